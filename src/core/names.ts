@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** Names of fields, questions and metadata: usable as JSON keys, column names and template variables. */
+export const identifier = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'must start with a letter or _ and hold only letters, digits and _ (at most 64)');
+
+/** Dataset names appear in URLs and file names. */
+export const datasetName = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/,
+    'must start with a letter or digit and hold only letters, digits, _ . - (at most 128)',
+  );
+
+/** ISO 639-1 two-letter language code, lower case ("en", "zh", "nb"). */
+export const languageCode = z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as en, es or zh');

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { identifier } from './names.js';
+
+/** One choice of a label, multi-label, ranking or span question. */
+export const option = z.strictObject({
+  value: z.string().min(1).max(200),
+  text: z.string().max(200).optional(),
+  description: z.string().max(1000).optional(),
+});
+export type Option = z.infer<typeof option>;
+
+/** Options may be written as plain strings in settings files; they are normalised to objects. */
+const options = z
+  .array(z.union([z.string().min(1).max(200).transform((value) => ({ value })), option]))
+  .min(2, 'needs at least two options')
+  .refine((opts) => new Set(opts.map((o) => o.value)).size === opts.length, 'option values must be unique');
+
+const questionBase = {
+  name: identifier,
+  title: z.string().max(200).optional(),
+  description: z.string().max(2000).optional(),
+  required: z.boolean().default(true),
+};
+
+export const labelQuestion = z.strictObject({ ...questionBase, type: z.literal('label'), options });
+export const multiLabelQuestion = z.strictObject({ ...questionBase, type: z.literal('multi_label'), options });
+
+export const ratingQuestion = z
+  .strictObject({
+    ...questionBase,
+    type: z.literal('rating'),
+    /** Allowed scores, e.g. [1, 2, 3, 4, 5]. Integers from 0 to 10. */
+    values: z.array(z.number().int().min(0).max(10)).min(2).max(11),
+  })
+  .refine((q) => new Set(q.values).size === q.values.length, { message: 'rating values must be unique', path: ['values'] });
+
+export const rankingQuestion = z.strictObject({ ...questionBase, type: z.literal('ranking'), options });
+
+export const textQuestion = z.strictObject({
+  ...questionBase,
+  type: z.literal('text'),
+  /** When set, the answer is a corrected version of this field (shown as a diff); exports use it. */
+  corrects: identifier.optional(),
+  /** Render the answer as markdown in the app. */
+  markdown: z.boolean().default(false),
+});
+
+export const spanQuestion = z.strictObject({
+  ...questionBase,
+  type: z.literal('span'),
+  /** The text field whose characters are tagged. */
+  field: identifier,
+  labels: options,
+  allowOverlap: z.boolean().default(false),
+});
+
+export const preferenceQuestion = z.strictObject({
+  ...questionBase,
+  type: z.literal('preference'),
+  /** The two fields compared, A then B. */
+  options: z.tuple([identifier, identifier]),
+  allowTie: z.boolean().default(true),
+  /** Ask how strong the preference is (slight, clear, strong). */
+  strength: z.boolean().default(true),
+});
+
+export const questionSettings = z.discriminatedUnion('type', [
+  labelQuestion,
+  multiLabelQuestion,
+  ratingQuestion,
+  rankingQuestion,
+  textQuestion,
+  spanQuestion,
+  preferenceQuestion,
+]);
+export type QuestionSettings = z.infer<typeof questionSettings>;
+export type QuestionType = QuestionSettings['type'];
+
+export const span = z.strictObject({
+  start: z.number().int().min(0),
+  end: z.number().int().min(1),
+  label: z.string(),
+});
+export type Span = z.infer<typeof span>;
+
+export const preferenceValue = z.strictObject({
+  choice: z.enum(['A', 'B', 'tie']),
+  strength: z.enum(['slight', 'clear', 'strong']).optional(),
+});
+export type PreferenceValue = z.infer<typeof preferenceValue>;
+
+/**
+ * The schema an answer to this question must satisfy. `correctedFieldSchema` is the value schema
+ * of the field a text question corrects: a correction has the shape of the field it replaces.
+ */
+export function answerSchema(question: QuestionSettings, correctedFieldSchema?: z.ZodType): z.ZodType {
+  switch (question.type) {
+    case 'label':
+      return z.enum(question.options.map((o) => o.value) as [string, ...string[]]);
+    case 'multi_label': {
+      const one = z.enum(question.options.map((o) => o.value) as [string, ...string[]]);
+      return z.array(one).refine((v) => new Set(v).size === v.length, 'labels must not repeat');
+    }
+    case 'rating':
+      return z
+        .number()
+        .refine((v) => question.values.includes(v), `must be one of ${question.values.join(', ')}`);
+    case 'ranking': {
+      const values = question.options.map((o) => o.value);
+      return z
+        .array(z.strictObject({ value: z.string(), rank: z.number().int().min(1) }))
+        .refine(
+          (v) => v.length === values.length && values.every((x) => v.some((r) => r.value === x)),
+          `must rank every option once: ${values.join(', ')}`,
+        );
+    }
+    case 'text':
+      return question.corrects && correctedFieldSchema ? correctedFieldSchema : z.string().max(100_000);
+    case 'span': {
+      const labels = new Set(question.labels.map((l) => l.value));
+      return z
+        .array(span)
+        .refine((v) => v.every((s) => s.end > s.start), 'each span must end after it starts')
+        .refine((v) => v.every((s) => labels.has(s.label)), `span labels must be one of ${[...labels].join(', ')}`);
+    }
+    case 'preference':
+      return preferenceValue;
+  }
+}

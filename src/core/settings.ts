@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { type FieldSettings, fieldSettings, fieldValueSchema } from './fields.js';
+import { identifier, languageCode } from './names.js';
+import { answerSchema, type QuestionSettings, questionSettings } from './questions.js';
+
+const metadataBase = { name: identifier, title: z.string().max(200).optional() };
+
+export const metadataProperty = z.discriminatedUnion('type', [
+  z.strictObject({ ...metadataBase, type: z.literal('terms'), values: z.array(z.string()).optional() }),
+  z.strictObject({ ...metadataBase, type: z.literal('integer'), min: z.number().int().optional(), max: z.number().int().optional() }),
+  z.strictObject({ ...metadataBase, type: z.literal('float'), min: z.number().optional(), max: z.number().optional() }),
+]);
+export type MetadataProperty = z.infer<typeof metadataProperty>;
+
+export const distribution = z.strictObject({
+  /** Submitted responses wanted per record before it leaves the annotation queue (overlap). */
+  responsesPerRecord: z.number().int().min(1).max(100).default(1),
+});
+
+export const datasetSettings = z
+  .strictObject({
+    $schema: z.string().optional(),
+    fields: z.array(fieldSettings).min(1, 'a dataset needs at least one field'),
+    questions: z.array(questionSettings).default([]),
+    metadata: z.array(metadataProperty).default([]),
+    /** Markdown shown beside every record in the annotation app. */
+    guidelines: z.string().max(100_000).default(''),
+    distribution: distribution.default({ responsesPerRecord: 1 }),
+    /** Languages the records are expected in; annotators are routed by them. */
+    languages: z.array(languageCode).default([]),
+  })
+  .superRefine((s, ctx) => {
+    const unique = (names: string[], key: 'fields' | 'questions' | 'metadata') => {
+      const seen = new Set<string>();
+      names.forEach((n, i) => {
+        if (seen.has(n)) ctx.addIssue({ code: 'custom', message: `duplicate name '${n}'`, path: [key, i, 'name'] });
+        seen.add(n);
+      });
+    };
+    unique(
+      s.fields.map((f) => f.name),
+      'fields',
+    );
+    unique(
+      s.questions.map((q) => q.name),
+      'questions',
+    );
+    unique(
+      s.metadata.map((m) => m.name),
+      'metadata',
+    );
+    const fields = new Map(s.fields.map((f) => [f.name, f]));
+    s.questions.forEach((q, i) => {
+      const missing = (name: string, path: (string | number)[]) =>
+        ctx.addIssue({ code: 'custom', message: `names field '${name}', which the dataset does not have`, path });
+      if (q.type === 'text' && q.corrects) {
+        const f = fields.get(q.corrects);
+        if (!f) missing(q.corrects, ['questions', i, 'corrects']);
+        else if (f.type === 'json')
+          ctx.addIssue({ code: 'custom', message: 'a json field cannot be corrected as text', path: ['questions', i, 'corrects'] });
+      }
+      if (q.type === 'span') {
+        const f = fields.get(q.field);
+        if (!f) missing(q.field, ['questions', i, 'field']);
+        else if (f.type !== 'text' && f.type !== 'markdown')
+          ctx.addIssue({ code: 'custom', message: 'spans tag a text or markdown field', path: ['questions', i, 'field'] });
+      }
+      if (q.type === 'preference') {
+        q.options.forEach((name, j) => {
+          if (!fields.has(name)) missing(name, ['questions', i, 'options', j]);
+        });
+        if (q.options[0] === q.options[1])
+          ctx.addIssue({ code: 'custom', message: 'compares a field with itself', path: ['questions', i, 'options'] });
+      }
+    });
+  });
+
+export type DatasetSettings = z.infer<typeof datasetSettings>;
+/** What a settings file may contain before defaults are applied. */
+export type DatasetSettingsInput = z.input<typeof datasetSettings>;
+
+export function findField(settings: DatasetSettings, name: string): FieldSettings | undefined {
+  return settings.fields.find((f) => f.name === name);
+}
+
+export function findQuestion(settings: DatasetSettings, name: string): QuestionSettings | undefined {
+  return settings.questions.find((q) => q.name === name);
+}
+
+/** The schema of a record's fields under these settings: required fields present, each of its type. */
+export function recordFieldsSchema(settings: DatasetSettings): z.ZodType<Record<string, unknown>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const f of settings.fields) {
+    const v = fieldValueSchema(f);
+    shape[f.name] = f.required ? v : v.optional();
+  }
+  return z.strictObject(shape);
+}
+
+/** The schema of a response's values under these settings: each key a question, each value its answer. */
+export function responseValuesSchema(settings: DatasetSettings): z.ZodType<Record<string, unknown>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const q of settings.questions) {
+    const corrected = q.type === 'text' && q.corrects ? findField(settings, q.corrects) : undefined;
+    shape[q.name] = answerSchema(q, corrected ? fieldValueSchema(corrected) : undefined).optional();
+  }
+  return z.strictObject(shape);
+}

@@ -1,0 +1,60 @@
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { badInput, type SourceLocation } from './errors.js';
+
+/**
+ * Parses a YAML or JSON document (JSON is YAML 1.2) and validates it with a zod schema. Errors
+ * name the key path and the line and column the problem sits on, so a user can go straight to it.
+ */
+export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const where = (offset: number): SourceLocation => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    throw badInput(e.message.split('\n')[0]!, where(e.pos[0]));
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (data === null || data === undefined) throw badInput('the file is empty; expected a mapping of settings', { file });
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+
+  const issue = result.error.issues[0]!;
+  let path = issue.path as (string | number)[];
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    path = [...path, key];
+    message = `unknown key '${key}'`;
+  }
+  const { node, keyNode } = nodeAt(doc.contents, path);
+  const anchor = keyNode ?? node;
+  const loc = anchor?.range ? where(anchor.range[0]) : { file };
+  const dotted = path.length ? path.join('.') : '(top level)';
+  throw badInput(`${dotted}: ${message}`, loc, { path });
+}
+
+/** The deepest node along a path, and the key node of its last step when the path ends at a map key. */
+function nodeAt(root: unknown, path: (string | number)[]): { node: Node | undefined; keyNode: Node | undefined } {
+  let node = root as Node | undefined;
+  let keyNode: Node | undefined;
+  for (const step of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === step);
+      if (!pair) return { node, keyNode: undefined };
+      keyNode = pair.key as Node;
+      node = (pair.value ?? pair.key) as Node;
+    } else if (isSeq(node) && typeof step === 'number') {
+      const item = node.items[step] as Node | undefined;
+      if (!item) return { node, keyNode: undefined };
+      node = item;
+      keyNode = undefined;
+    } else {
+      return { node, keyNode };
+    }
+  }
+  return { node, keyNode: isScalar(node) || !keyNode ? keyNode : undefined };
+}
