@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { TandemError } from '../core/errors.js';
+import type { Dialect } from './dialect.js';
+import { migrateToLatest } from './migrate.js';
+import type { Database } from './schema.js';
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  /** Where the store lives, with any password removed: safe to print. */
+  readonly location: string;
+  /** The raw SQLite handle, for the few bulk paths that bypass query building. */
+  readonly sqlite?: SqliteDatabase.Database;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DB = './tandem.db';
+
+/** `--db` wins, then TANDEM_DB, then ./tandem.db. */
+export function resolveDbUrl(flag?: string): string {
+  return flag || process.env.TANDEM_DB || DEFAULT_DB;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** Opens the store and runs pending migrations. */
+export async function openStore(url: string = resolveDbUrl()): Promise<Store> {
+  const store = isPostgresUrl(url) ? await openPostgres(url) : openSqlite(url);
+  try {
+    await migrateToLatest(store.db as Kysely<unknown>, store.dialect);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  return store;
+}
+
+function openSqlite(path: string): Store {
+  const file = path === ':memory:' ? path : resolve(path.replace(/^sqlite:(\/\/)?/, ''));
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  let sqlite: SqliteDatabase.Database;
+  try {
+    sqlite = new SqliteDatabase(file);
+  } catch (e) {
+    throw new TandemError('bad_input', `cannot open SQLite database ${file}: ${(e as Error).message}`, { cause: e });
+  }
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('temp_store = MEMORY');
+  sqlite.pragma('cache_size = -65536');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: file, sqlite, close: () => db.destroy() };
+}
+
+// int8 (ids, epoch millis, counts) as numbers: all our values are far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+async function openPostgres(url: string): Promise<Store> {
+  const parsed = new URL(url);
+  // ?schema=NAME keeps several Tandem stores (or test runs) apart in one database.
+  const schema = parsed.searchParams.get('schema');
+  parsed.searchParams.delete('schema');
+  if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new TandemError('usage', `invalid schema name '${schema}' in TANDEM_DB (lower-case letters, digits, _)`);
+  }
+  const connectionString = parsed.toString();
+  if (schema) {
+    const client = new pg.Client({ connectionString });
+    await client.connect().catch((e: Error) => {
+      throw new TandemError('internal', `cannot connect to PostgreSQL at ${redact(url)}: ${e.message}`, { cause: e });
+    });
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.end();
+  }
+  const pool = new pg.Pool({
+    connectionString,
+    max: Number(process.env.TANDEM_PG_POOL ?? 10),
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (e) {
+    await pool.end();
+    throw new TandemError('internal', `cannot connect to PostgreSQL at ${redact(url)}: ${(e as Error).message}`, {
+      cause: e,
+    });
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', location: redact(url), close: () => db.destroy() };
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}

@@ -1,0 +1,134 @@
+import { conflict, notFound } from '../core/errors.js';
+import { type DatasetSettings, datasetSettings } from '../core/settings.js';
+import type { RecordStatus } from '../core/record.js';
+import { type Ctx, inTransaction, now } from './context.js';
+import { readJson, writeJson } from './dialect.js';
+import { type Actor, appendEvent } from './events.js';
+
+export interface Dataset {
+  id: number;
+  name: string;
+  settings: DatasetSettings;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface DatasetSummary extends Dataset {
+  records: number;
+  byStatus: Partial<Record<RecordStatus, number>>;
+}
+
+type Row = { id: number; name: string; settings: unknown; created_at: number; updated_at: number };
+
+function toDataset(r: Row): Dataset {
+  // Settings were validated when stored; parsing again applies defaults added by later versions.
+  return {
+    id: r.id,
+    name: r.name,
+    settings: datasetSettings.parse(readJson(r.settings)),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function createDataset(ctx: Ctx, name: string, settings: DatasetSettings, actor: Actor): Promise<Dataset> {
+  return inTransaction(ctx, async (tx) => {
+    const existing = await tx.db.selectFrom('datasets').select('id').where('name', '=', name).executeTakeFirst();
+    if (existing) throw conflict(`dataset '${name}' already exists`);
+    const t = now();
+    const row = await tx.db
+      .insertInto('datasets')
+      .values({ name, settings: writeJson(settings), created_at: t, updated_at: t })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendEvent(tx, {
+      actor,
+      action: 'dataset.create',
+      entityType: 'dataset',
+      entityId: row.id,
+      datasetId: row.id,
+      after: { name, settings },
+    });
+    return toDataset(row);
+  });
+}
+
+export async function findDataset(ctx: Ctx, name: string): Promise<Dataset | undefined> {
+  const row = await ctx.db.selectFrom('datasets').selectAll().where('name', '=', name).executeTakeFirst();
+  return row ? toDataset(row) : undefined;
+}
+
+export async function getDataset(ctx: Ctx, name: string): Promise<Dataset> {
+  const d = await findDataset(ctx, name);
+  if (!d) throw notFound('dataset', name);
+  return d;
+}
+
+export async function getDatasetById(ctx: Ctx, id: number): Promise<Dataset> {
+  const row = await ctx.db.selectFrom('datasets').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('dataset', id);
+  return toDataset(row);
+}
+
+export async function countByStatus(ctx: Ctx, datasetId: number): Promise<Partial<Record<RecordStatus, number>>> {
+  const rows = await ctx.db
+    .selectFrom('records')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('dataset_id', '=', datasetId)
+    .groupBy('status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+export async function listDatasets(ctx: Ctx): Promise<DatasetSummary[]> {
+  const rows = await ctx.db.selectFrom('datasets').selectAll().orderBy('name').execute();
+  const out: DatasetSummary[] = [];
+  for (const r of rows) {
+    const byStatus = await countByStatus(ctx, r.id);
+    const records = Object.values(byStatus).reduce((a, b) => a + (b ?? 0), 0);
+    out.push({ ...toDataset(r), records, byStatus });
+  }
+  return out;
+}
+
+/** Replaces a dataset's settings. The caller decides whether the change is safe for stored records. */
+export async function updateSettings(ctx: Ctx, name: string, settings: DatasetSettings, actor: Actor): Promise<Dataset> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await getDataset(tx, name);
+    const t = now();
+    await tx.db
+      .updateTable('datasets')
+      .set({ settings: writeJson(settings), updated_at: t })
+      .where('id', '=', before.id)
+      .execute();
+    await appendEvent(tx, {
+      actor,
+      action: 'dataset.settings',
+      entityType: 'dataset',
+      entityId: before.id,
+      datasetId: before.id,
+      before: before.settings,
+      after: settings,
+    });
+    return { ...before, settings, updatedAt: t };
+  });
+}
+
+/** Deletes a dataset and, by cascade, its records, responses and suggestions. The event log keeps a tombstone. */
+export async function deleteDataset(ctx: Ctx, name: string, actor: Actor): Promise<{ records: number }> {
+  return inTransaction(ctx, async (tx) => {
+    const d = await getDataset(tx, name);
+    const byStatus = await countByStatus(tx, d.id);
+    const records = Object.values(byStatus).reduce((a, b) => a + (b ?? 0), 0);
+    await tx.db.deleteFrom('datasets').where('id', '=', d.id).execute();
+    await appendEvent(tx, {
+      actor,
+      action: 'dataset.delete',
+      entityType: 'dataset',
+      entityId: d.id,
+      datasetId: null,
+      before: { name: d.name, settings: d.settings, records },
+    });
+    return { records };
+  });
+}

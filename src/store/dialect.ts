@@ -1,0 +1,20 @@
+export type Dialect = 'sqlite' | 'postgres';
+
+/** JSON columns are jsonb on PostgreSQL (pg returns objects) and text on SQLite (we parse). */
+export function readJson<T = unknown>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+export function readJsonOrNull<T = unknown>(value: unknown): T | null {
+  return value === null || value === undefined ? null : readJson<T>(value);
+}
+
+/** Always a JSON string: pg would turn a JS array into a PostgreSQL array, not jsonb. */
+export function writeJson(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+/** PostgreSQL's jsonb cannot hold \u0000; SQLite text can. Reject it at the boundary on both so data moves freely. */
+export function hasNul(s: string): boolean {
+  return s.includes('\\u0000');
+}
