@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { type DatasetSettingsInput, datasetSettings } from '../../src/core/settings.js';
 import type { ExportRecord, FormatOptions, MappedRow } from '../../src/release/export/export-record.js';
 import { type TrainingFormatName, trainingFormats } from '../../src/release/export/formats/index.js';
+import { validateOpenAIChatRow } from '../../src/release/export/formats/openai.js';
 
 /** An export record with the given fields; each final value is wrapped as a reviewer's decision. */
 export function record(fields: Record<string, unknown>, finals?: Record<string, unknown>): ExportRecord {
@@ -32,7 +33,10 @@ export function map(
   rec: ExportRecord,
   options: FormatOptions = {},
 ): MappedRow {
-  return trainingFormats[format].prepare(datasetSettings.parse(settings), options)(rec);
+  const result = trainingFormats[format].prepare(datasetSettings.parse(settings), options)(rec);
+  // Every openai row any test produces must pass OpenAI's rules.
+  if (format === 'openai' && result.ok) expect(validateOpenAIChatRow(result.row)).toEqual([]);
+  return result;
 }
 
 export function rowOf(result: MappedRow): Record<string, unknown> {

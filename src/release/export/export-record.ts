@@ -1,5 +1,5 @@
-import type { DatasetSettings } from '../../core/settings.js';
 import type { FinalValues, Provenance, RecordStatus } from '../../core/record.js';
+import type { DatasetSettings } from '../../core/settings.js';
 
 /** A record as an exporter sees it: read from the store, responses attached when asked for. */
 export interface ExportRecord {
