@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** Names of fields, questions and metadata: usable as JSON keys, column names and template variables. */
 export const identifier = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'must start with a letter or _ and hold only letters, digits and _ (at most 64)');
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]{0,63}$/,
+    'must start with a letter or _ and hold only letters, digits and _ (at most 64)',
+  );
 
 /** Dataset names appear in URLs and file names. */
 export const datasetName = z

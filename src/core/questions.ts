@@ -11,7 +11,16 @@ export type Option = z.infer<typeof option>;
 
 /** Options may be written as plain strings in settings files; they are normalised to objects. */
 const options = z
-  .array(z.union([z.string().min(1).max(200).transform((value) => ({ value })), option]))
+  .array(
+    z.union([
+      z
+        .string()
+        .min(1)
+        .max(200)
+        .transform((value) => ({ value })),
+      option,
+    ]),
+  )
   .min(2, 'needs at least two options')
   .refine((opts) => new Set(opts.map((o) => o.value)).size === opts.length, 'option values must be unique');
 
@@ -23,7 +32,11 @@ const questionBase = {
 };
 
 export const labelQuestion = z.strictObject({ ...questionBase, type: z.literal('label'), options });
-export const multiLabelQuestion = z.strictObject({ ...questionBase, type: z.literal('multi_label'), options });
+export const multiLabelQuestion = z.strictObject({
+  ...questionBase,
+  type: z.literal('multi_label'),
+  options,
+});
 
 export const ratingQuestion = z
   .strictObject({
@@ -32,7 +45,10 @@ export const ratingQuestion = z
     /** Allowed scores, e.g. [1, 2, 3, 4, 5]. Integers from 0 to 10. */
     values: z.array(z.number().int().min(0).max(10)).min(2).max(11),
   })
-  .refine((q) => new Set(q.values).size === q.values.length, { message: 'rating values must be unique', path: ['values'] });
+  .refine((q) => new Set(q.values).size === q.values.length, {
+    message: 'rating values must be unique',
+    path: ['values'],
+  });
 
 export const rankingQuestion = z.strictObject({ ...questionBase, type: z.literal('ranking'), options });
 
@@ -121,7 +137,10 @@ export function answerSchema(question: QuestionSettings, correctedFieldSchema?: 
       return z
         .array(span)
         .refine((v) => v.every((s) => s.end > s.start), 'each span must end after it starts')
-        .refine((v) => v.every((s) => labels.has(s.label)), `span labels must be one of ${[...labels].join(', ')}`);
+        .refine(
+          (v) => v.every((s) => labels.has(s.label)),
+          `span labels must be one of ${[...labels].join(', ')}`,
+        );
     }
     case 'preference':
       return preferenceValue;

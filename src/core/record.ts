@@ -35,7 +35,15 @@ export const provenance = z.discriminatedUnion('origin', [
 export type Provenance = z.infer<typeof provenance>;
 
 /** How a final value was reached: one reviewer's decision or an aggregation over responses. */
-export const decisionMethod = z.enum(['reviewer', 'majority', 'dawid_skene', 'median', 'span_vote', 'single', 'gold']);
+export const decisionMethod = z.enum([
+  'reviewer',
+  'majority',
+  'dawid_skene',
+  'median',
+  'span_vote',
+  'single',
+  'gold',
+]);
 export type DecisionMethod = z.infer<typeof decisionMethod>;
 
 export const finalValue = z.object({

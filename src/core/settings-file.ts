@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseYamlWithSchema } from './yaml-source.js';
 import { type DatasetSettings, datasetSettings } from './settings.js';
+import { parseYamlWithSchema } from './yaml-source.js';
 
 /** Parses a dataset settings file (YAML or JSON). Throws a bad_input TandemError naming key and line. */
 export function parseSettings(text: string, file: string): DatasetSettings {

@@ -7,8 +7,18 @@ const metadataBase = { name: identifier, title: z.string().max(200).optional() }
 
 export const metadataProperty = z.discriminatedUnion('type', [
   z.strictObject({ ...metadataBase, type: z.literal('terms'), values: z.array(z.string()).optional() }),
-  z.strictObject({ ...metadataBase, type: z.literal('integer'), min: z.number().int().optional(), max: z.number().int().optional() }),
-  z.strictObject({ ...metadataBase, type: z.literal('float'), min: z.number().optional(), max: z.number().optional() }),
+  z.strictObject({
+    ...metadataBase,
+    type: z.literal('integer'),
+    min: z.number().int().optional(),
+    max: z.number().int().optional(),
+  }),
+  z.strictObject({
+    ...metadataBase,
+    type: z.literal('float'),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  }),
 ]);
 export type MetadataProperty = z.infer<typeof metadataProperty>;
 
@@ -33,7 +43,8 @@ export const datasetSettings = z
     const unique = (names: string[], key: 'fields' | 'questions' | 'metadata') => {
       const seen = new Set<string>();
       names.forEach((n, i) => {
-        if (seen.has(n)) ctx.addIssue({ code: 'custom', message: `duplicate name '${n}'`, path: [key, i, 'name'] });
+        if (seen.has(n))
+          ctx.addIssue({ code: 'custom', message: `duplicate name '${n}'`, path: [key, i, 'name'] });
         seen.add(n);
       });
     };
@@ -52,25 +63,41 @@ export const datasetSettings = z
     const fields = new Map(s.fields.map((f) => [f.name, f]));
     s.questions.forEach((q, i) => {
       const missing = (name: string, path: (string | number)[]) =>
-        ctx.addIssue({ code: 'custom', message: `names field '${name}', which the dataset does not have`, path });
+        ctx.addIssue({
+          code: 'custom',
+          message: `names field '${name}', which the dataset does not have`,
+          path,
+        });
       if (q.type === 'text' && q.corrects) {
         const f = fields.get(q.corrects);
         if (!f) missing(q.corrects, ['questions', i, 'corrects']);
         else if (f.type === 'json')
-          ctx.addIssue({ code: 'custom', message: 'a json field cannot be corrected as text', path: ['questions', i, 'corrects'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: 'a json field cannot be corrected as text',
+            path: ['questions', i, 'corrects'],
+          });
       }
       if (q.type === 'span') {
         const f = fields.get(q.field);
         if (!f) missing(q.field, ['questions', i, 'field']);
         else if (f.type !== 'text' && f.type !== 'markdown')
-          ctx.addIssue({ code: 'custom', message: 'spans tag a text or markdown field', path: ['questions', i, 'field'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: 'spans tag a text or markdown field',
+            path: ['questions', i, 'field'],
+          });
       }
       if (q.type === 'preference') {
         q.options.forEach((name, j) => {
           if (!fields.has(name)) missing(name, ['questions', i, 'options', j]);
         });
         if (q.options[0] === q.options[1])
-          ctx.addIssue({ code: 'custom', message: 'compares a field with itself', path: ['questions', i, 'options'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: 'compares a field with itself',
+            path: ['questions', i, 'options'],
+          });
       }
     });
   });

@@ -18,7 +18,8 @@ export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: str
     throw badInput(e.message.split('\n')[0]!, where(e.pos[0]));
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
-  if (data === null || data === undefined) throw badInput('the file is empty; expected a mapping of settings', { file });
+  if (data === null || data === undefined)
+    throw badInput('the file is empty; expected a mapping of settings', { file });
   const result = schema.safeParse(data);
   if (result.success) return result.data;
 
@@ -38,7 +39,10 @@ export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: str
 }
 
 /** The deepest node along a path, and the key node of its last step when the path ends at a map key. */
-function nodeAt(root: unknown, path: (string | number)[]): { node: Node | undefined; keyNode: Node | undefined } {
+function nodeAt(
+  root: unknown,
+  path: (string | number)[],
+): { node: Node | undefined; keyNode: Node | undefined } {
   let node = root as Node | undefined;
   let keyNode: Node | undefined;
   for (const step of path) {

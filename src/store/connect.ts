@@ -15,6 +15,8 @@ export interface Store {
   readonly location: string;
   /** The raw SQLite handle, for the few bulk paths that bypass query building. */
   readonly sqlite?: SqliteDatabase.Database;
+  /** PostgreSQL schema the store lives in. */
+  readonly schema?: string;
   close(): Promise<void>;
 }
 
@@ -33,7 +35,7 @@ export function isPostgresUrl(url: string): boolean {
 export async function openStore(url: string = resolveDbUrl()): Promise<Store> {
   const store = isPostgresUrl(url) ? await openPostgres(url) : openSqlite(url);
   try {
-    await migrateToLatest(store.db as Kysely<unknown>, store.dialect);
+    await migrateToLatest(store.db as Kysely<unknown>, store.dialect, store.schema);
   } catch (e) {
     await store.close();
     throw e;
@@ -48,7 +50,9 @@ function openSqlite(path: string): Store {
   try {
     sqlite = new SqliteDatabase(file);
   } catch (e) {
-    throw new TandemError('bad_input', `cannot open SQLite database ${file}: ${(e as Error).message}`, { cause: e });
+    throw new TandemError('bad_input', `cannot open SQLite database ${file}: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
@@ -69,13 +73,18 @@ async function openPostgres(url: string): Promise<Store> {
   const schema = parsed.searchParams.get('schema');
   parsed.searchParams.delete('schema');
   if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
-    throw new TandemError('usage', `invalid schema name '${schema}' in TANDEM_DB (lower-case letters, digits, _)`);
+    throw new TandemError(
+      'usage',
+      `invalid schema name '${schema}' in TANDEM_DB (lower-case letters, digits, _)`,
+    );
   }
   const connectionString = parsed.toString();
   if (schema) {
     const client = new pg.Client({ connectionString });
     await client.connect().catch((e: Error) => {
-      throw new TandemError('internal', `cannot connect to PostgreSQL at ${redact(url)}: ${e.message}`, { cause: e });
+      throw new TandemError('internal', `cannot connect to PostgreSQL at ${redact(url)}: ${e.message}`, {
+        cause: e,
+      });
     });
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.end();
@@ -85,17 +94,23 @@ async function openPostgres(url: string): Promise<Store> {
     max: Number(process.env.TANDEM_PG_POOL ?? 10),
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  let current: string;
   try {
     const c = await pool.connect();
+    current = (await c.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]?.s ?? 'public';
     c.release();
   } catch (e) {
     await pool.end();
-    throw new TandemError('internal', `cannot connect to PostgreSQL at ${redact(url)}: ${(e as Error).message}`, {
-      cause: e,
-    });
+    throw new TandemError(
+      'internal',
+      `cannot connect to PostgreSQL at ${redact(url)}: ${(e as Error).message}`,
+      {
+        cause: e,
+      },
+    );
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', location: redact(url), close: () => db.destroy() };
+  return { db, dialect: 'postgres', location: redact(url), schema: current, close: () => db.destroy() };
 }
 
 function redact(url: string): string {

@@ -1,6 +1,6 @@
 import { conflict, notFound } from '../core/errors.js';
-import { type DatasetSettings, datasetSettings } from '../core/settings.js';
 import type { RecordStatus } from '../core/record.js';
+import { type DatasetSettings, datasetSettings } from '../core/settings.js';
 import { type Ctx, inTransaction, now } from './context.js';
 import { readJson, writeJson } from './dialect.js';
 import { type Actor, appendEvent } from './events.js';
@@ -31,9 +31,18 @@ function toDataset(r: Row): Dataset {
   };
 }
 
-export async function createDataset(ctx: Ctx, name: string, settings: DatasetSettings, actor: Actor): Promise<Dataset> {
+export async function createDataset(
+  ctx: Ctx,
+  name: string,
+  settings: DatasetSettings,
+  actor: Actor,
+): Promise<Dataset> {
   return inTransaction(ctx, async (tx) => {
-    const existing = await tx.db.selectFrom('datasets').select('id').where('name', '=', name).executeTakeFirst();
+    const existing = await tx.db
+      .selectFrom('datasets')
+      .select('id')
+      .where('name', '=', name)
+      .executeTakeFirst();
     if (existing) throw conflict(`dataset '${name}' already exists`);
     const t = now();
     const row = await tx.db
@@ -70,7 +79,10 @@ export async function getDatasetById(ctx: Ctx, id: number): Promise<Dataset> {
   return toDataset(row);
 }
 
-export async function countByStatus(ctx: Ctx, datasetId: number): Promise<Partial<Record<RecordStatus, number>>> {
+export async function countByStatus(
+  ctx: Ctx,
+  datasetId: number,
+): Promise<Partial<Record<RecordStatus, number>>> {
   const rows = await ctx.db
     .selectFrom('records')
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
@@ -92,7 +104,12 @@ export async function listDatasets(ctx: Ctx): Promise<DatasetSummary[]> {
 }
 
 /** Replaces a dataset's settings. The caller decides whether the change is safe for stored records. */
-export async function updateSettings(ctx: Ctx, name: string, settings: DatasetSettings, actor: Actor): Promise<Dataset> {
+export async function updateSettings(
+  ctx: Ctx,
+  name: string,
+  settings: DatasetSettings,
+  actor: Actor,
+): Promise<Dataset> {
   return inTransaction(ctx, async (tx) => {
     const before = await getDataset(tx, name);
     const t = now();

@@ -20,11 +20,19 @@ class InCodeProvider implements MigrationProvider {
 }
 
 /** Brings the schema up to date. Kysely's migration lock makes concurrent starts (several servers) safe. */
-export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
-  const migrator = new Migrator({ db, provider: new InCodeProvider(dialect) });
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
+  // Naming the schema matters on PostgreSQL: without it Kysely looks for its bookkeeping tables in
+  // every schema, and another store's tables in the same database would fool it.
+  const migrator = new Migrator({
+    db,
+    provider: new InCodeProvider(dialect),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new TandemError('internal', `database migration ${failed} failed: ${String(error)}`, { cause: error });
+    throw new TandemError('internal', `database migration ${failed} failed: ${String(error)}`, {
+      cause: error,
+    });
   }
 }

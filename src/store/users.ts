@@ -50,7 +50,11 @@ export async function createUser(ctx: Ctx, u: NewUser, actor: Actor): Promise<Us
 }
 
 export async function findUser(ctx: Ctx, username: string): Promise<User | undefined> {
-  const row = await ctx.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst();
   return row ? toUser(row) : undefined;
 }
 

@@ -37,7 +37,13 @@ const prov = (line: number): Provenance => ({
 
 function rec(i: number, text = `record ${i}`): NewRecord {
   const fields = { text };
-  return { externalId: `r${i}`, fields, metadata: { i }, provenance: prov(i), contentHash: contentHash(fields) };
+  return {
+    externalId: `r${i}`,
+    fields,
+    metadata: { i },
+    provenance: prov(i),
+    contentHash: contentHash(fields),
+  };
 }
 
 for (const b of backends()) {
@@ -57,7 +63,9 @@ for (const b of backends()) {
       const d = await createDataset(store, 'alpha', settings, 'cli');
       expect(d.id).toBeGreaterThan(0);
       expect((await getDataset(store, 'alpha')).settings.fields[0]!.name).toBe('text');
-      await expect(createDataset(store, 'alpha', settings, 'cli')).rejects.toMatchObject({ code: 'conflict' });
+      await expect(createDataset(store, 'alpha', settings, 'cli')).rejects.toMatchObject({
+        code: 'conflict',
+      });
       const events = await listEvents(store, { entityType: 'dataset', entityId: d.id });
       expect(events.map((e) => e.action)).toEqual(['dataset.create']);
       expect(events[0]!.actor).toBe('cli');
@@ -96,7 +104,13 @@ for (const b of backends()) {
       const d = await createDataset(store, 'delta', settings, 'cli');
       await insertRecords(store, d.id, [rec(1)], 'cli');
       const r = (await findRecordByExternalId(store, d.id, 'r1'))!;
-      const updated = await updateRecord(store, r.id, 1, { status: 'accepted', fields: { text: 'fixed' } }, 'user:ann');
+      const updated = await updateRecord(
+        store,
+        r.id,
+        1,
+        { status: 'accepted', fields: { text: 'fixed' } },
+        'user:ann',
+      );
       expect(updated.version).toBe(2);
       expect(updated.status).toBe('accepted');
       expect(updated.contentHash).toBe(contentHash({ text: 'fixed' }));
@@ -143,7 +157,8 @@ for (const b of backends()) {
       const r3 = (await findRecordByExternalId(store, d.id, 'r3'))!;
       await updateRecord(store, r3.id, 1, { status: 'accepted' }, 'cli');
       const accepted: string[] = [];
-      for await (const page of streamRecords(store, d.id, { status: ['accepted'] })) accepted.push(...page.map((r) => r.externalId));
+      for await (const page of streamRecords(store, d.id, { status: ['accepted'] }))
+        accepted.push(...page.map((r) => r.externalId));
       expect(accepted).toEqual(['r3']);
     });
 
@@ -152,13 +167,28 @@ for (const b of backends()) {
       await insertRecords(store, d.id, [rec(1)], 'cli');
       const r = (await findRecordByExternalId(store, d.id, 'r1'))!;
       const u = await createUser(store, { username: 'ann', role: 'annotator', languages: ['en'] }, 'cli');
-      await saveResponse(store, { recordId: r.id, userId: u.id, values: { ok: 'yes' }, status: 'draft', timeSpentMs: 500 }, 'user:ann');
-      await saveResponse(store, { recordId: r.id, userId: u.id, values: { ok: 'no' }, status: 'submitted', timeSpentMs: 700 }, 'user:ann');
+      await saveResponse(
+        store,
+        { recordId: r.id, userId: u.id, values: { ok: 'yes' }, status: 'draft', timeSpentMs: 500 },
+        'user:ann',
+      );
+      await saveResponse(
+        store,
+        { recordId: r.id, userId: u.id, values: { ok: 'no' }, status: 'submitted', timeSpentMs: 700 },
+        'user:ann',
+      );
       const map = await responsesFor(store, [r.id]);
       const list = map.get(r.id)!;
       expect(list).toHaveLength(1);
-      expect(list[0]).toMatchObject({ values: { ok: 'no' }, status: 'submitted', timeSpentMs: 1200, username: 'ann' });
-      await expect(createUser(store, { username: 'ann', role: 'owner' }, 'cli')).rejects.toMatchObject({ code: 'conflict' });
+      expect(list[0]).toMatchObject({
+        values: { ok: 'no' },
+        status: 'submitted',
+        timeSpentMs: 1200,
+        username: 'ann',
+      });
+      await expect(createUser(store, { username: 'ann', role: 'owner' }, 'cli')).rejects.toMatchObject({
+        code: 'conflict',
+      });
     });
 
     it('deletes a dataset with its records and leaves a tombstone event', async () => {

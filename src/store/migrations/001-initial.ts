@@ -38,8 +38,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
       .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
       .addUniqueConstraint('records_dataset_external_id', ['dataset_id', 'external_id']),
   ).execute();
-  await db.schema.createIndex('records_dataset_status').on('records').columns(['dataset_id', 'status', 'id']).execute();
-  await db.schema.createIndex('records_dataset_hash').on('records').columns(['dataset_id', 'content_hash']).execute();
+  await db.schema
+    .createIndex('records_dataset_status')
+    .on('records')
+    .columns(['dataset_id', 'status', 'id'])
+    .execute();
 
   await table('suggestions')
     .addColumn('record_id', ref, (c) => c.notNull().references('records.id').onDelete('cascade'))

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { badInput } from '../../core/errors.js';
+import { datasetName } from '../../core/names.js';
+import type { DatasetSettings } from '../../core/settings.js';
+import { parseSettings } from '../../core/settings-file.js';
+import {
+  countByStatus,
+  createDataset,
+  deleteDataset,
+  getDataset,
+  listDatasets,
+} from '../../store/datasets.js';
+import { cliActor, withStore } from '../context.js';
+import { emit } from '../output.js';
+
+export function readSettingsFile(file: string): DatasetSettings {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw badInput(
+      `cannot read settings file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      { file },
+    );
+  }
+  return parseSettings(text, file);
+}
+
+export function checkDatasetName(name: string): string {
+  const r = datasetName.safeParse(name);
+  if (!r.success) throw badInput(`invalid dataset name '${name}': ${r.error.issues[0]!.message}`);
+  return name;
+}
+
+export function describeSettings(s: DatasetSettings): string {
+  const lines = [
+    `  fields:    ${s.fields.map((f) => `${f.name} (${f.type}${f.required ? '' : ', optional'})`).join(', ')}`,
+    `  questions: ${s.questions.length ? s.questions.map((q) => `${q.name} (${q.type})`).join(', ') : '(none yet)'}`,
+  ];
+  if (s.metadata.length) lines.push(`  metadata:  ${s.metadata.map((m) => m.name).join(', ')}`);
+  lines.push(`  responses wanted per record: ${s.distribution.responsesPerRecord}`);
+  if (s.languages.length) lines.push(`  languages: ${s.languages.join(', ')}`);
+  return lines.join('\n');
+}
+
+export function registerDatasets(program: Command): void {
+  const datasets = program.command('datasets').description('create, list, show and delete datasets');
+
+  datasets
+    .command('create')
+    .description('create a dataset from a settings file (YAML or JSON)')
+    .argument('<name>', 'dataset name')
+    .requiredOption('--settings <file>', 'settings file: fields, questions, metadata, guidelines')
+    .action(async (name: string, o: { settings: string }, cmd: Command) => {
+      checkDatasetName(name);
+      const settings = readSettingsFile(o.settings);
+      await withStore(cmd, async (store, g) => {
+        const d = await createDataset(store, name, settings, cliActor());
+        emit(
+          g,
+          { dataset: d.name, id: d.id, settings: d.settings },
+          () => `Created dataset '${d.name}'\n${describeSettings(d.settings)}`,
+        );
+      });
+    });
+
+  datasets
+    .command('list')
+    .description('list datasets with record counts')
+    .action(async (_o: unknown, cmd: Command) => {
+      await withStore(cmd, async (store, g) => {
+        const all = await listDatasets(store);
+        emit(
+          g,
+          {
+            datasets: all.map((d) => ({
+              name: d.name,
+              records: d.records,
+              byStatus: d.byStatus,
+              createdAt: new Date(d.createdAt).toISOString(),
+            })),
+          },
+          () =>
+            all.length === 0
+              ? 'No datasets yet. Try: tandem import FILE --dataset NAME'
+              : [
+                  `${'NAME'.padEnd(28)} ${'RECORDS'.padStart(9)}  STATUS`,
+                  ...all.map(
+                    (d) =>
+                      `${d.name.padEnd(28)} ${String(d.records).padStart(9)}  ${Object.entries(d.byStatus)
+                        .map(([k, v]) => `${k} ${v}`)
+                        .join(', ')}`,
+                  ),
+                ].join('\n'),
+        );
+      });
+    });
+
+  datasets
+    .command('show')
+    .description('show a dataset: settings and counts per status')
+    .argument('<name>', 'dataset name')
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      await withStore(cmd, async (store, g) => {
+        const d = await getDataset(store, name);
+        const byStatus = await countByStatus(store, d.id);
+        const records = Object.values(byStatus).reduce((a, b) => a + (b ?? 0), 0);
+        emit(
+          g,
+          {
+            name: d.name,
+            id: d.id,
+            records,
+            byStatus,
+            settings: d.settings,
+            createdAt: new Date(d.createdAt).toISOString(),
+          },
+          () =>
+            `Dataset '${d.name}': ${records} records${
+              records
+                ? ` (${Object.entries(byStatus)
+                    .map(([k, v]) => `${k} ${v}`)
+                    .join(', ')})`
+                : ''
+            }\n${describeSettings(d.settings)}`,
+        );
+      });
+    });
+
+  datasets
+    .command('delete')
+    .description('delete a dataset with its records, responses and suggestions')
+    .argument('<name>', 'dataset name')
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      await withStore(cmd, async (store, g) => {
+        const r = await deleteDataset(store, name, cliActor());
+        emit(
+          g,
+          { deleted: name, records: r.records },
+          () => `Deleted dataset '${name}' and its ${r.records} records.`,
+        );
+      });
+    });
+}

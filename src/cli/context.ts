@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { openStore, resolveDbUrl, type Store } from '../store/connect.js';
+import type { GlobalOptions } from './output.js';
+
+export function globals(cmd: Command): GlobalOptions {
+  return cmd.optsWithGlobals() as GlobalOptions;
+}
+
+/** Opens the store named by --db / TANDEM_DB / ./tandem.db, runs `fn`, and always closes it. */
+export async function withStore<T>(
+  cmd: Command,
+  fn: (store: Store, opts: GlobalOptions) => Promise<T>,
+): Promise<T> {
+  const opts = globals(cmd);
+  const store = await openStore(resolveDbUrl(opts.db));
+  try {
+    return await fn(store, opts);
+  } finally {
+    await store.close();
+  }
+}
+
+/** The actor recorded in events for CLI actions: the OS user, so the log says who ran it. */
+export function cliActor(): string {
+  return `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`;
+}

@@ -1,0 +1,75 @@
+import cliProgress from 'cli-progress';
+import { exitCodeFor, isTandemError } from '../core/errors.js';
+
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+}
+
+/** Prints a command's result: one JSON document with --json, else the human text. */
+export function emit(opts: GlobalOptions, json: unknown, human: () => string): void {
+  if (opts.json) process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  else process.stdout.write(`${human()}\n`);
+}
+
+/** Notes for people go to stderr, so stdout stays clean for data and JSON. */
+export function note(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+export interface Progress {
+  update(value: number, total?: number): void;
+  stop(): void;
+}
+
+/** A progress bar on stderr, shown only when stderr is a terminal. */
+export function progress(label: string, total = 0): Progress {
+  if (!process.stderr.isTTY) return { update() {}, stop() {} };
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: total
+        ? `${label} [{bar}] {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}`
+        : `${label} {value} rows | {rate}/s`,
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 50,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const started = Date.now();
+  bar.start(total, 0, { rate: 0 });
+  return {
+    update(value, t) {
+      if (t !== undefined && t !== total) {
+        total = t;
+        bar.setTotal(t);
+      }
+      const secs = (Date.now() - started) / 1000;
+      bar.update(value, { rate: secs > 0 ? Math.round(value / secs) : 0 });
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}
+
+/** Turns any failure into a message and the contract's exit code; stack traces only for bugs. */
+export function reportError(e: unknown, json: boolean): number {
+  const code = exitCodeFor(e);
+  if (isTandemError(e)) {
+    if (json) {
+      const error = { code: e.code, message: e.message, ...(e.location ? { location: e.location } : {}) };
+      process.stdout.write(`${JSON.stringify({ error }, null, 2)}\n`);
+    }
+    process.stderr.write(`error: ${e.message}\n`);
+  } else {
+    const err = e as Error;
+    if (json)
+      process.stdout.write(
+        `${JSON.stringify({ error: { code: 'internal', message: String(err?.message ?? e) } })}\n`,
+      );
+    process.stderr.write(`internal error: ${err?.stack ?? String(e)}\n`);
+  }
+  return code;
+}

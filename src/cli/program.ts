@@ -1,0 +1,44 @@
+import { Command, CommanderError } from 'commander';
+import { registerDatasets } from './commands/datasets.js';
+import { registerDemo } from './commands/demo.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
+import { registerSchema } from './commands/schema.js';
+import { reportError } from './output.js';
+
+export function buildProgram(): Command {
+  const program = new Command('tandem')
+    .description('Synthetic generation and human review in one pipeline for LLM training data')
+    .version('0.1.0')
+    .option('--db <url>', 'store: a SQLite file or postgres://… (default: $TANDEM_DB, else ./tandem.db)')
+    .option('--json', 'print one machine-readable JSON document to stdout')
+    .showHelpAfterError()
+    .exitOverride();
+  registerDemo(program);
+  registerDatasets(program);
+  registerImport(program);
+  registerExport(program);
+  registerSchema(program);
+  for (const c of program.commands) {
+    c.exitOverride();
+    for (const sub of c.commands) sub.exitOverride();
+  }
+  return program;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are successes; anything else commander rejects is bad usage.
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0)
+        return 0;
+      if (e.code === 'commander.help') return 0;
+      return 2;
+    }
+    return reportError(e, argv.includes('--json'));
+  }
+}

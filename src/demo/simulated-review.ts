@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Chat } from '../core/fields.js';
+import type { FinalValues } from '../core/record.js';
+import { responseValuesSchema } from '../core/settings.js';
+import type { Store } from '../store/connect.js';
+import { getDataset } from '../store/datasets.js';
+import { findRecordByExternalId, streamRecords, updateRecord } from '../store/records.js';
+import { createUser, findUser } from '../store/users.js';
+
+const script = z.strictObject({
+  reviewer: z.string(),
+  /** Which question holds corrections of the conversation. */
+  correctionQuestion: z.string(),
+  decisions: z.array(
+    z.strictObject({
+      id: z.string(),
+      status: z.enum(['accepted', 'rejected']),
+      values: z.record(z.string(), z.unknown()).default({}),
+      /** Replace the content of one turn (0-based index into the conversation). */
+      correctTurn: z.strictObject({ index: z.number().int().min(0), content: z.string() }).optional(),
+    }),
+  ),
+});
+
+export interface SimulatedReview {
+  reviewer: string;
+  accepted: number;
+  rejected: number;
+  corrected: number;
+  correctedIds: string[];
+}
+
+const scriptFile = fileURLToPath(
+  new URL('../../examples/support-conversations/demo-review.json', import.meta.url),
+);
+
+/**
+ * Stands in for the annotation app until it exists: a scripted reviewer's decisions
+ * (examples/support-conversations/demo-review.json) are stored as final values, exactly as a
+ * person's would be, and every other new record is accepted. Records already decided are left alone.
+ */
+export async function simulateReview(store: Store, datasetName: string): Promise<SimulatedReview> {
+  const s = script.parse(JSON.parse(readFileSync(scriptFile, 'utf8')));
+  const dataset = await getDataset(store, datasetName);
+  const values = responseValuesSchema(dataset.settings);
+  const reviewer =
+    (await findUser(store, s.reviewer)) ??
+    (await createUser(store, { username: s.reviewer, role: 'reviewer' }, 'demo'));
+  const actor = `user:${reviewer.username}`;
+  const at = new Date().toISOString();
+  const result: SimulatedReview = {
+    reviewer: reviewer.username,
+    accepted: 0,
+    rejected: 0,
+    corrected: 0,
+    correctedIds: [],
+  };
+
+  for (const d of s.decisions) {
+    const rec = await findRecordByExternalId(store, dataset.id, d.id);
+    if (rec?.status !== 'new') continue;
+    const answers: Record<string, unknown> = { ...d.values };
+    if (d.correctTurn) {
+      const chat = structuredClone(rec.fields.conversation) as Chat;
+      const turn = chat[d.correctTurn.index];
+      if (!turn) throw new Error(`demo-review.json: ${d.id} has no turn ${d.correctTurn.index}`);
+      turn.content = d.correctTurn.content;
+      answers[s.correctionQuestion] = chat;
+    }
+    values.parse(answers);
+    const finalValues: FinalValues = Object.fromEntries(
+      Object.entries(answers).map(([q, value]) => [
+        q,
+        { value, method: 'reviewer' as const, decidedBy: reviewer.username, at },
+      ]),
+    );
+    await updateRecord(store, rec.id, rec.version, { status: d.status, finalValues }, actor);
+    result[d.status]++;
+    if (d.correctTurn) {
+      result.corrected++;
+      result.correctedIds.push(d.id);
+    }
+  }
+  for await (const page of streamRecords(store, dataset.id, { status: ['new'] })) {
+    for (const rec of page) {
+      await updateRecord(store, rec.id, rec.version, { status: 'accepted' }, actor);
+      result.accepted++;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,242 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateOpenAIChatRow } from '../../src/release/export/formats/openai.js';
+import { openStore } from '../../src/store/connect.js';
+import { findRecordByExternalId, getDataset, updateRecord } from '../../src/store/index.js';
+import { tandem } from '../helpers/cli.js';
+import { type Backend, backends } from '../helpers/stores.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tandem-cli-'));
+const path = (name: string) => join(dir, name);
+
+const rows = [
+  {
+    id: 'c1',
+    language: 'en',
+    messages: [
+      { role: 'system', content: 'Refunds within 30 days.' },
+      { role: 'user', content: 'Can I return boots after 60 days?' },
+      { role: 'assistant', content: 'Yes, we refund within 90 days.' },
+    ],
+  },
+  {
+    id: 'c2',
+    language: 'fr',
+    messages: [
+      { role: 'user', content: 'Bonjour' },
+      { role: 'assistant', content: 'Bonjour !' },
+    ],
+  },
+  { id: 'c3', language: 'de', messages: [{ role: 'user', content: 'Nur eine Frage' }] },
+];
+writeFileSync(path('chats.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n'));
+writeFileSync(
+  path('settings.yaml'),
+  `fields:
+  - name: messages
+    type: chat
+questions:
+  - name: factual
+    type: label
+    options: [correct, minor_error, major_error]
+  - name: fix
+    type: text
+    corrects: messages
+    required: false
+`,
+);
+
+describe('cli contract', () => {
+  it('prints help with exit 0 and rejects bad usage with exit 2', () => {
+    expect(tandem(['--help']).code).toBe(0);
+    const unknown = tandem(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    const missing = tandem(['import', 'x.jsonl']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--dataset');
+    const badStatus = tandem([
+      'export',
+      '--dataset',
+      'x',
+      '--format',
+      'openai',
+      '--status',
+      'done',
+      '--db',
+      path('u.db'),
+    ]);
+    expect(badStatus.code).toBe(2);
+    expect(badStatus.stderr).toContain("unknown status 'done'");
+  });
+
+  it('names file and line for a bad settings file, exit 2', () => {
+    writeFileSync(path('bad.yaml'), 'fields:\n  - name: text\n    type: text\n    colour: red\n');
+    const r = tandem(['datasets', 'create', 'x', '--settings', path('bad.yaml'), '--db', path('s.db')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${path('bad.yaml')}:4:5`);
+    expect(r.stderr).toContain("unknown key 'colour'");
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace for a user's mistake
+  });
+
+  it('reports a missing dataset with exit 1 and a JSON error under --json', () => {
+    const r = tandem(['datasets', 'show', 'nope', '--db', path('s.db'), '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({
+      error: { code: 'not_found', message: "dataset 'nope' does not exist" },
+    });
+  });
+});
+
+for (const b of backends()) {
+  describe.skipIf(b.skip)(`cli on ${b.name}`, () => {
+    let backend: Backend;
+    let db: string;
+    beforeAll(async () => {
+      backend = b.make();
+      const s = await backend.open();
+      await s.close();
+      db = backend.url();
+    });
+    afterAll(async () => backend?.cleanup());
+
+    it('imports, lists, shows, exports and deletes', async () => {
+      const imp = tandem([
+        'import',
+        path('chats.jsonl'),
+        '--dataset',
+        'chats',
+        '--settings',
+        path('settings.yaml'),
+        '--db',
+        db,
+        '--json',
+      ]);
+      expect(imp.code, imp.stderr).toBe(0);
+      expect(JSON.parse(imp.stdout)).toMatchObject({ created: true, inserted: 3, rows: 3 });
+
+      const human = tandem(['import', path('chats.jsonl'), '--dataset', 'chats', '--db', db]);
+      expect(human.stdout).toContain('Imported 0 of 3 rows');
+      expect(human.stdout).toContain('3 already present');
+
+      const list = JSON.parse(tandem(['datasets', 'list', '--db', db, '--json']).stdout);
+      expect(list.datasets).toEqual([
+        expect.objectContaining({ name: 'chats', records: 3, byStatus: { new: 3 } }),
+      ]);
+      const show = JSON.parse(tandem(['datasets', 'show', 'chats', '--db', db, '--json']).stdout);
+      expect(show.settings.questions.map((q: { name: string }) => q.name)).toEqual(['factual', 'fix']);
+
+      // A reviewer corrects the agent's wrong refund promise and accepts the record.
+      const store = await (await import('../../src/store/connect.js')).openStore(db);
+      try {
+        const d = await getDataset(store, 'chats');
+        const r = (await findRecordByExternalId(store, d.id, 'c1'))!;
+        const fixed = structuredClone(r.fields.messages) as { content: string }[];
+        fixed[2]!.content = 'Our policy allows refunds within 30 days, so after 60 days we cannot refund.';
+        const at = new Date().toISOString();
+        await updateRecord(
+          store,
+          r.id,
+          r.version,
+          {
+            status: 'accepted',
+            finalValues: {
+              fix: { value: fixed, method: 'reviewer', decidedBy: 'rita', at },
+              factual: { value: 'major_error', method: 'reviewer', decidedBy: 'rita', at },
+            },
+          },
+          'user:rita',
+        );
+      } finally {
+        await store.close();
+      }
+
+      const out = path(`openai-${b.name}.jsonl`);
+      const exp = tandem([
+        'export',
+        '--dataset',
+        'chats',
+        '--format',
+        'openai',
+        '--out',
+        out,
+        '--db',
+        db,
+        '--json',
+      ]);
+      expect(exp.code, exp.stderr).toBe(0);
+      expect(JSON.parse(exp.stdout)).toMatchObject({ written: 2, skipped: 1 });
+      const lines = readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      for (const l of lines) expect(validateOpenAIChatRow(l)).toEqual([]);
+      expect(lines[0].messages[2].content).toContain('within 30 days');
+      expect(readFileSync(out, 'utf8')).not.toContain('90 days');
+
+      const accepted = tandem([
+        'export',
+        '--dataset',
+        'chats',
+        '--format',
+        'jsonl',
+        '--status',
+        'accepted',
+        '--db',
+        db,
+      ]);
+      expect(accepted.code).toBe(0);
+      const full = accepted.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(full).toHaveLength(1);
+      expect(full[0]).toMatchObject({
+        external_id: 'c1',
+        status: 'accepted',
+        final_values: { factual: { value: 'major_error', decidedBy: 'rita' } },
+        provenance: { origin: 'imported', file: 'chats.jsonl', line: 1 },
+      });
+      expect(full[0].original_fields.messages[2].content).toContain('90 days');
+      expect(accepted.stderr).toContain('Exported 1 records');
+
+      const del = tandem(['datasets', 'delete', 'chats', '--db', db, '--json']);
+      expect(JSON.parse(del.stdout)).toEqual({ deleted: 'chats', records: 3 });
+    });
+
+    it('exits 2 naming file:line for a malformed file and commits nothing', () => {
+      writeFileSync(
+        path('broken.jsonl'),
+        `${JSON.stringify({ id: 1, text: 'ok' })}\n{"id": 2, "text": "unterminated}\n`,
+      );
+      const r = tandem(['import', path('broken.jsonl'), '--dataset', 'broken', '--db', db]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${path('broken.jsonl')}:2`);
+      const show = tandem(['datasets', 'show', 'broken', '--db', db]);
+      expect(show.code).toBe(1);
+    });
+  });
+}
+
+describe('parquet export', () => {
+  it('writes a file DuckDB reads, one column per field', async () => {
+    const db = path('pq.db');
+    expect(tandem(['import', path('chats.jsonl'), '--dataset', 'pq', '--db', db]).code).toBe(0);
+    const out = path('pq.parquet');
+    const r = tandem(['export', '--dataset', 'pq', '--format', 'parquet', '--out', out, '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const inst = await DuckDBInstance.create(':memory:');
+    const conn = await inst.connect();
+    const reader = await conn.runAndReadAll(
+      `select external_id, status, language, messages::VARCHAR as messages from read_parquet('${out}') order by id`,
+    );
+    const got = reader.getRowObjectsJson();
+    expect(got.map((g) => g.external_id)).toEqual(['c1', 'c2', 'c3']);
+    expect(got[1]!.language).toBe('fr');
+    expect(JSON.parse(String(got[0]!.messages))[1].content).toBe('Can I return boots after 60 days?');
+    const openStoreCheck = await openStore(db);
+    await openStoreCheck.close();
+  });
+});
