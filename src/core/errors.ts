@@ -30,6 +30,8 @@ export class TandemError extends Error {
   readonly code: ErrorCode;
   readonly location: SourceLocation | undefined;
   readonly details: Record<string, unknown> | undefined;
+  /** The message without its location prefix. */
+  readonly reason: string;
 
   constructor(
     code: ErrorCode,
@@ -40,6 +42,7 @@ export class TandemError extends Error {
       cause: options.cause,
     });
     this.name = 'TandemError';
+    this.reason = message;
     this.code = code;
     this.location = options.location;
     this.details = options.details;

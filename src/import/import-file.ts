@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { badInput } from '../core/errors.js';
-import type { Provenance } from '../core/record.js';
 import type { DatasetSettings } from '../core/settings.js';
-import { detectFormat, type FileFormat, readRows, type SourceItem } from '../io/rows.js';
+import { detectFormat, type FileFormat, readRows } from '../io/rows.js';
 import type { Store } from '../store/connect.js';
 import type { Ctx } from '../store/context.js';
 import { createDataset, findDataset } from '../store/datasets.js';
 import type { Actor } from '../store/events.js';
-import { insertRecords, type NewRecord } from '../store/records.js';
-import { inferSettings, mappingFor } from './infer.js';
-import { RowMapper } from './row-mapper.js';
+import { insertEncodedRecords } from '../store/records.js';
+import { type ColumnMapping, inferSettings, mappingFor } from './infer.js';
+import { type MapPlan, planMapping, type RowError } from './map-batch.js';
+import { mappedBatches } from './mapped-source.js';
 
 export interface ImportOptions {
   file: string;
@@ -29,6 +29,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Import at most this many rows (the first ones). */
   limit?: number;
+  /** Map rows on a worker thread (default: when the compiled worker exists). */
+  thread?: boolean;
   onProgress?: (rows: number) => void;
 }
 
@@ -62,38 +64,27 @@ export async function importFile(store: Store, opts: ImportOptions): Promise<Imp
   const format = detectFormat(opts.file, opts.format);
   const importId = randomUUID();
   const fileLabel = basename(opts.file);
-  const iterator = readRows(opts.file, format, { batchSize: opts.batchSize ?? 1000 })[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const firstBatch: SourceItem[] = first.done ? [] : first.value;
+  const batchSize = opts.batchSize ?? 1000;
+  // The first batch decides the fields of a new dataset and the column mapping; the full pass follows.
+  const sample = await firstRows(opts.file, format, batchSize);
 
   const rejected: Rejected[] = [];
-  const reject = (item: SourceItem & { ok: false }) => {
-    if (!opts.skipInvalid)
-      throw badInput(item.message, { file: opts.file, line: item.line, column: item.column });
-    rejected.push({ line: item.line, ...(item.column ? { column: item.column } : {}), error: item.message });
+  const reject = (e: RowError) => {
+    if (!opts.skipInvalid) throw badInput(e.message, { file: opts.file, line: e.line, column: e.column });
+    rejected.push({ line: e.line, ...(e.column ? { column: e.column } : {}), error: e.message });
   };
 
-  // One insert in flight while the next batch is read and mapped: on PostgreSQL the server works
-  // on one batch while Node parses the next, so both cores are busy.
+  // One insert in flight while the next batch is mapped: on PostgreSQL the server works on one batch
+  // while Node prepares the next.
   let inflight: Promise<void> = Promise.resolve();
   const trx = await store.db.startTransaction().execute();
   const tx: Ctx = { db: trx, dialect: store.dialect, sqlite: store.sqlite };
   try {
     let dataset = await findDataset(tx, opts.dataset);
     let created = false;
-    let mapper: RowMapper;
-    const provenance = (line: number, idFrom: 'column' | 'content_hash'): Provenance => ({
-      origin: 'imported',
-      file: fileLabel,
-      line,
-      format,
-      importId,
-      idFrom,
-    });
-    const sample = firstBatch.filter((i) => i.ok).map((i) => i.value);
+    let mapping: ColumnMapping;
     if (!dataset) {
       let settings = opts.settings;
-      let mapping: ReturnType<typeof mappingFor>;
       if (settings) {
         mapping = mappingFor(settings, opts, sample[0]);
       } else {
@@ -111,48 +102,41 @@ export async function importFile(store: Store, opts: ImportOptions): Promise<Imp
       }
       dataset = await createDataset(tx, opts.dataset, settings, opts.actor);
       created = true;
-      mapper = new RowMapper(settings, mapping, provenance);
     } else {
-      mapper = new RowMapper(dataset.settings, mappingFor(dataset.settings, opts, sample[0]), provenance);
+      mapping = mappingFor(dataset.settings, opts, sample[0]);
     }
+    const target = dataset;
 
+    const plan: MapPlan = {
+      file: opts.file,
+      format,
+      fileLabel,
+      importId,
+      settings: target.settings,
+      ...planMapping(mapping),
+      batchSize,
+      limit: opts.limit ?? Number.POSITIVE_INFINITY,
+    };
     let rows = 0;
     let inserted = 0;
     let existing = 0;
-    const limit = opts.limit ?? Number.POSITIVE_INFINITY;
-    const handle = async (batch: SourceItem[]) => {
-      const records: NewRecord[] = [];
-      for (const item of batch) {
-        if (rows >= limit) break;
-        rows++;
-        if (!item.ok) {
-          reject(item);
-          continue;
-        }
-        const m = mapper.map(item.value, item.line);
-        if (m.ok) records.push(m.record);
-        else reject({ ok: false, line: item.line, message: m.message });
-      }
+    for await (const batch of mappedBatches(plan, opts.thread === undefined ? {} : { thread: opts.thread })) {
+      rows += batch.rows;
+      for (const e of batch.errors) reject(e);
       await inflight;
       const done = rows;
-      inflight = insertRecords(tx, dataset.id, records, opts.actor, { file: fileLabel, importId }).then(
-        (r) => {
-          inserted += r.inserted;
-          existing += r.skipped;
-          opts.onProgress?.(done);
-        },
-      );
+      inflight = insertEncodedRecords(tx, target.id, batch.records, opts.actor, {
+        file: fileLabel,
+        importId,
+      }).then((r) => {
+        inserted += r.inserted;
+        existing += r.skipped;
+        opts.onProgress?.(done);
+      });
       // Awaited before the next batch or at the end; this only keeps Node from calling it unhandled meanwhile.
       inflight.catch(() => {});
-    };
-    await handle(firstBatch);
-    while (rows < limit) {
-      const next = await iterator.next();
-      if (next.done) break;
-      await handle(next.value);
     }
     await inflight;
-    if (rows >= limit) await iterator.return?.();
     if (rows === 0) throw badInput('the file is empty; expected at least one row', { file: opts.file });
     await trx.commit().execute();
 
@@ -162,7 +146,7 @@ export async function importFile(store: Store, opts: ImportOptions): Promise<Imp
     return {
       dataset: opts.dataset,
       created,
-      ...(created ? { settings: dataset.settings } : {}),
+      ...(created ? { settings: target.settings } : {}),
       file: opts.file,
       format,
       importId,
@@ -175,8 +159,22 @@ export async function importFile(store: Store, opts: ImportOptions): Promise<Imp
   } catch (e) {
     await inflight.catch(() => {});
     await trx.rollback().execute();
-    await iterator.return?.();
     throw e;
+  }
+}
+
+/** The valid rows of the file's first batch. */
+async function firstRows(
+  file: string,
+  format: FileFormat,
+  batchSize: number,
+): Promise<Record<string, unknown>[]> {
+  const it = readRows(file, format, { batchSize })[Symbol.asyncIterator]();
+  try {
+    const first = await it.next();
+    return first.done ? [] : first.value.filter((i) => i.ok).map((i) => i.value);
+  } finally {
+    await it.return?.();
   }
 }
 

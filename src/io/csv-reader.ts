@@ -8,6 +8,7 @@
  * after them and every later row would be wrong.
  */
 
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { type CsvError, Parser } from 'csv-parse';
 import { badInput, type TandemError } from '../core/errors.js';
@@ -67,6 +68,7 @@ export async function* readCsv(file: string, opts: ReaderOptions): AsyncGenerato
     let carry: Buffer | undefined; // incomplete character held back from the previous chunk
     // Notes the first bad byte of each line in data[0, end); data starts at file offset dataOffset.
     const check = (data: Buffer, dataOffset: number, end: number) => {
+      if (isUtf8(data.subarray(0, end))) return; // native fast path; the JS scan below only runs on bad data
       let line = lines + 1;
       let start = lineStart;
       let scanned = 0;

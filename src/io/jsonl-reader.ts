@@ -16,18 +16,25 @@ const NL = 0x0a;
 const CR = 0x0d;
 
 /**
- * Reads a file as fresh Buffers (never reused, so callers may keep subarrays across reads). The next
- * read is already in flight while the caller works on the current chunk.
+ * Reads a file in chunks; the next read is already in flight while the caller works on the current
+ * chunk. By default every chunk is a fresh Buffer, so callers may keep subarrays. With `reuse`, two
+ * buffers alternate (less allocation and GC): a chunk is only valid until the caller asks for the next.
  */
-export async function* readChunks(file: string, chunkSize = DEFAULT_CHUNK_SIZE): AsyncGenerator<Buffer> {
+export async function* readChunks(
+  file: string,
+  chunkSize = DEFAULT_CHUNK_SIZE,
+  reuse = false,
+): AsyncGenerator<Buffer> {
   let fh: FileHandle;
   try {
     fh = await open(file, 'r');
   } catch (e) {
     throw unreadable(file, e);
   }
+  const pool = reuse ? [Buffer.allocUnsafe(chunkSize), Buffer.allocUnsafe(chunkSize)] : [];
+  let turn = 0;
   const readOne = async (): Promise<Buffer | undefined> => {
-    const buf = Buffer.allocUnsafe(chunkSize);
+    const buf = reuse ? pool[turn++ & 1]! : Buffer.allocUnsafe(chunkSize);
     try {
       const n = (await fh.read(buf, 0, chunkSize, null)).bytesRead;
       return n === 0 ? undefined : n === chunkSize ? buf : buf.subarray(0, n);
@@ -215,7 +222,8 @@ export async function* readJsonl(file: string, opts: ReaderOptions): AsyncGenera
     }
   };
 
-  for await (const chunk of readChunks(file, opts.chunkSize)) {
+  // Reused buffers: every string is decoded (copied) before the next read, and `pending` keeps copies.
+  for await (const chunk of readChunks(file, opts.chunkSize, true)) {
     let pos = 0;
     if (pendingLen > 0 || overlong) {
       const nl = chunk.indexOf(NL);
@@ -246,7 +254,7 @@ export async function* readJsonl(file: string, opts: ReaderOptions): AsyncGenera
       overlong = true;
       pending = [];
     } else {
-      pending.push(part);
+      pending.push(Buffer.from(part));
     }
   }
 

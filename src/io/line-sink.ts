@@ -68,6 +68,7 @@ export function openLineSink(target: string | NodeJS.WritableStream): LineSink {
       drain = waitDrain().finally(() => {
         drain = undefined;
       });
+      drain.catch(() => undefined); // a caller that stops writing still sees the error from close()
     }
     return drain;
   };

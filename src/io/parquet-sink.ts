@@ -119,8 +119,9 @@ export function openParquetSink(
     const columnData: ColumnSource[] = columns.map((col) => {
       const data = new Array<unknown>(rows.length);
       for (let i = 0; i < rows.length; i++) data[i] = coerce(col, rows[i]![col.name]);
-      // JSON min/max statistics are never truncated and could copy huge values into the footer.
-      return { name: col.name, data, statistics: col.type !== 'JSON' };
+      // Text min/max statistics cost a string compare per value (and JSON bounds are never truncated, so
+      // they could copy huge values into the footer); exports are read whole, so only numbers keep them.
+      return { name: col.name, data, statistics: col.type !== 'JSON' && col.type !== 'STRING' };
     });
     await writer.write({ columnData, rowGroupSize: rows.length });
   };

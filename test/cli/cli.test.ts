@@ -236,7 +236,40 @@ describe('parquet export', () => {
     expect(got.map((g) => g.external_id)).toEqual(['c1', 'c2', 'c3']);
     expect(got[1]!.language).toBe('fr');
     expect(JSON.parse(String(got[0]!.messages))[1].content).toBe('Can I return boots after 60 days?');
-    const openStoreCheck = await openStore(db);
-    await openStoreCheck.close();
+  });
+
+  it('imports a Parquet file written by DuckDB, with nested chat messages', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const inst = await DuckDBInstance.create(':memory:');
+    const conn = await inst.connect();
+    const file = path('from-duckdb.parquet');
+    await conn.run(`COPY (
+      SELECT 'p' || i AS id, 'prompt ' || i AS prompt, i * 1.5 AS score,
+             [{'role': 'user', 'content': 'q' || i}, {'role': 'assistant', 'content': 'a' || i}] AS messages
+      FROM range(1, 2501) t(i)) TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 1000)`);
+    const db = path('pq-in.db');
+    const r = tandem(['import', file, '--dataset', 'fromduck', '--db', db, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ format: 'parquet', rows: 2500, inserted: 2500 });
+    const store = await openStore(db);
+    try {
+      const d = await getDataset(store, 'fromduck');
+      expect(d.settings.fields.map((f) => [f.name, f.type])).toEqual([
+        ['prompt', 'text'],
+        ['messages', 'chat'],
+      ]);
+      const rec = (await findRecordByExternalId(store, d.id, 'p2001'))!;
+      expect(rec.fields).toEqual({
+        prompt: 'prompt 2001',
+        messages: [
+          { role: 'user', content: 'q2001' },
+          { role: 'assistant', content: 'a2001' },
+        ],
+      });
+      expect(rec.metadata).toEqual({ score: 3001.5 });
+      expect(rec.provenance).toMatchObject({ format: 'parquet', line: 2001 });
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -22,11 +22,15 @@ async function collect(it: AsyncIterable<SourceItem[]>): Promise<SourceItem[]> {
 const all = (file: string, chunkSize?: number, delimiter?: string) =>
   collect(readCsv(file, { batchSize: 1000, chunkSize, delimiter }));
 const summary = (items: SourceItem[]) =>
-  items.map((i) => (i.ok ? `${i.line} ${JSON.stringify(i.value)}` : `${i.line}${i.column ? `:${i.column}` : ''} ${i.message}`));
+  items.map((i) =>
+    i.ok ? `${i.line} ${JSON.stringify(i.value)}` : `${i.line}${i.column ? `:${i.column}` : ''} ${i.message}`,
+  );
 
 describe('readCsv', () => {
   it('reads records as strings keyed by the header, with start lines', async () => {
-    const file = fixture('name,age,note\nAda,36,\n\nBob,,"x, y"\n"Cy\nMulti",7,"a ""quoted"" word"\nDi,1,last');
+    const file = fixture(
+      'name,age,note\nAda,36,\n\nBob,,"x, y"\n"Cy\nMulti",7,"a ""quoted"" word"\nDi,1,last',
+    );
     expect(summary(await all(file))).toEqual([
       '2 {"name":"Ada","age":"36","note":""}',
       '4 {"name":"Bob","age":"","note":"x, y"}',
@@ -63,7 +67,9 @@ describe('readCsv', () => {
     const tsv = fixture('a\tb\n1\t2,3\n', '.tsv');
     expect(summary(await collect(readRows(tsv, 'csv')))).toEqual(['2 {"a":"1","b":"2,3"}']);
     const semi = fixture('a;b\n1;2\n');
-    expect(summary(await collect(readRows(semi, 'csv', { delimiter: ';' })))).toEqual(['2 {"a":"1","b":"2"}']);
+    expect(summary(await collect(readRows(semi, 'csv', { delimiter: ';' })))).toEqual([
+      '2 {"a":"1","b":"2"}',
+    ]);
   });
 
   it('reports invalid UTF-8 with the record line, also across chunks', async () => {
@@ -99,13 +105,17 @@ describe('readCsv', () => {
 
   it('rejects duplicate header names and invalid UTF-8 in the header', async () => {
     await expect(all(fixture('a,b,a\n1,2,3\n'))).rejects.toThrow(/duplicate column name 'a'/);
-    await expect(all(fixture(Buffer.concat([Buffer.from('a,'), Buffer.from([0xff]), Buffer.from('\n1,2\n')])))).rejects.toMatchObject({
+    await expect(
+      all(fixture(Buffer.concat([Buffer.from('a,'), Buffer.from([0xff]), Buffer.from('\n1,2\n')]))),
+    ).rejects.toMatchObject({
       location: { line: 1, column: 3 },
     });
   });
 
   it('treats an empty or header-only file as empty', async () => {
-    await expect(collect(readRows(fixture(''), 'csv'))).rejects.toThrow(/the file is empty; expected a header line/);
+    await expect(collect(readRows(fixture(''), 'csv'))).rejects.toThrow(
+      /the file is empty; expected a header line/,
+    );
     await expect(collect(readRows(fixture('a,b\n'), 'csv'))).rejects.toThrow(/the file is empty/);
   });
 });

@@ -19,7 +19,8 @@ async function collect(it: AsyncIterable<SourceItem[]>): Promise<SourceItem[]> {
   for await (const batch of it) out.push(...batch);
   return out;
 }
-const all = (file: string, chunkSize?: number) => collect(readJsonArray(file, { batchSize: 1000, chunkSize }));
+const all = (file: string, chunkSize?: number) =>
+  collect(readJsonArray(file, { batchSize: 1000, chunkSize }));
 
 describe('readJsonArray', () => {
   it('streams elements with the line each starts on, through nested brackets and tricky strings', async () => {
@@ -71,7 +72,13 @@ describe('readJsonArray', () => {
   });
 
   it('reports invalid UTF-8 on the element line', async () => {
-    const file = fixture(Buffer.concat([Buffer.from('[{"a":1},\n{"b":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"},\n{"c":3}]')]));
+    const file = fixture(
+      Buffer.concat([
+        Buffer.from('[{"a":1},\n{"b":"'),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from('"},\n{"c":3}]'),
+      ]),
+    );
     expect(await all(file)).toEqual([
       { ok: true, line: 1, value: { a: 1 } },
       { ok: false, line: 2, message: 'invalid UTF-8' },
@@ -97,7 +104,9 @@ describe('readJsonArray', () => {
       message: expect.stringContaining('truncated'),
     });
     await expect(all(fixture('[\n{"a": 1},\n'))).rejects.toMatchObject({ location: { line: 3 } });
-    await expect(all(fixture('[{"a": 1}\n{"b": 2}]'))).rejects.toMatchObject({ location: { line: 2, column: 1 } });
+    await expect(all(fixture('[{"a": 1}\n{"b": 2}]'))).rejects.toMatchObject({
+      location: { line: 2, column: 1 },
+    });
     await expect(all(fixture('[{"a": 1},]'))).rejects.toThrow(/after ','/);
     await expect(all(fixture('[{"a": 1}]\n[{"b": 2}]'))).rejects.toMatchObject({ location: { line: 2 } });
     await expect(all(fixture('[{"a": "unterminated}]'))).rejects.toThrow(/ends inside an element/);
@@ -113,7 +122,9 @@ describe('readJsonArray', () => {
   });
 
   it('treats an empty array or empty file as an empty file', async () => {
-    await expect(collect(readRows(fixture('[ ]'), 'json'))).rejects.toThrow(/the file is empty; expected a JSON array/);
+    await expect(collect(readRows(fixture('[ ]'), 'json'))).rejects.toThrow(
+      /the file is empty; expected a JSON array/,
+    );
     await expect(collect(readRows(fixture(''), 'json'))).rejects.toThrow(/the file is empty/);
   });
 });

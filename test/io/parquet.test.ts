@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { parquetMetadataAsync, asyncBufferFromFile } from 'hyparquet';
+import { asyncBufferFromFile, parquetMetadataAsync } from 'hyparquet';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openParquetSink, type ParquetColumn } from '../../src/io/parquet-sink.js';
 import { toPlain } from '../../src/io/parquet-reader.js';
+import { openParquetSink, type ParquetColumn } from '../../src/io/parquet-sink.js';
 import { readRows, type SourceItem } from '../../src/io/rows.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-parquet-'));
@@ -74,13 +74,17 @@ describe('parquet sink and reader', () => {
     const sink = openParquetSink(file, columns);
     await sink.write([row(1), row(5), row(7)]);
     await sink.close();
-    const rows = await duck(`select id, text, fields::varchar as fields, score, done from read_parquet('${file}') order by id`);
+    const rows = await duck(
+      `select id, text, fields::varchar as fields, score, done from read_parquet('${file}') order by id`,
+    );
     expect(rows).toEqual([
       { id: '1', text: 'row 1 ✓ é', fields: JSON.stringify(row(1).fields), score: 0.25, done: false },
       { id: '5', text: null, fields: JSON.stringify(row(5).fields), score: 1.25, done: false },
       { id: '7', text: 'row 7 ✓ é', fields: null, score: 1.75, done: false },
     ]);
-    const types = await duck(`select column_name, column_type from (describe select * from read_parquet('${file}'))`);
+    const types = await duck(
+      `select column_name, column_type from (describe select * from read_parquet('${file}'))`,
+    );
     expect(types.find((t) => t.column_name === 'text')?.column_type).toBe('VARCHAR');
     expect(['JSON', 'VARCHAR']).toContain(types.find((t) => t.column_name === 'fields')?.column_type);
   });

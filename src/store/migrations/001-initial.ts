@@ -38,6 +38,8 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
       .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
       .addUniqueConstraint('records_dataset_external_id', ['dataset_id', 'external_id']),
   ).execute();
+  // Keyset pages in id order, for a whole dataset and for one status, without sorting the dataset each page.
+  await db.schema.createIndex('records_dataset_id').on('records').columns(['dataset_id', 'id']).execute();
   await db.schema
     .createIndex('records_dataset_status')
     .on('records')

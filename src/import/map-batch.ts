@@ -1,0 +1,69 @@
+import type { Provenance } from '../core/record.js';
+import type { DatasetSettings } from '../core/settings.js';
+import type { FileFormat, SourceItem } from '../io/rows.js';
+import { type EncodedRecord, encodeRecord } from '../store/records.js';
+import type { ColumnMapping } from './infer.js';
+import { RowMapper } from './row-mapper.js';
+
+/** Everything needed to map rows, in a form that crosses a worker boundary (plain data only). */
+export interface MapPlan {
+  file: string;
+  format: FileFormat;
+  fileLabel: string;
+  importId: string;
+  settings: DatasetSettings;
+  idColumn: string | undefined;
+  fields: [string, string][];
+  batchSize: number;
+  limit: number;
+}
+
+export interface RowError {
+  line: number;
+  column?: number;
+  message: string;
+}
+
+export interface MappedBatch {
+  /** Rows read in this batch, valid or not. */
+  rows: number;
+  records: EncodedRecord[];
+  errors: RowError[];
+}
+
+export function planMapping(mapping: ColumnMapping): Pick<MapPlan, 'idColumn' | 'fields'> {
+  return { idColumn: mapping.idColumn, fields: [...mapping.fields] };
+}
+
+export function mapperFor(plan: MapPlan): RowMapper {
+  const provenance = (line: number, idFrom: 'column' | 'content_hash'): Provenance => ({
+    origin: 'imported',
+    file: plan.fileLabel,
+    line,
+    format: plan.format,
+    importId: plan.importId,
+    idFrom,
+  });
+  return new RowMapper(plan.settings, { idColumn: plan.idColumn, fields: new Map(plan.fields) }, provenance);
+}
+
+/** Maps one batch of source items; `budget` is how many more rows the import may take. */
+export function mapBatch(mapper: RowMapper, items: SourceItem[], budget: number): MappedBatch {
+  const out: MappedBatch = { rows: 0, records: [], errors: [] };
+  for (const item of items) {
+    if (out.rows >= budget) break;
+    out.rows++;
+    if (!item.ok) {
+      out.errors.push({
+        line: item.line,
+        ...(item.column ? { column: item.column } : {}),
+        message: item.message,
+      });
+      continue;
+    }
+    const m = mapper.map(item.value, item.line);
+    if (m.ok) out.records.push(encodeRecord(m.record));
+    else out.errors.push({ line: item.line, message: m.message });
+  }
+  return out;
+}
