@@ -5,6 +5,8 @@
 
 import { stat } from 'node:fs/promises';
 import { asyncBufferFromFile, type FileMetaData, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
+// ZSTD (Polars' default), GZIP, Brotli and LZ4 besides Snappy: files from any common writer open.
+import { compressors } from 'hyparquet-compressors';
 import { badInput, type TandemError } from '../core/errors.js';
 import { Batcher, unreadable } from './jsonl-reader.js';
 import type { ReaderOptions, SourceItem } from './rows.js';
@@ -70,7 +72,7 @@ export async function* readParquet(file: string, opts: ReaderOptions): AsyncGene
     let rows: Record<string, unknown>[];
     try {
       // utf8: false keeps undeclared BYTE_ARRAY columns as bytes (base64 below); UTF8/JSON columns still decode.
-      rows = await parquetReadObjects({ file: buffer, metadata, rowStart, rowEnd, utf8: false });
+      rows = await parquetReadObjects({ file: buffer, metadata, rowStart, rowEnd, utf8: false, compressors });
     } catch (e) {
       throw failure(e, 'cannot read the parquet file (corrupt or unsupported data)', rowStart + 1);
     }

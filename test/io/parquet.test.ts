@@ -120,6 +120,18 @@ describe('parquet sink and reader', () => {
     expect(items[2499]).toMatchObject({ line: 2500, value: { id: 2500 } });
   });
 
+  it('reads ZSTD, GZIP and Brotli compressed files (Polars and pyarrow options), not only Snappy', async () => {
+    for (const codec of ['zstd', 'gzip', 'brotli']) {
+      const file = path();
+      await duck(
+        `copy (select i as id, 'text ' || i as text from range(1, 301) t(i)) to '${file}' (format parquet, compression ${codec})`,
+      );
+      const items = await collect(readRows(file, 'parquet'));
+      expect(items, codec).toHaveLength(300);
+      expect(items[299], codec).toEqual({ ok: true, line: 300, value: { id: 300, text: 'text 300' } });
+    }
+  });
+
   it('throws badInput for a corrupt, empty or missing parquet file', async () => {
     const bad = path();
     writeFileSync(bad, 'PAR1 this is not really parquet PAR1');
