@@ -92,12 +92,16 @@ export async function countByStatus(
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
+export function totalOf(byStatus: Partial<Record<RecordStatus, number>>): number {
+  return Object.values(byStatus).reduce((a, b) => a + (b ?? 0), 0);
+}
+
 export async function listDatasets(ctx: Ctx): Promise<DatasetSummary[]> {
   const rows = await ctx.db.selectFrom('datasets').selectAll().orderBy('name').execute();
   const out: DatasetSummary[] = [];
   for (const r of rows) {
     const byStatus = await countByStatus(ctx, r.id);
-    const records = Object.values(byStatus).reduce((a, b) => a + (b ?? 0), 0);
+    const records = totalOf(byStatus);
     out.push({ ...toDataset(r), records, byStatus });
   }
   return out;
@@ -136,7 +140,7 @@ export async function deleteDataset(ctx: Ctx, name: string, actor: Actor): Promi
   return inTransaction(ctx, async (tx) => {
     const d = await getDataset(tx, name);
     const byStatus = await countByStatus(tx, d.id);
-    const records = Object.values(byStatus).reduce((a, b) => a + (b ?? 0), 0);
+    const records = totalOf(byStatus);
     await tx.db.deleteFrom('datasets').where('id', '=', d.id).execute();
     await appendEvent(tx, {
       actor,

@@ -1,24 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../src/io/csv-reader.js';
 import { readRows, type SourceItem } from '../../src/io/rows.js';
+import { collect, fixtures } from '../helpers/files.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tandem-csv-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-function fixture(content: string | Buffer, ext = '.csv'): string {
-  const file = join(dir, `f${n++}${ext}`);
-  writeFileSync(file, content);
-  return file;
-}
-
-async function collect(it: AsyncIterable<SourceItem[]>): Promise<SourceItem[]> {
-  const out: SourceItem[] = [];
-  for await (const batch of it) out.push(...batch);
-  return out;
-}
+const fixture = fixtures('csv', '.csv');
 const all = (file: string, chunkSize?: number, delimiter?: string) =>
   collect(readCsv(file, { batchSize: 1000, chunkSize, delimiter }));
 const summary = (items: SourceItem[]) =>

@@ -1,24 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readJsonArray } from '../../src/io/json-array-reader.js';
-import { readRows, type SourceItem } from '../../src/io/rows.js';
+import { readRows } from '../../src/io/rows.js';
+import { collect, fixtures } from '../helpers/files.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tandem-json-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-function fixture(content: string | Buffer): string {
-  const file = join(dir, `f${n++}.json`);
-  writeFileSync(file, content);
-  return file;
-}
-
-async function collect(it: AsyncIterable<SourceItem[]>): Promise<SourceItem[]> {
-  const out: SourceItem[] = [];
-  for await (const batch of it) out.push(...batch);
-  return out;
-}
+const fixture = fixtures('json', '.json');
 const all = (file: string, chunkSize?: number) =>
   collect(readJsonArray(file, { batchSize: 1000, chunkSize }));
 

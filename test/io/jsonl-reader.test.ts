@@ -1,24 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { invalidUtf8Offset, jsonErrorColumn, readJsonl } from '../../src/io/jsonl-reader.js';
-import { readRows, type SourceItem } from '../../src/io/rows.js';
+import { readRows } from '../../src/io/rows.js';
+import { collect, fixtures } from '../helpers/files.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tandem-jsonl-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-function fixture(content: string | Buffer, ext = '.jsonl'): string {
-  const file = join(dir, `f${n++}${ext}`);
-  writeFileSync(file, content);
-  return file;
-}
-
-async function collect(it: AsyncIterable<SourceItem[]>): Promise<SourceItem[]> {
-  const out: SourceItem[] = [];
-  for await (const batch of it) out.push(...batch);
-  return out;
-}
+const fixture = fixtures('jsonl', '.jsonl');
 const all = (file: string, chunkSize?: number, batchSize = 1000) =>
   collect(readJsonl(file, { batchSize, chunkSize }));
 
@@ -118,6 +104,7 @@ describe('readJsonl', () => {
     await expect(collect(readRows(fixture('\n  \n\r\n'), 'jsonl'))).rejects.toMatchObject({
       code: 'bad_input',
     });
+    const dir = dirname(fixture('{}'));
     await expect(collect(readRows(join(dir, 'nope.jsonl'), 'jsonl'))).rejects.toMatchObject({
       code: 'bad_input',
       location: { file: join(dir, 'nope.jsonl') },

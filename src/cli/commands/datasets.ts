@@ -10,6 +10,7 @@ import {
   deleteDataset,
   getDataset,
   listDatasets,
+  totalOf,
 } from '../../store/datasets.js';
 import { cliActor, withStore } from '../context.js';
 import { emit } from '../output.js';
@@ -105,7 +106,7 @@ export function registerDatasets(program: Command): void {
       await withStore(cmd, async (store, g) => {
         const d = await getDataset(store, name);
         const byStatus = await countByStatus(store, d.id);
-        const records = Object.values(byStatus).reduce((a, b) => a + (b ?? 0), 0);
+        const records = totalOf(byStatus);
         emit(
           g,
           {

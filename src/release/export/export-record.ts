@@ -1,17 +1,20 @@
-import type { FinalValues, Provenance, RecordStatus } from '../../core/record.js';
+import type { DatasetRecord } from '../../core/record.js';
 import type { DatasetSettings } from '../../core/settings.js';
 
 /** A record as an exporter sees it: read from the store, responses attached when asked for. */
-export interface ExportRecord {
-  id: number;
-  externalId: string;
-  fields: Record<string, unknown>;
-  metadata: Record<string, unknown>;
-  provenance: Provenance;
-  contentHash: string;
-  language: string | null;
-  status: RecordStatus;
-  finalValues: FinalValues | null;
+export interface ExportRecord
+  extends Pick<
+    DatasetRecord,
+    | 'id'
+    | 'externalId'
+    | 'fields'
+    | 'metadata'
+    | 'provenance'
+    | 'contentHash'
+    | 'language'
+    | 'status'
+    | 'finalValues'
+  > {
   responses?: ExportResponse[];
 }
 
