@@ -72,7 +72,9 @@ export async function exportDataset(store: Store, opts: ExportOptions): Promise<
   };
   if (format === 'parquet') {
     if (out === '-') throw usage('parquet export needs --out FILE (it cannot be written to stdout)');
-    const p = openParquetSink(out, parquetColumns(settings));
+    // 20,000 rows of a few hundred bytes make row groups of ~10 MB: small enough to keep export
+    // memory flat, large enough for readers' column scans.
+    const p = openParquetSink(out, parquetColumns(settings), { rowGroupSize: 20_000 });
     sink = { write: (rows) => p.write(rows.map(parquetRow)), close: () => p.close(), abort: () => p.abort() };
   } else {
     const lines = openLineSink(out);
