@@ -71,12 +71,12 @@ export async function runDemo(
     '',
     `Done. The store is ${db}; the training file is ${opts.out}.`,
     '',
-    'Try next:',
-    `  tandem datasets show ${DEMO_DATASET}                       # fields, questions, counts per status`,
-    `  tandem export --dataset ${DEMO_DATASET} --format sharegpt  # the same data for ShareGPT trainers`,
-    `  tandem export --dataset ${DEMO_DATASET} --format jsonl --status accepted | head -c 1500   # full lineage: provenance, final values, who decided`,
-    '  tandem import your-data.jsonl --dataset mine                # fields are inferred; --settings to choose them',
-    '  examples/support-conversations/FLAWS.md lists the planted errors reviewers should catch.',
+    'Try next (after npm ci, the CLI is `npx tandem`):',
+    `  npx tandem datasets show ${DEMO_DATASET}                  # fields, questions, counts per status`,
+    `  npx tandem export --dataset ${DEMO_DATASET} --format sharegpt --status accepted`,
+    `  npx tandem export --dataset ${DEMO_DATASET} --format jsonl --status rejected   # lineage: provenance, final values, who decided`,
+    '  npx tandem import your-data.jsonl --dataset mine           # fields are inferred; --settings to choose them',
+    '  examples/support-conversations/FLAWS.md lists the planted errors the reviewer caught.',
   ];
   return { store: db, dataset: DEMO_DATASET, imported, review, export: exported, byStatus, nextSteps };
 }
