@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { openStore, resolveDbUrl, type Store } from '../store/connect.js';
+import { translateDbError } from '../store/db-errors.js';
 import type { GlobalOptions } from './output.js';
 
 export function globals(cmd: Command): GlobalOptions {
@@ -12,9 +13,13 @@ export async function withStore<T>(
   fn: (store: Store, opts: GlobalOptions) => Promise<T>,
 ): Promise<T> {
   const opts = globals(cmd);
-  const store = await openStore(resolveDbUrl(opts.db));
+  const store = await openStore(resolveDbUrl(opts.db)).catch((e: unknown) => {
+    throw translateDbError(e);
+  });
   try {
     return await fn(store, opts);
+  } catch (e) {
+    throw translateDbError(e);
   } finally {
     await store.close();
   }

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { TandemError } from '../core/errors.js';
+import { translateDbError } from './db-errors.js';
 import type { Dialect } from './dialect.js';
 import * as initial from './migrations/001-initial.js';
 
@@ -30,6 +31,9 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect, sch
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
+    // A locked store is a state to wait out, not a broken migration.
+    const translated = translateDbError(error);
+    if (translated !== error) throw translated;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new TandemError('internal', `database migration ${failed} failed: ${String(error)}`, {
       cause: error,

@@ -273,3 +273,22 @@ describe('parquet export', () => {
     }
   });
 });
+
+describe('a store another process is writing to', () => {
+  it('says the store is busy instead of crashing', async () => {
+    const db = path('busy.db');
+    expect(tandem(['import', path('chats.jsonl'), '--dataset', 'busy', '--db', db]).code).toBe(0);
+    const Sqlite = (await import('better-sqlite3')).default;
+    const holder = new Sqlite(db);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const r = tandem(['datasets', 'delete', 'busy', '--db', db], { TANDEM_SQLITE_BUSY_MS: '200' });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('the store is busy');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+  });
+});

@@ -1,0 +1,26 @@
+import { TandemError } from '../core/errors.js';
+
+/**
+ * Turns database driver errors a user can cause or wait out into TandemErrors with a plain
+ * message; anything else passes through unchanged (and is reported as an internal error).
+ */
+export function translateDbError(e: unknown): unknown {
+  if (e instanceof TandemError || typeof e !== 'object' || e === null) return e;
+  const code = (e as { code?: unknown }).code;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return new TandemError(
+      'conflict',
+      'the store is busy: another process is writing to it (an import?); try again when it finishes',
+      {
+        cause: e,
+      },
+    );
+  }
+  if (code === 'SQLITE_READONLY')
+    return new TandemError('forbidden', 'the store is read-only (check file permissions)', { cause: e });
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC')
+    return new TandemError('internal', 'the disk is full', { cause: e });
+  if (code === 'ECONNREFUSED')
+    return new TandemError('internal', 'cannot reach the PostgreSQL server', { cause: e });
+  return e;
+}
