@@ -90,13 +90,7 @@ export async function importFile(store: Store, opts: ImportOptions): Promise<Imp
       } else {
         if (sample.length === 0)
           throw badInput('no valid rows to infer the dataset fields from', { file: opts.file });
-        const inferred = inferSettings(sample, opts);
-        if (inferred.settings.fields.length === 0) {
-          throw badInput(
-            'could not infer any text or chat field from the data; name one with --map FIELD=COLUMN or give --settings',
-            { file: opts.file },
-          );
-        }
+        const inferred = inferSettings(sample, opts, opts.file);
         settings = inferred.settings;
         mapping = inferred.mapping;
       }

@@ -1,3 +1,4 @@
+import { badInput } from '../core/errors.js';
 import type { FieldSettings } from '../core/fields.js';
 import { type DatasetSettings, datasetSettings } from '../core/settings.js';
 import { looksLikeChat } from './chat-convert.js';
@@ -22,19 +23,29 @@ const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 export function inferSettings(
   sample: Record<string, unknown>[],
   options: { idColumn?: string; map?: Map<string, string> },
+  file = 'the file',
 ): { settings: DatasetSettings; mapping: ColumnMapping } {
   const idColumn = options.idColumn ?? (sample.some((r) => 'id' in r) ? 'id' : undefined);
-  const columns = new Map<string, { kinds: Set<string>; present: number }>();
+  type Kind = 'chat' | 'string' | 'other';
+  const columns = new Map<string, { counts: Record<Kind, number>; present: number }>();
   for (const row of sample) {
     for (const [k, v] of Object.entries(row)) {
-      const c = columns.get(k) ?? { kinds: new Set<string>(), present: 0 };
+      const c = columns.get(k) ?? { counts: { chat: 0, string: 0, other: 0 }, present: 0 };
       if (v !== null && v !== undefined && v !== '') {
         c.present++;
-        c.kinds.add(looksLikeChat(v) ? 'chat' : typeof v === 'string' ? 'string' : 'other');
+        c.counts[looksLikeChat(v) ? 'chat' : typeof v === 'string' ? 'string' : 'other']++;
       }
       columns.set(k, c);
     }
   }
+  // A column's kind is what most of its values are: the odd row of another type is then reported
+  // as a bad row with its line, instead of silently turning the whole column into metadata.
+  const kindOf = (column: string): Kind | undefined => {
+    const c = columns.get(column);
+    if (!c || c.present === 0) return undefined;
+    const [kind, n] = (Object.entries(c.counts) as [Kind, number][]).sort((a, b) => b[1] - a[1])[0]!;
+    return n * 2 > c.present ? kind : undefined;
+  };
   const fields: FieldSettings[] = [];
   const mapping = new Map<string, string>();
   const explicit = options.map ?? new Map<string, string>();
@@ -44,17 +55,21 @@ export function inferSettings(
     fields.push({ name, type: kind, required: present === sample.length });
     mapping.set(name, column);
   };
-  for (const [name, column] of explicit) {
-    const kinds = columns.get(column)?.kinds;
-    addField(name, column, kinds?.has('chat') ? 'chat' : 'text');
-  }
+  for (const [name, column] of explicit) addField(name, column, kindOf(column) === 'chat' ? 'chat' : 'text');
   // With an explicit --map, only the mapped columns become fields; everything else is metadata.
-  for (const [column, info] of explicit.size > 0 ? [] : columns) {
+  for (const column of explicit.size > 0 ? [] : columns.keys()) {
     if (column === idColumn || mappedColumns.has(column) || LANGUAGE_COLUMNS.has(column)) continue;
-    if (!FIELD_NAME.test(column) || info.kinds.size !== 1) continue;
-    const kind = [...info.kinds][0];
+    if (!FIELD_NAME.test(column)) continue;
+    const kind = kindOf(column);
     if (kind === 'chat') addField(column === 'conversations' ? 'messages' : column, column, 'chat');
     else if (kind === 'string') addField(column, column, 'text');
+  }
+  if (fields.length === 0) {
+    const seen = [...columns.keys()].slice(0, 12).join(', ') || 'none';
+    throw badInput(
+      `could not infer a text or chat field from the first ${sample.length} rows (columns: ${seen}); name one with --map FIELD=COLUMN or give --settings`,
+      { file },
+    );
   }
   const settings = datasetSettings.parse({ fields, distribution: { responsesPerRecord: 1 } });
   return { settings, mapping: { idColumn, fields: mapping } };

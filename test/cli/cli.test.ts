@@ -292,3 +292,89 @@ describe('a store another process is writing to', () => {
     }
   });
 });
+
+describe('import through the worker thread', () => {
+  it('--skip-invalid keeps the good rows and writes the report', () => {
+    const file = path('mixed-validity.jsonl');
+    writeFileSync(
+      file,
+      `${JSON.stringify({ id: 1, text: 'a' })}\n{oops\n${JSON.stringify({ id: 2, text: 7 })}\n${JSON.stringify({ id: 3, text: 'c' })}\n`,
+    );
+    const db = path('skip.db');
+    writeFileSync(
+      path('clean.jsonl'),
+      `${JSON.stringify({ id: 1, text: 'a' })}\n${JSON.stringify({ id: 3, text: 'c' })}\n`,
+    );
+    expect(tandem(['import', path('clean.jsonl'), '--dataset', 'skip', '--db', db]).code).toBe(0);
+    const strict = tandem(['import', file, '--dataset', 'skip', '--db', db]);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain(`${file}:2`);
+    // The dataset now has a text field; the number on line 3 is a wrong type for it.
+    const report = path('skip-report.jsonl');
+    const r = tandem([
+      'import',
+      file,
+      '--dataset',
+      'skip',
+      '--db',
+      db,
+      '--skip-invalid',
+      '--report',
+      report,
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 4, inserted: 0, existing: 2, rejected: 2, report });
+    const rejected = readFileSync(report, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rejected.map((x) => x.line)).toEqual([2, 3]);
+    expect(rejected[1].error).toContain("field 'text'");
+  });
+});
+
+describe('tandem demo', () => {
+  it('imports, reviews and exports the support conversations, and is safe to run twice', () => {
+    const db = path('demo.db');
+    const out = path('demo.openai.jsonl');
+    const first = tandem(['demo', '--db', db, '--out', out, '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    const r = JSON.parse(first.stdout);
+    expect(r.imported).toMatchObject({ created: true, inserted: 72 });
+    expect(r.review).toMatchObject({
+      accepted: 61,
+      rejected: 11,
+      corrected: 1,
+      correctedIds: ['conv-en-003'],
+    });
+    expect(r.byStatus).toEqual({ accepted: 61, rejected: 11 });
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(61);
+    for (const l of lines) expect(validateOpenAIChatRow(l)).toEqual([]);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('within 30 days of delivery, so you have about two more weeks');
+    expect(text).not.toContain('90 days');
+    const again = JSON.parse(tandem(['demo', '--db', db, '--out', out, '--json']).stdout);
+    expect(again.imported).toMatchObject({ created: false, inserted: 0, existing: 72 });
+    expect(again.byStatus).toEqual({ accepted: 61, rejected: 11 });
+  });
+
+  it('--count imports only the first conversations', () => {
+    const r = tandem([
+      'demo',
+      '--db',
+      path('demo5.db'),
+      '--out',
+      path('demo5.jsonl'),
+      '--count',
+      '5',
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).imported).toMatchObject({ rows: 5, inserted: 5 });
+  });
+});

@@ -233,6 +233,20 @@ for (const b of backends()) {
       });
     });
 
+    it('infers a column by what most of its values are, so an odd row is reported with its line', async () => {
+      const p = file('odd.jsonl', jsonl([{ text: 'a' }, { text: 'b' }, { text: 3 }]));
+      await expect(importFile(store, { file: p, dataset: 'odd', actor: 't' })).rejects.toMatchObject({
+        code: 'bad_input',
+        location: { line: 3 },
+        message: expect.stringContaining("field 'text'"),
+      });
+      const none = file('none.jsonl', jsonl([{ id: 1, n: 2 }]));
+      await expect(importFile(store, { file: none, dataset: 'none', actor: 't' })).rejects.toMatchObject({
+        code: 'bad_input',
+        message: expect.stringContaining('could not infer a text or chat field'),
+      });
+    });
+
     it('--skip-invalid imports the good rows and reports the rejected ones', async () => {
       const p = file(
         'some-bad.jsonl',
