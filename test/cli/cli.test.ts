@@ -378,3 +378,26 @@ describe('tandem demo', () => {
     expect(JSON.parse(r.stdout).imported).toMatchObject({ rows: 5, inserted: 5 });
   });
 });
+
+describe('stdout closed early', () => {
+  it('exits 0 quietly when the reader stops (tandem export | head)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const db = path('pipe.db');
+    const rows = Array.from({ length: 20_000 }, (_, i) =>
+      JSON.stringify({ id: i, text: `row ${i} ${'x'.repeat(200)}` }),
+    );
+    writeFileSync(path('many.jsonl'), rows.join('\n'));
+    expect(tandem(['import', path('many.jsonl'), '--dataset', 'many', '--db', db]).code).toBe(0);
+    const bin = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `node ${bin} export --dataset many --format jsonl --db ${db} | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}"`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.stdout.trim()).toBe('status=0');
+    expect(r.stderr).not.toContain('EPIPE');
+  });
+});
