@@ -41,6 +41,7 @@ export const decisionMethod = z.enum([
   'dawid_skene',
   'median',
   'span_vote',
+  'borda',
   'single',
   'gold',
 ]);
