@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAgreement } from './commands/agreement.js';
 import { registerDatasets } from './commands/datasets.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerExport(program);
   registerSchema(program);
+  registerAgreement(program);
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();
