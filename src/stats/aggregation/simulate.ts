@@ -1,4 +1,5 @@
 import { usage } from '../../core/errors.js';
+import { seededRandom } from '../random.js';
 import type { LabelTriples } from './triples.js';
 
 /**
@@ -6,18 +7,6 @@ import type { LabelTriples } from './triples.js';
  * classes are drawn from `priors`, and each annotator labels an item of class k by drawing from row
  * k of their confusion matrix. Deterministic for a given seed.
  */
-
-/** Mulberry32: a small, fast, seedable 32-bit PRNG. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * An annotator described by accuracy: the true class with probability `accuracy`, otherwise an error
@@ -80,7 +69,8 @@ export function simulateLabels(spec: SimulationSpec): Simulation {
   const priors = spec.priors ?? Array.from({ length: k }, () => 1 / k);
   if (priors.length !== k) throw usage(`priors has ${priors.length} entries for ${k} classes`);
   const coverage = spec.coverage ?? 1;
-  const rand = mulberry32(spec.seed);
+  const random = seededRandom(spec.seed);
+  const rand = () => random.float();
   const m = annotators.length;
   const confusion = new Float64Array(m * k * k);
   annotators.forEach((a, j) => {
