@@ -4,6 +4,7 @@ import { registerDatasets } from './commands/datasets.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
+import { registerLang } from './commands/lang.js';
 import { registerSchema } from './commands/schema.js';
 import { reportError } from './output.js';
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerExport(program);
   registerSchema(program);
   registerAgreement(program);
+  registerLang(program);
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();
