@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAgreement } from './commands/agreement.js';
 import { registerDatasets } from './commands/datasets.js';
+import { registerDedup } from './commands/dedup.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerSchema(program);
   registerAgreement(program);
   registerLang(program);
+  registerDedup(program);
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();
