@@ -6,6 +6,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerLang } from './commands/lang.js';
+import { registerPii } from './commands/pii.js';
 import { registerSchema } from './commands/schema.js';
 import { reportError } from './output.js';
 
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerAgreement(program);
   registerLang(program);
   registerDedup(program);
+  registerPii(program);
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();

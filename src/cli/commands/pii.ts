@@ -1,0 +1,155 @@
+import type { Command } from 'commander';
+import { badInput, usage } from '../../core/errors.js';
+import { describeJson } from '../../io/jsonl-reader.js';
+import { openLineSink } from '../../io/line-sink.js';
+import { readRows } from '../../io/rows.js';
+import {
+  type AnalyzeOptions,
+  analyzeWith,
+  anonymize,
+  type Entity,
+  FakeMap,
+  OPERATORS,
+  type OperatorName,
+  resolveOptions,
+} from '../../text/pii/index.js';
+import { globals } from '../context.js';
+import { note, progress } from '../output.js';
+
+interface PiiFlags {
+  field: string;
+  redact?: boolean;
+  operator?: string;
+  salt?: string;
+  region: string;
+  minScore: string;
+}
+
+function parseMinScore(s: string): number {
+  const n = Number(s);
+  if (s.trim() === '' || !(n >= 0 && n <= 1))
+    throw usage(`--min-score must be a number from 0 to 1, got '${s}'`);
+  return n;
+}
+
+function parseOperator(s: string | undefined): OperatorName {
+  const op = s ?? 'replace';
+  if (!(OPERATORS as readonly string[]).includes(op)) {
+    throw usage(`unknown --operator '${op}'; expected ${OPERATORS.join(', ')}`);
+  }
+  return op as OperatorName;
+}
+
+/** Counts per entity type, most frequent first, as "TYPE n, TYPE n". */
+function describeCounts(counts: Map<string, number>): string {
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ');
+}
+
+const entityJson = (e: Entity) => ({
+  type: e.type,
+  start: e.start,
+  end: e.end,
+  text: e.text,
+  score: e.score,
+});
+
+export function registerPii(program: Command): void {
+  program
+    .command('pii')
+    .description('find personal data and secrets in a text field of a JSONL file, or write it redacted')
+    .argument('<file>', 'JSONL file, one object per line')
+    .option('--field <name>', 'the field holding the text', 'text')
+    .option('--redact', 'write the lines with the field anonymized (JSONL) instead of a report')
+    .option('--operator <op>', `${OPERATORS.join(' | ')} (implies --redact; default replace)`)
+    .option('--salt <salt>', 'key for hash and fake (default: $TANDEM_PII_SALT)')
+    .option('--region <code>', 'country for phone numbers written without a country code', 'US')
+    .option('--min-score <number>', 'report entities scoring at least this', '0.5')
+    .action(async (file: string, o: PiiFlags, cmd: Command) => {
+      const g = globals(cmd);
+      const redact = Boolean(o.redact || o.operator);
+      const operator = parseOperator(o.operator);
+      const salt = o.salt ?? process.env.TANDEM_PII_SALT;
+      if (redact && (operator === 'hash' || operator === 'fake') && !salt) {
+        throw usage(`--operator ${operator} needs a salt: --salt S or $TANDEM_PII_SALT`);
+      }
+      const options: AnalyzeOptions = { region: o.region, minScore: parseMinScore(o.minScore) };
+      let resolved: ReturnType<typeof resolveOptions>;
+      try {
+        resolved = resolveOptions(options);
+      } catch (e) {
+        throw usage(`--region: ${(e as Error).message}`);
+      }
+      const fakes = operator === 'fake' && salt ? new FakeMap(salt, resolved.region) : undefined;
+
+      const sink = openLineSink(process.stdout);
+      const counts = new Map<string, number>();
+      let lines = 0;
+      let withPii = 0;
+      const bar = progress('pii');
+      try {
+        for await (const items of readRows(file, 'jsonl')) {
+          for (const item of items) {
+            if (!item.ok) {
+              throw badInput(item.message, {
+                file,
+                line: item.line,
+                ...(item.column !== undefined ? { column: item.column } : {}),
+              });
+            }
+            const text = item.value[o.field];
+            if (typeof text !== 'string') {
+              throw badInput(
+                text === undefined
+                  ? `field '${o.field}' is missing`
+                  : `field '${o.field}' must be a string, found ${describeJson(text)}`,
+                { file, line: item.line },
+              );
+            }
+            lines++;
+            const found = analyzeWith(text, resolved);
+            if (found.length > 0) withPii++;
+            for (const e of found) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
+            let pending: void | Promise<void> | undefined;
+            if (redact) {
+              const r = anonymize(text, found, operator, {
+                ...(salt ? { salt } : {}),
+                ...(fakes ? { fakes } : {}),
+              });
+              pending = sink.write(JSON.stringify({ ...item.value, [o.field]: r.text }));
+            } else if (g.json) {
+              pending = sink.write(JSON.stringify({ line: item.line, entities: found.map(entityJson) }));
+            } else {
+              for (const e of found) {
+                pending = sink.write(
+                  `line ${item.line}: ${e.type} [${e.start}, ${e.end}) ${JSON.stringify(e.text)} ${e.score.toFixed(2)}`,
+                );
+              }
+            }
+            if (pending) await pending;
+          }
+          bar.update(lines);
+        }
+      } catch (e) {
+        await sink.abort();
+        throw e;
+      } finally {
+        bar.stop();
+      }
+      const total = [...counts.values()].reduce((a, b) => a + b, 0);
+      const summary =
+        `${lines} lines, ${withPii} with PII, ${total} entities` +
+        (total ? `: ${describeCounts(counts)}` : '');
+      if (redact) {
+        await sink.close();
+        note(`Redacted with ${operator}: ${summary}.`);
+      } else if (g.json) {
+        await sink.close();
+      } else {
+        sink.write(`${withPii ? '\n' : ''}${summary}.`);
+        await sink.close();
+      }
+    });
+}

@@ -1,0 +1,143 @@
+/**
+ * The analyzer: runs every recognizer on a text, drops entities under the score threshold and resolves
+ * overlaps (the higher score wins, then the longer span, then the earlier one). Pure and synchronous;
+ * all regexes are compiled once, at module load.
+ */
+
+import { isSupportedCountry } from 'libphonenumber-js/max';
+import { addressRecognizer } from './address.js';
+import { creditCardRecognizer } from './credit-card.js';
+import { dateOfBirthRecognizer } from './date-of-birth.js';
+import { emailRecognizer } from './email.js';
+import { ibanRecognizer } from './iban.js';
+import { nationalIdRecognizer } from './national-ids.js';
+import { ipRecognizer, urlRecognizer } from './network.js';
+import { personRecognizer } from './person.js';
+import { phoneRecognizer } from './phone.js';
+import { secretRecognizer } from './secrets.js';
+import type { AnalyzeOptions, Entity, EntityType, Recognizer, ScanContext } from './types.js';
+
+export const RECOGNIZERS: readonly Recognizer[] = [
+  emailRecognizer,
+  phoneRecognizer,
+  creditCardRecognizer,
+  ibanRecognizer,
+  ipRecognizer,
+  urlRecognizer,
+  nationalIdRecognizer,
+  dateOfBirthRecognizer,
+  secretRecognizer,
+  addressRecognizer,
+  personRecognizer,
+];
+
+export const DEFAULT_MIN_SCORE = 0.5;
+export const DEFAULT_REGION = 'US';
+export const DEFAULT_PHONE_REGIONS: readonly string[] = [
+  'GB',
+  'DE',
+  'FR',
+  'ES',
+  'IT',
+  'NL',
+  'IN',
+  'BR',
+  'MX',
+  'JP',
+  'AU',
+  'CA',
+];
+export const DEFAULT_CONTEXT_WORDS = 5;
+
+const DIGIT = /\d/;
+
+function checkRegion(r: string): string {
+  const up = r.toUpperCase();
+  if (!isSupportedCountry(up))
+    throw new RangeError(`unknown region '${r}'; expected a country code like US, GB, DE`);
+  return up;
+}
+
+/** Options with defaults applied and checked; throws RangeError on an unknown region or a bad number. */
+export function resolveOptions(options: AnalyzeOptions = {}): Omit<ScanContext, 'hasDigits'> {
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  if (!(minScore >= 0 && minScore <= 1)) throw new RangeError(`minScore must be in [0, 1], got ${minScore}`);
+  const contextWords = options.contextWords ?? DEFAULT_CONTEXT_WORDS;
+  if (!Number.isInteger(contextWords) || contextWords < 0) {
+    throw new RangeError(`contextWords must be a whole number ≥ 0, got ${contextWords}`);
+  }
+  return {
+    region: checkRegion(options.region ?? DEFAULT_REGION),
+    phoneRegions: (options.phoneRegions ?? DEFAULT_PHONE_REGIONS).map(checkRegion),
+    minScore,
+    contextWords,
+  };
+}
+
+/**
+ * Keeps the best of overlapping entities: higher score first, then the longer span, then the earlier
+ * start. Returns the kept entities in text order.
+ */
+export function resolveOverlaps(entities: readonly Entity[]): Entity[] {
+  if (entities.length < 2) return [...entities];
+  const ranked = [...entities].sort(
+    (a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  // Accepted spans, sorted by start and disjoint; a binary search finds the neighbours of a candidate.
+  const kept: Entity[] = [];
+  for (const e of ranked) {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid]!.start < e.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = kept[lo - 1];
+    const after = kept[lo];
+    if ((before && before.end > e.start) || (after && after.start < e.end)) continue;
+    kept.splice(lo, 0, e);
+  }
+  return kept;
+}
+
+/** Finds PII in `text`. Offsets are UTF-16 code units (JavaScript string indexes). */
+export function analyze(text: string, options?: AnalyzeOptions): Entity[] {
+  return analyzeWith(text, resolvedFor(options), options?.entities);
+}
+
+/** Resolved options by their values, so that a loop calling analyze() checks regions once. */
+const resolvedCache = new Map<string, Omit<ScanContext, 'hasDigits'>>();
+
+function resolvedFor(options: AnalyzeOptions | undefined): Omit<ScanContext, 'hasDigits'> {
+  const o = options ?? {};
+  const key = `${o.region}|${o.phoneRegions?.join(',')}|${o.minScore}|${o.contextWords}`;
+  let r = resolvedCache.get(key);
+  if (!r) {
+    r = resolveOptions(o);
+    if (resolvedCache.size >= 64) resolvedCache.clear();
+    resolvedCache.set(key, r);
+  }
+  return r;
+}
+
+/**
+ * `analyze` with options resolved once (for callers that scan many texts). `entities` restricts the
+ * types reported.
+ */
+export function analyzeWith(
+  text: string,
+  resolved: Omit<ScanContext, 'hasDigits'>,
+  entities?: readonly EntityType[],
+): Entity[] {
+  if (text.length === 0) return [];
+  const ctx: ScanContext = { ...resolved, hasDigits: DIGIT.test(text) };
+  const wanted = entities ? new Set<EntityType>(entities) : undefined;
+  const found: Entity[] = [];
+  for (const r of RECOGNIZERS) {
+    if (wanted && !r.entities.some((t) => wanted.has(t))) continue;
+    r.find(text, ctx, found);
+  }
+  const kept = found.filter((e) => e.score >= ctx.minScore && (!wanted || wanted.has(e.type)));
+  return resolveOverlaps(kept);
+}

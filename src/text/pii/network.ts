@@ -1,0 +1,113 @@
+/**
+ * IP_ADDRESS (IPv4 with octets 0–255 and no leading zeros; IPv6 in full, compressed and
+ * IPv4-suffixed forms) and URL (with a scheme, or starting "www."). A dotted quad right after
+ * "version", "v" or "release" is a version number, not an address.
+ */
+
+import { boosted, contextPattern, hasContext } from './context.js';
+import type { Entity, Recognizer, ScanContext } from './types.js';
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`, 'g');
+const IPV6_CANDIDATE =
+  /(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|::?)(?:[0-9A-Fa-f]{0,4}:){0,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{1,4})?(?![\w:.])/g;
+/** Cheap tests before the full patterns: a dotted digit group; two colons with at most 4 hex digits between. */
+const DOTTED = /\d\.\d{1,3}\.\d/;
+const COLONS = /:[0-9A-Fa-f]{0,4}:/;
+const IPV4_EXACT = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
+const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
+
+export const IP_SCORE = 0.6;
+export const URL_SCORE = 0.6;
+export const WWW_SCORE = 0.5;
+
+const IP_CONTEXT = contextPattern([
+  'ip',
+  'ips',
+  'ipv4',
+  'ipv6',
+  'address*',
+  'server*',
+  'host*',
+  'dirección*',
+  'adresse*',
+]);
+const VERSION_BEFORE = contextPattern(['version*', 'v', 'release*', 'versión*', 'build*']);
+const URL_CONTEXT = contextPattern([
+  'url*',
+  'link*',
+  'website*',
+  'site*',
+  'web*',
+  'visit*',
+  'página*',
+  'seite*',
+]);
+
+/** Whether `s` is an IPv6 address: eight groups, or fewer around one "::", with an optional IPv4 tail. */
+export function isIpv6(s: string): boolean {
+  if (s === '::') return false;
+  let groups = 8;
+  let body = s;
+  const lastColon = s.lastIndexOf(':');
+  if (s.includes('.')) {
+    if (!IPV4_EXACT.test(s.slice(lastColon + 1))) return false;
+    body = `${s.slice(0, lastColon + 1)}0`;
+    groups = 7;
+  }
+  const halves = body.split('::');
+  if (halves.length > 2) return false;
+  const parts = halves.map((h) => (h === '' ? [] : h.split(':')));
+  for (const p of parts) for (const g of p) if (!HEX_GROUP.test(g)) return false;
+  const n = parts.reduce((a, p) => a + p.length, 0);
+  return halves.length === 2 ? n < groups : n === groups;
+}
+
+export const ipRecognizer: Recognizer = {
+  name: 'ip',
+  entities: ['IP_ADDRESS'],
+  find(text: string, ctx: ScanContext, out: Entity[]): void {
+    if (ctx.hasDigits && DOTTED.test(text)) {
+      IPV4.lastIndex = 0;
+      for (let m = IPV4.exec(text); m; m = IPV4.exec(text)) {
+        if (hasContext(text, m.index, VERSION_BEFORE, 2)) continue;
+        const score = boosted(IP_SCORE, hasContext(text, m.index, IP_CONTEXT, ctx.contextWords));
+        out.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + m[0].length, text: m[0], score });
+      }
+    }
+    if (!COLONS.test(text)) return;
+    IPV6_CANDIDATE.lastIndex = 0;
+    for (let m = IPV6_CANDIDATE.exec(text); m; m = IPV6_CANDIDATE.exec(text)) {
+      const s = m[0];
+      if (s.length < 3 || !isIpv6(s)) continue;
+      const score = boosted(IP_SCORE, hasContext(text, m.index, IP_CONTEXT, ctx.contextWords));
+      out.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + s.length, text: s, score });
+    }
+  },
+};
+
+const URL_RE = /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>"'`{}|\\^[\]]+/gi;
+const TRAILING = /[.,;:!?'")\]*]$/;
+
+export const urlRecognizer: Recognizer = {
+  name: 'url',
+  entities: ['URL'],
+  find(text: string, ctx: ScanContext, out: Entity[]): void {
+    if (!text.includes('://') && !/www\./i.test(text)) return;
+    URL_RE.lastIndex = 0;
+    for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
+      let s = m[0];
+      // Sentence punctuation after a link is not part of it; a ')' is, when the link opened one.
+      while (TRAILING.test(s)) {
+        if (s.endsWith(')') && (s.match(/\(/g)?.length ?? 0) >= (s.match(/\)/g)?.length ?? 0)) break;
+        s = s.slice(0, -1);
+      }
+      const www = /^www\./i.test(s);
+      const host = (www ? s : s.slice(s.indexOf('://') + 3)).split(/[/?#:]/)[0] ?? '';
+      if (!/\.[A-Za-z]{2,}$/.test(host) && !IPV4_EXACT.test(host) && !/^localhost$/i.test(host)) continue;
+      const base = www ? WWW_SCORE : URL_SCORE;
+      const score = boosted(base, hasContext(text, m.index, URL_CONTEXT, ctx.contextWords));
+      out.push({ type: 'URL', start: m.index, end: m.index + s.length, text: s, score });
+    }
+  },
+};

@@ -1,0 +1,187 @@
+import { Command, CommanderError } from 'commander';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { registerPii } from '../../src/cli/commands/pii.js';
+import { reportError } from '../../src/cli/output.js';
+import { saltedHash } from '../../src/text/pii/index.js';
+import { fixtures } from '../helpers/files.js';
+
+const file = fixtures('pii', '.jsonl');
+
+/** Runs `tandem pii …` in this process (the command as program.ts registers it), capturing output. */
+async function tandem(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const program = new Command('tandem').option('--json').exitOverride();
+  registerPii(program);
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeErr: (s) => err.push(s) });
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((s: unknown, ...rest: unknown[]) => {
+    out.push(String(s));
+    const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    cb?.();
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => err.push(String(s)) > 0);
+  let code = 0;
+  try {
+    await program.parseAsync(['node', 'tandem', ...args]);
+  } catch (e) {
+    code = e instanceof CommanderError ? 2 : reportError(e, args.includes('--json'));
+  } finally {
+    vi.restoreAllMocks();
+  }
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+const rows = [
+  { id: 1, text: 'Mail ana@example.com or call (415) 555-2671.' },
+  { id: 2, text: 'Nothing to see here.' },
+  { id: 3, text: 'Card 4111 1111 1111 1111, again ana@example.com', extra: [1, 2] },
+];
+const jsonl = (r: unknown[]) => r.map((x) => JSON.stringify(x)).join('\n');
+
+describe('tandem pii', () => {
+  it('--json prints one {line, entities} object per input line, offsets in UTF-16 units', async () => {
+    // The blank line is skipped and shifts the later line numbers.
+    const f = file(`${jsonl(rows.slice(0, 2))}\n\n${jsonl([{ text: '😀 ana@example.com' }])}\n`);
+    const r = await tandem(['pii', f, '--json']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      {
+        line: 1,
+        entities: [
+          { type: 'EMAIL_ADDRESS', start: 5, end: 20, text: 'ana@example.com', score: 1 },
+          { type: 'PHONE_NUMBER', start: 29, end: 43, text: '(415) 555-2671', score: 0.95 },
+        ],
+      },
+      { line: 2, entities: [] },
+      {
+        line: 4,
+        entities: [{ type: 'EMAIL_ADDRESS', start: 3, end: 18, text: 'ana@example.com', score: 1 }],
+      },
+    ]);
+  });
+
+  it('prints findings per line, then counts per type', async () => {
+    const r = await tandem(['pii', file(jsonl(rows))]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'line 1: EMAIL_ADDRESS [5, 20) "ana@example.com" 1.00',
+        'line 1: PHONE_NUMBER [29, 43) "(415) 555-2671" 0.95',
+        'line 3: CREDIT_CARD [5, 24) "4111 1111 1111 1111" 1.00',
+        'line 3: EMAIL_ADDRESS [32, 47) "ana@example.com" 1.00',
+        '',
+        '3 lines, 2 with PII, 4 entities: EMAIL_ADDRESS 2, CREDIT_CARD 1, PHONE_NUMBER 1.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--redact writes the lines with the field replaced and the summary to stderr', async () => {
+    const r = await tandem(['pii', file(jsonl(rows)), '--redact']);
+    expect(r.code).toBe(0);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      { id: 1, text: 'Mail <EMAIL_ADDRESS> or call <PHONE_NUMBER>.' },
+      { id: 2, text: 'Nothing to see here.' },
+      { id: 3, text: 'Card <CREDIT_CARD>, again <EMAIL_ADDRESS>', extra: [1, 2] },
+    ]);
+    expect(r.stderr).toBe(
+      'Redacted with replace: 3 lines, 2 with PII, 4 entities: EMAIL_ADDRESS 2, CREDIT_CARD 1, PHONE_NUMBER 1.\n',
+    );
+  });
+
+  it('--operator implies --redact; hash is salted and the same value hashes the same on every line', async () => {
+    const r = await tandem(['pii', file(jsonl(rows)), '--operator', 'hash', '--salt', 'pepper']);
+    expect(r.code).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const h = saltedHash('ana@example.com', 'pepper');
+    expect(out[0].text).toBe(`Mail ${h} or call ${saltedHash('(415) 555-2671', 'pepper')}.`);
+    expect(out[2].text).toBe(`Card ${saltedHash('4111 1111 1111 1111', 'pepper')}, again ${h}`);
+  });
+
+  it('fake keeps one mapping for the whole file; the salt may come from $TANDEM_PII_SALT', async () => {
+    vi.stubEnv('TANDEM_PII_SALT', 'env-salt');
+    try {
+      const r = await tandem(['pii', file(jsonl(rows)), '--operator', 'fake']);
+      expect(r.code).toBe(0);
+      const out = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      const first = /^Mail (\S+) or/.exec(out[0].text)?.[1];
+      expect(first).toMatch(/@example\.(com|org|net)$/);
+      expect(first).not.toBe('ana@example.com');
+      expect(out[2].text.endsWith(`again ${first}`)).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('--field, --region and --min-score', async () => {
+    const f = file(jsonl([{ body: 'Zentrale 089 12345678, asset logo@2x.png' }]));
+    const us = await tandem(['pii', f, '--field', 'body', '--json']);
+    expect(JSON.parse(us.stdout).entities).toEqual([]);
+    const de = await tandem(['pii', f, '--field', 'body', '--region', 'DE', '--json']);
+    expect(JSON.parse(de.stdout).entities.map((e: { text: string }) => e.text)).toEqual(['089 12345678']);
+    const low = await tandem(['pii', f, '--field', 'body', '--region', 'de', '--min-score', '0.4', '--json']);
+    expect(JSON.parse(low.stdout).entities.map((e: { type: string }) => e.type)).toEqual([
+      'PHONE_NUMBER',
+      'EMAIL_ADDRESS',
+    ]);
+  });
+
+  it('a bad line exits 2 naming file:line', async () => {
+    const f = file(`${jsonl(rows.slice(0, 1))}\n{"text": "broken\n${jsonl(rows.slice(1))}`);
+    const r = await tandem(['pii', f, '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${f}:2`);
+  });
+
+  it('a missing or non-string field exits 2 naming file:line', async () => {
+    const missing = file(jsonl([rows[0], { id: 9 }]));
+    const r1 = await tandem(['pii', missing]);
+    expect(r1.code).toBe(2);
+    expect(r1.stderr).toContain(`error: ${missing}:2: field 'text' is missing`);
+    const wrong = file(jsonl([{ text: ['a', 'b'] }]));
+    const r2 = await tandem(['pii', wrong, '--redact']);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain(`${wrong}:1: field 'text' must be a string, found an array`);
+  });
+
+  it('rejects bad flags with exit 2', async () => {
+    const f = file(jsonl(rows));
+    for (const args of [
+      ['--operator', 'shred'],
+      ['--operator', 'hash'],
+      ['--region', 'Narnia'],
+      ['--min-score', '2'],
+      ['--min-score', 'high'],
+    ]) {
+      vi.stubEnv('TANDEM_PII_SALT', '');
+      const r = await tandem(['pii', f, ...args]);
+      vi.unstubAllEnvs();
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('a missing file exits 2', async () => {
+    const r = await tandem(['pii', '/nonexistent/x.jsonl']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/nonexistent/x.jsonl');
+  });
+});
