@@ -1,9 +1,8 @@
-import { Command, CommanderError } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseAgreementOptions, registerAgreement, runAgreement } from '../../src/cli/commands/agreement.js';
-import { reportError } from '../../src/cli/output.js';
+import { parseAgreementOptions, runAgreement } from '../../src/cli/commands/agreement.js';
 import { tandem } from '../helpers/cli.js';
 import { fixtures } from '../helpers/files.js';
+import { runInProcess } from '../helpers/in-process.js';
 
 const file = fixtures('agreement', '.jsonl');
 const jsonl = (rows: unknown[]) => file(rows.map((r) => JSON.stringify(r)).join('\n'));
@@ -35,31 +34,7 @@ for (const [n, a, b] of [
   }
 const cohenFile = jsonl(cohenRows);
 
-/** Runs `tandem ARGS` in process through a program built like src/cli/program.ts, with registerAgreement. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    stdout += String(s);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    stderr += String(s);
-    return true;
-  });
-  const program = new Command('tandem').option('--db <url>').option('--json').exitOverride();
-  registerAgreement(program);
-  for (const c of program.commands) c.exitOverride();
-  let code = 0;
-  try {
-    await program.parseAsync(['node', 'tandem', ...args]);
-  } catch (e) {
-    code = e instanceof CommanderError ? 2 : reportError(e, args.includes('--json'));
-  } finally {
-    vi.restoreAllMocks();
-  }
-  return { code, stdout, stderr };
-}
+const cli = runInProcess;
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,30 +1,10 @@
-import { Command, CommanderError } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerDedup } from '../../src/cli/commands/dedup.js';
-import { reportError } from '../../src/cli/output.js';
 import { fixtures } from '../helpers/files.js';
+import { runInProcess } from '../helpers/in-process.js';
 
 const file = fixtures('dedup', '.jsonl');
 
-/** Runs `tandem dedup …` in this process (the command as program.ts registers it), capturing output. */
-async function tandem(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const program = new Command('tandem').option('--json').exitOverride();
-  registerDedup(program);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeErr: (s) => err.push(s) });
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => out.push(String(s)) > 0);
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => err.push(String(s)) > 0);
-  let code = 0;
-  try {
-    await program.parseAsync(['node', 'tandem', ...args]);
-  } catch (e) {
-    code = e instanceof CommanderError ? 2 : reportError(e, args.includes('--json'));
-  } finally {
-    vi.restoreAllMocks();
-  }
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const tandem = runInProcess;
 
 afterEach(() => vi.restoreAllMocks());
 

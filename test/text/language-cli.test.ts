@@ -1,11 +1,10 @@
-import { Command, CommanderError } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type LangLine, registerLang, runLang } from '../../src/cli/commands/lang.js';
-import { reportError } from '../../src/cli/output.js';
+import { type LangLine, runLang } from '../../src/cli/commands/lang.js';
 import { isTandemError } from '../../src/core/errors.js';
 import { detectLanguage } from '../../src/text/language.js';
 import { chatText } from '../../src/text/language-checks.js';
 import { fixtures } from '../helpers/files.js';
+import { runInProcess } from '../helpers/in-process.js';
 import { sentences } from './language-fixtures.js';
 
 const { LONG, CHATS, messagesOf } = sentences;
@@ -31,31 +30,7 @@ async function failure(f: string, field?: string) {
   return e;
 }
 
-/** `tandem ARGS` in process, through a program built like src/cli/program.ts with registerLang. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    stdout += String(s);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    stderr += String(s);
-    return true;
-  });
-  const program = new Command('tandem').option('--db <url>').option('--json').exitOverride();
-  registerLang(program);
-  for (const c of program.commands) c.exitOverride();
-  let code = 0;
-  try {
-    await program.parseAsync(['node', 'tandem', ...args]);
-  } catch (e) {
-    code = e instanceof CommanderError ? 2 : reportError(e, args.includes('--json'));
-  } finally {
-    vi.restoreAllMocks();
-  }
-  return { code, stdout, stderr };
-}
+const cli = runInProcess;
 
 afterEach(() => vi.restoreAllMocks());
 
