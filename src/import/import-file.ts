@@ -20,6 +20,8 @@ export interface ImportOptions {
   /** FIELD → COLUMN. */
   map?: Map<string, string>;
   idColumn?: string;
+  /** Columns a new dataset keeps as metadata even when they hold text (intent, category, …). */
+  metadata?: string[];
   /** Settings for a dataset that does not exist yet; inferred from the data when absent. */
   settings?: DatasetSettings;
   skipInvalid?: boolean;

@@ -22,7 +22,7 @@ const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
  */
 export function inferSettings(
   sample: Record<string, unknown>[],
-  options: { idColumn?: string; map?: Map<string, string> },
+  options: { idColumn?: string; map?: Map<string, string>; metadata?: string[] },
   file = 'the file',
 ): { settings: DatasetSettings; mapping: ColumnMapping } {
   const idColumn = options.idColumn ?? (sample.some((r) => 'id' in r) ? 'id' : undefined);
@@ -59,6 +59,7 @@ export function inferSettings(
   // With an explicit --map, only the mapped columns become fields; everything else is metadata.
   for (const column of explicit.size > 0 ? [] : columns.keys()) {
     if (column === idColumn || mappedColumns.has(column) || LANGUAGE_COLUMNS.has(column)) continue;
+    if (options.metadata?.includes(column)) continue;
     if (!FIELD_NAME.test(column)) continue;
     const kind = kindOf(column);
     if (kind === 'chat') addField(column === 'conversations' ? 'messages' : column, column, 'chat');

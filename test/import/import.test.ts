@@ -146,6 +146,14 @@ for (const b of backends()) {
       expect(await countRecords(store, (await getDataset(store, 'noid')).id)).toBe(2);
     });
 
+    it('keeps --metadata columns out of the inferred fields', async () => {
+      const p = file('meta.jsonl', jsonl(chatRows));
+      const s = await importFile(store, { file: p, dataset: 'meta', actor: 'test', metadata: ['intent'] });
+      expect(s.settings?.fields).toEqual([{ name: 'messages', type: 'chat', required: true }]);
+      const r = await findRecordByExternalId(store, (await getDataset(store, 'meta')).id, 'a');
+      expect(r?.metadata).toEqual({ language: 'en', intent: 'refund' });
+    });
+
     it('maps columns with --map and --id', async () => {
       const p = file(
         'mapped.jsonl',

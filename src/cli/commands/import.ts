@@ -26,6 +26,12 @@ export function registerImport(program: Command): void {
     .option('--format <format>', 'jsonl | json | csv | parquet (default: from the file extension)')
     .option('--map <field=column>', 'read FIELD from COLUMN (repeatable)', collect, [])
     .option('--id <column>', 'column holding the external id (default: id)')
+    .option(
+      '--metadata <column>',
+      'keep COLUMN as metadata, not a text field, in a new dataset (repeatable)',
+      collect,
+      [],
+    )
     .option('--settings <file>', 'settings for a new dataset (default: inferred from the data)')
     .option('--skip-invalid', 'import the valid rows and write a report of the rejected ones')
     .option('--report <file>', 'where --skip-invalid writes rejected rows (default: ./FILE.rejected.jsonl)')
@@ -37,6 +43,7 @@ export function registerImport(program: Command): void {
           format?: string;
           map: string[];
           id?: string;
+          metadata: string[];
           settings?: string;
           skipInvalid?: boolean;
           report?: string;
@@ -54,6 +61,7 @@ export function registerImport(program: Command): void {
             ...(o.format ? { format: o.format } : {}),
             ...(map.size ? { map } : {}),
             ...(o.id ? { idColumn: o.id } : {}),
+            ...(o.metadata.length ? { metadata: o.metadata } : {}),
             ...(settings ? { settings } : {}),
             skipInvalid: Boolean(o.skipInvalid),
             ...(o.report ? { reportPath: o.report } : {}),
