@@ -4,19 +4,9 @@
 // spread over 0.5–1.0), some in pairs that differ only in case, punctuation and spacing (exact
 // duplicates after normalisation). Every document is a pure function of (seed, group, member), so the
 // truth can be recomputed without keeping the texts.
-import { createWriteStream } from 'node:fs';
 
-/** A deterministic pseudo-random generator (mulberry32), the same style as gen-records.mjs. */
-export function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './rng.mjs';
+import { writeLines } from './write-lines.mjs';
 
 const ONSETS = 'b c d f g h j k l m n p r s t v w z br ch cl dr fl gr kr pl pr sh st th tr'.split(' ');
 const VOWELS = 'a e i o u ai au ea ee ie oo ou'.split(' ');
@@ -165,20 +155,6 @@ export function jaccard(a, b, n) {
 }
 
 /** Writes the set as JSONL ({"id", "text"}), resolving with the byte count. */
-export async function writeNearDupSet(set, path) {
-  const out = createWriteStream(path);
-  let bytes = 0;
-  let buf = '';
-  for (let i = 0; i < set.n; i++) {
-    buf += `${JSON.stringify({ id: i, text: set.textAt(i) })}\n`;
-    if (buf.length > 1 << 20) {
-      bytes += Buffer.byteLength(buf);
-      if (!out.write(buf)) await new Promise((ok) => out.once('drain', ok));
-      buf = '';
-    }
-  }
-  bytes += Buffer.byteLength(buf);
-  out.write(buf);
-  await new Promise((ok) => out.end(ok));
-  return bytes;
+export function writeNearDupSet(set, path) {
+  return writeLines(path, set.n, (i) => JSON.stringify({ id: i, text: set.textAt(i) }));
 }

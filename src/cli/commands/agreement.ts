@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { badInput, isTandemError, usage } from '../../core/errors.js';
 import { describeJson } from '../../io/jsonl-reader.js';
-import { readRows } from '../../io/rows.js';
+import { strictRows } from '../../io/strict-rows.js';
 import {
   type AgreementReport,
   checkMetricLevel,
@@ -87,9 +87,8 @@ export async function runAgreement(
   let missing = 0;
   const bar = progress(`agreement ${file}`);
   try {
-    for await (const batch of readRows(file, 'jsonl')) {
+    for await (const batch of strictRows(file)) {
       for (const row of batch) {
-        if (!row.ok) throw badInput(row.message, { file, line: row.line, column: row.column });
         const parsed = judgementLine.safeParse(row.value);
         if (!parsed.success) throw badInput(parsed.error.issues[0]!.message, { file, line: row.line });
         const j = parsed.data;

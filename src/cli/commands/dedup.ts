@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { badInput, usage } from '../../core/errors.js';
-import { describeJson } from '../../io/jsonl-reader.js';
-import { readRows } from '../../io/rows.js';
+import { usage } from '../../core/errors.js';
+import { strictRows, textField } from '../../io/strict-rows.js';
 import { findNearDuplicates } from '../../text/dedup.js';
 import { globals } from '../context.js';
 import { emit, progress } from '../output.js';
@@ -36,29 +35,11 @@ class Lines {
 
 /** The texts of a JSONL file's field, batch by batch; a bad line or field stops with file:line. */
 async function* fieldTexts(file: string, field: string, lines: Lines): AsyncGenerator<string[]> {
-  for await (const items of readRows(file, 'jsonl')) {
-    const texts: string[] = [];
-    for (const item of items) {
-      if (!item.ok) {
-        throw badInput(item.message, {
-          file,
-          line: item.line,
-          ...(item.column !== undefined ? { column: item.column } : {}),
-        });
-      }
-      const v = item.value[field];
-      if (typeof v !== 'string') {
-        throw badInput(
-          v === undefined
-            ? `field '${field}' is missing`
-            : `field '${field}' must be a string, found ${describeJson(v)}`,
-          { file, line: item.line },
-        );
-      }
-      lines.push(item.line);
-      texts.push(v);
-    }
-    yield texts;
+  for await (const rows of strictRows(file)) {
+    yield rows.map((row) => {
+      lines.push(row.line);
+      return textField(row, field, file);
+    });
   }
 }
 

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { badInput } from '../../core/errors.js';
 import { describeJson } from '../../io/jsonl-reader.js';
-import { readRows } from '../../io/rows.js';
+import { strictRows } from '../../io/strict-rows.js';
 import { detectLanguage, type LanguageResult, loadLanguageDetector } from '../../text/language.js';
 import { asChatMessages, chatText } from '../../text/language-checks.js';
 import { globals } from '../context.js';
@@ -42,15 +42,8 @@ export async function runLang(file: string, options: LangRunOptions = {}): Promi
   let records = 0;
   const bar = progress(`lang ${file}`);
   try {
-    for await (const batch of readRows(file, 'jsonl')) {
+    for await (const batch of strictRows(file)) {
       for (const row of batch) {
-        if (!row.ok) {
-          throw badInput(row.message, {
-            file,
-            line: row.line,
-            ...(row.column !== undefined ? { column: row.column } : {}),
-          });
-        }
         const r = detectValue(row.value[field], field, file, row.line);
         records++;
         counts.set(r.lang, (counts.get(r.lang) ?? 0) + 1);

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { badInput, usage } from '../../core/errors.js';
-import { describeJson } from '../../io/jsonl-reader.js';
+import { usage } from '../../core/errors.js';
 import { openLineSink } from '../../io/line-sink.js';
-import { readRows } from '../../io/rows.js';
+import { strictRows, textField } from '../../io/strict-rows.js';
 import {
   type AnalyzeOptions,
   analyzeWith,
@@ -90,24 +89,9 @@ export function registerPii(program: Command): void {
       let withPii = 0;
       const bar = progress('pii');
       try {
-        for await (const items of readRows(file, 'jsonl')) {
-          for (const item of items) {
-            if (!item.ok) {
-              throw badInput(item.message, {
-                file,
-                line: item.line,
-                ...(item.column !== undefined ? { column: item.column } : {}),
-              });
-            }
-            const text = item.value[o.field];
-            if (typeof text !== 'string') {
-              throw badInput(
-                text === undefined
-                  ? `field '${o.field}' is missing`
-                  : `field '${o.field}' must be a string, found ${describeJson(text)}`,
-                { file, line: item.line },
-              );
-            }
+        for await (const rows of strictRows(file)) {
+          for (const item of rows) {
+            const text = textField(item, o.field, file);
             lines++;
             const found = analyzeWith(text, resolved);
             if (found.length > 0) withPii++;

@@ -1,8 +1,8 @@
 import { TandemError } from '../../../core/errors.js';
 import { type ChatRole, chatRole, type FieldSettings } from '../../../core/fields.js';
 import { type DatasetSettings, findField } from '../../../core/settings.js';
-import type { FormatOptions } from '../export-record.js';
-import { own } from './corrections.js';
+import type { ExportRecord, FormatOptions } from '../export-record.js';
+import { applyCorrections, own } from './corrections.js';
 
 /** A result that is either a value or the reason a record cannot be exported. */
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -118,5 +118,25 @@ export function conversationReader(
     const userText = typeof extra === 'string' && extra.trim() !== '' ? `${u.value}\n\n${extra}` : u.value;
     messages.push({ role: 'user', content: userText }, { role: 'assistant', content: a.value });
     return { ok: true, value: messages };
+  };
+}
+
+/**
+ * The conversation a chat training format trains on: read from the record (corrections applied),
+ * roles checked, only role and content kept, and at least one assistant turn.
+ */
+export function trainingConversation(
+  settings: DatasetSettings,
+  options: FormatOptions,
+  format: string,
+): (record: ExportRecord) => Read<SimpleMessage[]> {
+  const read = conversationReader(settings, options, format);
+  return (record) => {
+    const conv = read(applyCorrections(settings, record));
+    if (!conv.ok) return conv;
+    const simple = toSimple(conv.value);
+    if (!simple.ok) return simple;
+    if (!hasAssistant(simple.value)) return fail('no assistant message to train on');
+    return simple;
   };
 }
