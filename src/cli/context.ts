@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openStore, resolveDbUrl, type Store } from '../store/connect.js';
+import type { Store } from '../store/connect.js';
 import { translateDbError } from '../store/db-errors.js';
 import type { GlobalOptions } from './output.js';
 
@@ -13,6 +13,8 @@ export async function withStore<T>(
   fn: (store: Store, opts: GlobalOptions) => Promise<T>,
 ): Promise<T> {
   const opts = globals(cmd);
+  // The database drivers load only for commands that use the store, not for the file tools.
+  const { openStore, resolveDbUrl } = await import('../store/connect.js');
   const store = await openStore(resolveDbUrl(opts.db)).catch((e: unknown) => {
     throw translateDbError(e);
   });

@@ -2,16 +2,10 @@ import type { Command } from 'commander';
 import { usage } from '../../core/errors.js';
 import { openLineSink } from '../../io/line-sink.js';
 import { strictRows, textField } from '../../io/strict-rows.js';
-import {
-  type AnalyzeOptions,
-  analyzeWith,
-  anonymize,
-  type Entity,
-  FakeMap,
-  OPERATORS,
-  type OperatorName,
-  resolveOptions,
-} from '../../text/pii/index.js';
+// Types and the operator list only: the recognizers (and libphonenumber's metadata) load when the
+// command runs, not on every `tandem` start.
+import type { AnalyzeOptions, Entity } from '../../text/pii/index.js';
+import { OPERATORS, type OperatorName } from '../../text/pii/types.js';
 import { globals } from '../context.js';
 import { note, progress } from '../output.js';
 
@@ -75,6 +69,7 @@ export function registerPii(program: Command): void {
         throw usage(`--operator ${operator} needs a salt: --salt S or $TANDEM_PII_SALT`);
       }
       const options: AnalyzeOptions = { region: o.region, minScore: parseMinScore(o.minScore) };
+      const { analyzeWith, anonymize, FakeMap, resolveOptions } = await import('../../text/pii/index.js');
       let resolved: ReturnType<typeof resolveOptions>;
       try {
         resolved = resolveOptions(options);

@@ -14,10 +14,9 @@
 import { createHmac } from 'node:crypto';
 import { analyze } from './analyze.js';
 import { FakeMap } from './fake.js';
-import type { AnalyzeOptions, Entity, EntityType } from './types.js';
+import { type AnalyzeOptions, type Entity, type EntityType, OPERATORS, type OperatorName } from './types.js';
 
-export const OPERATORS = ['replace', 'mask', 'redact', 'hash', 'fake'] as const;
-export type OperatorName = (typeof OPERATORS)[number];
+export { OPERATORS, type OperatorName } from './types.js';
 
 export const DEFAULT_KEEP_LAST: Readonly<Partial<Record<EntityType, number>>> = {
   CREDIT_CARD: 4,

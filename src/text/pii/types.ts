@@ -77,3 +77,7 @@ export interface Recognizer {
   readonly entities: readonly EntityType[];
   find(text: string, ctx: ScanContext, out: Entity[]): void;
 }
+
+/** How found entities are rewritten (see operators.ts); here so the CLI can list them without loading the recognizers. */
+export const OPERATORS = ['replace', 'mask', 'redact', 'hash', 'fake'] as const;
+export type OperatorName = (typeof OPERATORS)[number];
