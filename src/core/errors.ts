@@ -69,22 +69,3 @@ export function exitCodeFor(e: unknown): 1 | 2 {
   if (isTandemError(e) && (e.code === 'bad_input' || e.code === 'usage')) return 2;
   return 1;
 }
-
-export function httpStatusFor(e: unknown): number {
-  if (!isTandemError(e)) return 500;
-  switch (e.code) {
-    case 'bad_input':
-    case 'usage':
-      return 400;
-    case 'not_found':
-      return 404;
-    case 'conflict':
-      return 409;
-    case 'forbidden':
-      return 403;
-    case 'unsupported':
-      return 422;
-    case 'internal':
-      return 500;
-  }
-}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type FieldSettings, fieldSettings, fieldValueSchema } from './fields.js';
 import { identifier, languageCode } from './names.js';
-import { answerSchema, type QuestionSettings, questionSettings } from './questions.js';
+import { answerSchema, questionSettings } from './questions.js';
 
 const metadataBase = { name: identifier, title: z.string().max(200).optional() };
 
@@ -108,10 +108,6 @@ export type DatasetSettingsInput = z.input<typeof datasetSettings>;
 
 export function findField(settings: DatasetSettings, name: string): FieldSettings | undefined {
   return settings.fields.find((f) => f.name === name);
-}
-
-export function findQuestion(settings: DatasetSettings, name: string): QuestionSettings | undefined {
-  return settings.questions.find((q) => q.name === name);
 }
 
 /** The schema of a record's fields under these settings: required fields present, each of its type. */

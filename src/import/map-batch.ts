@@ -48,6 +48,9 @@ export function mapperFor(plan: MapPlan): RowMapper {
 }
 
 /** Maps one batch of source items; `budget` is how many more rows the import may take. */
+/** How JSON.stringify writes U+0000. */
+const NUL = '\\u0000';
+
 export function mapBatch(mapper: RowMapper, items: SourceItem[], budget: number): MappedBatch {
   const out: MappedBatch = { rows: 0, records: [], errors: [] };
   for (const item of items) {
@@ -62,8 +65,21 @@ export function mapBatch(mapper: RowMapper, items: SourceItem[], budget: number)
       continue;
     }
     const m = mapper.map(item.value, item.line);
-    if (m.ok) out.records.push(encodeRecord(m.record));
-    else out.errors.push({ line: item.line, message: m.message });
+    if (!m.ok) {
+      out.errors.push({ line: item.line, message: m.message });
+      continue;
+    }
+    const encoded = encodeRecord(m.record);
+    // PostgreSQL's jsonb cannot hold U+0000; refusing it on SQLite too keeps a dataset movable
+    // between the two, and the user learns which line to clean instead of a driver error.
+    if (encoded.fields.includes(NUL) || encoded.metadata.includes(NUL) || encoded.externalId.includes('\0')) {
+      out.errors.push({
+        line: item.line,
+        message: 'contains a NUL character (U+0000), which the store cannot hold',
+      });
+      continue;
+    }
+    out.records.push(encoded);
   }
   return out;
 }

@@ -73,12 +73,6 @@ export async function getDataset(ctx: Ctx, name: string): Promise<Dataset> {
   return d;
 }
 
-export async function getDatasetById(ctx: Ctx, id: number): Promise<Dataset> {
-  const row = await ctx.db.selectFrom('datasets').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('dataset', id);
-  return toDataset(row);
-}
-
 export async function countByStatus(
   ctx: Ctx,
   datasetId: number,
@@ -105,34 +99,6 @@ export async function listDatasets(ctx: Ctx): Promise<DatasetSummary[]> {
     out.push({ ...toDataset(r), records, byStatus });
   }
   return out;
-}
-
-/** Replaces a dataset's settings. The caller decides whether the change is safe for stored records. */
-export async function updateSettings(
-  ctx: Ctx,
-  name: string,
-  settings: DatasetSettings,
-  actor: Actor,
-): Promise<Dataset> {
-  return inTransaction(ctx, async (tx) => {
-    const before = await getDataset(tx, name);
-    const t = now();
-    await tx.db
-      .updateTable('datasets')
-      .set({ settings: writeJson(settings), updated_at: t })
-      .where('id', '=', before.id)
-      .execute();
-    await appendEvent(tx, {
-      actor,
-      action: 'dataset.settings',
-      entityType: 'dataset',
-      entityId: before.id,
-      datasetId: before.id,
-      before: before.settings,
-      after: settings,
-    });
-    return { ...before, settings, updatedAt: t };
-  });
 }
 
 /** Deletes a dataset and, by cascade, its records, responses and suggestions. The event log keeps a tombstone. */

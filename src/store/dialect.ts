@@ -13,8 +13,3 @@ export function readJsonOrNull<T = unknown>(value: unknown): T | null {
 export function writeJson(value: unknown): string {
   return JSON.stringify(value);
 }
-
-/** PostgreSQL's jsonb cannot hold \u0000; SQLite text can. Reject it at the boundary on both so data moves freely. */
-export function hasNul(s: string): boolean {
-  return s.includes('\\u0000');
-}

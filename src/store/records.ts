@@ -284,21 +284,6 @@ export async function updateRecord(
   });
 }
 
-export async function deleteRecord(ctx: Ctx, id: number, actor: Actor): Promise<void> {
-  await inTransaction(ctx, async (tx) => {
-    const current = await getRecord(tx, id);
-    await tx.db.deleteFrom('records').where('id', '=', id).execute();
-    await appendEvent(tx, {
-      actor,
-      action: 'record.delete',
-      entityType: 'record',
-      entityId: id,
-      datasetId: current.datasetId,
-      before: current,
-    });
-  });
-}
-
 export interface RecordFilter {
   status?: RecordStatus[];
   /** Page size of the underlying keyset queries. */

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Role, User } from '../core/annotation.js';
-import { conflict, notFound } from '../core/errors.js';
+import { conflict } from '../core/errors.js';
 import { type Ctx, inTransaction, now } from './context.js';
 import { readJson, writeJson } from './dialect.js';
 import { type Actor, appendEvent } from './events.js';
@@ -56,15 +56,4 @@ export async function findUser(ctx: Ctx, username: string): Promise<User | undef
     .where('username', '=', username)
     .executeTakeFirst();
   return row ? toUser(row) : undefined;
-}
-
-export async function getUser(ctx: Ctx, username: string): Promise<User> {
-  const u = await findUser(ctx, username);
-  if (!u) throw notFound('user', username);
-  return u;
-}
-
-export async function listUsers(ctx: Ctx): Promise<User[]> {
-  const rows = await ctx.db.selectFrom('users').selectAll().orderBy('username').execute();
-  return rows.map(toUser);
 }

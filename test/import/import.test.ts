@@ -255,6 +255,26 @@ for (const b of backends()) {
       });
     });
 
+    it('rejects a NUL character by line, which PostgreSQL jsonb cannot store', async () => {
+      const p = file(
+        'nul.jsonl',
+        `${JSON.stringify({ id: 1, text: 'ok' })}\n${JSON.stringify({ id: 2, text: 'a\u0000b' })}\n`,
+      );
+      await expect(importFile(store, { file: p, dataset: 'nul', actor: 't' })).rejects.toMatchObject({
+        code: 'bad_input',
+        location: { line: 2 },
+        message: expect.stringContaining('NUL character'),
+      });
+      const s = await importFile(store, {
+        file: p,
+        dataset: 'nul',
+        actor: 't',
+        skipInvalid: true,
+        reportPath: join(dir, 'nul-report.jsonl'),
+      });
+      expect(s).toMatchObject({ inserted: 1, rejected: 1 });
+    });
+
     it('--skip-invalid imports the good rows and reports the rejected ones', async () => {
       const p = file(
         'some-bad.jsonl',

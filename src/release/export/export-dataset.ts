@@ -86,7 +86,7 @@ export async function exportDataset(store: Store, opts: ExportOptions): Promise<
         }
       },
       close: () => lines.close(),
-      abort: async () => lines.abort?.(),
+      abort: () => lines.abort(),
     };
   }
 
