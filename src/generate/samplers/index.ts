@@ -1,0 +1,12 @@
+export * from './combinations.js';
+export * from './coverage.js';
+export * from './coverage-report.js';
+export * from './iso639.js';
+export type { NameList, NameLocale } from './names/lists.js';
+export { findNameLocale, nameList, resolveNameLocale, supportedNameLocales } from './names/locale.js';
+export * from './person.js';
+export * from './persona-traits.js';
+export * from './row.js';
+export * from './sample.js';
+export * from './schema.js';
+export * from './values.js';
