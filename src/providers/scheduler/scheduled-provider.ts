@@ -1,0 +1,204 @@
+/**
+ * Wraps any Provider with everything a run needs around single calls: a concurrency limit that
+ * backs off on 429s, client-side rate limits, a per-attempt timeout, retries for transient
+ * failures, and accounting of tokens and cost. Providers themselves stay wire-protocol only.
+ */
+import { isProviderError, ProviderError, type ProviderFailure } from '../errors.js';
+import { costOf, estimateTokens, type ModelPrice, type PriceLookupOptions, priceFor } from '../pricing.js';
+import type { Completion, CompletionRequest, Provider } from '../types.js';
+import { AdaptiveConcurrency } from './adaptive-concurrency.js';
+import { type Clock, RateLimiter, type RateLimits, systemClock } from './rate-limiter.js';
+import { defaultRetryPolicy, type RetryPolicy, retryDelay } from './retry-policy.js';
+
+export interface RetryEvent {
+  providerId: string;
+  /** 1-based number of the attempt that failed. */
+  attempt: number;
+  error: ProviderError;
+  delayMs: number;
+}
+
+export interface ScheduleOptions {
+  rateLimits?: RateLimits;
+  /** Requests in flight at most; the adaptive limit never exceeds it. Default 8. */
+  maxConcurrency?: number;
+  /** Where the adaptive limit starts; defaults to `maxConcurrency`. */
+  initialConcurrency?: number;
+  /** See AdaptiveConcurrencyOptions.cooldownMs. */
+  concurrencyCooldownMs?: number;
+  /** Per attempt, waiting for limits excluded. Default 60 s. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** An explicit price; otherwise looked up from the provider's kind and model. */
+  price?: ModelPrice;
+  pricing?: PriceLookupOptions;
+  /** Called before each retry's wait, for progress and logging. */
+  onRetry?: (event: RetryEvent) => void;
+  clock?: Clock;
+  random?: () => number;
+}
+
+export interface SchedulerStats {
+  /** Calls to `complete`. */
+  requests: number;
+  /** Calls to the wrapped provider, retries included. */
+  attempts: number;
+  retries: number;
+  succeeded: number;
+  /** Requests that ended in an error after any retries. */
+  failed: number;
+  /** Every failed attempt, by kind: retried ones as well as final ones. */
+  failures: Partial<Record<ProviderFailure, number>>;
+  inputTokens: number;
+  outputTokens: number;
+  /** Undefined when the model has no known price: show "unknown cost", not a guess. */
+  costUsd: number | undefined;
+  concurrencyLimit: number;
+  inFlight: number;
+}
+
+/** A Provider whose `complete` is scheduled. `embed` is not passed through: call the inner provider. */
+export interface ScheduledProvider extends Provider {
+  stats(): SchedulerStats;
+}
+
+export const defaultTimeoutMs = 60_000;
+export const defaultMaxConcurrency = 8;
+/** Output budget assumed for rate limiting when the request does not set maxTokens. */
+const defaultOutputEstimate = 256;
+
+/** What the request may count against a tokens-per-minute limit: prompt plus output budget. */
+export function estimateRequestTokens(request: CompletionRequest): number {
+  const prompt = estimateTokens(request.messages.map((message) => message.content).join(''));
+  return prompt + (request.params.maxTokens ?? defaultOutputEstimate);
+}
+
+export function scheduleProvider(provider: Provider, options: ScheduleOptions = {}): ScheduledProvider {
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? Math.random;
+  const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const limiter = new RateLimiter(options.rateLimits ?? {}, clock);
+  const concurrency = new AdaptiveConcurrency({
+    max: options.maxConcurrency ?? defaultMaxConcurrency,
+    ...(options.initialConcurrency === undefined ? {} : { initial: options.initialConcurrency }),
+    ...(options.concurrencyCooldownMs === undefined ? {} : { cooldownMs: options.concurrencyCooldownMs }),
+    now: () => clock.now(),
+  });
+  const price = options.price ?? priceFor(provider.kind, provider.model, options.pricing);
+  const totals: Omit<SchedulerStats, 'concurrencyLimit' | 'inFlight'> = {
+    requests: 0,
+    attempts: 0,
+    retries: 0,
+    succeeded: 0,
+    failed: 0,
+    failures: {},
+    inputTokens: 0,
+    outputTokens: 0,
+    costUsd: price === undefined ? undefined : 0,
+  };
+
+  const aborted = (cause: unknown): ProviderError =>
+    new ProviderError(provider.id, 'aborted', 'request cancelled', { cause });
+
+  /** One call under the timeout. Races the abort so a provider that ignores its signal still stops. */
+  async function callOnce(request: CompletionRequest, caller: AbortSignal): Promise<Completion> {
+    const timeout = new AbortController();
+    const done = new AbortController();
+    clock.sleep(timeoutMs, done.signal).then(
+      () => timeout.abort(new Error(`timed out after ${timeoutMs} ms`)),
+      () => {}, // cancelled because the call finished first
+    );
+    const signal = AbortSignal.any([caller, timeout.signal]);
+    const call = (async () => provider.complete(request, signal))();
+    const stopped = new Promise<never>((_, reject) => {
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+    try {
+      return await Promise.race([call, stopped]);
+    } catch (e) {
+      if (caller.aborted) throw aborted(e);
+      if (timeout.signal.aborted) {
+        throw new ProviderError(provider.id, 'timeout', `no answer within ${timeoutMs} ms`, { cause: e });
+      }
+      throw e;
+    } finally {
+      done.abort();
+    }
+  }
+
+  /** Holds a concurrency slot, then the rate limit, for exactly one attempt. */
+  async function attempt(
+    request: CompletionRequest,
+    estimate: number,
+    caller: AbortSignal,
+  ): Promise<Completion> {
+    await concurrency.acquire(caller);
+    try {
+      // Rate limit after the slot: tokens are charged right before sending, not while queued.
+      await limiter.acquire(estimate, caller);
+      totals.attempts += 1;
+      const completion = await callOnce(request, caller);
+      limiter.settle(estimate, completion.usage.inputTokens + completion.usage.outputTokens);
+      concurrency.recordSuccess();
+      return completion;
+    } finally {
+      concurrency.release();
+    }
+  }
+
+  function fail(error: unknown): never {
+    totals.failed += 1;
+    throw error;
+  }
+
+  async function complete(request: CompletionRequest, runSignal: AbortSignal): Promise<Completion> {
+    totals.requests += 1;
+    if (runSignal.aborted) fail(aborted(runSignal.reason));
+    // Every queued wait listens for abort. A run shares one signal across hundreds of requests, so
+    // listen on a per-request copy: AbortSignal.any links it without adding listeners to the original.
+    const caller = AbortSignal.any([runSignal]);
+    const estimate = estimateRequestTokens(request);
+    for (let index = 0; ; index += 1) {
+      let error: unknown;
+      try {
+        const completion = await attempt(request, estimate, caller);
+        totals.succeeded += 1;
+        totals.inputTokens += completion.usage.inputTokens;
+        totals.outputTokens += completion.usage.outputTokens;
+        if (price !== undefined) totals.costUsd = (totals.costUsd ?? 0) + costOf(completion.usage, price);
+        return completion;
+      } catch (e) {
+        error = caller.aborted && !(isProviderError(e) && e.failure === 'aborted') ? aborted(e) : e;
+      }
+      // Not a ProviderError means a bug in the provider, not a service failure: do not retry it.
+      if (!isProviderError(error)) fail(error);
+      totals.failures[error.failure] = (totals.failures[error.failure] ?? 0) + 1;
+      if (error.failure === 'rate_limited') concurrency.recordRateLimit();
+      const delayMs = retryDelay(index, error, policy, random);
+      if (delayMs === undefined) fail(error);
+      totals.retries += 1;
+      options.onRetry?.({ providerId: provider.id, attempt: index + 1, error, delayMs });
+      try {
+        await clock.sleep(delayMs, caller);
+      } catch (e) {
+        totals.failures.aborted = (totals.failures.aborted ?? 0) + 1;
+        fail(aborted(e));
+      }
+    }
+  }
+
+  return {
+    id: provider.id,
+    kind: provider.kind,
+    model: provider.model,
+    complete,
+    stats: () => ({
+      ...totals,
+      failures: { ...totals.failures },
+      concurrencyLimit: concurrency.limit,
+      inFlight: concurrency.inFlight,
+    }),
+  };
+}
