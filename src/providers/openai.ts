@@ -1,0 +1,317 @@
+/**
+ * The OpenAI provider: chat completions and embeddings through the official `openai` client, for
+ * api.openai.com and any OpenAI-compatible server (vLLM, Ollama, LiteLLM…) via `baseURL` /
+ * OPENAI_BASE_URL. The client never retries (`maxRetries: 0`): retries, rate limits and backoff
+ * belong to the scheduler, which needs every failure as a ProviderError to decide.
+ */
+
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import { ProviderError, type ProviderFailure } from './errors.js';
+import type { Completion, CompletionRequest, FinishReason, Provider } from './types.js';
+
+export interface OpenAIProviderOptions {
+  model: string;
+  /** Defaults to OPENAI_API_KEY; a custom base URL without one gets a placeholder (local servers need none). */
+  apiKey?: string;
+  /** Defaults to OPENAI_BASE_URL, then api.openai.com. */
+  baseURL?: string;
+  /** Per request; default five minutes, long enough for a long answer, short enough to free a stuck slot. */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 300_000;
+
+/** Where failures are reported from, and what a message about them should mention. */
+export interface OpenAIErrorContext {
+  label: string;
+  baseURL: string | undefined;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+interface Settings extends OpenAIErrorContext {
+  apiKey: string | undefined;
+}
+
+const env = (name: string): string | undefined => process.env[name] || undefined;
+
+function resolveSettings(options: OpenAIProviderOptions): Settings {
+  const baseURL = options.baseURL || env('OPENAI_BASE_URL');
+  return {
+    label: `openai:${options.model}`,
+    baseURL,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    apiKey: options.apiKey || env('OPENAI_API_KEY') || (baseURL ? 'no-key-needed' : undefined),
+  };
+}
+
+/** The configured client, for the provider and for the batch runner. Throws an `auth` ProviderError without a key. */
+export function createOpenAIClient(options: OpenAIProviderOptions): OpenAI {
+  const settings = resolveSettings(options);
+  if (!settings.apiKey) {
+    throw new ProviderError(
+      settings.label,
+      'auth',
+      'no API key — set OPENAI_API_KEY (or OPENAI_BASE_URL to use a local OpenAI-compatible server)',
+    );
+  }
+  return new OpenAI({
+    apiKey: settings.apiKey,
+    baseURL: settings.baseURL,
+    timeout: settings.timeoutMs,
+    maxRetries: 0,
+  });
+}
+
+/**
+ * Which field carries the token limit. api.openai.com deprecated `max_tokens`, and its reasoning
+ * models refuse it, in favour of `max_completion_tokens`; most OpenAI-compatible servers know only
+ * `max_tokens`. So: the newer field for OpenAI itself, the older one for any other base URL.
+ */
+export type TokenLimitField = 'max_tokens' | 'max_completion_tokens';
+
+export function tokenLimitField(baseURL: string | undefined): TokenLimitField {
+  if (!baseURL) return 'max_completion_tokens';
+  try {
+    return new URL(baseURL).hostname === 'api.openai.com' ? 'max_completion_tokens' : 'max_tokens';
+  } catch {
+    return 'max_tokens';
+  }
+}
+
+/** OpenAI's `name` for a JSON schema must match ^[a-zA-Z0-9_-]{1,64}$. */
+function schemaName(name: string): string {
+  return name.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64) || 'response';
+}
+
+/** The chat.completions body for a request; also the body of a batch line. */
+export function chatParams(
+  request: CompletionRequest,
+  model: string,
+  tokenField: TokenLimitField,
+): ChatCompletionCreateParamsNonStreaming {
+  const { params, responseFormat } = request;
+  const messages = request.messages.map((m) => ({ role: m.role, content: m.content }));
+  // JSON mode answers 400 unless some message mentions "JSON"; say it rather than fail.
+  if (responseFormat?.type === 'json_object' && !messages.some((m) => /json/i.test(m.content))) {
+    messages.unshift({ role: 'system', content: 'Answer with a JSON object.' });
+  }
+  const body: ChatCompletionCreateParamsNonStreaming = { model, messages };
+  if (params.temperature !== undefined) body.temperature = params.temperature;
+  if (params.topP !== undefined) body.top_p = params.topP;
+  if (params.maxTokens !== undefined) body[tokenField] = params.maxTokens;
+  if (params.seed !== undefined) body.seed = params.seed;
+  if (params.stop && params.stop.length > 0) body.stop = params.stop;
+  if (responseFormat?.type === 'json_object') body.response_format = { type: 'json_object' };
+  if (responseFormat?.type === 'json_schema') {
+    // Not strict: strict mode rejects schemas outside its subset (optional fields, open objects),
+    // and the runner validates every answer against the recipe's schema anyway.
+    body.response_format = {
+      type: 'json_schema',
+      json_schema: { name: schemaName(responseFormat.name), schema: responseFormat.schema, strict: false },
+    };
+  }
+  return body;
+}
+
+const FINISH: Record<string, FinishReason> = {
+  stop: 'stop',
+  length: 'length',
+  content_filter: 'content_filter',
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+
+/**
+ * A chat completion body as a Completion, or undefined when it is not one (no choices, no message).
+ * Missing usage counts as zero: some compatible servers leave it out.
+ */
+export function parseChatCompletion(body: unknown, fallbackModel: string): Completion | undefined {
+  if (!isRecord(body) || !Array.isArray(body.choices)) return undefined;
+  const choice: unknown = body.choices[0];
+  if (!isRecord(choice) || !isRecord(choice.message)) return undefined;
+  const { content, refusal } = choice.message;
+  if (content !== null && content !== undefined && typeof content !== 'string') return undefined;
+  const usage = isRecord(body.usage) ? body.usage : {};
+  const refused = typeof refusal === 'string' && refusal !== '' && !content;
+  return {
+    text: content ?? '',
+    usage: { inputTokens: count(usage.prompt_tokens), outputTokens: count(usage.completion_tokens) },
+    finishReason: refused ? 'content_filter' : (FINISH[String(choice.finish_reason)] ?? 'other'),
+    model: typeof body.model === 'string' && body.model !== '' ? body.model : fallbackModel,
+  };
+}
+
+/** `retry-after-ms` (OpenAI's), else `retry-after` in seconds or as an HTTP date. */
+export function retryAfterMs(headers: Headers | undefined): number | undefined {
+  const ms = Number(headers?.get('retry-after-ms') ?? Number.NaN);
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const value = headers?.get('retry-after');
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** The failure an HTTP status (and OpenAI's error code) means. */
+export function failureForStatus(status: number, code?: string | null): ProviderFailure {
+  if (status === 429) return code === 'insufficient_quota' ? 'quota' : 'rate_limited';
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 503 || status === 529) return 'overloaded';
+  if (status >= 500) return 'server';
+  if (status === 408) return 'timeout';
+  if (status === 409) return 'server'; // a transient conflict; OpenAI's own SDK retries it
+  return 'bad_request';
+}
+
+function statusMessage(
+  failure: ProviderFailure,
+  status: number,
+  detail: string,
+  ctx: OpenAIErrorContext,
+): string {
+  const where = ctx.baseURL ? ` by ${ctx.baseURL}` : '';
+  switch (failure) {
+    case 'auth':
+      return status === 401
+        ? `the API key was rejected${where} (401) — set OPENAI_API_KEY`
+        : `access was denied${where} (${status}): ${detail}`;
+    case 'quota':
+      return `the account is out of credit (429 insufficient_quota) — check the plan and billing: ${detail}`;
+    case 'rate_limited':
+      return `rate limited (429): ${detail}`;
+    case 'overloaded':
+      return `the service is overloaded (${status}): ${detail}`;
+    case 'server':
+      return `server error (${status}): ${detail}`;
+    case 'timeout':
+      return `the server timed out (${status}): ${detail}`;
+    default:
+      return status === 404
+        ? `not found (404) — check the model name: ${detail}`
+        : `the request was refused (${status}): ${detail}`;
+  }
+}
+
+/** The innermost cause's code or message: `ECONNREFUSED` says more than `fetch failed`. */
+function rootCause(error: unknown): string {
+  let e: unknown = error;
+  for (let depth = 0; depth < 5 && isRecord(e) && e.cause !== undefined; depth++) e = e.cause;
+  if (isRecord(e) && typeof e.code === 'string') return e.code;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Any error from the client as a ProviderError, sorted by what the caller should do about it. */
+export function toProviderError(error: unknown, ctx: OpenAIErrorContext): ProviderError {
+  const { label } = ctx;
+  if (error instanceof ProviderError) return error;
+  if (error instanceof APIUserAbortError || ctx.signal?.aborted) {
+    return new ProviderError(label, 'aborted', 'the request was cancelled', { cause: error });
+  }
+  if (error instanceof APIConnectionTimeoutError) {
+    return new ProviderError(label, 'timeout', `no answer within ${ctx.timeoutMs} ms`, { cause: error });
+  }
+  if (error instanceof APIConnectionError) {
+    const target = ctx.baseURL ?? 'api.openai.com';
+    return new ProviderError(label, 'network', `could not reach ${target}: ${rootCause(error)}`, {
+      cause: error,
+    });
+  }
+  if (error instanceof APIError && typeof error.status === 'number') {
+    const failure = failureForStatus(error.status, error.code);
+    const body = isRecord(error.error) ? error.error : {};
+    const detail = typeof body.message === 'string' ? body.message : error.message;
+    return new ProviderError(label, failure, statusMessage(failure, error.status, detail, ctx), {
+      status: error.status,
+      retryAfterMs: retryAfterMs(error.headers),
+      cause: error,
+    });
+  }
+  if (error instanceof SyntaxError) {
+    return new ProviderError(label, 'malformed', `the answer was not valid JSON: ${error.message}`, {
+      cause: error,
+    });
+  }
+  // Anything else is a bug or a misconfiguration, which retrying would not fix.
+  const message = error instanceof Error ? error.message : String(error);
+  return new ProviderError(label, 'bad_request', `unexpected error: ${message}`, { cause: error });
+}
+
+/** The start of an unusable body, for the message. */
+export function preview(body: unknown): string {
+  const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? String(body));
+  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+}
+
+export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
+  const settings = resolveSettings(options);
+  const { label } = settings;
+  const tokenField = tokenLimitField(settings.baseURL);
+  // Made on first use, so building a provider (for a dry run, say) needs no key.
+  let client: OpenAI | undefined;
+  const getClient = (): OpenAI => {
+    client ??= createOpenAIClient(options);
+    return client;
+  };
+
+  return {
+    id: label,
+    kind: 'openai',
+    model: options.model,
+
+    async complete(request: CompletionRequest, signal: AbortSignal): Promise<Completion> {
+      let body: unknown;
+      try {
+        body = await getClient().chat.completions.create(chatParams(request, options.model, tokenField), {
+          signal,
+        });
+      } catch (e) {
+        throw toProviderError(e, { ...settings, signal });
+      }
+      const completion = parseChatCompletion(body, options.model);
+      if (!completion)
+        throw new ProviderError(label, 'malformed', `the answer was not a chat completion: ${preview(body)}`);
+      return completion;
+    },
+
+    async embed(texts: string[], signal: AbortSignal): Promise<number[][]> {
+      if (texts.length === 0) return [];
+      let body: unknown;
+      try {
+        // `float` explicitly: the client otherwise asks for base64, which some compatible servers lack.
+        const params = { model: options.model, input: texts, encoding_format: 'float' } as const;
+        body = await getClient().embeddings.create(params, { signal });
+      } catch (e) {
+        throw toProviderError(e, { ...settings, signal });
+      }
+      const vectors = parseEmbeddings(body, texts.length);
+      if (!vectors)
+        throw new ProviderError(
+          label,
+          'malformed',
+          `the answer was not a list of embeddings: ${preview(body)}`,
+        );
+      return vectors;
+    },
+  };
+}
+
+/** One vector per input, in input order (the service tags each with its `index`). */
+function parseEmbeddings(body: unknown, expected: number): number[][] | undefined {
+  if (!isRecord(body) || !Array.isArray(body.data) || body.data.length !== expected) return undefined;
+  const out: number[][] = new Array(expected);
+  for (const [i, item] of body.data.entries()) {
+    if (!isRecord(item) || !Array.isArray(item.embedding)) return undefined;
+    const index = typeof item.index === 'number' ? item.index : i;
+    if (index < 0 || index >= expected || out[index] !== undefined) return undefined;
+    if (!item.embedding.every((v) => typeof v === 'number')) return undefined;
+    out[index] = item.embedding as number[];
+  }
+  return out;
+}

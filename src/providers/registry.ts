@@ -1,0 +1,44 @@
+import { usage } from '../core/errors.js';
+import { createTemplateProvider } from './template.js';
+import type { Provider, ProviderKind } from './types.js';
+
+/**
+ * Provider ids, as recipes and `--provider` write them: `openai:MODEL` (any OpenAI-compatible
+ * server through OPENAI_BASE_URL), `anthropic:MODEL`, or `template` (offline).
+ */
+export interface ProviderRef {
+  id: string;
+  kind: ProviderKind;
+  model: string;
+}
+
+export function parseProviderId(id: string): ProviderRef {
+  if (id === 'template') return { id, kind: 'template', model: 'template' };
+  const m = /^(openai|anthropic):(.+)$/.exec(id);
+  if (!m) {
+    throw usage(
+      `unknown provider '${id}': use openai:MODEL (any OpenAI-compatible server, via OPENAI_BASE_URL), anthropic:MODEL or template`,
+    );
+  }
+  return { id, kind: m[1] as ProviderKind, model: m[2]!.trim() };
+}
+
+export interface ProviderConnection {
+  timeoutMs?: number;
+}
+
+/** Creates a provider; the SDKs load only when a run uses them, so offline runs start fast. */
+export async function createProvider(ref: ProviderRef, options: ProviderConnection = {}): Promise<Provider> {
+  switch (ref.kind) {
+    case 'template':
+      return createTemplateProvider();
+    case 'openai': {
+      const { createOpenAIProvider } = await import('./openai.js');
+      return createOpenAIProvider({ model: ref.model, ...options });
+    }
+    case 'anthropic': {
+      const { createAnthropicProvider } = await import('./anthropic.js');
+      return createAnthropicProvider({ model: ref.model, ...options });
+    }
+  }
+}
