@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'conflict' // a concurrent edit won, or a unique name is taken: exit 1, HTTP 409
   | 'forbidden' // the caller may not do this: exit 1, HTTP 403
   | 'unsupported' // valid input that this export/format cannot express: exit 1, HTTP 422
+  | 'provider' // a model service refused the run (bad key, quota, bad request): exit 1, HTTP 502
   | 'internal'; // a bug or an environment failure: exit 1, HTTP 500
 
 /** Where in a file a problem was found. Lines and columns are 1-based. */

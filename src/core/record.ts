@@ -26,6 +26,19 @@ export const provenance = z.discriminatedUnion('origin', [
     promptHash: z.string().optional(),
     seed: z.number().int().optional(),
     parentRecordId: z.number().int().optional(),
+    /** Every model call that made the row: column, provider, model, cache key, whether it came from the cache. */
+    calls: z
+      .array(
+        z.object({
+          column: z.string(),
+          purpose: z.string(),
+          provider: z.string(),
+          model: z.string(),
+          promptHash: z.string(),
+          cached: z.boolean(),
+        }),
+      )
+      .optional(),
   }),
   z.object({
     origin: z.literal('human'),

@@ -7,6 +7,20 @@ import { badInput, type SourceLocation } from './errors.js';
  * name the key path and the line and column the problem sits on, so a user can go straight to it.
  */
 export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
+  return loadYaml(text, file).validate(schema);
+}
+
+/** A parsed YAML document that can point at its own keys: for checks a schema alone cannot express. */
+export interface YamlSource {
+  readonly file: string;
+  readonly data: unknown;
+  /** Validates the data, throwing a bad_input error at the first issue's key and line. */
+  validate<S extends z.ZodType>(schema: S): z.output<S>;
+  /** Where a key path sits in the file. */
+  locate(path: (string | number)[]): SourceLocation;
+}
+
+export function loadYaml(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const where = (offset: number): SourceLocation => {
@@ -18,24 +32,27 @@ export function parseYamlWithSchema<S extends z.ZodType>(text: string, file: str
     throw badInput(e.message.split('\n')[0]!, where(e.pos[0]));
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
-  if (data === null || data === undefined)
-    throw badInput('the file is empty; expected a mapping of settings', { file });
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-
-  const issue = result.error.issues[0]!;
-  let path = issue.path as (string | number)[];
-  let message = issue.message;
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0]!;
-    path = [...path, key];
-    message = `unknown key '${key}'`;
-  }
-  const { node, keyNode } = nodeAt(doc.contents, path);
-  const anchor = keyNode ?? node;
-  const loc = anchor?.range ? where(anchor.range[0]) : { file };
-  const dotted = path.length ? path.join('.') : '(top level)';
-  throw badInput(`${dotted}: ${message}`, loc, { path });
+  if (data === null || data === undefined) throw badInput('the file is empty; expected a mapping', { file });
+  const locate = (path: (string | number)[]): SourceLocation => {
+    const { node, keyNode } = nodeAt(doc.contents, path);
+    const anchor = keyNode ?? node;
+    return anchor?.range ? where(anchor.range[0]) : { file };
+  };
+  const validate = <S extends z.ZodType>(schema: S): z.output<S> => {
+    const result = schema.safeParse(data);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0]!;
+    let path = issue.path as (string | number)[];
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0]!;
+      path = [...path, key];
+      message = `unknown key '${key}'`;
+    }
+    const dotted = path.length ? path.join('.') : '(top level)';
+    throw badInput(`${dotted}: ${message}`, locate(path), { path });
+  };
+  return { file, data, validate, locate };
 }
 
 /** The deepest node along a path, and the key node of its last step when the path ends at a map key. */

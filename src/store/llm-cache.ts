@@ -1,0 +1,70 @@
+import type { Ctx } from './context.js';
+import { now } from './context.js';
+import { readJson, writeJson } from './dialect.js';
+
+/**
+ * Provider responses by request key. A generation run writes each answer here the moment it
+ * arrives, before the row it belongs to is finished, so a run killed at any point and started
+ * again pays for no call twice.
+ */
+export interface CachedResponse {
+  key: string;
+  provider: string;
+  model: string;
+  response: unknown;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+}
+
+export async function getCachedResponse(ctx: Ctx, key: string): Promise<CachedResponse | undefined> {
+  const row = await ctx.db.selectFrom('llm_cache').selectAll().where('key', '=', key).executeTakeFirst();
+  return row
+    ? {
+        key: row.key,
+        provider: row.provider,
+        model: row.model,
+        response: readJson(row.response),
+        inputTokens: Number(row.input_tokens),
+        outputTokens: Number(row.output_tokens),
+        costUsd: Number(row.cost_usd),
+      }
+    : undefined;
+}
+
+/** Which of these keys are cached (for planning a batch without reading the answers). */
+export async function cachedKeys(ctx: Ctx, keys: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await ctx.db
+      .selectFrom('llm_cache')
+      .select('key')
+      .where('key', 'in', keys.slice(i, i + 500))
+      .execute();
+    for (const r of rows) found.add(r.key);
+  }
+  return found;
+}
+
+/** Stores an answer; a key already there keeps its first answer (two workers raced on one call). */
+export async function putCachedResponse(ctx: Ctx, entries: CachedResponse | CachedResponse[]): Promise<void> {
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (list.length === 0) return;
+  const t = now();
+  await ctx.db
+    .insertInto('llm_cache')
+    .values(
+      list.map((e) => ({
+        key: e.key,
+        provider: e.provider,
+        model: e.model,
+        response: writeJson(e.response),
+        input_tokens: e.inputTokens,
+        output_tokens: e.outputTokens,
+        cost_usd: e.costUsd,
+        created_at: t,
+      })),
+    )
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}
