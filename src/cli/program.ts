@@ -4,10 +4,12 @@ import { registerDatasets } from './commands/datasets.js';
 import { registerDedup } from './commands/dedup.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
+import { registerGenerate } from './commands/generate.js';
 import { registerImport } from './commands/import.js';
 import { registerLang } from './commands/lang.js';
 import { registerPii } from './commands/pii.js';
 import { registerSchema } from './commands/schema.js';
+import { registerWorker } from './commands/worker.js';
 import { reportError } from './output.js';
 
 export function buildProgram(): Command {
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
   registerDatasets(program);
   registerImport(program);
   registerExport(program);
+  registerGenerate(program);
+  registerWorker(program);
   registerSchema(program);
   registerAgreement(program);
   registerLang(program);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseSettings } from '../core/settings-file.js';
-import { type ImportSummary, importFile } from '../import/import-file.js';
+import { loadRecipe } from '../generate/recipe/load.js';
+import { diversityOfRun } from '../generate/run/run-diversity.js';
+import { type GenerateSummary, runGeneration } from '../generate/run/run-generation.js';
 import { type ExportSummary, exportDataset } from '../release/export/export-dataset.js';
 import type { Store } from '../store/connect.js';
 import { countByStatus, getDataset } from '../store/datasets.js';
@@ -15,7 +16,7 @@ const exampleDir = fileURLToPath(new URL('../../examples/support-conversations/'
 export interface DemoResult {
   store: string;
   dataset: string;
-  imported: ImportSummary;
+  generated: GenerateSummary;
   review: SimulatedReview;
   export: ExportSummary;
   byStatus: Record<string, number>;
@@ -23,29 +24,33 @@ export interface DemoResult {
 }
 
 /**
- * The canonical story on what exists today: multilingual support conversations are imported with
- * the review questions (grammar, factual correctness, cultural appropriateness, flow, corrections),
- * a scripted reviewer rejects the planted flaws and corrects one policy error in place, and the
- * accepted data leaves as OpenAI fine-tuning JSONL with the corrected turn. Safe to run again: the import is idempotent.
+ * The canonical story on what exists today: the generation runner writes multilingual support
+ * conversations (offline: the template provider fills each from one of 72 curated scenarios, planted
+ * flaws included) into a dataset with review questions (grammar, factual correctness, cultural
+ * appropriateness, flow, corrections); a scripted reviewer rejects the flawed ones and corrects one
+ * policy error in place; the accepted data leaves as OpenAI fine-tuning JSONL with the corrected
+ * turn. Safe to run again: rows already generated are skipped.
  */
 export async function runDemo(
   store: Store,
   opts: { count?: number; out: string; log: (line: string) => void },
 ): Promise<DemoResult> {
-  const file = `${exampleDir}conversations.jsonl`;
-  const settingsFile = `${exampleDir}settings.yaml`;
-  const settings = parseSettings(readFileSync(settingsFile, 'utf8'), settingsFile);
-  opts.log(`1/3 Importing multilingual support conversations into '${DEMO_DATASET}' (${store.location})…`);
-  const imported = await importFile(store, {
-    file,
-    dataset: DEMO_DATASET,
-    settings,
-    actor: 'demo',
-    ...(opts.count ? { limit: opts.count } : {}),
-  });
+  const recipeFile = `${exampleDir}demo-recipe.yaml`;
+  const recipe = loadRecipe(readFileSync(recipeFile, 'utf8'), recipeFile);
   opts.log(
-    `    ${imported.inserted} new, ${imported.existing} already there; review questions: ${settings.questions.map((q) => q.name).join(', ')}`,
+    `1/3 Generating multilingual support conversations into '${DEMO_DATASET}' (${store.location}) with the offline template provider…`,
   );
+  const generated = await runGeneration(store, {
+    recipe,
+    provider: 'template',
+    actor: 'demo',
+    ...(opts.count ? { count: opts.count } : {}),
+  });
+  const diversity = await diversityOfRun(store, recipe, generated);
+  opts.log(
+    `    ${generated.rows.stored} new, ${generated.rows.alreadyStored} already there (recipe ${recipe.recipe.name}, seeded by 72 curated scenarios in 8 languages)`,
+  );
+  for (const line of diversity.lines) opts.log(`  ${line}`);
 
   opts.log(
     '2/3 A scripted reviewer (demo-review.json, standing in for the annotation app) rejects the conversations with planted flaws and corrects an agent turn that breaks the refund policy…',
@@ -75,8 +80,10 @@ export async function runDemo(
     `  npx tandem datasets show ${DEMO_DATASET}                  # fields, questions, counts per status`,
     `  npx tandem export --dataset ${DEMO_DATASET} --format sharegpt --status accepted`,
     `  npx tandem export --dataset ${DEMO_DATASET} --format jsonl --status rejected   # lineage: provenance, final values, who decided`,
+    '  npx tandem generate examples/support-conversations/recipe.yaml --dry-run   # prompts and cost before paying',
+    '  npx tandem generate examples/grounded-qa/recipe.yaml --provider template   # any recipe runs offline',
     '  npx tandem import your-data.jsonl --dataset mine           # fields are inferred; --settings to choose them',
     '  examples/support-conversations/FLAWS.md lists the planted errors the reviewer caught.',
   ];
-  return { store: db, dataset: DEMO_DATASET, imported, review, export: exported, byStatus, nextSteps };
+  return { store: db, dataset: DEMO_DATASET, generated, review, export: exported, byStatus, nextSteps };
 }

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Chat } from '../core/fields.js';
-import type { FinalValues } from '../core/record.js';
+import type { DatasetRecord, FinalValues } from '../core/record.js';
 import { responseValuesSchema } from '../core/settings.js';
 import type { Store } from '../store/connect.js';
 import { getDataset } from '../store/datasets.js';
-import { findRecordByExternalId, streamRecords, updateRecord } from '../store/records.js';
+import { streamRecords, updateRecord } from '../store/records.js';
 import { createUser, findUser } from '../store/users.js';
 
 const script = z.strictObject({
@@ -58,8 +58,12 @@ export async function simulateReview(store: Store, datasetName: string): Promise
     correctedIds: [],
   };
 
+  // Decisions name conversations by scenario id, which generated records keep in their metadata.
+  const byConversation = new Map<string, DatasetRecord>();
+  for await (const page of streamRecords(store, dataset.id))
+    for (const r of page) byConversation.set(String(r.metadata.conversation_id ?? r.externalId), r);
   for (const d of s.decisions) {
-    const rec = await findRecordByExternalId(store, dataset.id, d.id);
+    const rec = byConversation.get(d.id);
     if (rec?.status !== 'new') continue;
     const answers: Record<string, unknown> = { ...d.values };
     if (d.correctTurn) {

@@ -335,13 +335,13 @@ describe('import through the worker thread', () => {
 });
 
 describe('tandem demo', () => {
-  it('imports, reviews and exports the support conversations, and is safe to run twice', () => {
+  it('generates, reviews and exports the support conversations, and is safe to run twice', () => {
     const db = path('demo.db');
     const out = path('demo.openai.jsonl');
     const first = tandem(['demo', '--db', db, '--out', out, '--json']);
     expect(first.code, first.stderr).toBe(0);
     const r = JSON.parse(first.stdout);
-    expect(r.imported).toMatchObject({ created: true, inserted: 72 });
+    expect(r.generated).toMatchObject({ provider: 'template', rows: { wanted: 72, stored: 72, failed: 0 } });
     expect(r.review).toMatchObject({
       accepted: 61,
       rejected: 11,
@@ -359,11 +359,11 @@ describe('tandem demo', () => {
     expect(text).toContain('within 30 days of delivery, so you have about two more weeks');
     expect(text).not.toContain('90 days');
     const again = JSON.parse(tandem(['demo', '--db', db, '--out', out, '--json']).stdout);
-    expect(again.imported).toMatchObject({ created: false, inserted: 0, existing: 72 });
+    expect(again.generated.rows).toMatchObject({ alreadyStored: 72, stored: 0 });
     expect(again.byStatus).toEqual({ accepted: 61, rejected: 11 });
   });
 
-  it('--count imports only the first conversations', () => {
+  it('--count generates only the first conversations', () => {
     const r = tandem([
       'demo',
       '--db',
@@ -375,7 +375,7 @@ describe('tandem demo', () => {
       '--json',
     ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).imported).toMatchObject({ rows: 5, inserted: 5 });
+    expect(JSON.parse(r.stdout).generated.rows).toMatchObject({ wanted: 5, stored: 5 });
   });
 });
 

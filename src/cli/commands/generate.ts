@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { TandemError, usage } from '../../core/errors.js';
+import type { DryRunResult } from '../../generate/run/dry-run.js';
+import type { GenerateProgress, GenerateSummary } from '../../generate/run/run-generation.js';
+import { cliActor, globals, withStore } from '../context.js';
+import { emit, note } from '../output.js';
+
+export interface GenerateFlags {
+  count?: string;
+  dataset?: string;
+  provider?: string;
+  concurrency?: string;
+  seed?: string;
+  dryRun?: boolean;
+  batch?: boolean;
+  queue?: boolean;
+  jobSize?: string;
+}
+
+export function positiveInt(flag: string, v: string | undefined, min = 1): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < min) throw usage(`${flag} expects a whole number ≥ ${min}, got '${v}'`);
+  return n;
+}
+
+export function readRecipe(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new TandemError(
+      'bad_input',
+      `cannot read recipe '${file}': ${(e as NodeJS.ErrnoException).code ?? e}`,
+    );
+  }
+}
+
+export function registerGenerate(program: Command): void {
+  program
+    .command('generate')
+    .description('generate rows from a YAML recipe into a dataset; run it again to resume or top up')
+    .argument('<recipe>', 'recipe file (YAML)')
+    .option('--count <n>', 'rows wanted in total (default: the recipe’s count)')
+    .option('--dataset <name>', 'dataset to write (default: the recipe’s)')
+    .option('--provider <id>', 'openai:MODEL | anthropic:MODEL | template — for every column')
+    .option('--concurrency <k>', 'requests in flight at most (default: the recipe’s limits)')
+    .option('--seed <n>', 'seed of the sampler values (default: the recipe’s)')
+    .option('--dry-run', 'render the first rows’ prompts and estimate tokens and cost; store nothing')
+    .option('--batch', 'send the calls through OpenAI’s Batch API (half price, results within 24 h)')
+    .option(
+      '--queue',
+      'put the run on the job queue for `tandem worker` processes instead of running it here',
+    )
+    .option('--job-size <n>', 'rows per queued job (default 100)')
+    .action(async (file: string, o: GenerateFlags, cmd: Command) => {
+      const { loadRecipe } = await import('../../generate/recipe/load.js');
+      const recipe = loadRecipe(readRecipe(file), file);
+      const count = positiveInt('--count', o.count);
+      const seed = positiveInt('--seed', o.seed, 0);
+      const concurrency = positiveInt('--concurrency', o.concurrency);
+      if (o.provider) {
+        const { parseProviderId } = await import('../../providers/registry.js');
+        parseProviderId(o.provider);
+      }
+      const g = globals(cmd);
+
+      if (o.dryRun) {
+        const { dryRun } = await import('../../generate/run/dry-run.js');
+        const result = await dryRun(recipe, { count, seed, provider: o.provider });
+        emit(g, result, () => describeDryRun(result));
+        return;
+      }
+      if (o.queue) {
+        const { queueGeneration } = await import('../../generate/run/queue.js');
+        await withStore(cmd, async (store) => {
+          const queued = await queueGeneration(store, {
+            recipeText: readRecipe(file),
+            recipeFile: file,
+            count,
+            seed,
+            dataset: o.dataset,
+            provider: o.provider,
+            concurrency,
+            jobSize: positiveInt('--job-size', o.jobSize),
+            actor: cliActor(),
+          });
+          emit(
+            g,
+            queued,
+            () =>
+              `Queued run ${queued.runId}: ${queued.jobs} jobs of up to ${queued.jobSize} rows (${queued.rows} rows) into '${queued.dataset}'.\nStart workers with: tandem worker   (TANDEM_DB must name the same store)`,
+          );
+        });
+        return;
+      }
+      await withStore(cmd, async (store) => {
+        const bar = generationProgress();
+        const onRetry = (e: { error: Error; delayMs: number; attempt: number }) =>
+          bar.log(`retry ${e.attempt} in ${Math.round(e.delayMs)} ms: ${e.error.message}`);
+        const common = {
+          recipe,
+          count,
+          seed,
+          dataset: o.dataset,
+          provider: o.provider,
+          concurrency,
+          actor: cliActor(),
+        };
+        let summary: GenerateSummary;
+        try {
+          if (o.batch) {
+            const { runBatchGeneration } = await import('../../generate/run/batch-run.js');
+            summary = await runBatchGeneration(store, { ...common, onProgress: bar.update, log: bar.log });
+          } else {
+            const { runGeneration } = await import('../../generate/run/run-generation.js');
+            summary = await runGeneration(store, { ...common, onProgress: bar.update, onRetry });
+          }
+        } finally {
+          bar.stop();
+        }
+        const { diversityOfRun } = await import('../../generate/run/run-diversity.js');
+        const diversity = await diversityOfRun(store, recipe, summary);
+        emit(g, { ...summary, diversity: diversity.summary }, () =>
+          [...describeRun(summary), ...diversity.lines].join('\n'),
+        );
+        if (summary.rows.failed > 0 && summary.rows.stored + summary.rows.alreadyStored === 0)
+          process.exitCode = 1;
+      });
+    });
+}
+
+function generationProgress() {
+  if (!process.stderr.isTTY)
+    return { update: (_: GenerateProgress) => {}, stop() {}, log: (m: string) => note(m) };
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format:
+        'generate [{bar}] {value}/{total} | {rate} rows/s | ETA {eta_formatted} | {tokens} tokens | {cost}',
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 200,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  const t0 = Date.now();
+  let lastLog = 0;
+  return {
+    update(p: GenerateProgress) {
+      const payload = {
+        rate: Math.round(p.done / Math.max((Date.now() - t0) / 1000, 0.001)),
+        tokens: (p.inputTokens + p.outputTokens).toLocaleString('en-US'),
+        cost: p.costUsd === undefined ? 'cost unknown' : `$${p.costUsd.toFixed(4)}`,
+      };
+      if (!started) {
+        bar.start(p.total, p.done, payload);
+        started = true;
+      } else bar.update(p.done, payload);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+    log(m: string) {
+      // Retries can come in bursts: one line a second is enough to show what is happening.
+      if (Date.now() - lastLog < 1000) return;
+      lastLog = Date.now();
+      process.stderr.write(`\n${m}\n`);
+    },
+  };
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+const money = (c: number | undefined) =>
+  c === undefined ? 'unknown (model not in the price list)' : `$${c.toFixed(4)}`;
+
+export function describeRun(s: GenerateSummary): string[] {
+  const r = s.rows;
+  const lines = [
+    `Generated ${fmt(r.generated)} rows into '${s.dataset}' with ${s.provider} (recipe ${s.recipe}, seed ${s.seed}): ${fmt(r.alreadyStored + r.stored)} of ${fmt(r.wanted)} rows stored` +
+      (r.alreadyStored ? ` (${fmt(r.alreadyStored)} were there already)` : ''),
+  ];
+  if (r.flagged) lines.push(`  ${fmt(r.flagged)} flagged by validators`);
+  if (r.dropped) lines.push(`  ${fmt(r.dropped)} dropped by validators`);
+  if (r.failed) {
+    lines.push(`  ${fmt(r.failed)} failed:`);
+    for (const f of s.failures.slice(0, 5)) lines.push(`    row ${f.row} (${f.column}): ${f.reason}`);
+    if (r.failed > 5)
+      lines.push('    … all failures are in the event log (tandem export --format jsonl shows lineage)');
+  }
+  lines.push(
+    `  calls: ${fmt(s.calls.sent)} sent, ${fmt(s.calls.cacheHits)} from the cache, ${fmt(s.calls.retries)} retries · tokens: ${fmt(s.tokens.input)} in, ${fmt(s.tokens.output)} out · cost: ${money(s.costUsd)}`,
+    `  ${(s.elapsedMs / 1000).toFixed(1)} s, ${s.rowsPerSecond.toFixed(1)} rows/s`,
+  );
+  return lines;
+}
+
+function describeDryRun(d: DryRunResult): string {
+  const lines: string[] = [
+    `Dry run of recipe ${d.recipe} for ${fmt(d.count)} rows — nothing sent, nothing stored.`,
+    '',
+  ];
+  for (const row of d.rows) {
+    lines.push(`── row ${row.row} ── ${JSON.stringify(row.samplerValues)}`);
+    for (const c of row.calls) {
+      lines.push(
+        `  [${c.column} · ${c.purpose} · ${c.provider}] ~${c.estimatedInputTokens} tokens in, ~${c.estimatedOutputTokens} out`,
+      );
+      for (const m of c.messages) lines.push(`    ${m.role}: ${m.content.replace(/\n/g, '\n      ')}`);
+    }
+    lines.push('');
+  }
+  lines.push('Estimate for the whole run:');
+  for (const e of d.estimates)
+    lines.push(
+      `  ${e.provider}: ${fmt(e.calls)} calls, ~${fmt(e.inputTokens)} tokens in, ~${fmt(e.outputTokens)} out, ${money(e.costUsd)}`,
+    );
+  lines.push(`  total: ${money(d.totalCostUsd)}`);
+  for (const a of d.assumptions) lines.push(`  (${a})`);
+  return lines.join('\n');
+}

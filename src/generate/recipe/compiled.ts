@@ -1,0 +1,58 @@
+import type { CompiledTemplate } from '../templates.js';
+import type { ExpressionColumn, JudgeColumn, LlmColumn, SamplerColumn, SeedColumn } from './columns.js';
+import type { Recipe, Validator } from './schema.js';
+
+/** Names every template may read besides earlier columns. */
+export const ROW_BUILTINS = ['row_index', 'seed'] as const;
+
+/** An offline structured answer: the recipe's YAML value with its strings compiled as templates. */
+export type OfflineValue =
+  | CompiledTemplate
+  | OfflineValue[]
+  | { [key: string]: OfflineValue }
+  | number
+  | boolean
+  | null;
+
+export interface OfflineTurn {
+  role: 'user' | 'assistant';
+  content: CompiledTemplate;
+}
+
+/** A recipe column with its templates parsed once, ready to run for every row. */
+export type CompiledColumn =
+  | { kind: 'sampler'; name: string; spec: SamplerColumn }
+  | { kind: 'seed'; name: string; spec: SeedColumn; rows: readonly Record<string, unknown>[] }
+  | { kind: 'expression'; name: string; spec: ExpressionColumn; template: CompiledTemplate }
+  | {
+      kind: 'judge';
+      name: string;
+      spec: JudgeColumn;
+      target: CompiledTemplate;
+      instructions: CompiledTemplate | undefined;
+    }
+  | {
+      kind: 'llm';
+      name: string;
+      spec: LlmColumn;
+      system: CompiledTemplate | undefined;
+      prompt: CompiledTemplate;
+      /** Text: a template; structured: a value tree; chat: turns. */
+      offline: CompiledTemplate | OfflineValue | OfflineTurn[] | undefined;
+    };
+
+export interface CompiledValidator {
+  spec: Validator;
+  condition: CompiledTemplate;
+}
+
+export interface CompiledRecipe {
+  recipe: Recipe;
+  file: string;
+  /** The recipe's folder: relative paths in it (review settings) resolve from here. */
+  dir: string;
+  /** A short hash of the recipe text, stored in every row's provenance. */
+  hash: string;
+  columns: CompiledColumn[];
+  validators: CompiledValidator[];
+}

@@ -1,0 +1,107 @@
+import { addCheckResults } from '../../store/check-results.js';
+import type { Ctx } from '../../store/context.js';
+import { inTransaction } from '../../store/context.js';
+import type { Actor } from '../../store/events.js';
+import { appendEvent } from '../../store/events.js';
+import { findRecordByExternalId, insertRecords, type NewRecord } from '../../store/records.js';
+import type { RowResult } from '../row/compute-row.js';
+
+/**
+ * Stores finished rows as they come. Rows arriving within a few milliseconds of each other share
+ * one transaction (a commit per row would cap a fast run at the disk's fsync rate); nothing waits
+ * longer than `maxDelayMs`, and every model answer is already in the cache, so a crash loses no
+ * paid work. Flushes run one at a time, in arrival order.
+ */
+export class RowWriter {
+  private buffer: { record: NewRecord | null; row: RowResult }[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private chain: Promise<void> = Promise.resolve();
+  private failure: unknown;
+  stored = 0;
+  /** Rows another process stored first (two workers raced on one row): not counted twice. */
+  existing = 0;
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly datasetId: number,
+    private readonly actor: Actor,
+    private readonly runKey: string,
+    private readonly maxBatch = 128,
+    private readonly maxDelayMs = 20,
+  ) {}
+
+  /** `record` null: the row failed and only the reason is recorded. */
+  add(row: RowResult, record: NewRecord | null): void {
+    if (this.failure) throw this.failure;
+    this.buffer.push({ record, row });
+    if (this.buffer.length >= this.maxBatch) this.flushSoon(0);
+    else if (!this.timer) this.flushSoon(this.maxDelayMs);
+  }
+
+  private flushSoon(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const batch = this.buffer;
+      this.buffer = [];
+      this.chain = this.chain
+        .then(() => this.write(batch))
+        .catch((e) => {
+          this.failure ??= e;
+        });
+    }, delay);
+  }
+
+  private async write(batch: { record: NewRecord | null; row: RowResult }[]): Promise<void> {
+    if (batch.length === 0) return;
+    const records = batch.flatMap((b) => (b.record ? [b.record] : []));
+    await inTransaction(this.ctx, async (tx) => {
+      if (records.length > 0) {
+        const r = await insertRecords(tx, this.datasetId, records, this.actor, { run: this.runKey });
+        this.stored += r.inserted;
+        this.existing += r.skipped;
+      }
+      for (const b of batch) {
+        const o = b.row.outcome;
+        if (o.kind === 'failed') {
+          await appendEvent(tx, {
+            actor: this.actor,
+            action: 'generation.row_failed',
+            entityType: 'dataset',
+            entityId: this.datasetId,
+            datasetId: this.datasetId,
+            after: { run: this.runKey, row: b.row.index, column: o.column, reason: o.reason },
+          });
+        } else if (o.kind === 'ok' && o.flags.length > 0 && b.record) {
+          const stored = await findRecordByExternalId(tx, this.datasetId, b.record.externalId);
+          if (stored) {
+            await addCheckResults(
+              tx,
+              o.flags.map((f) => ({
+                recordId: stored.id,
+                check: `validator:${f.validator}`,
+                passed: false,
+                details: { message: f.message },
+              })),
+            );
+          }
+        }
+      }
+    });
+  }
+
+  /** Writes whatever is buffered and waits for every write; rethrows the first write error. */
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.buffer;
+    this.buffer = [];
+    this.chain = this.chain
+      .then(() => this.write(batch))
+      .catch((e) => {
+        this.failure ??= e;
+      });
+    await this.chain;
+    if (this.failure) throw this.failure;
+  }
+}
