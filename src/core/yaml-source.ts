@@ -16,8 +16,8 @@ export interface YamlSource {
   readonly data: unknown;
   /** Validates the data, throwing a bad_input error at the first issue's key and line. */
   validate<S extends z.ZodType>(schema: S): z.output<S>;
-  /** Where a key path sits in the file. */
-  locate(path: (string | number)[]): SourceLocation;
+  /** Where a key path sits in the file (its key rather than its value with `atKey`). */
+  locate(path: (string | number)[], atKey?: boolean): SourceLocation;
 }
 
 export function loadYaml(text: string, file: string): YamlSource {
@@ -33,24 +33,26 @@ export function loadYaml(text: string, file: string): YamlSource {
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
   if (data === null || data === undefined) throw badInput('the file is empty; expected a mapping', { file });
-  const locate = (path: (string | number)[]): SourceLocation => {
-    const { node, keyNode } = nodeAt(doc.contents, path);
-    const anchor = keyNode ?? node;
+  const locate = (path: (string | number)[], atKey = false): SourceLocation => {
+    const { node, keyNode, lastKey } = nodeAt(doc.contents, path);
+    const anchor = (atKey ? lastKey : undefined) ?? keyNode ?? node;
     return anchor?.range ? where(anchor.range[0]) : { file };
   };
   const validate = <S extends z.ZodType>(schema: S): z.output<S> => {
     const result = schema.safeParse(data);
     if (result.success) return result.data;
-    const issue = result.error.issues[0]!;
+    // A misspelt key also leaves the right key missing; naming the misspelling is what helps.
+    const issue = result.error.issues.find((i) => i.code === 'unrecognized_keys') ?? result.error.issues[0]!;
     let path = issue.path as (string | number)[];
     let message = issue.message;
-    if (issue.code === 'unrecognized_keys') {
+    const unknownKey = issue.code === 'unrecognized_keys';
+    if (unknownKey) {
       const key = issue.keys[0]!;
       path = [...path, key];
       message = `unknown key '${key}'`;
     }
     const dotted = path.length ? path.join('.') : '(top level)';
-    throw badInput(`${dotted}: ${message}`, locate(path), { path });
+    throw badInput(`${dotted}: ${message}`, locate(path, unknownKey), { path });
   };
   return { file, data, validate, locate };
 }
@@ -59,23 +61,24 @@ export function loadYaml(text: string, file: string): YamlSource {
 function nodeAt(
   root: unknown,
   path: (string | number)[],
-): { node: Node | undefined; keyNode: Node | undefined } {
+): { node: Node | undefined; keyNode: Node | undefined; lastKey: Node | undefined } {
   let node = root as Node | undefined;
   let keyNode: Node | undefined;
   for (const step of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === step);
-      if (!pair) return { node, keyNode: undefined };
+      if (!pair) return { node, keyNode: undefined, lastKey: undefined };
       keyNode = pair.key as Node;
       node = (pair.value ?? pair.key) as Node;
     } else if (isSeq(node) && typeof step === 'number') {
       const item = node.items[step] as Node | undefined;
-      if (!item) return { node, keyNode: undefined };
+      if (!item) return { node, keyNode: undefined, lastKey: undefined };
       node = item;
       keyNode = undefined;
     } else {
-      return { node, keyNode };
+      return { node, keyNode, lastKey: keyNode };
     }
   }
-  return { node, keyNode: isScalar(node) || !keyNode ? keyNode : undefined };
+  // A scalar value is pointed at by its key; a nested mapping or list by its own first line.
+  return { node, keyNode: isScalar(node) || !keyNode ? keyNode : undefined, lastKey: keyNode };
 }

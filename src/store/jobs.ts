@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Ctx } from './context.js';
-import { inTransaction, now } from './context.js';
+import { now } from './context.js';
 import { readJson, readJsonOrNull, writeJson } from './dialect.js';
 
 /**
@@ -88,30 +88,21 @@ export async function claimJob<P = unknown>(
   maxAttempts = 5,
 ): Promise<Job<P> | undefined> {
   const t = now();
-  return inTransaction(ctx, async (tx) => {
-    const lock = tx.dialect === 'postgres' ? sql` FOR UPDATE SKIP LOCKED` : sql``;
-    const picked = await sql<{ id: number }>`
+  // One statement: atomic on both backends. SQLite needs no lock upgrade mid-transaction (which
+  // would deadlock two processes claiming at once); PostgreSQL skips rows other workers hold.
+  const lock = ctx.dialect === 'postgres' ? sql` FOR UPDATE SKIP LOCKED` : sql``;
+  const result = await sql<JobRow>`
+    UPDATE jobs SET status = 'running', claimed_by = ${worker}, claimed_until = ${t + leaseMs},
+      attempts = attempts + 1, updated_at = ${t}
+    WHERE id = (
       SELECT id FROM jobs
       WHERE kind IN (${sql.join(kinds)})
         AND (status = 'queued' OR (status = 'running' AND claimed_until < ${t}))
         AND attempts < ${maxAttempts}
-      ORDER BY id LIMIT 1${lock}`.execute(tx.db);
-    const id = picked.rows[0]?.id;
-    if (id === undefined) return undefined;
-    const row = await tx.db
-      .updateTable('jobs')
-      .set((eb) => ({
-        status: 'running',
-        claimed_by: worker,
-        claimed_until: t + leaseMs,
-        attempts: eb('attempts', '+', 1),
-        updated_at: t,
-      }))
-      .where('id', '=', Number(id))
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return toJob<P>(row as unknown as JobRow);
-  });
+      ORDER BY id LIMIT 1${lock})
+    RETURNING *`.execute(ctx.db);
+  const row = result.rows[0];
+  return row ? toJob<P>(row) : undefined;
 }
 
 /** Extends a lease the worker still holds; false when another worker has taken the job over. */

@@ -44,6 +44,8 @@ export type CompiledColumn =
 export interface CompiledValidator {
   spec: Validator;
   condition: CompiledTemplate;
+  /** True for `fail_if` (the row fails when the condition holds), false for `pass_if`. */
+  failWhenTrue: boolean;
 }
 
 export interface CompiledRecipe {

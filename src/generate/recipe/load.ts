@@ -149,10 +149,15 @@ function compileRecipe(recipe: Recipe, source: YamlSource, text: string): Compil
 
   checkSamplerReferences(columns, fail);
 
-  const validators = recipe.validators.map((v, i) => ({
-    spec: v,
-    condition: compile(v.fail_if, ['validators', i, 'fail_if'], true),
-  }));
+  const validators = recipe.validators.map((v, i) => {
+    const failWhenTrue = v.fail_if !== undefined;
+    const key = failWhenTrue ? 'fail_if' : 'pass_if';
+    return {
+      spec: v,
+      condition: compile((v.fail_if ?? v.pass_if)!, ['validators', i, key], true),
+      failWhenTrue,
+    };
+  });
 
   const out = recipe.dataset;
   const columnNames = new Set(columns.map((c) => c.name));

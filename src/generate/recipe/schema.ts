@@ -34,8 +34,14 @@ export const validator = z
     fail_if: z
       .string()
       .min(1)
+      .optional()
+      .describe('A Liquid condition over the row that marks it bad, e.g. "answer.size < 40".'),
+    pass_if: z
+      .string()
+      .min(1)
+      .optional()
       .describe(
-        'A Liquid condition over the row, e.g. "answer.size < 40" or "quality.helpfulness.score < 3".',
+        'A Liquid condition a good row meets, e.g. "doc.text contains qa.quote"; the row fails otherwise.',
       ),
     action: z
       .enum(['drop', 'flag'])
@@ -43,6 +49,10 @@ export const validator = z
       .describe('drop: the row is not stored (counted in the summary); flag: stored with status flagged.'),
     message: z.string().max(500).optional(),
   })
+  .refine(
+    (v) => (v.fail_if === undefined) !== (v.pass_if === undefined),
+    'give exactly one of fail_if and pass_if',
+  )
   .describe('A rule a finished row must pass.');
 export type Validator = z.infer<typeof validator>;
 

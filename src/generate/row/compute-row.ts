@@ -204,8 +204,9 @@ export async function computeRow(inputs: RowInputs, index: number): Promise<RowR
 
   const flags: { validator: string; message: string }[] = [];
   for (const v of recipe.validators) {
-    if (!conditionHolds(v.condition, scope())) continue;
-    const message = v.spec.message ?? `failed: ${v.spec.fail_if}`;
+    if (conditionHolds(v.condition, scope()) !== v.failWhenTrue) continue;
+    const message =
+      v.spec.message ?? (v.failWhenTrue ? `failed: ${v.spec.fail_if}` : `did not pass: ${v.spec.pass_if}`);
     if (v.spec.action === 'drop')
       return {
         index,

@@ -50,7 +50,15 @@ export async function prepareRun(
   const target = recipeDataset(recipe, o.dataset);
   let dataset = await findDataset(store, target.name);
   if (dataset) assertCompatible(dataset.settings, target);
-  else dataset = await createDataset(store, target.name, target.settings, o.actor);
+  else {
+    // Workers starting together race to create it: the loser uses the winner's.
+    dataset = await createDataset(store, target.name, target.settings, o.actor).catch(async (e: unknown) => {
+      const created = await findDataset(store, target.name);
+      if (!created) throw e;
+      return created;
+    });
+    assertCompatible(dataset.settings, target);
+  }
 
   const prefix = rowPrefix(recipe.recipe.name, seed);
   const stored = new Uint8Array(Math.max(end, 0));
