@@ -8,6 +8,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { ProviderError, type ProviderFailure } from './errors.js';
+import { isChatPostError, postChatCompletion } from './openai-chat-post.js';
 import type { Completion, CompletionRequest, FinishReason, Provider } from './types.js';
 
 export interface OpenAIProviderOptions {
@@ -266,12 +267,27 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
     model: options.model,
 
     async complete(request: CompletionRequest, signal: AbortSignal): Promise<Completion> {
+      if (!settings.apiKey) getClient(); // throws the auth error that says which variable to set
       let body: unknown;
       try {
-        body = await getClient().chat.completions.create(chatParams(request, options.model, tokenField), {
+        body = await postChatCompletion(
+          {
+            label,
+            baseURL: settings.baseURL ?? 'https://api.openai.com/v1',
+            apiKey: settings.apiKey!,
+            timeoutMs: settings.timeoutMs,
+          },
+          chatParams(request, options.model, tokenField),
           signal,
-        });
+        );
       } catch (e) {
+        if (isChatPostError(e)) {
+          const failure = failureForStatus(e.status, e.code);
+          throw new ProviderError(label, failure, statusMessage(failure, e.status, e.message, settings), {
+            status: e.status,
+            retryAfterMs: retryAfterMs(e.headers),
+          });
+        }
         throw toProviderError(e, { ...settings, signal });
       }
       const completion = parseChatCompletion(body, options.model);

@@ -1,3 +1,4 @@
+import type SqliteDatabase from 'better-sqlite3';
 import type { Ctx } from './context.js';
 import { now } from './context.js';
 import { readJson, writeJson } from './dialect.js';
@@ -17,8 +18,42 @@ export interface CachedResponse {
   costUsd: number;
 }
 
+interface CacheRow {
+  key: string;
+  provider: string;
+  model: string;
+  response: unknown;
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number;
+}
+
+// A run asks the cache once per model call, up to thousands of times a second: on SQLite the
+// statements are prepared once per connection and run directly, without building queries.
+const statements = new WeakMap<
+  SqliteDatabase.Database,
+  { get: SqliteDatabase.Statement; put: SqliteDatabase.Statement }
+>();
+
+function sqliteStatements(db: SqliteDatabase.Database) {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      get: db.prepare('SELECT * FROM llm_cache WHERE key = ?'),
+      put: db.prepare(
+        `INSERT INTO llm_cache (key, provider, model, response, input_tokens, output_tokens, cost_usd, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+      ),
+    };
+    statements.set(db, s);
+  }
+  return s;
+}
+
 export async function getCachedResponse(ctx: Ctx, key: string): Promise<CachedResponse | undefined> {
-  const row = await ctx.db.selectFrom('llm_cache').selectAll().where('key', '=', key).executeTakeFirst();
+  const row = ctx.sqlite
+    ? (sqliteStatements(ctx.sqlite).get.get(key) as CacheRow | undefined)
+    : await ctx.db.selectFrom('llm_cache').selectAll().where('key', '=', key).executeTakeFirst();
   return row
     ? {
         key: row.key,
@@ -51,6 +86,24 @@ export async function putCachedResponse(ctx: Ctx, entries: CachedResponse | Cach
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
   const t = now();
+  if (ctx.sqlite) {
+    const put = sqliteStatements(ctx.sqlite).put;
+    // One commit for the lot (a savepoint if a transaction is already open on this connection).
+    ctx.sqlite.transaction(() => {
+      for (const e of list)
+        put.run(
+          e.key,
+          e.provider,
+          e.model,
+          writeJson(e.response),
+          e.inputTokens,
+          e.outputTokens,
+          e.costUsd,
+          t,
+        );
+    })();
+    return;
+  }
   await ctx.db
     .insertInto('llm_cache')
     .values(

@@ -3,6 +3,7 @@
  * backs off on 429s, client-side rate limits, a per-attempt timeout, retries for transient
  * failures, and accounting of tokens and cost. Providers themselves stay wire-protocol only.
  */
+import { setMaxListeners } from 'node:events';
 import { isProviderError, ProviderError, type ProviderFailure } from '../errors.js';
 import { costOf, estimateTokens, type ModelPrice, type PriceLookupOptions, priceFor } from '../pricing.js';
 import type { Completion, CompletionRequest, Provider } from '../types.js';
@@ -63,6 +64,10 @@ export interface ScheduledProvider extends Provider {
 }
 
 export const defaultTimeoutMs = 60_000;
+/** Signals whose listener limit is lifted already. */
+const unlimited = new WeakSet<AbortSignal>();
+/** The reason a finished call cancels its timeout with: one object, not a DOMException per call. */
+const FINISHED = new Error('finished');
 export const defaultMaxConcurrency = 8;
 /** Output budget assumed for rate limiting when the request does not set maxTokens. */
 const defaultOutputEstimate = 256;
@@ -101,30 +106,40 @@ export function scheduleProvider(provider: Provider, options: ScheduleOptions = 
   const aborted = (cause: unknown): ProviderError =>
     new ProviderError(provider.id, 'aborted', 'request cancelled', { cause });
 
-  /** One call under the timeout. Races the abort so a provider that ignores its signal still stops. */
+  /**
+   * One call under the timeout, on one controller linked to the caller's signal: it carries the
+   * caller's abort and the timeout to the provider, and aborting it when the call is over cancels
+   * the timer. Races the abort so a provider that ignores its signal still stops.
+   */
   async function callOnce(request: CompletionRequest, caller: AbortSignal): Promise<Completion> {
-    const timeout = new AbortController();
-    const done = new AbortController();
-    clock.sleep(timeoutMs, done.signal).then(
-      () => timeout.abort(new Error(`timed out after ${timeoutMs} ms`)),
-      () => {}, // cancelled because the call finished first
+    const link = linkedController(caller);
+    const signal = link.controller.signal;
+    let timedOut = false;
+    clock.sleep(timeoutMs, signal).then(
+      () => {
+        timedOut = true;
+        link.controller.abort(new Error(`timed out after ${timeoutMs} ms`));
+      },
+      () => {}, // cancelled: the call finished first, or the caller aborted
     );
-    const signal = AbortSignal.any([caller, timeout.signal]);
-    const call = (async () => provider.complete(request, signal))();
+    let onAbort: (() => void) | undefined;
     const stopped = new Promise<never>((_, reject) => {
-      if (signal.aborted) reject(signal.reason);
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      onAbort = () => reject(signal.reason);
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
     });
     try {
-      return await Promise.race([call, stopped]);
+      return await Promise.race([provider.complete(request, signal), stopped]);
     } catch (e) {
       if (caller.aborted) throw aborted(e);
-      if (timeout.signal.aborted) {
+      if (timedOut) {
         throw new ProviderError(provider.id, 'timeout', `no answer within ${timeoutMs} ms`, { cause: e });
       }
       throw e;
     } finally {
-      done.abort();
+      if (onAbort) signal.removeEventListener('abort', onAbort);
+      link.dispose();
+      if (!signal.aborted) link.controller.abort(FINISHED);
     }
   }
 
@@ -156,9 +171,17 @@ export function scheduleProvider(provider: Provider, options: ScheduleOptions = 
   async function complete(request: CompletionRequest, runSignal: AbortSignal): Promise<Completion> {
     totals.requests += 1;
     if (runSignal.aborted) fail(aborted(runSignal.reason));
-    // Every queued wait listens for abort. A run shares one signal across hundreds of requests, so
-    // listen on a per-request copy: AbortSignal.any links it without adding listeners to the original.
-    const caller = AbortSignal.any([runSignal]);
+    // Waits listen on the run's signal directly and stop listening when they end; only the call
+    // itself gets a signal of its own (see callOnce). A run's requests all wait on its one signal by
+    // design, so the listener-count warning meant for leaks would only be noise.
+    if (!unlimited.has(runSignal)) {
+      setMaxListeners(0, runSignal);
+      unlimited.add(runSignal);
+    }
+    return completeOn(request, runSignal);
+  }
+
+  async function completeOn(request: CompletionRequest, caller: AbortSignal): Promise<Completion> {
     const estimate = estimateRequestTokens(request);
     for (let index = 0; ; index += 1) {
       let error: unknown;
@@ -201,4 +224,20 @@ export function scheduleProvider(provider: Provider, options: ScheduleOptions = 
       inFlight: concurrency.inFlight,
     }),
   };
+}
+
+/**
+ * A controller aborted when `parent` is. Unlike AbortSignal.any, nothing is left registered on the
+ * parent once `dispose` runs: a run's one long-lived signal would otherwise collect a dependant per
+ * request (Node 20 keeps them until the parent aborts), which grows memory over a long run.
+ */
+export function linkedController(parent: AbortSignal): { controller: AbortController; dispose(): void } {
+  const controller = new AbortController();
+  if (parent.aborted) {
+    controller.abort(parent.reason);
+    return { controller, dispose() {} };
+  }
+  const onAbort = () => controller.abort(parent.reason);
+  parent.addEventListener('abort', onAbort, { once: true });
+  return { controller, dispose: () => parent.removeEventListener('abort', onAbort) };
 }

@@ -120,6 +120,8 @@ export class FakeLlmServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Latency counts from arrival, as a service's does, not from when this process got to the body.
+    const arrived = performance.now();
     const counters = this.counters;
     const index = counters.requests++;
     counters.inFlight++;
@@ -156,7 +158,8 @@ export class FakeLlmServer {
       }
       const fault =
         this.plannedFault(index, found.endpoint, path, body.summary) ?? this.randomFault(found.endpoint);
-      if (this.options.latencyMs) await sleep(this.options.latencyMs);
+      if (this.options.latencyMs)
+        await sleep(Math.max(0, this.options.latencyMs - (performance.now() - arrived)));
       if (fault?.kind === 'hang') {
         outcome('hang');
         return await closed;
