@@ -45,6 +45,7 @@ export function createCaller(options: CallerOptions): { call: Caller; stats: Cal
   const stats: CallerStats = { calls: 0, cacheHits: 0, cachedInputTokens: 0, cachedOutputTokens: 0 };
   // Two rows asking the identical question at once share one request.
   const inFlight = new Map<string, Promise<CallOutcome>>();
+  const cacheWriter = new CacheWriter(options.ctx);
 
   const call: Caller = async (spec) => {
     stats.calls++;
@@ -78,7 +79,7 @@ export function createCaller(options: CallerOptions): { call: Caller; stats: Cal
         costUsd: price ? costOf(completion.usage, price) : 0,
       };
       // Stored before the row goes on: from here a crash cannot make us pay for this call again.
-      await putCachedResponse(options.ctx, entry);
+      await cacheWriter.put(entry);
       return { completion, key, cached: false };
     })();
     inFlight.set(key, work);
@@ -89,4 +90,36 @@ export function createCaller(options: CallerOptions): { call: Caller; stats: Cal
     }
   };
   return { call, stats };
+}
+
+/**
+ * Answers that arrive in the same turn of the event loop are committed together: at a thousand
+ * answers a second a commit each was a tenth of a run's time. Each caller still waits for the
+ * commit that holds its answer before its row goes on.
+ */
+class CacheWriter {
+  private pending: { entry: CachedResponse; done: (e?: unknown) => void }[] = [];
+
+  constructor(private readonly ctx: Ctx) {}
+
+  put(entry: CachedResponse): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.pending.length === 0) setImmediate(() => this.flush());
+      this.pending.push({ entry, done: (e) => (e === undefined ? resolve() : reject(e)) });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      await putCachedResponse(
+        this.ctx,
+        batch.map((b) => b.entry),
+      );
+      for (const b of batch) b.done();
+    } catch (e) {
+      for (const b of batch) b.done(e);
+    }
+  }
 }

@@ -1,9 +1,7 @@
-import { addCheckResults } from '../../store/check-results.js';
 import type { Ctx } from '../../store/context.js';
-import { inTransaction } from '../../store/context.js';
 import type { Actor } from '../../store/events.js';
-import { appendEvent } from '../../store/events.js';
-import { findRecordByExternalId, insertRecords, type NewRecord } from '../../store/records.js';
+import { type GeneratedItem, writeGeneratedRows } from '../../store/generated-rows.js';
+import type { NewRecord } from '../../store/records.js';
 import type { RowResult } from '../row/compute-row.js';
 
 /**
@@ -54,40 +52,19 @@ export class RowWriter {
 
   private async write(batch: { record: NewRecord | null; row: RowResult }[]): Promise<void> {
     if (batch.length === 0) return;
-    const records = batch.flatMap((b) => (b.record ? [b.record] : []));
-    await inTransaction(this.ctx, async (tx) => {
-      if (records.length > 0) {
-        const r = await insertRecords(tx, this.datasetId, records, this.actor, { run: this.runKey });
-        this.stored += r.inserted;
-        this.existing += r.skipped;
-      }
-      for (const b of batch) {
-        const o = b.row.outcome;
-        if (o.kind === 'failed') {
-          await appendEvent(tx, {
-            actor: this.actor,
-            action: 'generation.row_failed',
-            entityType: 'dataset',
-            entityId: this.datasetId,
-            datasetId: this.datasetId,
-            after: { run: this.runKey, row: b.row.index, column: o.column, reason: o.reason },
-          });
-        } else if (o.kind === 'ok' && o.flags.length > 0 && b.record) {
-          const stored = await findRecordByExternalId(tx, this.datasetId, b.record.externalId);
-          if (stored) {
-            await addCheckResults(
-              tx,
-              o.flags.map((f) => ({
-                recordId: stored.id,
-                check: `validator:${f.validator}`,
-                passed: false,
-                details: { message: f.message },
-              })),
-            );
-          }
-        }
-      }
+    const items: GeneratedItem[] = batch.map(({ record, row }) => {
+      const o = row.outcome;
+      if (o.kind === 'failed')
+        return { record: null, flags: [], failure: { row: row.index, column: o.column, reason: o.reason } };
+      const flags =
+        o.kind === 'ok'
+          ? o.flags.map((f) => ({ check: `validator:${f.validator}`, message: f.message }))
+          : [];
+      return { record, flags };
     });
+    const r = await writeGeneratedRows(this.ctx, this.datasetId, items, this.actor, this.runKey);
+    this.stored += r.inserted;
+    this.existing += r.skipped;
   }
 
   /** Writes whatever is buffered and waits for every write; rethrows the first write error. */

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { TandemError } from '../../core/errors.js';
 import { isProviderError } from '../../providers/errors.js';
 import type { RetryEvent } from '../../providers/scheduler/scheduled-provider.js';
@@ -84,6 +85,8 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
 
   const controller = new AbortController();
   const signal = o.signal ? AbortSignal.any([o.signal, controller.signal]) : controller.signal;
+  // Every request in flight listens on the run's signal (and stops listening when it ends).
+  setMaxListeners(0, signal);
   const providers = await prepareProviders(recipe, {
     override: o.provider,
     concurrency: o.concurrency,
@@ -108,7 +111,12 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
     }
     return { input, output, cost };
   };
-  const report = () => {
+  // Progress at most every 100 ms: a fast run finishes thousands of rows a second.
+  let reported = 0;
+  const report = (force = false) => {
+    const now = performance.now();
+    if (!o.onProgress || (!force && now - reported < 100)) return;
+    reported = now;
     const t = totals();
     o.onProgress?.({
       done: alreadyStored + counts.generated + counts.dropped + counts.failed,
@@ -152,7 +160,7 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
     plan,
     call: caller.call,
   };
-  report();
+  report(true);
   await Promise.all(
     Array.from({ length: lanes }, async () => {
       while (fatal === undefined && !signal.aborted) {
@@ -167,6 +175,7 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
       }
     }),
   );
+  report(true);
   await writer.close();
   if (fatal !== undefined) {
     if (isProviderError(fatal)) throw new TandemError('provider', fatal.message, { cause: fatal });
