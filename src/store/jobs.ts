@@ -86,6 +86,7 @@ export async function claimJob<P = unknown>(
   worker: string,
   leaseMs: number,
   maxAttempts = 5,
+  runId?: string,
 ): Promise<Job<P> | undefined> {
   const t = now();
   // One statement: atomic on both backends. SQLite needs no lock upgrade mid-transaction (which
@@ -96,7 +97,7 @@ export async function claimJob<P = unknown>(
       attempts = attempts + 1, updated_at = ${t}
     WHERE id = (
       SELECT id FROM jobs
-      WHERE kind IN (${sql.join(kinds)})
+      WHERE kind IN (${sql.join(kinds)})${runId === undefined ? sql`` : sql` AND run_id = ${runId}`}
         AND (status = 'queued' OR (status = 'running' AND claimed_until < ${t}))
         AND attempts < ${maxAttempts}
       ORDER BY id LIMIT 1${lock})

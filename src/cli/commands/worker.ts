@@ -10,26 +10,30 @@ export function registerWorker(program: Command): void {
     .option('--concurrency <k>', 'requests in flight at most per job (default: the recipe’s limits)')
     .option('--follow', 'keep waiting for new jobs instead of stopping when the queue is empty')
     .option('--id <name>', 'worker name in the job table (default: host:pid)')
-    .action(async (o: { concurrency?: string; follow?: boolean; id?: string }, cmd: Command) => {
-      const { runWorker } = await import('../../generate/run/worker.js');
-      const controller = new AbortController();
-      const stop = () => controller.abort();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      await withStore(cmd, async (store, g) => {
-        const report = await runWorker(store, {
-          concurrency: positiveInt('--concurrency', o.concurrency),
-          follow: Boolean(o.follow),
-          ...(o.id ? { id: o.id } : {}),
-          signal: controller.signal,
-          log: note,
+    .option('--run <id>', 'claim only the jobs of this run')
+    .action(
+      async (o: { concurrency?: string; follow?: boolean; id?: string; run?: string }, cmd: Command) => {
+        const { runWorker } = await import('../../generate/run/worker.js');
+        const controller = new AbortController();
+        const stop = () => controller.abort();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        await withStore(cmd, async (store, g) => {
+          const report = await runWorker(store, {
+            concurrency: positiveInt('--concurrency', o.concurrency),
+            follow: Boolean(o.follow),
+            ...(o.id ? { id: o.id } : {}),
+            signal: controller.signal,
+            log: note,
+            ...(o.run ? { runId: o.run } : {}),
+          });
+          emit(
+            g,
+            report,
+            () =>
+              `Worker ${report.worker}: ${report.jobs} jobs done, ${report.rowsStored} rows stored, ${report.failedJobs} jobs failed or returned to the queue`,
+          );
         });
-        emit(
-          g,
-          report,
-          () =>
-            `Worker ${report.worker}: ${report.jobs} jobs done, ${report.rowsStored} rows stored, ${report.failedJobs} jobs failed or returned to the queue`,
-        );
-      });
-    });
+      },
+    );
 }

@@ -55,6 +55,8 @@ export interface CompiledRecipe {
   dir: string;
   /** A short hash of the recipe text, stored in every row's provenance. */
   hash: string;
+  /** The recipe's text, for jobs handed to other processes. */
+  source: string;
   columns: CompiledColumn[];
   validators: CompiledValidator[];
 }

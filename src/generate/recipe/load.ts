@@ -173,6 +173,7 @@ function compileRecipe(recipe: Recipe, source: YamlSource, text: string): Compil
     file: source.file,
     dir: dirname(source.file),
     hash: sha256(text).slice(0, 16),
+    source: text,
     columns,
     validators,
   };

@@ -3,7 +3,7 @@ import type { Store } from '../../store/connect.js';
 import { claimJob, finishJob, renewLease } from '../../store/jobs.js';
 import { loadRecipe } from '../recipe/load.js';
 import { GENERATE_JOB, type GenerateJobPayload } from './queue.js';
-import { type GenerateSummary, runGeneration } from './run-generation.js';
+import { type GenerateProgress, type GenerateSummary, runGeneration } from './run-generation.js';
 
 /**
  * `tandem worker`: claims queued jobs until none is left (or forever with `follow`), renewing its
@@ -19,7 +19,10 @@ export interface WorkerOptions {
   pollMs?: number;
   concurrency?: number | undefined;
   signal?: AbortSignal;
+  /** Claim only this run's jobs (`tandem worker --run ID`). */
+  runId?: string;
   log?: (line: string) => void;
+  onProgress?: (p: GenerateProgress) => void;
 }
 
 export interface WorkerReport {
@@ -34,7 +37,7 @@ export async function runWorker(store: Store, o: WorkerOptions = {}): Promise<Wo
   const leaseMs = o.leaseMs ?? 60_000;
   const report: WorkerReport = { worker, jobs: 0, rowsStored: 0, failedJobs: 0 };
   while (!o.signal?.aborted) {
-    const job = await claimJob<GenerateJobPayload>(store, [GENERATE_JOB], worker, leaseMs);
+    const job = await claimJob<GenerateJobPayload>(store, [GENERATE_JOB], worker, leaseMs, 5, o.runId);
     if (!job) {
       if (!o.follow) break;
       await new Promise((r) => setTimeout(r, o.pollMs ?? 1000));
@@ -56,11 +59,9 @@ export async function runWorker(store: Store, o: WorkerOptions = {}): Promise<Wo
         rows: { start: p.start, end: p.end },
         actor: `worker:${worker}`,
         ...(o.signal ? { signal: o.signal } : {}),
+        ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       });
-      await finishJob(store, job.id, {
-        status: 'done',
-        result: { rows: summary.rows, costUsd: summary.costUsd ?? null },
-      });
+      await finishJob(store, job.id, { status: 'done', result: summary });
       report.jobs++;
       report.rowsStored += summary.rows.stored;
       o.log?.(
