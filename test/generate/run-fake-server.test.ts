@@ -90,6 +90,32 @@ describe('generation against an OpenAI-compatible server', () => {
     }
   });
 
+  it('still stores exactly N rows when some answers are 500s, 503s or not JSON', async () => {
+    fake.options = {
+      seed: 5,
+      faults: (c) => {
+        if (c.endpoint !== 'chat') return undefined;
+        const k = c.index % 13;
+        if (k === 3) return { kind: 'status', status: 500 };
+        if (k === 7) return { kind: 'status', status: 503, retryAfterMs: 10 };
+        if (k === 11) return { kind: 'malformed', variant: 'not_json' };
+        return undefined;
+      },
+    };
+    const store = await openStore(file(''));
+    try {
+      const recipe = loadRecipe(recipeText('openai:fake-model').replace('count: 60', 'count: 30'), 'r.yaml');
+      const s = await runGeneration(store, { recipe, actor: 'test' });
+      expect(s.rows).toMatchObject({ wanted: 30, stored: 30, failed: 0 });
+      expect(s.calls.failures.server).toBe(fake.stats.byOutcome.fault_500);
+      expect(s.calls.failures.overloaded).toBe(fake.stats.byOutcome.fault_503);
+      expect(s.calls.failures.malformed).toBe(fake.stats.byOutcome.malformed);
+      expect((await recordsOf(store)).length).toBe(30);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('never sends more requests at once than the concurrency limit', async () => {
     fake.options = { seed: 5, latencyMs: 20 };
     const store = await openStore(file(''));
