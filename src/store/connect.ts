@@ -1,7 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely';
 import pg from 'pg';
 import { TandemError } from '../core/errors.js';
 import type { Dialect } from './dialect.js';
@@ -60,7 +69,7 @@ function openSqlite(path: string): Store {
   sqlite.pragma(`busy_timeout = ${Number(process.env.TANDEM_SQLITE_BUSY_MS ?? 5000)}`);
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', location: file, sqlite, close: () => db.destroy() };
 }
 
@@ -120,5 +129,30 @@ function redact(url: string): string {
     return u.toString();
   } catch {
     return 'postgres://…';
+  }
+}
+
+/**
+ * Transactions that take the write lock when they begin (`BEGIN IMMEDIATE`). A deferred transaction
+ * that reads and then writes must upgrade its lock, and when two processes (workers sharing one
+ * file) do that at once SQLite fails one at once with "database is locked" instead of letting it
+ * wait its turn. Taking the lock up front makes the second one wait (busy_timeout) and go on.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
   }
 }

@@ -97,56 +97,58 @@ function sqliteWrite(
   }
   const st = s;
   const t = now();
-  return db.transaction((): GeneratedWrite => {
-    let inserted = 0;
-    let skipped = 0;
-    let firstId: number | null = null;
-    let lastId: number | null = null;
-    for (const item of items) {
-      if (item.failure) {
+  return db
+    .transaction((): GeneratedWrite => {
+      let inserted = 0;
+      let skipped = 0;
+      let firstId: number | null = null;
+      let lastId: number | null = null;
+      for (const item of items) {
+        if (item.failure) {
+          st.event.run(
+            t,
+            actor,
+            'generation.row_failed',
+            String(datasetId),
+            datasetId,
+            writeJson({ run, ...item.failure }),
+          );
+          continue;
+        }
+        if (!item.record) continue;
+        const r = encodeRecord(item.record);
+        const info = st.record.run(
+          datasetId,
+          r.externalId,
+          r.fields,
+          r.metadata,
+          r.provenance,
+          r.contentHash,
+          r.language,
+          r.status ?? 'new',
+          t,
+          t,
+        );
+        if (info.changes !== 1) {
+          skipped++;
+          continue;
+        }
+        inserted++;
+        const id = Number(info.lastInsertRowid);
+        firstId ??= id;
+        lastId = id;
+        for (const f of item.flags) st.check.run(id, f.check, writeJson({ message: f.message }), t);
+      }
+      if (inserted > 0)
         st.event.run(
           t,
           actor,
-          'generation.row_failed',
+          'records.insert',
           String(datasetId),
           datasetId,
-          writeJson({ run, ...item.failure }),
+          writeJson({ run, inserted, firstId, lastId }),
         );
-        continue;
-      }
-      if (!item.record) continue;
-      const r = encodeRecord(item.record);
-      const info = st.record.run(
-        datasetId,
-        r.externalId,
-        r.fields,
-        r.metadata,
-        r.provenance,
-        r.contentHash,
-        r.language,
-        r.status ?? 'new',
-        t,
-        t,
-      );
-      if (info.changes !== 1) {
-        skipped++;
-        continue;
-      }
-      inserted++;
-      const id = Number(info.lastInsertRowid);
-      firstId ??= id;
-      lastId = id;
-      for (const f of item.flags) st.check.run(id, f.check, writeJson({ message: f.message }), t);
-    }
-    if (inserted > 0)
-      st.event.run(
-        t,
-        actor,
-        'records.insert',
-        String(datasetId),
-        datasetId,
-        writeJson({ run, inserted, firstId, lastId }),
-      );
-    return { inserted, skipped };
-  })();
+      return { inserted, skipped };
+    })
+    .immediate();
 }

@@ -89,19 +89,21 @@ export async function putCachedResponse(ctx: Ctx, entries: CachedResponse | Cach
   if (ctx.sqlite) {
     const put = sqliteStatements(ctx.sqlite).put;
     // One commit for the lot (a savepoint if a transaction is already open on this connection).
-    ctx.sqlite.transaction(() => {
-      for (const e of list)
-        put.run(
-          e.key,
-          e.provider,
-          e.model,
-          writeJson(e.response),
-          e.inputTokens,
-          e.outputTokens,
-          e.costUsd,
-          t,
-        );
-    })();
+    ctx.sqlite
+      .transaction(() => {
+        for (const e of list)
+          put.run(
+            e.key,
+            e.provider,
+            e.model,
+            writeJson(e.response),
+            e.inputTokens,
+            e.outputTokens,
+            e.costUsd,
+            t,
+          );
+      })
+      .immediate();
     return;
   }
   await ctx.db
