@@ -11,6 +11,7 @@ import Anthropic, {
 } from '@anthropic-ai/sdk';
 import type { MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
 import { ProviderError, type ProviderFailure } from './errors.js';
+import { retryAfterMs, rootCause } from './http-errors.js';
 import type { Completion, CompletionRequest, FinishReason, Provider, ResponseFormat } from './types.js';
 
 export interface AnthropicProviderOptions {
@@ -131,18 +132,6 @@ export function parseMessage(
   };
 }
 
-/** `retry-after-ms`, else `retry-after` in seconds or as an HTTP date. */
-function retryAfterMs(headers: Headers | undefined): number | undefined {
-  const ms = Number(headers?.get('retry-after-ms') ?? Number.NaN);
-  if (Number.isFinite(ms) && ms >= 0) return ms;
-  const value = headers?.get('retry-after');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
 /** The failure an HTTP status and Anthropic's error `type` mean. */
 export function anthropicFailure(status: number, type: string | null, message: string): ProviderFailure {
   if (status === 529 || status === 503 || type === 'overloaded_error') return 'overloaded';
@@ -177,13 +166,6 @@ function statusMessage(failure: ProviderFailure, status: number, detail: string)
         ? `not found (404) — check the model name: ${detail}`
         : `the request was refused (${status}): ${detail}`;
   }
-}
-
-function rootCause(error: unknown): string {
-  let e: unknown = error;
-  for (let depth = 0; depth < 5 && isRecord(e) && e.cause !== undefined; depth++) e = e.cause;
-  if (isRecord(e) && typeof e.code === 'string') return e.code;
-  return e instanceof Error ? e.message : String(e);
 }
 
 export function toAnthropicError(error: unknown, settings: Settings, signal?: AbortSignal): ProviderError {

@@ -8,6 +8,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { ProviderError, type ProviderFailure } from './errors.js';
+import { retryAfterMs, rootCause } from './http-errors.js';
 import { isChatPostError, postChatCompletion } from './openai-chat-post.js';
 import type { Completion, CompletionRequest, FinishReason, Provider } from './types.js';
 
@@ -148,18 +149,6 @@ export function parseChatCompletion(body: unknown, fallbackModel: string): Compl
   };
 }
 
-/** `retry-after-ms` (OpenAI's), else `retry-after` in seconds or as an HTTP date. */
-export function retryAfterMs(headers: Headers | undefined): number | undefined {
-  const ms = Number(headers?.get('retry-after-ms') ?? Number.NaN);
-  if (Number.isFinite(ms) && ms >= 0) return ms;
-  const value = headers?.get('retry-after');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
 /** The failure an HTTP status (and OpenAI's error code) means. */
 export function failureForStatus(status: number, code?: string | null): ProviderFailure {
   if (status === 429) return code === 'insufficient_quota' ? 'quota' : 'rate_limited';
@@ -198,14 +187,6 @@ function statusMessage(
         ? `not found (404) — check the model name: ${detail}`
         : `the request was refused (${status}): ${detail}`;
   }
-}
-
-/** The innermost cause's code or message: `ECONNREFUSED` says more than `fetch failed`. */
-function rootCause(error: unknown): string {
-  let e: unknown = error;
-  for (let depth = 0; depth < 5 && isRecord(e) && e.cause !== undefined; depth++) e = e.cause;
-  if (isRecord(e) && typeof e.code === 'string') return e.code;
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Any error from the client as a ProviderError, sorted by what the caller should do about it. */

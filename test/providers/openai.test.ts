@@ -2,12 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProviderError, type ProviderFailure } from '../../src/providers/errors.js';
-import {
-  createOpenAIClient,
-  createOpenAIProvider,
-  retryAfterMs,
-  tokenLimitField,
-} from '../../src/providers/openai.js';
+import { retryAfterMs } from '../../src/providers/http-errors.js';
+import { createOpenAIClient, createOpenAIProvider, tokenLimitField } from '../../src/providers/openai.js';
 import {
   createFakeLlmServer,
   type Fault,

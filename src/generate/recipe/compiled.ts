@@ -60,3 +60,8 @@ export interface CompiledRecipe {
   columns: CompiledColumn[];
   validators: CompiledValidator[];
 }
+
+/** The recipe's sampler columns with their names, as coverage planning and reports take them. */
+export function samplerColumnsOf(recipe: CompiledRecipe): (SamplerColumn & { name: string })[] {
+  return recipe.columns.flatMap((c) => (c.kind === 'sampler' ? [{ ...c.spec, name: c.name }] : []));
+}

@@ -4,8 +4,8 @@ import { createTemplateProvider } from '../../providers/template.js';
 import type { ChatMessage } from '../../providers/types.js';
 import type { CompiledRecipe } from '../recipe/compiled.js';
 import { type CallSpec, computeRow } from '../row/compute-row.js';
-import { coveragePlan } from '../samplers/coverage.js';
 import { cacheKey } from './caller.js';
+import { coveragePlanOf } from './prepare-run.js';
 import { providerIdsOf } from './providers-for-run.js';
 
 /**
@@ -66,14 +66,7 @@ export async function dryRun(
   const sample = Math.min(count, Math.max(show, o.sample ?? 20));
   const { ids } = providerIdsOf(recipe, o.provider);
   const template = createTemplateProvider();
-  const plan = recipe.recipe.coverage
-    ? coveragePlan(
-        recipe.recipe.coverage,
-        recipe.columns.flatMap((c) => (c.kind === 'sampler' ? [{ ...c.spec, name: c.name }] : [])),
-        count,
-        seed,
-      )
-    : undefined;
+  const plan = coveragePlanOf(recipe, count, seed);
   const maxTokensOf = new Map(
     recipe.columns.map((c) => [
       c.name,

@@ -3,7 +3,7 @@ import type { Dataset } from '../../store/datasets.js';
 import { createDataset, findDataset } from '../../store/datasets.js';
 import type { Actor } from '../../store/events.js';
 import { externalIdsWithPrefix } from '../../store/external-ids.js';
-import type { CompiledRecipe } from '../recipe/compiled.js';
+import { type CompiledRecipe, samplerColumnsOf } from '../recipe/compiled.js';
 import { type CoveragePlan, coveragePlan } from '../samplers/coverage.js';
 import { assertCompatible, type RecipeDataset, recipeDataset } from './recipe-dataset.js';
 import { rowIndexOf, rowPrefix } from './to-record.js';
@@ -38,14 +38,7 @@ export async function prepareRun(
   const start = o.rows?.start ?? 0;
   const end = Math.min(o.rows?.end ?? count, count);
   // The plan first: an impossible coverage request fails before anything is created.
-  const plan = recipe.recipe.coverage
-    ? coveragePlan(
-        recipe.recipe.coverage,
-        recipe.columns.flatMap((c) => (c.kind === 'sampler' ? [{ ...c.spec, name: c.name }] : [])),
-        count,
-        seed,
-      )
-    : undefined;
+  const plan = coveragePlanOf(recipe, count, seed);
 
   const target = recipeDataset(recipe, o.dataset);
   let dataset = await findDataset(store, target.name);
@@ -73,4 +66,15 @@ export async function prepareRun(
   const pending: number[] = [];
   for (let i = start; i < end; i++) if (stored[i] === 0) pending.push(i);
   return { seed, count, start, end, target, dataset, pending, alreadyStored, plan };
+}
+
+/** The recipe's coverage plan for a run of `count` rows, if it asks for coverage. */
+export function coveragePlanOf(
+  recipe: CompiledRecipe,
+  count: number,
+  seed: number,
+): CoveragePlan | undefined {
+  return recipe.recipe.coverage
+    ? coveragePlan(recipe.recipe.coverage, samplerColumnsOf(recipe), count, seed)
+    : undefined;
 }

@@ -38,16 +38,19 @@ export class RowWriter {
 
   private flushSoon(delay: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      const batch = this.buffer;
-      this.buffer = [];
-      this.chain = this.chain
-        .then(() => this.write(batch))
-        .catch((e) => {
-          this.failure ??= e;
-        });
-    }, delay);
+    this.timer = setTimeout(() => this.takeBuffer(), delay);
+  }
+
+  /** Queues what is buffered for writing, after the writes already queued. */
+  private takeBuffer(): void {
+    this.timer = undefined;
+    const batch = this.buffer;
+    this.buffer = [];
+    this.chain = this.chain
+      .then(() => this.write(batch))
+      .catch((e) => {
+        this.failure ??= e;
+      });
   }
 
   private async write(batch: { record: NewRecord | null; row: RowResult }[]): Promise<void> {
@@ -70,14 +73,7 @@ export class RowWriter {
   /** Writes whatever is buffered and waits for every write; rethrows the first write error. */
   async close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    const batch = this.buffer;
-    this.buffer = [];
-    this.chain = this.chain
-      .then(() => this.write(batch))
-      .catch((e) => {
-        this.failure ??= e;
-      });
+    this.takeBuffer();
     await this.chain;
     if (this.failure) throw this.failure;
   }

@@ -3,7 +3,7 @@ import { getDataset } from '../../store/datasets.js';
 import { readJson } from '../../store/dialect.js';
 import { recordsWithPrefix } from '../../store/external-ids.js';
 import { DiversityMeter, type DiversitySummary, formatDiversity } from '../diversity.js';
-import type { CompiledRecipe } from '../recipe/compiled.js';
+import { type CompiledRecipe, samplerColumnsOf } from '../recipe/compiled.js';
 import { type CoverageReport, coverageTally, formatCoverage } from '../samplers/coverage-report.js';
 import type { GenerateSummary } from './run-generation.js';
 import { rowIndexOf, rowPrefix } from './to-record.js';
@@ -21,7 +21,7 @@ export async function diversityOfRun(
   const dataset = await getDataset(store, run.dataset);
   const prefix = rowPrefix(recipe.recipe.name, run.seed);
   const meter = new DiversityMeter();
-  const samplers = recipe.columns.flatMap((c) => (c.kind === 'sampler' ? [{ ...c.spec, name: c.name }] : []));
+  const samplers = samplerColumnsOf(recipe);
   const tally = coverageTally(samplers, recipe.recipe.coverage);
   for await (const r of recordsWithPrefix(store, dataset.id, prefix)) {
     const i = rowIndexOf(r.externalId, prefix);
