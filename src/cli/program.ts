@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAgreement } from './commands/agreement.js';
+import { registerCheck } from './commands/check.js';
 import { registerDatasets } from './commands/datasets.js';
 import { registerDedup } from './commands/dedup.js';
 import { registerDemo } from './commands/demo.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerExport(program);
   registerGenerate(program);
+  registerCheck(program);
   registerWorker(program);
   registerSchema(program);
   registerAgreement(program);

@@ -38,6 +38,16 @@ export const datasetSettings = z
     distribution: distribution.default({ responsesPerRecord: 1 }),
     /** Languages the records are expected in; annotators are routed by them. */
     languages: z.array(languageCode).default([]),
+    /**
+     * What `tandem check` runs on this dataset and with which thresholds (see docs/checks.md). Kept
+     * open here and validated by the checks stage, which owns the thresholds' schema.
+     */
+    checks: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe(
+        'Automatic checks: dedup, pii, language, quality, offensive, decontaminate, judge (docs/checks.md).',
+      ),
   })
   .superRefine((s, ctx) => {
     const unique = (names: string[], key: 'fields' | 'questions' | 'metadata') => {

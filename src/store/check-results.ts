@@ -1,5 +1,5 @@
 import type { Ctx } from './context.js';
-import { now } from './context.js';
+import { inTransaction, now } from './context.js';
 import { writeJson } from './dialect.js';
 
 export interface NewCheckResult {
@@ -47,4 +47,42 @@ export async function checkResultsFor(
     score: r.score === null ? null : Number(r.score),
     details: typeof r.details === 'string' ? JSON.parse(r.details) : r.details,
   }));
+}
+
+/**
+ * Replaces the results of these checks on these records: a check run again leaves one verdict per
+ * record and check, not a history (the event log keeps that). One transaction.
+ */
+export async function replaceResultsOf(
+  ctx: Ctx,
+  recordIds: number[],
+  checks: string[],
+  results: NewCheckResult[],
+): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    for (let i = 0; i < recordIds.length; i += 500) {
+      await tx.db
+        .deleteFrom('check_results')
+        .where('record_id', 'in', recordIds.slice(i, i + 500))
+        .where('check', 'in', checks)
+        .execute();
+    }
+    await addCheckResults(tx, results);
+  });
+}
+
+/** Of these records, the ones with any failed check result (of any check, validators included). */
+export async function recordsWithFailures(ctx: Ctx, recordIds: number[]): Promise<Set<number>> {
+  const out = new Set<number>();
+  for (let i = 0; i < recordIds.length; i += 500) {
+    const rows = await ctx.db
+      .selectFrom('check_results')
+      .select('record_id')
+      .distinct()
+      .where('record_id', 'in', recordIds.slice(i, i + 500))
+      .where('passed', '=', 0)
+      .execute();
+    for (const r of rows) out.add(Number(r.record_id));
+  }
+  return out;
 }
