@@ -9,6 +9,7 @@ import { qualityThresholds } from '../text/quality/index.js';
 
 export const CHECK_NAMES = [
   'dedup',
+  'semantic_dedup',
   'pii',
   'language',
   'quality',
@@ -71,6 +72,10 @@ export const checksConfig = z.strictObject({
       n: z.number().int().min(3).max(50).default(13),
     })
     .prefault({}),
+  semantic_dedup: z
+    .unknown()
+    .optional()
+    .describe('Duplicates by meaning through embeddings: {provider, threshold} (see docs/checks.md).'),
   judge: z.unknown().optional().describe('An LLM judge: {provider, criteria, …} (see docs/checks.md).'),
 });
 export type ChecksConfig = z.infer<typeof checksConfig>;

@@ -66,6 +66,18 @@ export async function runChecks(store: Store, o: CheckRunOptions): Promise<Check
   if (dedup) ran.add('dedup');
   o.onProgress?.('dedup', dedup?.records ?? 0);
 
+  let semantic: Awaited<ReturnType<typeof import('./semantic-dedup.js').semanticDuplicates>> | undefined;
+  if (config.semantic_dedup !== undefined && (!o.only || o.only.includes('semantic_dedup'))) {
+    const { semanticConfig, semanticDuplicates } = await import('./semantic-dedup.js');
+    const parsed = semanticConfig.safeParse(config.semantic_dedup);
+    if (!parsed.success)
+      throw badInput(
+        `checks.semantic_dedup: ${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`,
+      );
+    semantic = await semanticDuplicates(store, dataset, settings, parsed.data);
+    ran.add('semantic_dedup');
+  }
+
   const checkers = recordCheckers(config, settings, evalIndex);
   for (const c of checkers) ran.add(c.name);
   const tallies = new Map<string, { records: number; failed: number; reasons: Map<string, number> }>(
@@ -101,6 +113,10 @@ export async function runChecks(store: Store, o: CheckRunOptions): Promise<Check
       const outcomes: CheckOutcome[] = checkers.map((c) => c.check(r, texts));
       if (dedup)
         outcomes.push(dedup.byId.get(r.id) ?? { check: 'dedup', passed: true, score: null, details: {} });
+      if (semantic)
+        outcomes.push(
+          semantic.byId.get(r.id) ?? { check: 'semantic_dedup', passed: true, score: null, details: {} },
+        );
       for (const outcome of outcomes) {
         tally(outcome);
         results.push({
@@ -170,7 +186,7 @@ function resolveConfig(
       if (!CHECK_NAMES.includes(name))
         throw usage(`unknown check '${name}'; expected ${CHECK_NAMES.join(', ')}`);
     for (const name of CHECK_NAMES) {
-      if (name === 'judge') continue;
+      if (name === 'judge' || name === 'semantic_dedup') continue;
       config[name].enabled = only.includes(name);
     }
   }
@@ -224,6 +240,8 @@ function reasonOf(o: CheckOutcome): string {
       return `overlaps evaluation item ${String((d.items as { evalId: string }[])[0]?.evalId)}`;
     case 'dedup':
       return 'near-duplicate of a kept record';
+    case 'semantic_dedup':
+      return 'says the same as a kept record';
     default:
       return o.check;
   }
