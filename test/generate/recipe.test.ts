@@ -97,6 +97,42 @@ describe('recipe validation', () => {
   });
 });
 
+describe('dry run estimates', () => {
+  it('count a judge by its criteria, an unwritten answer by max_tokens, and price the whole run', async () => {
+    const recipe = loadRecipe(
+      `name: est
+count: 1000
+provider: openai:gpt-4o-mini
+columns:
+  - name: topic
+    sampler: category
+    values: [a, b]
+  - name: answer
+    llm: text
+    max_tokens: 100
+    prompt: "Write about {{ topic }}"
+  - name: score
+    judge:
+      target: "{{ answer }}"
+      criteria:
+        - { name: clear, description: Clear. }
+        - { name: right, description: Right. }
+`,
+      'est.yaml',
+    );
+    const d = await dryRun(recipe, { sample: 10 });
+    const [e] = d.estimates;
+    expect(e).toMatchObject({
+      provider: 'openai:gpt-4o-mini',
+      calls: 2000,
+      outputTokens: 1000 * (100 + 2 * 80),
+    });
+    // gpt-4o-mini list price: $0.15 in, $0.60 out per million tokens.
+    expect(e!.costUsd).toBeCloseTo((e!.inputTokens * 0.15 + e!.outputTokens * 0.6) / 1e6, 8);
+    expect(d.rows[0]!.calls.map((c) => c.column)).toEqual(['answer', 'score']);
+  });
+});
+
 describe('the shipped example recipes', () => {
   const root = new URL('../../examples/', import.meta.url).pathname;
   const recipes = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) =>

@@ -49,6 +49,8 @@ export interface DryRunResult {
 }
 
 const DEFAULT_OUTPUT_TOKENS = 300;
+/** A score and a sentence or two of reasoning, as judges write them. */
+const JUDGE_TOKENS_PER_CRITERION = 80;
 
 export async function dryRun(
   recipe: CompiledRecipe,
@@ -75,9 +77,19 @@ export async function dryRun(
         : undefined,
     ]),
   );
-  const hasOffline = new Set(
-    recipe.columns.filter((c) => c.kind === 'llm' && c.offline !== undefined).map((c) => c.name),
-  );
+  // What an answer is likely to cost: the offline answer's size where the recipe wrote one (or, for
+  // structured columns, a value built from the schema), a reasoned score per judge criterion, else
+  // the token limit.
+  const expectedOutput = new Map<string, (offlineTokens: number) => number>();
+  for (const c of recipe.columns) {
+    const max = maxTokensOf.get(c.name) ?? Number.POSITIVE_INFINITY;
+    if (c.kind === 'judge')
+      expectedOutput.set(c.name, () =>
+        Math.min(max, JUDGE_TOKENS_PER_CRITERION * c.spec.judge.criteria.length),
+      );
+    else if (c.kind === 'llm' && (c.offline !== undefined || c.spec.llm === 'structured'))
+      expectedOutput.set(c.name, (offline) => Math.min(max, offline));
+  }
 
   const rows: DryRunRow[] = [];
   const perProvider = new Map<string, { calls: number; input: number; output: number }>(
@@ -89,10 +101,10 @@ export async function dryRun(
     const call = async (spec: CallSpec) => {
       const completion = await template.complete(spec.request, controller.signal);
       const input = spec.request.messages.reduce((n, m) => n + estimateTokens(m.content), 0);
-      const max = maxTokensOf.get(spec.column);
-      const output = hasOffline.has(spec.column)
-        ? Math.min(max ?? Infinity, completion.usage.outputTokens)
-        : (max ?? DEFAULT_OUTPUT_TOKENS);
+      const expected = expectedOutput.get(spec.column);
+      const output = expected
+        ? expected(completion.usage.outputTokens)
+        : (maxTokensOf.get(spec.column) ?? DEFAULT_OUTPUT_TOKENS);
       calls.push({
         column: spec.column,
         purpose: spec.purpose,
@@ -146,7 +158,7 @@ export async function dryRun(
     totalCostUsd: total,
     assumptions: [
       `token counts are estimates (about 4 characters per token) from ${sample} rendered rows, scaled to ${count}`,
-      `answers are assumed to use max_tokens where set, the offline answer's length where a column has one, else ${DEFAULT_OUTPUT_TOKENS} tokens`,
+      `answers are assumed as long as the offline answer where a column has one (structured columns: a value built from the schema), ${JUDGE_TOKENS_PER_CRITERION} tokens per judge criterion, else max_tokens (or ${DEFAULT_OUTPUT_TOKENS} tokens)`,
       'repairs and retries of invalid structured answers are not counted; rows already stored would be skipped',
     ],
   };
