@@ -94,6 +94,25 @@ describe('chatChecks', () => {
     );
   });
 
+  it('takes an email signature under a finished text as a finished ending, but not a cut-off line', () => {
+    const finished = [
+      'The refund reaches you in 5–7 days.\n\nBest regards,\nSam',
+      'Sie erhalten dann eine Bestätigung.\n\nMit freundlichen Grüßen\nJonas Keller',
+      'Belles sorties en plein air !\n\nSophie',
+      '返金処理が完了し次第、ご連絡いたします。\n佐藤',
+      'असुविधा के लिए क्षमा।\n\nसादर,\nनेहा',
+      'رحلة سعيدة لك ولعائلتك!\nسارة',
+    ];
+    for (const text of finished) expect(truncationReason(text), text).toBeUndefined();
+    const cut = [
+      'Thanks.\n\nThe refund will',
+      'I will check the order and\nthen',
+      'We can ship it\nTomorrow',
+      'Your order\n\nSam',
+    ];
+    for (const text of cut) expect(truncationReason(text), text).toBeDefined();
+  });
+
   it('flags turns over the length limit (configurable, null disables)', () => {
     const long = `${'a'.repeat(40)}.`;
     expect(issues([user('Hi.'), bot(long)], { maxTurnChars: 40 })).toEqual([['overlong_turn', [1]]]);

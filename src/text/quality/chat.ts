@@ -146,7 +146,35 @@ export function truncationReason(content: string, language?: string): string | u
   if (lastWord && dangling.includes(lastWord)) return `ends with '${lastWord}'`;
   if (ENDS_ANYWAY.some((r) => r.test(last))) return undefined;
   if (endsWithTerminalPunctuation(bare) || /…$/u.test(bare)) return undefined;
+  if (endsWithSignOff(text)) return undefined;
   return 'no sentence-final punctuation';
+}
+
+/** 1–3 words, each capitalised or in a script without case (佐藤, नेहा, سارة): a name or a company. */
+const NAME_LINE =
+  /^(?:[\p{Lu}\p{Lo}][\p{L}\p{M}.'’-]*)(?:[ \u00a0](?:[\p{Lu}\p{Lo}][\p{L}\p{M}.'’-]*)){0,2}$/u;
+
+/**
+ * An email-style ending: a signature under a finished text ("…arrives.\n\nBest regards,\nSam",
+ * "…Grüßen\nJonas Keller", "…。\n佐藤"). The last line must look like a name, and either the line above
+ * it ends a sentence or a clause (a closing "Best regards,"), or it sits in a short block after a blank
+ * line that follows a finished sentence. A cut-off sentence ("…and then\nthe") meets neither.
+ */
+function endsWithSignOff(text: string): boolean {
+  const lines = text.split('\n').map((l) => l.trim());
+  const last = lines.at(-1) ?? '';
+  if (last.length > 40 || !NAME_LINE.test(last)) return false;
+  const above = lines.slice(0, -1).filter((l) => l !== '');
+  const previous = above.at(-1) ?? '';
+  if (endsWithTerminalPunctuation(previous) || /[,，、،]$/u.test(previous)) return true;
+  const blank = lines.lastIndexOf('');
+  if (blank < 0 || lines.length - 1 - blank > 2) return false;
+  const before =
+    lines
+      .slice(0, blank)
+      .filter((l) => l !== '')
+      .at(-1) ?? '';
+  return endsWithTerminalPunctuation(before);
 }
 
 /** Content compared for identity: NFC, lower case, whitespace collapsed. */
