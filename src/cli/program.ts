@@ -10,6 +10,8 @@ import { registerImport } from './commands/import.js';
 import { registerLang } from './commands/lang.js';
 import { registerPii } from './commands/pii.js';
 import { registerSchema } from './commands/schema.js';
+import { registerServe } from './commands/serve.js';
+import { registerUsers } from './commands/users.js';
 import { registerWorker } from './commands/worker.js';
 import { reportError } from './output.js';
 
@@ -28,6 +30,8 @@ export function buildProgram(): Command {
   registerGenerate(program);
   registerCheck(program);
   registerWorker(program);
+  registerServe(program);
+  registerUsers(program);
   registerSchema(program);
   registerAgreement(program);
   registerLang(program);

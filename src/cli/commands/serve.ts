@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { withStore } from '../context.js';
+import { note } from '../output.js';
+import { positiveInt } from './generate.js';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API (the annotation app comes with it)')
+    .option('--port <port>', 'port', '8787')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--secure-cookies', 'mark session cookies Secure (when served over HTTPS)')
+    .action(async (o: { port: string; host: string; secureCookies?: boolean }, cmd: Command) => {
+      const port = positiveInt('--port', o.port, 0) ?? 8787;
+      const { buildServer } = await import('../../server/app.js');
+      const { ensureOwner } = await import('../../server/first-start.js');
+      await withStore(cmd, async (store) => {
+        const first = await ensureOwner(store);
+        if (first)
+          note(
+            `First start: created the owner '${first.username}' with password ${first.password} (shown once).`,
+          );
+        const app = await buildServer(store, { secureCookies: Boolean(o.secureCookies) });
+        const url = await app.listen({ port, host: o.host });
+        note(`Tandem API on ${url} (store: ${store.location}); health: ${url}/api/health`);
+        await new Promise<void>((resolve) => {
+          const stop = () => resolve();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        await app.close();
+      });
+    });
+}

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { role as roleSchema } from '../../core/annotation.js';
+import { notFound, usage } from '../../core/errors.js';
+import { cliActor, withStore } from '../context.js';
+import { emit } from '../output.js';
+
+export function registerUsers(program: Command): void {
+  const users = program.command('users').description('accounts of the annotation app');
+
+  users
+    .command('add')
+    .description('add a user; prints a generated password unless one comes on stdin')
+    .argument('<name>', 'user name')
+    .requiredOption('--role <role>', 'owner | admin | reviewer | annotator')
+    .option('--languages <codes>', 'languages the user works in, e.g. en,es')
+    .option('--password-stdin', 'read the password from stdin')
+    .action(
+      async (
+        name: string,
+        o: { role: string; languages?: string; passwordStdin?: boolean },
+        cmd: Command,
+      ) => {
+        const r = roleSchema.safeParse(o.role);
+        if (!r.success)
+          throw usage(`--role must be one of ${roleSchema.options.join(', ')}, got '${o.role}'`);
+        if (!/^[A-Za-z0-9._@-]{1,100}$/.test(name))
+          throw usage(`user names are letters, digits and . _ @ - (got '${name}')`);
+        const { generatePassword, hashPassword } = await import('../../server/auth/password.js');
+        const given = o.passwordStdin ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : undefined;
+        if (given !== undefined && given.length < 8)
+          throw usage('the password must have at least 8 characters');
+        const password = given ?? generatePassword();
+        const languages = o.languages
+          ? o.languages
+              .split(',')
+              .map((l) => l.trim())
+              .filter(Boolean)
+          : [];
+        await withStore(cmd, async (store, g) => {
+          const { createUser } = await import('../../store/users.js');
+          const user = await createUser(
+            store,
+            { username: name, role: r.data, languages, passwordHash: await hashPassword(password) },
+            cliActor(),
+          );
+          emit(g, { user, ...(given ? {} : { password }) }, () =>
+            given
+              ? `Added ${user.role} '${user.username}'.`
+              : `Added ${user.role} '${user.username}' with password: ${password}\n(shown once; they can log in with it now)`,
+          );
+        });
+      },
+    );
+
+  users
+    .command('list')
+    .description('list users')
+    .action(async (_o: unknown, cmd: Command) => {
+      await withStore(cmd, async (store, g) => {
+        const { listUsers } = await import('../../store/auth.js');
+        const list = await listUsers(store);
+        emit(
+          g,
+          list,
+          () =>
+            list
+              .map(
+                (u) =>
+                  `${u.username.padEnd(20)} ${u.role.padEnd(10)} ${u.languages.join(',') || '-'}${u.disabled ? ' (disabled)' : ''}`,
+              )
+              .join('\n') || 'no users',
+        );
+      });
+    });
+
+  users
+    .command('token')
+    .description('create an API token for scripts (Authorization: Bearer TOKEN); shown once')
+    .argument('<name>', 'user name')
+    .option('--label <label>', 'what the token is for', 'cli')
+    .action(async (name: string, o: { label: string }, cmd: Command) => {
+      await withStore(cmd, async (store, g) => {
+        const { createApiToken } = await import('../../store/auth.js');
+        const { findUser } = await import('../../store/users.js');
+        const user = await findUser(store, name);
+        if (!user) throw notFound('user', name);
+        const token = await createApiToken(store, user.id, o.label, cliActor());
+        emit(g, { user: user.username, token }, () => token);
+      });
+    });
+}

@@ -1,0 +1,94 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Role } from '../core/annotation.js';
+import { isTandemError, TandemError } from '../core/errors.js';
+import { type Caller, callerBySession, callerByToken } from '../store/auth.js';
+import type { Store } from '../store/connect.js';
+import { registerAuthRoutes } from './routes/auth.js';
+import { statusFor } from './status.js';
+
+/**
+ * The HTTP API. It holds no state of its own — sessions live in the store — so several servers can
+ * share one PostgreSQL behind a load balancer. Every request is resolved to a caller (a session
+ * cookie or a Bearer token) before its route runs; routes say which roles they admit.
+ */
+
+export const SESSION_COOKIE = 'tandem_session';
+
+export interface ServerOptions {
+  /** Mark cookies Secure (behind HTTPS). Default false: a laptop serves plain HTTP. */
+  secureCookies?: boolean;
+  sessionTtlMs?: number;
+  /** Login attempts per minute per address and user name. */
+  loginRateLimit?: number;
+  logger?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | undefined;
+  }
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildServer(store: Store, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  await app.register(fastifyCookie);
+  // preHandler, not onRequest: the login limit is keyed by the user name in the parsed body.
+  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
+  app.decorateRequest('caller', undefined);
+
+  app.addHook('preHandler', async (request, reply) => {
+    const auth = request.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      request.caller = await callerByToken(store, auth.slice(7).trim());
+      if (!request.caller)
+        return reply.code(401).send({ error: { code: 'unauthorized', message: 'unknown or revoked token' } });
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie) request.caller = await callerBySession(store, cookie);
+    // Cookies travel with cross-site requests; a write must also prove it came from our page.
+    if (
+      request.caller?.via === 'session' &&
+      WRITES.has(request.method) &&
+      request.routeOptions.url !== '/api/login'
+    ) {
+      if (request.headers['x-csrf-token'] !== request.caller.csrfToken)
+        return reply
+          .code(403)
+          .send({ error: { code: 'csrf', message: 'missing or wrong x-csrf-token header' } });
+    }
+  });
+
+  app.setErrorHandler((error: unknown, _request, reply) => {
+    if (isTandemError(error)) {
+      const status = typeof error.details?.status === 'number' ? error.details.status : statusFor(error.code);
+      return reply
+        .code(status)
+        .send({ error: { code: status === 401 ? 'unauthorized' : error.code, message: error.message } });
+    }
+    const e = error as { statusCode?: number; message?: string; validation?: unknown };
+    if (e.statusCode && e.statusCode < 500)
+      return reply.code(e.statusCode).send({ error: { code: 'bad_request', message: e.message } });
+    reply.log.error(error);
+    return reply.code(500).send({ error: { code: 'internal', message: 'internal error' } });
+  });
+
+  app.get('/api/health', async () => ({ ok: true, db: store.dialect }));
+  registerAuthRoutes(app, store, options);
+  return app;
+}
+
+/** The caller, if their role is one of `roles`; a 401 without a caller, a 403 with the wrong role. */
+export function requireRole(request: FastifyRequest, ...roles: Role[]): Caller {
+  const caller = request.caller;
+  if (!caller) throw new TandemError('forbidden', 'log in first', { details: { status: 401 } });
+  if (roles.length > 0 && !roles.includes(caller.role))
+    throw new TandemError('forbidden', `this needs the role ${roles.join(' or ')}; you are ${caller.role}`);
+  return caller;
+}
+
+export type Reply = FastifyReply;

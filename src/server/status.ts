@@ -1,0 +1,22 @@
+import type { ErrorCode } from '../core/errors.js';
+
+/** HTTP status per error code, as `core/errors.ts` documents them. */
+export function statusFor(code: ErrorCode): number {
+  switch (code) {
+    case 'bad_input':
+    case 'usage':
+      return 400;
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'forbidden':
+      return 403;
+    case 'unsupported':
+      return 422;
+    case 'provider':
+      return 502;
+    default:
+      return 500;
+  }
+}
