@@ -50,7 +50,7 @@ export async function runDemo(
   opts.log(
     `    ${generated.rows.stored} new, ${generated.rows.alreadyStored} already there (recipe ${recipe.recipe.name}, seeded by 72 curated scenarios in 8 languages)`,
   );
-  for (const line of diversity.lines) opts.log(`  ${line}`);
+  for (const line of diversity.lines) opts.log(`    ${line}`);
 
   opts.log(
     '2/3 A scripted reviewer (demo-review.json, standing in for the annotation app) rejects the conversations with planted flaws and corrects an agent turn that breaks the refund policy…',

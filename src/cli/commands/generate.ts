@@ -123,7 +123,7 @@ export function registerGenerate(program: Command): void {
         const { diversityOfRun } = await import('../../generate/run/run-diversity.js');
         const diversity = await diversityOfRun(store, recipe, summary);
         emit(g, { ...summary, diversity: diversity.summary }, () =>
-          [...describeRun(summary), ...diversity.lines].join('\n'),
+          [...describeRun(summary), ...diversity.lines.map((l) => `  ${l}`)].join('\n'),
         );
         if (summary.rows.failed > 0 && summary.rows.stored + summary.rows.alreadyStored === 0)
           process.exitCode = 1;

@@ -33,7 +33,7 @@ export async function diversityOfRun(
   const coverage = tally.report();
   return {
     summary: { text, coverage },
-    lines: [...formatDiversity(text).map((l) => `  ${l}`), `  ${formatCoverage(coverage)}`],
+    lines: [...formatDiversity(text), ...(coverage.columns.length > 0 ? [formatCoverage(coverage)] : [])],
   };
 }
 
