@@ -72,6 +72,20 @@ export async function createBatch(client: OpenAI, fileId: string, signal?: Abort
   return batch.id;
 }
 
+/**
+ * A batch already created from this input file, if any: a run killed after OpenAI created its batch
+ * but before it learned the id finds it here instead of paying for a second one. Looks at the most
+ * recent 100 batches (newest first), which is where a just-created batch is.
+ */
+export async function findBatchForFile(
+  client: OpenAI,
+  fileId: string,
+  signal?: AbortSignal,
+): Promise<string | undefined> {
+  const page = await call(client, signal, () => client.batches.list({ limit: 100 }, { signal }));
+  return page.data.find((b) => b.input_file_id === fileId)?.id;
+}
+
 export type BatchStatus = OpenAI.Batch['status'];
 
 export interface BatchState {

@@ -10,6 +10,7 @@ import {
 import { openStore, type Store } from '../../src/store/connect.js';
 import { getDataset } from '../../src/store/datasets.js';
 import { listEvents } from '../../src/store/events.js';
+import { jobsOfRun, updateJobPayload } from '../../src/store/jobs.js';
 import { streamRecords } from '../../src/store/records.js';
 import { fixtures } from '../helpers/files.js';
 
@@ -256,6 +257,13 @@ describe('generation against an OpenAI-compatible server', () => {
       expect(fake.stats.byPath['POST /v1/batches']).toBe(1);
 
       fake.options = { seed: 5, batchPollsUntilComplete: 1 };
+      // Worse: the run died before it learned the batch id. The batch is found by its input file.
+      const [job] = await jobsOfRun<{ batchId: string; fileId: string }>(
+        store,
+        'batch:fake-run:fake-run:s3',
+        'openai-batch',
+      );
+      await updateJobPayload(store, job!.id, { ...job!.payload, batchId: '' });
       const s = await runBatchGeneration(store, { recipe, actor: 'test', pollMs: 5 });
       expect(s.rows.stored).toBe(10);
       // Round 1 (questions) was collected, not resent; round 2 (answers) is the only other batch.

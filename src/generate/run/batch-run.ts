@@ -8,6 +8,7 @@ import {
   createBatch,
   downloadResults,
   FINAL_BATCH_STATUSES,
+  findBatchForFile,
   getBatch,
   uploadBatch,
 } from '../../providers/openai-batch.js';
@@ -95,8 +96,12 @@ export async function runBatchGeneration(store: Store, o: BatchOptions): Promise
       clients.get(job.payload.provider) ??
       createOpenAIClient({ model: parseProviderId(job.payload.provider).model });
     if (!job.payload.batchId) {
-      // Killed between upload and create: the file is there, the batch was never started.
-      job.payload = { ...job.payload, batchId: await createBatch(client, job.payload.fileId, o.signal) };
+      // Killed between upload and learning the batch id: the batch may exist already; else start it.
+      const existing = await findBatchForFile(client, job.payload.fileId, o.signal);
+      job.payload = {
+        ...job.payload,
+        batchId: existing ?? (await createBatch(client, job.payload.fileId, o.signal)),
+      };
       await updateJobPayload(store, job.id, job.payload);
     }
     const state = await waitFor(client, job.payload.batchId, pollMs, log, o.signal);

@@ -94,6 +94,18 @@ export class FakeBatchStore {
     return batchObject(batch);
   }
 
+  /** GET /v1/batches: newest first, as OpenAI lists them (one page: the fake holds few). */
+  list(): Record<string, unknown> {
+    const data = [...this.batches.values()].reverse().map(batchObject);
+    return {
+      object: 'list',
+      data,
+      has_more: false,
+      first_id: data[0]?.id ?? null,
+      last_id: data.at(-1)?.id ?? null,
+    };
+  }
+
   /** GET /v1/batches/:id — each poll moves the batch one step towards done. */
   poll(id: string, options: FakeServerOptions): Record<string, unknown> {
     const batch = this.getBatch(id);

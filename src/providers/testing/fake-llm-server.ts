@@ -213,6 +213,8 @@ export class FakeLlmServer {
         return { text: this.batches.content(found.id) };
       case 'batch_create':
         return { json: this.batches.create(json) };
+      case 'batch_list':
+        return { json: this.batches.list() };
       case 'batch':
         return { json: this.batches.poll(found.id, o) };
       case 'batch_cancel':

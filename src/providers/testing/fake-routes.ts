@@ -21,6 +21,7 @@ const ROUTES: readonly [method: string, pattern: RegExp, endpoint: FakeEndpoint,
   ['GET', /^\/files\/([^/]+)$/, 'file', '/files/:id'],
   ['GET', /^\/files\/([^/]+)\/content$/, 'file_content', '/files/:id/content'],
   ['POST', /^\/batches$/, 'batch_create', '/batches'],
+  ['GET', /^\/batches$/, 'batch_list', '/batches'],
   ['GET', /^\/batches\/([^/]+)$/, 'batch', '/batches/:id'],
   ['POST', /^\/batches\/([^/]+)\/cancel$/, 'batch_cancel', '/batches/:id/cancel'],
   ['POST', /^\/messages$/, 'messages', '/messages'],
@@ -36,7 +37,13 @@ export function route(method: string, pathname: string): Route | undefined {
   return undefined;
 }
 
-const BODYLESS: ReadonlySet<FakeEndpoint> = new Set(['file', 'file_content', 'batch', 'batch_cancel']);
+const BODYLESS: ReadonlySet<FakeEndpoint> = new Set([
+  'file',
+  'file_content',
+  'batch',
+  'batch_list',
+  'batch_cancel',
+]);
 
 export interface ParsedBody {
   json: Record<string, unknown>;

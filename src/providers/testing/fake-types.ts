@@ -12,6 +12,7 @@ export type FakeEndpoint =
   | 'file' // GET /v1/files/:id
   | 'file_content' // GET /v1/files/:id/content
   | 'batch_create' // POST /v1/batches
+  | 'batch_list' // GET /v1/batches
   | 'batch' // GET /v1/batches/:id
   | 'batch_cancel' // POST /v1/batches/:id/cancel
   | 'messages'; // POST /v1/messages (Anthropic)
