@@ -4,6 +4,7 @@ import type { ContaminationIndex } from '../text/decontaminate.js';
 import { chatLanguageTurns, languageMismatch } from '../text/language-checks.js';
 import { findOffensive } from '../text/offensive.js';
 import { analyze } from '../text/pii/analyze.js';
+import { mask } from '../text/pii/operators.js';
 import type { EntityType } from '../text/pii/types.js';
 import { chatChecks } from '../text/quality/chat.js';
 import { qualityChecks } from '../text/quality/index.js';
@@ -31,11 +32,6 @@ export interface RecordChecker {
 const MAX_FINDINGS = 20;
 const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
-/** `j***@e***.com`-style masking: enough to recognise the kind, not the value. */
-export function mask(value: string): string {
-  return value.replace(/[\p{L}\p{N}]+/gu, (w) => `${w[0]}${'*'.repeat(Math.min(w.length - 1, 6))}`);
-}
-
 export function recordCheckers(
   config: ChecksConfig,
   settings: DatasetSettings,
@@ -56,7 +52,8 @@ export function recordCheckers(
             type: e.type,
             start: e.start,
             end: e.end,
-            masked: mask(e.text),
+            // The redaction operator's mask: the kind of value shows, the value does not.
+            masked: mask(e.text, 2),
             score: e.score,
           })),
         );

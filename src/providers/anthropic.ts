@@ -11,7 +11,7 @@ import Anthropic, {
 } from '@anthropic-ai/sdk';
 import type { MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
 import { ProviderError, type ProviderFailure } from './errors.js';
-import { retryAfterMs, rootCause } from './http-errors.js';
+import { failureMessage, retryAfterMs, rootCause } from './http-errors.js';
 import type { Completion, CompletionRequest, FinishReason, Provider, ResponseFormat } from './types.js';
 
 export interface AnthropicProviderOptions {
@@ -145,29 +145,6 @@ export function anthropicFailure(status: number, type: string | null, message: s
   return 'bad_request';
 }
 
-function statusMessage(failure: ProviderFailure, status: number, detail: string): string {
-  switch (failure) {
-    case 'auth':
-      return status === 401
-        ? `the API key was rejected (401) — set ANTHROPIC_API_KEY`
-        : `access was denied (${status}): ${detail}`;
-    case 'quota':
-      return `the account is out of credit (${status}) — check the plan and billing: ${detail}`;
-    case 'rate_limited':
-      return `rate limited (429): ${detail}`;
-    case 'overloaded':
-      return `the service is overloaded (${status}): ${detail}`;
-    case 'timeout':
-      return `the service timed out (${status}): ${detail}`;
-    case 'server':
-      return `server error (${status}): ${detail}`;
-    default:
-      return status === 404
-        ? `not found (404) — check the model name: ${detail}`
-        : `the request was refused (${status}): ${detail}`;
-  }
-}
-
 export function toAnthropicError(error: unknown, settings: Settings, signal?: AbortSignal): ProviderError {
   const { label } = settings;
   if (error instanceof ProviderError) return error;
@@ -186,11 +163,16 @@ export function toAnthropicError(error: unknown, settings: Settings, signal?: Ab
   if (error instanceof APIError && typeof error.status === 'number') {
     const detail = error.apiMessage ?? error.message;
     const failure = anthropicFailure(error.status, error.type, detail);
-    return new ProviderError(label, failure, statusMessage(failure, error.status, detail), {
-      status: error.status,
-      retryAfterMs: retryAfterMs(error.headers),
-      cause: error,
-    });
+    return new ProviderError(
+      label,
+      failure,
+      failureMessage(failure, error.status, detail, { keyVariable: 'ANTHROPIC_API_KEY' }),
+      {
+        status: error.status,
+        retryAfterMs: retryAfterMs(error.headers),
+        cause: error,
+      },
+    );
   }
   if (error instanceof SyntaxError) {
     return new ProviderError(label, 'malformed', `the answer was not valid JSON: ${error.message}`, {

@@ -8,7 +8,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { ProviderError, type ProviderFailure } from './errors.js';
-import { retryAfterMs, rootCause } from './http-errors.js';
+import { failureMessage, retryAfterMs, rootCause } from './http-errors.js';
 import { isChatPostError, postChatCompletion } from './openai-chat-post.js';
 import type { Completion, CompletionRequest, FinishReason, Provider } from './types.js';
 
@@ -160,35 +160,6 @@ export function failureForStatus(status: number, code?: string | null): Provider
   return 'bad_request';
 }
 
-function statusMessage(
-  failure: ProviderFailure,
-  status: number,
-  detail: string,
-  ctx: OpenAIErrorContext,
-): string {
-  const where = ctx.baseURL ? ` by ${ctx.baseURL}` : '';
-  switch (failure) {
-    case 'auth':
-      return status === 401
-        ? `the API key was rejected${where} (401) — set OPENAI_API_KEY`
-        : `access was denied${where} (${status}): ${detail}`;
-    case 'quota':
-      return `the account is out of credit (429 insufficient_quota) — check the plan and billing: ${detail}`;
-    case 'rate_limited':
-      return `rate limited (429): ${detail}`;
-    case 'overloaded':
-      return `the service is overloaded (${status}): ${detail}`;
-    case 'server':
-      return `server error (${status}): ${detail}`;
-    case 'timeout':
-      return `the server timed out (${status}): ${detail}`;
-    default:
-      return status === 404
-        ? `not found (404) — check the model name: ${detail}`
-        : `the request was refused (${status}): ${detail}`;
-  }
-}
-
 /** Any error from the client as a ProviderError, sorted by what the caller should do about it. */
 export function toProviderError(error: unknown, ctx: OpenAIErrorContext): ProviderError {
   const { label } = ctx;
@@ -209,11 +180,16 @@ export function toProviderError(error: unknown, ctx: OpenAIErrorContext): Provid
     const failure = failureForStatus(error.status, error.code);
     const body = isRecord(error.error) ? error.error : {};
     const detail = typeof body.message === 'string' ? body.message : error.message;
-    return new ProviderError(label, failure, statusMessage(failure, error.status, detail, ctx), {
-      status: error.status,
-      retryAfterMs: retryAfterMs(error.headers),
-      cause: error,
-    });
+    return new ProviderError(
+      label,
+      failure,
+      failureMessage(failure, error.status, detail, { keyVariable: 'OPENAI_API_KEY', baseURL: ctx.baseURL }),
+      {
+        status: error.status,
+        retryAfterMs: retryAfterMs(error.headers),
+        cause: error,
+      },
+    );
   }
   if (error instanceof SyntaxError) {
     return new ProviderError(label, 'malformed', `the answer was not valid JSON: ${error.message}`, {
@@ -264,10 +240,18 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
       } catch (e) {
         if (isChatPostError(e)) {
           const failure = failureForStatus(e.status, e.code);
-          throw new ProviderError(label, failure, statusMessage(failure, e.status, e.message, settings), {
-            status: e.status,
-            retryAfterMs: retryAfterMs(e.headers),
-          });
+          throw new ProviderError(
+            label,
+            failure,
+            failureMessage(failure, e.status, e.message, {
+              keyVariable: 'OPENAI_API_KEY',
+              baseURL: settings.baseURL,
+            }),
+            {
+              status: e.status,
+              retryAfterMs: retryAfterMs(e.headers),
+            },
+          );
         }
         throw toProviderError(e, { ...settings, signal });
       }

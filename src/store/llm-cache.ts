@@ -67,20 +67,6 @@ export async function getCachedResponse(ctx: Ctx, key: string): Promise<CachedRe
     : undefined;
 }
 
-/** Which of these keys are cached (for planning a batch without reading the answers). */
-export async function cachedKeys(ctx: Ctx, keys: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let i = 0; i < keys.length; i += 500) {
-    const rows = await ctx.db
-      .selectFrom('llm_cache')
-      .select('key')
-      .where('key', 'in', keys.slice(i, i + 500))
-      .execute();
-    for (const r of rows) found.add(r.key);
-  }
-  return found;
-}
-
 /** Stores an answer; a key already there keeps its first answer (two workers raced on one call). */
 export async function putCachedResponse(ctx: Ctx, entries: CachedResponse | CachedResponse[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];

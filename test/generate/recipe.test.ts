@@ -80,6 +80,13 @@ describe('recipe validation', () => {
     ).toContain('give exactly one of fail_if and pass_if');
   });
 
+  it('rejects a JSON Schema the validator cannot read before any row runs', () => {
+    const e = errorOf(`${base}  - name: q\n    llm: structured\n    prompt: x\n    schema: { type: objekt }\n`);
+    expect(e.message).toBe(
+      'r.yaml:9:13: columns.1.schema: not a JSON Schema the validator can read: Unsupported type: objekt',
+    );
+  });
+
   it('reports a missing seed file and a bad seed line with its location', () => {
     expect(errorOf(`${base}  - name: d\n    seed: { file: nowhere.jsonl }\n`, file('')).reason).toMatch(
       /cannot be read/,

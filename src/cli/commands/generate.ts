@@ -188,7 +188,7 @@ export function describeRun(s: GenerateSummary): string[] {
     lines.push(`  ${fmt(r.failed)} failed:`);
     for (const f of s.failures.slice(0, 5)) lines.push(`    row ${f.row} (${f.column}): ${f.reason}`);
     if (r.failed > 5)
-      lines.push('    … all failures are in the event log (tandem export --format jsonl shows lineage)');
+      lines.push(`    … ${fmt(r.failed - 5)} more, each in the event log as generation.row_failed`);
   }
   lines.push(
     `  calls: ${fmt(s.calls.sent)} sent, ${fmt(s.calls.cacheHits)} from the cache, ${fmt(s.calls.retries)} retries · tokens: ${fmt(s.tokens.input)} in, ${fmt(s.tokens.output)} out · cost: ${money(s.costUsd)}`,

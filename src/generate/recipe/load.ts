@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { badInput } from '../../core/errors.js';
 import { sha256 } from '../../core/hash.js';
 import { loadYaml, type YamlSource } from '../../core/yaml-source.js';
+import { assertReadableSchema } from '../row/structured.js';
 import { possibleValues, subcategoryGaps } from '../samplers/values.js';
 import { type CompiledTemplate, compileCondition, compileTemplate } from '../templates.js';
 import {
@@ -126,6 +127,17 @@ function compileRecipe(recipe: Recipe, source: YamlSource, text: string): Compil
     } else {
       let offline: OfflineValue | OfflineTurn[] | undefined;
       if (col.llm === 'text' && col.offline) offline = compile(col.offline, at('offline'));
+      if (col.llm === 'structured') {
+        // A schema the validator cannot read would otherwise fail every row of a paid run.
+        try {
+          assertReadableSchema(col.schema);
+        } catch (e) {
+          fail(
+            at('schema'),
+            `not a JSON Schema the validator can read: ${(e as Error).message.split('\n')[0]}`,
+          );
+        }
+      }
       if (col.llm === 'structured' && col.offline !== undefined)
         offline = compileOffline(col.offline, at('offline'), compile);
       if (col.llm === 'chat' && typeof col.offline === 'string')

@@ -22,7 +22,7 @@ import { createCaller } from './caller.js';
 import { prepareRun } from './prepare-run.js';
 import { prepareProviders } from './providers-for-run.js';
 import { RowWriter } from './row-writer.js';
-import type { GenerateOptions, GenerateSummary, RowFailureNote } from './run-generation.js';
+import type { GenerateOptions, GenerateSummary } from './run-generation.js';
 import { rowToRecord } from './to-record.js';
 
 /**
@@ -87,8 +87,7 @@ export async function runBatchGeneration(store: Store, o: BatchOptions): Promise
   });
   const writer = new RowWriter(store, run.dataset.id, o.actor, `${recipe.recipe.name}:s${run.seed}`);
   const recordCtx = { recipe, seed: run.seed, fields: run.target.fields, provider: providers.main };
-  const counts = { generated: 0, flagged: 0, dropped: 0, failed: 0 };
-  const failures: RowFailureNote[] = [];
+  const counts = writer.counts;
   const batchTokens = { input: 0, output: 0, cost: 0 as number | undefined };
 
   const collect = async (job: { id: number; payload: BatchPayload }) => {
@@ -170,19 +169,9 @@ export async function runBatchGeneration(store: Store, o: BatchOptions): Promise
         }
         throw e;
       }
-      if (row.outcome.kind === 'ok') {
-        counts.generated++;
-        if (row.outcome.flags.length) counts.flagged++;
-        writer.add(row, rowToRecord(recordCtx, row));
-      } else if (row.outcome.kind === 'dropped') counts.dropped++;
-      else {
-        counts.failed++;
-        if (failures.length < 50)
-          failures.push({ row: i, column: row.outcome.column, reason: row.outcome.reason });
-        writer.add(row, null);
-      }
+      writer.accept(row, (r) => rowToRecord(recordCtx, r));
       o.onProgress?.({
-        done: run.alreadyStored + counts.generated + counts.dropped + counts.failed,
+        done: run.alreadyStored + writer.settled,
         total: run.end - run.start,
         inputTokens: batchTokens.input,
         outputTokens: batchTokens.output,
@@ -233,7 +222,7 @@ export async function runBatchGeneration(store: Store, o: BatchOptions): Promise
     count: run.count,
     provider: providers.main,
     rows: { wanted: run.end - run.start, alreadyStored: run.alreadyStored, stored: writer.stored, ...counts },
-    failures,
+    failures: writer.failures,
     calls: {
       sent: caller.stats.calls - caller.stats.cacheHits,
       cacheHits: caller.stats.cacheHits,

@@ -4,6 +4,8 @@ import { type GeneratedItem, writeGeneratedRows } from '../../store/generated-ro
 import type { NewRecord } from '../../store/records.js';
 import type { RowResult } from '../row/compute-row.js';
 
+const MAX_FAILURE_NOTES = 50;
+
 /**
  * Stores finished rows as they come. Rows arriving within a few milliseconds of each other share
  * one transaction (a commit per row would cap a fast run at the disk's fsync rate); nothing waits
@@ -18,6 +20,10 @@ export class RowWriter {
   stored = 0;
   /** Rows another process stored first (two workers raced on one row): not counted twice. */
   existing = 0;
+  /** Outcomes of the rows accepted so far. */
+  readonly counts = { generated: 0, flagged: 0, dropped: 0, failed: 0 };
+  /** The first failures, with reasons (all of them go to the event log). */
+  readonly failures: { row: number; column: string; reason: string }[] = [];
 
   constructor(
     private readonly ctx: Ctx,
@@ -28,8 +34,32 @@ export class RowWriter {
     private readonly maxDelayMs = 20,
   ) {}
 
+  /** Rows finished so far, whatever their outcome. */
+  get settled(): number {
+    return this.counts.generated + this.counts.dropped + this.counts.failed;
+  }
+
+  /** Counts a finished row and queues what it leaves: a record, a failure, or nothing (dropped). */
+  accept(row: RowResult, toRecord: (row: RowResult) => NewRecord): void {
+    const o = row.outcome;
+    if (o.kind === 'dropped') {
+      this.counts.dropped++;
+      return;
+    }
+    if (o.kind === 'failed') {
+      this.counts.failed++;
+      if (this.failures.length < MAX_FAILURE_NOTES)
+        this.failures.push({ row: row.index, column: o.column, reason: o.reason });
+      this.add(row, null);
+      return;
+    }
+    this.counts.generated++;
+    if (o.flags.length > 0) this.counts.flagged++;
+    this.add(row, toRecord(row));
+  }
+
   /** `record` null: the row failed and only the reason is recorded. */
-  add(row: RowResult, record: NewRecord | null): void {
+  private add(row: RowResult, record: NewRecord | null): void {
     if (this.failure) throw this.failure;
     this.buffer.push({ record, row });
     if (this.buffer.length >= this.maxBatch) this.flushSoon(0);

@@ -72,8 +72,6 @@ export interface GenerateSummary {
   rowsPerSecond: number;
 }
 
-const MAX_FAILURE_NOTES = 50;
-
 export async function runGeneration(store: Store, o: GenerateOptions): Promise<GenerateSummary> {
   const recipe = o.recipe;
   const started = performance.now();
@@ -96,8 +94,7 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
   const writer = new RowWriter(store, dataset.id, o.actor, `${recipe.recipe.name}:s${seed}`);
   const recordCtx = { recipe, seed, fields: target.fields, provider: providers.main };
 
-  const counts = { generated: 0, flagged: 0, dropped: 0, failed: 0 };
-  const failures: RowFailureNote[] = [];
+  const counts = writer.counts;
   let fatal: unknown;
 
   const totals = () => {
@@ -119,7 +116,7 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
     reported = now;
     const t = totals();
     o.onProgress?.({
-      done: alreadyStored + counts.generated + counts.dropped + counts.failed,
+      done: alreadyStored + writer.settled,
       total: end - start,
       inputTokens: t.input,
       outputTokens: t.output,
@@ -128,22 +125,7 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
   };
 
   const handle = (row: RowResult) => {
-    switch (row.outcome.kind) {
-      case 'ok':
-        counts.generated++;
-        if (row.outcome.flags.length > 0) counts.flagged++;
-        writer.add(row, rowToRecord(recordCtx, row));
-        break;
-      case 'dropped':
-        counts.dropped++;
-        break;
-      case 'failed':
-        counts.failed++;
-        if (failures.length < MAX_FAILURE_NOTES)
-          failures.push({ row: row.index, column: row.outcome.column, reason: row.outcome.reason });
-        writer.add(row, null);
-        break;
-    }
+    writer.accept(row, (r) => rowToRecord(recordCtx, r));
     report();
   };
 
@@ -207,7 +189,7 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
       dropped: counts.dropped,
       failed: counts.failed,
     },
-    failures,
+    failures: writer.failures,
     calls: {
       sent: caller.stats.calls - caller.stats.cacheHits,
       cacheHits: caller.stats.cacheHits,

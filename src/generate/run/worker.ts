@@ -3,7 +3,7 @@ import type { Store } from '../../store/connect.js';
 import { claimJob, finishJob, renewLease } from '../../store/jobs.js';
 import { loadRecipe } from '../recipe/load.js';
 import { GENERATE_JOB, type GenerateJobPayload } from './queue.js';
-import { type GenerateProgress, type GenerateSummary, runGeneration } from './run-generation.js';
+import { type GenerateSummary, runGeneration } from './run-generation.js';
 
 /**
  * `tandem worker`: claims queued jobs until none is left (or forever with `follow`), renewing its
@@ -22,7 +22,6 @@ export interface WorkerOptions {
   /** Claim only this run's jobs (`tandem worker --run ID`). */
   runId?: string;
   log?: (line: string) => void;
-  onProgress?: (p: GenerateProgress) => void;
 }
 
 export interface WorkerReport {
@@ -59,7 +58,6 @@ export async function runWorker(store: Store, o: WorkerOptions = {}): Promise<Wo
         rows: { start: p.start, end: p.end },
         actor: `worker:${worker}`,
         ...(o.signal ? { signal: o.signal } : {}),
-        ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       });
       await finishJob(store, job.id, { status: 'done', result: summary });
       report.jobs++;
