@@ -43,6 +43,7 @@ export async function dedupDataset(
   dataset: Dataset,
   settings: DatasetSettings,
   config: ChecksConfig['dedup'],
+  onProgress?: (records: number) => void,
 ): Promise<DedupOutcomes> {
   const ids: number[] = [];
   const externalIds: string[] = [];
@@ -63,6 +64,7 @@ export async function dedupDataset(
     threshold: config.threshold,
     ngram: config.ngram,
     priority: (i) => priorities[i] ?? 0,
+    ...(onProgress ? { onProgress } : {}),
   });
   const byId = new Map<number, CheckOutcome>();
   for (const cluster of result.clusters) {

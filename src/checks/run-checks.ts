@@ -62,9 +62,10 @@ export async function runChecks(store: Store, o: CheckRunOptions): Promise<Check
       : undefined;
   if (config.language.enabled) await loadLanguageDetector();
 
-  const dedup = config.dedup.enabled ? await dedupDataset(store, dataset, settings, config.dedup) : undefined;
+  const dedup = config.dedup.enabled
+    ? await dedupDataset(store, dataset, settings, config.dedup, (n) => o.onProgress?.('dedup', n))
+    : undefined;
   if (dedup) ran.add('dedup');
-  o.onProgress?.('dedup', dedup?.records ?? 0);
 
   let semantic: Awaited<ReturnType<typeof import('./semantic-dedup.js').semanticDuplicates>> | undefined;
   if (config.semantic_dedup !== undefined && (!o.only || o.only.includes('semantic_dedup'))) {

@@ -42,9 +42,7 @@ export function registerCheck(program: Command): void {
           config,
           evalFiles: o.eval,
           actor: cliActor(),
-          onProgress: g.json
-            ? undefined
-            : (stage, n) => stage === 'records' && n % 10_000 === 0 && note(`  ${n} records checked…`),
+          onProgress: g.json ? undefined : checkProgress(),
         });
         emit(g, summary, () => {
           const rows = summary.checks.map((c) => [
@@ -72,4 +70,14 @@ export function registerCheck(program: Command): void {
         });
       });
     });
+}
+
+/** A line on stderr every 10,000 records of each stage, so a long check shows it is moving. */
+function checkProgress(): (stage: string, n: number) => void {
+  const last = new Map<string, number>();
+  return (stage, n) => {
+    if (n - (last.get(stage) ?? 0) < 10_000) return;
+    last.set(stage, n);
+    note(stage === 'dedup' ? `  ${n} records sketched for near-duplicates…` : `  ${n} records checked…`);
+  };
 }
