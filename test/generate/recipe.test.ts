@@ -81,7 +81,9 @@ describe('recipe validation', () => {
   });
 
   it('rejects a JSON Schema the validator cannot read before any row runs', () => {
-    const e = errorOf(`${base}  - name: q\n    llm: structured\n    prompt: x\n    schema: { type: objekt }\n`);
+    const e = errorOf(
+      `${base}  - name: q\n    llm: structured\n    prompt: x\n    schema: { type: objekt }\n`,
+    );
     expect(e.message).toBe(
       'r.yaml:9:13: columns.1.schema: not a JSON Schema the validator can read: Unsupported type: objekt',
     );
