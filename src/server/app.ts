@@ -5,8 +5,17 @@ import type { Role } from '../core/annotation.js';
 import { isTandemError, TandemError } from '../core/errors.js';
 import { type Caller, callerBySession, callerByToken } from '../store/auth.js';
 import type { Store } from '../store/connect.js';
-import { registerAuthRoutes } from './routes/auth.js';
+import { openApiDocument } from './openapi.js';
+import type { Route } from './route.js';
+import { authRoutes } from './routes/auth.js';
+import { datasetRoutes } from './routes/datasets.js';
+import { queueRoutes } from './routes/queue.js';
+import { recordRoutes } from './routes/records.js';
+import { responseRoutes } from './routes/responses.js';
+import { userRoutes } from './routes/users.js';
 import { statusFor } from './status.js';
+import { VERSION } from './version.js';
+import { defaultWebRoot, serveWebApp } from './web-app.js';
 
 /**
  * The HTTP API. It holds no state of its own — sessions live in the store — so several servers can
@@ -23,6 +32,10 @@ export interface ServerOptions {
   /** Login attempts per minute per address and user name. */
   loginRateLimit?: number;
   logger?: boolean;
+  /** How long a handed-out record stays reserved. Default 30 minutes. */
+  leaseMs?: number;
+  /** The built web app (`dist/web`). */
+  webRoot?: string;
 }
 
 declare module 'fastify' {
@@ -77,9 +90,43 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
     return reply.code(500).send({ error: { code: 'internal', message: 'internal error' } });
   });
 
-  app.get('/api/health', async () => ({ ok: true, db: store.dialect }));
-  registerAuthRoutes(app, store, options);
+  app.addHook('onSend', async (_request, reply) => {
+    // Defence in depth behind rendering every record as text: no inline script, no eval, no framing.
+    reply.header('content-security-policy', CSP);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  const routes = apiRoutes(store, options);
+  for (const r of routes) r.register(app);
+  const document = openApiDocument(routes, VERSION);
+  app.get('/api/docs', async () => document);
+  await serveWebApp(app, options.webRoot ?? defaultWebRoot());
   return app;
+}
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Every API route, in the order the OpenAPI document lists them. */
+export function apiRoutes(store: Store, options: ServerOptions = {}): Route[] {
+  return [
+    ...authRoutes(store, options),
+    ...datasetRoutes(store),
+    ...queueRoutes(store, options),
+    ...recordRoutes(store),
+    ...responseRoutes(store, options),
+    ...userRoutes(store),
+  ];
 }
 
 /** The caller, if their role is one of `roles`; a 401 without a caller, a 403 with the wrong role. */

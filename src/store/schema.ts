@@ -31,6 +31,8 @@ export interface RecordsTable {
   status: string;
   final_values: JsonNullable;
   version: number;
+  /** Answers still wanted before the record leaves the annotation queue; NULL = all of them. */
+  open_slots: Generated<number | null>;
   created_at: Millis;
   updated_at: Millis;
 }

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Role, User } from '../core/annotation.js';
-import { conflict } from '../core/errors.js';
+import { conflict, notFound } from '../core/errors.js';
 import { type Ctx, inTransaction, now } from './context.js';
 import { readJson, writeJson } from './dialect.js';
 import { type Actor, appendEvent } from './events.js';
@@ -56,4 +56,34 @@ export async function findUser(ctx: Ctx, username: string): Promise<User | undef
     .where('username', '=', username)
     .executeTakeFirst();
   return row ? toUser(row) : undefined;
+}
+
+export interface UserPatch {
+  role?: Role;
+  languages?: string[];
+  disabled?: boolean;
+}
+
+/** Changes a user's role, languages or whether they may log in; a disabled user's sessions end. */
+export async function updateUser(ctx: Ctx, username: string, patch: UserPatch, actor: Actor): Promise<User> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await findUser(tx, username);
+    if (!before) throw notFound('user', username);
+    const set: { role?: string; languages?: string; disabled?: number } = {};
+    if (patch.role !== undefined) set.role = patch.role;
+    if (patch.languages !== undefined) set.languages = writeJson(patch.languages);
+    if (patch.disabled !== undefined) set.disabled = patch.disabled ? 1 : 0;
+    if (Object.keys(set).length)
+      await tx.db.updateTable('users').set(set).where('id', '=', before.id).execute();
+    if (patch.disabled) await tx.db.deleteFrom('sessions').where('user_id', '=', before.id).execute();
+    await appendEvent(tx, {
+      actor,
+      action: 'user.update',
+      entityType: 'user',
+      entityId: before.id,
+      before: { role: before.role, languages: before.languages, disabled: before.disabled },
+      after: patch,
+    });
+    return (await findUser(tx, username))!;
+  });
 }

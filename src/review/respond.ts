@@ -1,0 +1,132 @@
+import type { RecordResponse, ResponseStatus } from '../core/annotation.js';
+import { conflict } from '../core/errors.js';
+import type { DatasetRecord } from '../core/record.js';
+import type { DatasetSettings } from '../core/settings.js';
+import { type Ctx, inTransaction, now } from '../store/context.js';
+import { appendEvent } from '../store/events.js';
+import {
+  ANNOTATION_ROUND,
+  assignmentOf,
+  clearAssignment,
+  freeSlots,
+  lockRecord,
+  refreshOpenSlots,
+  upsertAssignment,
+} from '../store/queue.js';
+import { getRecord } from '../store/records.js';
+import { saveResponse } from '../store/responses.js';
+import { correctionDiffs, validateAnswer } from './answers.js';
+
+export interface Answer {
+  user: { id: number; username: string };
+  record: DatasetRecord;
+  settings: DatasetSettings;
+  values: unknown;
+  status: ResponseStatus;
+  reason?: string | null;
+  timeSpentMs?: number;
+  /** How long a draft keeps the record leased. */
+  leaseMs: number;
+}
+
+/** Time spent is the client's figure, bounded: one save cannot claim more than an hour. */
+const MAX_TIME_PER_SAVE_MS = 60 * 60 * 1000;
+
+/**
+ * Stores an annotator's answer. A submission or a discard counts towards the record's overlap and
+ * ends the annotator's lease; a draft keeps the record leased to them. Anyone may answer a record
+ * they hold (even after their lease ran out — work is never thrown away), one they answered before,
+ * or one with a free slot; a record whose slots others hold is refused.
+ */
+export function respond(ctx: Ctx, a: Answer): Promise<RecordResponse> {
+  const values = validateAnswer(a.settings, a.record, a.values, a.status);
+  return inTransaction(ctx, async (tx) => {
+    await lockRecord(tx, a.record.id);
+    const record = await getRecord(tx, a.record.id);
+    if (record.status === 'accepted' || record.status === 'rejected')
+      throw conflict(`record ${record.id} is already ${record.status}; it takes no more answers`);
+    const wanted = a.settings.distribution.responsesPerRecord;
+    const t = now();
+    const held = await assignmentOf(tx, record.id, a.user.id, ANNOTATION_ROUND);
+    const answeredBefore = await tx.db
+      .selectFrom('responses')
+      .select('id')
+      .where('record_id', '=', record.id)
+      .where('user_id', '=', a.user.id)
+      .where('round', '=', ANNOTATION_ROUND)
+      .executeTakeFirst();
+    const holds = held !== undefined && held.kind !== 'skipped';
+    if (!holds && !answeredBefore && (await freeSlots(tx, record.id, a.user.id, wanted, t)) <= 0)
+      throw conflict(`record ${record.id} already has the ${wanted} answer${wanted > 1 ? 's' : ''} it needs`);
+
+    const actor = `user:${a.user.username}`;
+    const response = await saveResponse(
+      tx,
+      {
+        recordId: record.id,
+        userId: a.user.id,
+        round: ANNOTATION_ROUND,
+        values,
+        status: a.status,
+        reason: a.status === 'discarded' ? (a.reason ?? '').slice(0, 2000) || null : null,
+        timeSpentMs: Math.min(Math.max(Math.round(a.timeSpentMs ?? 0), 0), MAX_TIME_PER_SAVE_MS),
+      },
+      actor,
+    );
+    const diffs = correctionDiffs(a.settings, record, values);
+    if (Object.keys(diffs).length)
+      await appendEvent(tx, {
+        actor,
+        action: 'response.corrections',
+        entityType: 'response',
+        entityId: response.id,
+        datasetId: record.datasetId,
+        after: diffs,
+      });
+
+    if (a.status === 'draft') {
+      // A draft holds the record while its author works on it.
+      if (!holds || held?.kind === 'lease')
+        await upsertAssignment(tx, record.id, a.user.id, ANNOTATION_ROUND, 'lease', t + a.leaseMs);
+      return response;
+    }
+    await clearAssignment(tx, record.id, a.user.id, ANNOTATION_ROUND);
+    await refreshOpenSlots(tx, record.id, wanted);
+    if (record.status === 'new' || record.status === 'checked' || record.status === 'flagged') {
+      await tx.db
+        .updateTable('records')
+        .set((eb) => ({ status: 'in_review', version: eb('version', '+', 1), updated_at: t }))
+        .where('id', '=', record.id)
+        .execute();
+      await appendEvent(tx, {
+        actor,
+        action: 'record.update',
+        entityType: 'record',
+        entityId: record.id,
+        datasetId: record.datasetId,
+        before: { status: record.status },
+        after: { status: 'in_review' },
+      });
+    }
+    return response;
+  });
+}
+
+/** The annotator passes on a record: their lease ends and the record is not offered to them again. */
+export function skip(ctx: Ctx, recordId: number, user: { id: number; username: string }): Promise<void> {
+  return inTransaction(ctx, async (tx) => {
+    await upsertAssignment(tx, recordId, user.id, ANNOTATION_ROUND, 'skipped', null);
+    const record = await tx.db
+      .selectFrom('records')
+      .select('dataset_id')
+      .where('id', '=', recordId)
+      .executeTakeFirst();
+    await appendEvent(tx, {
+      actor: `user:${user.username}`,
+      action: 'record.skip',
+      entityType: 'record',
+      entityId: recordId,
+      datasetId: record?.dataset_id ?? null,
+    });
+  });
+}

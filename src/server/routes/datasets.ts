@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { datasetProgress } from '../../review/progress.js';
+import type { Store } from '../../store/connect.js';
+import { countByStatus, listDatasets, totalOf } from '../../store/datasets.js';
+import { changeMembers, listMembers, memberDatasetIds } from '../../store/members.js';
+import { datasetFor, seesEverything } from '../access.js';
+import { defineRoute, REVIEWERS, type Route, STAFF } from '../route.js';
+
+const nameParam = z.strictObject({ name: z.string().min(1).max(200) });
+
+export function datasetRoutes(store: Store): Route[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/datasets',
+      tag: 'datasets',
+      summary: 'Datasets the caller works on, with record counts per status',
+      access: 'user',
+      handler: async ({ caller }) => {
+        const all = await listDatasets(store);
+        const mine = seesEverything(caller.role) ? undefined : await memberDatasetIds(store, caller.id);
+        return {
+          datasets: all
+            .filter((d) => !mine || mine.has(d.id))
+            .map((d) => ({ name: d.name, records: d.records, byStatus: d.byStatus, createdAt: d.createdAt })),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/datasets/:name',
+      tag: 'datasets',
+      summary: "A dataset's settings (fields, questions, guidelines), counts and the checks run on it",
+      access: 'user',
+      params: nameParam,
+      responses: { 200: 'OK', 404: 'no such dataset' },
+      handler: async ({ caller, params }) => {
+        const d = await datasetFor(store, caller, params.name);
+        const byStatus = await countByStatus(store, d.id);
+        // Check names for the records filter, read from a sample: every check runs on every record,
+        // and a full DISTINCT over a million results would cost more than the page it serves.
+        const checks = await store.db
+          .selectFrom('check_results')
+          .select('check_results.check')
+          .distinct()
+          .where(
+            'record_id',
+            'in',
+            store.db
+              .selectFrom('records')
+              .select('id')
+              .where('dataset_id', '=', d.id)
+              .orderBy('id')
+              .limit(1000),
+          )
+          .execute();
+        return {
+          dataset: {
+            name: d.name,
+            records: totalOf(byStatus),
+            byStatus,
+            createdAt: d.createdAt,
+            settings: d.settings,
+            checks: checks.map((c) => c.check).sort(),
+          },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/datasets/:name/progress',
+      tag: 'datasets',
+      summary:
+        'Totals, records per status, answers still wanted, and per annotator (annotators see their own row)',
+      access: 'user',
+      params: nameParam,
+      handler: async ({ caller, params }) => {
+        const d = await datasetFor(store, caller, params.name);
+        const reviewer = REVIEWERS.includes(caller.role as (typeof REVIEWERS)[number]);
+        return datasetProgress(store, d, reviewer ? undefined : caller.id);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/datasets/:name/members',
+      tag: 'datasets',
+      summary: 'Who works on the dataset',
+      access: STAFF,
+      params: nameParam,
+      handler: async ({ caller, params }) => {
+        const d = await datasetFor(store, caller, params.name);
+        return { members: await listMembers(store, d.id) };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/datasets/:name/members',
+      tag: 'datasets',
+      summary: 'Add and remove members by user name',
+      access: STAFF,
+      params: nameParam,
+      body: z.strictObject({
+        add: z.array(z.string().min(1).max(100)).max(1000).default([]),
+        remove: z.array(z.string().min(1).max(100)).max(1000).default([]),
+      }),
+      handler: async ({ caller, params, body }) => {
+        const d = await datasetFor(store, caller, params.name);
+        return { members: await changeMembers(store, d.id, body, `user:${caller.username}`) };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { TandemError } from '../../core/errors.js';
+import { skip } from '../../review/respond.js';
+import type { Store } from '../../store/connect.js';
+import { leaseForAnnotation, leaseForReview } from '../../store/queue.js';
+import { getRecord } from '../../store/records.js';
+import { datasetFor, recordFor } from '../access.js';
+import { defineRoute, idParam, REVIEWERS, type Route } from '../route.js';
+import { recordView } from '../views.js';
+
+export interface QueueOptions {
+  /** How long a handed-out record stays reserved for its annotator. Default 30 minutes. */
+  leaseMs?: number;
+}
+
+export function queueRoutes(store: Store, options: QueueOptions): Route[] {
+  const leaseMs = options.leaseMs ?? 30 * 60 * 1000;
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/datasets/:name/next',
+      tag: 'queue',
+      summary:
+        "The caller's next record, leased to them (the same one until they answer it); round=review for reviewers",
+      access: 'user',
+      params: z.strictObject({ name: z.string().min(1).max(200) }),
+      query: z.strictObject({ round: z.enum(['annotate', 'review']).default('annotate') }),
+      responses: { 200: 'the record and its lease', 204: 'nothing left for the caller' },
+      handler: async ({ caller, params, query, reply }) => {
+        const d = await datasetFor(store, caller, params.name);
+        let lease: Awaited<ReturnType<typeof leaseForReview>>;
+        if (query.round === 'review') {
+          if (!REVIEWERS.includes(caller.role as (typeof REVIEWERS)[number]))
+            throw new TandemError('forbidden', 'reviewing needs the role reviewer, admin or owner');
+          lease = await leaseForReview(store, { datasetId: d.id, userId: caller.id, leaseMs });
+        } else {
+          lease = await leaseForAnnotation(store, {
+            datasetId: d.id,
+            userId: caller.id,
+            languages: caller.languages,
+            wanted: d.settings.distribution.responsesPerRecord,
+            leaseMs,
+          });
+        }
+        if (!lease) return reply.code(204).send();
+        const record = await getRecord(store, lease.recordId);
+        return {
+          record: await recordView(store, caller, record, d.name),
+          lease: { expiresAt: lease.expiresAt, round: query.round },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/records/:id/skip',
+      tag: 'queue',
+      summary: 'Pass on a record: the lease ends and the record is not offered to the caller again',
+      access: 'user',
+      params: z.strictObject({ id: idParam }),
+      handler: async ({ caller, params }) => {
+        await recordFor(store, caller, params.id);
+        await skip(store, params.id, caller);
+        return { ok: true };
+      },
+    }),
+  ];
+}

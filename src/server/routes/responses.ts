@@ -1,0 +1,240 @@
+import { z } from 'zod';
+import { responseStatus } from '../../core/annotation.js';
+import { badInput, isTandemError, TandemError } from '../../core/errors.js';
+import { fieldValueSchema } from '../../core/fields.js';
+import { answerSchema } from '../../core/questions.js';
+import { findField } from '../../core/settings.js';
+import { decide } from '../../review/decide.js';
+import { respond } from '../../review/respond.js';
+import type { Store } from '../../store/connect.js';
+import { inTransaction } from '../../store/context.js';
+import { ANNOTATION_ROUND, upsertAssignment } from '../../store/queue.js';
+import { getRecord, updateRecord } from '../../store/records.js';
+import { replaceSuggestions } from '../../store/suggestions.js';
+import { datasetFor, recordFor } from '../access.js';
+import { defineRoute, idParam, REVIEWERS, type Route, STAFF } from '../route.js';
+import { recordView } from '../views.js';
+
+const values = z.record(z.string(), z.unknown());
+const idOnly = z.strictObject({ id: idParam });
+const nameOnly = z.strictObject({ name: z.string().min(1).max(200) });
+
+const reviewBody = z.discriminatedUnion('action', [
+  z.strictObject({
+    action: z.literal('accept'),
+    responseId: z.number().int().positive(),
+    comment: z.string().max(10_000).optional(),
+  }),
+  z.strictObject({ action: z.literal('edit'), values, comment: z.string().max(10_000).optional() }),
+  z.strictObject({
+    action: z.literal('return'),
+    usernames: z.array(z.string().min(1).max(100)).min(1).max(100),
+    comment: z.string().trim().min(1, 'say why the record goes back').max(10_000),
+  }),
+  z.strictObject({ action: z.literal('reject'), comment: z.string().trim().min(1, 'say why').max(10_000) }),
+]);
+
+const bulkBody = z.strictObject({
+  recordIds: z.array(z.number().int().positive()).min(1).max(1000),
+  action: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('status'), status: z.enum(['accepted', 'rejected']) }),
+    z.strictObject({ type: z.literal('respond'), values, status: z.enum(['submitted', 'discarded']) }),
+  ]),
+});
+
+export interface ResponseOptions {
+  leaseMs?: number;
+}
+
+export function responseRoutes(store: Store, options: ResponseOptions): Route[] {
+  const leaseMs = options.leaseMs ?? 30 * 60 * 1000;
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/api/records/:id/responses',
+      tag: 'responses',
+      summary: "Save the caller's answer: a draft, a submission, or a discard with a reason",
+      access: 'user',
+      params: idOnly,
+      body: z.strictObject({
+        values: values.default({}),
+        status: responseStatus,
+        reason: z.string().max(2000).optional(),
+        timeSpentMs: z.number().min(0).max(86_400_000).optional(),
+      }),
+      responses: { 200: 'the stored response', 409: 'the record has all its answers, or is decided' },
+      handler: async ({ caller, params, body }) => {
+        const { record, dataset } = await recordFor(store, caller, params.id);
+        const r = await respond(store, {
+          user: caller,
+          record,
+          settings: dataset.settings,
+          values: body.values,
+          status: body.status,
+          reason: body.reason ?? null,
+          ...(body.timeSpentMs !== undefined ? { timeSpentMs: body.timeSpentMs } : {}),
+          leaseMs,
+        });
+        return {
+          response: {
+            id: r.id,
+            username: caller.username,
+            round: r.round,
+            values: r.values,
+            status: r.status,
+            reason: r.reason,
+            timeSpentMs: r.timeSpentMs,
+            updatedAt: r.updatedAt,
+          },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/records/:id/review',
+      tag: 'review',
+      summary:
+        'Decide a record: accept one response, edit a final version, return it to annotators, or reject it',
+      access: REVIEWERS,
+      params: idOnly,
+      body: reviewBody,
+      handler: async ({ caller, params, body }) => {
+        const { dataset } = await recordFor(store, caller, params.id);
+        const record = await decide(store, {
+          reviewer: caller,
+          recordId: params.id,
+          settings: dataset.settings,
+          decision: body,
+        });
+        return { record: await recordView(store, caller, record, dataset.name) };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/datasets/:name/bulk',
+      tag: 'records',
+      summary:
+        'Apply one action to many records: set accepted/rejected (reviewers) or answer them all alike; per-record failures are listed',
+      access: 'user',
+      params: nameOnly,
+      body: bulkBody,
+      handler: async ({ caller, params, body }) => {
+        const d = await datasetFor(store, caller, params.name);
+        const action = body.action;
+        if (action.type === 'status' && !REVIEWERS.includes(caller.role as (typeof REVIEWERS)[number]))
+          throw new TandemError('forbidden', 'only reviewers, admins and owners set a record status');
+        let updated = 0;
+        const failed: { id: number; message: string }[] = [];
+        for (const id of body.recordIds) {
+          try {
+            const record = await getRecord(store, id);
+            if (record.datasetId !== d.id) throw badInput(`record ${id} is not in dataset '${d.name}'`);
+            if (action.type === 'status') {
+              await inTransaction(store, async (tx) => {
+                await tx.db.updateTable('records').set({ open_slots: 0 }).where('id', '=', id).execute();
+                await updateRecord(
+                  tx,
+                  id,
+                  record.version,
+                  { status: action.status },
+                  `user:${caller.username}`,
+                );
+              });
+            } else {
+              await respond(store, {
+                user: caller,
+                record,
+                settings: d.settings,
+                values: action.values,
+                status: action.status,
+                leaseMs,
+              });
+            }
+            updated++;
+          } catch (e) {
+            if (!isTandemError(e)) throw e;
+            failed.push({ id, message: e.message });
+          }
+        }
+        return { updated, failed };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/datasets/:name/assignments',
+      tag: 'queue',
+      summary: 'Give records to named annotators: only they get them, before anything else in their queue',
+      access: STAFF,
+      params: nameOnly,
+      body: z.strictObject({
+        usernames: z.array(z.string().min(1).max(100)).min(1).max(100),
+        recordIds: z.array(z.number().int().positive()).min(1).max(10_000),
+      }),
+      handler: async ({ caller, params, body }) => {
+        const d = await datasetFor(store, caller, params.name);
+        const users = await store.db
+          .selectFrom('users')
+          .select(['id', 'username'])
+          .where('username', 'in', body.usernames)
+          .execute();
+        const missing = body.usernames.filter((u) => !users.some((x) => x.username === u));
+        if (missing.length) throw badInput(`no such user: ${missing.join(', ')}`);
+        const records = await store.db
+          .selectFrom('records')
+          .select('id')
+          .where('dataset_id', '=', d.id)
+          .where('id', 'in', body.recordIds)
+          .execute();
+        if (records.length !== new Set(body.recordIds).size)
+          throw badInput(`some of the records are not in dataset '${d.name}'`);
+        await inTransaction(store, async (tx) => {
+          for (const r of records)
+            for (const u of users) await upsertAssignment(tx, r.id, u.id, ANNOTATION_ROUND, 'assigned', null);
+        });
+        return { assigned: records.length * users.length };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/records/:id/suggestions',
+      tag: 'records',
+      summary: "Replace an agent's suggestions on a record (for scripts: model pre-labels)",
+      access: STAFF,
+      params: idOnly,
+      body: z.strictObject({
+        agent: z.string().min(1).max(200),
+        suggestions: z
+          .array(
+            z.strictObject({
+              question: z.string(),
+              value: z.unknown(),
+              score: z.number().min(0).max(1).nullable().default(null),
+            }),
+          )
+          .max(100),
+      }),
+      handler: async ({ caller, params, body }) => {
+        const { record, dataset } = await recordFor(store, caller, params.id);
+        for (const s of body.suggestions) {
+          const q = dataset.settings.questions.find((x) => x.name === s.question);
+          if (!q) throw badInput(`suggestions: unknown question '${s.question}'`);
+          const corrected =
+            q.type === 'text' && q.corrects ? findField(dataset.settings, q.corrects) : undefined;
+          const ok = answerSchema(q, corrected ? fieldValueSchema(corrected) : undefined).safeParse(s.value);
+          if (!ok.success) throw badInput(`suggestions: ${s.question}: ${ok.error.issues[0]?.message}`);
+        }
+        await replaceSuggestions(
+          store,
+          body.agent,
+          body.suggestions.map((s) => ({
+            recordId: record.id,
+            question: s.question,
+            value: s.value,
+            score: s.score,
+          })),
+        );
+        return { record: await recordView(store, caller, await getRecord(store, record.id), dataset.name) };
+      },
+    }),
+  ];
+}

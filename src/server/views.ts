@@ -1,0 +1,74 @@
+import type { RecordResponse } from '../core/annotation.js';
+import type { DatasetRecord } from '../core/record.js';
+import type { Caller } from '../store/auth.js';
+import { checkResultsFor } from '../store/check-results.js';
+import { commentsFor } from '../store/comments.js';
+import type { Ctx } from '../store/context.js';
+import { ANNOTATION_ROUND } from '../store/queue.js';
+import { responsesFor } from '../store/responses.js';
+import { suggestionsFor } from '../store/suggestions.js';
+import { seesEverything } from './access.js';
+
+/**
+ * What the API shows of a record (the web app's `RecordView`). Annotators see their own answer
+ * only — never their colleagues', which would bias them — and nothing that tells a gold record apart.
+ */
+
+export interface ResponseView {
+  id: number;
+  username: string;
+  round: number;
+  values: Record<string, unknown>;
+  status: RecordResponse['status'];
+  reason: string | null;
+  timeSpentMs: number;
+  updatedAt: number;
+}
+
+const responseView = (r: RecordResponse & { username: string }): ResponseView => ({
+  id: r.id,
+  username: r.username,
+  round: r.round,
+  values: r.values,
+  status: r.status,
+  reason: r.reason,
+  timeSpentMs: r.timeSpentMs,
+  updatedAt: r.updatedAt,
+});
+
+export const mayReview = (caller: Caller): boolean =>
+  seesEverything(caller.role) || caller.role === 'reviewer';
+
+export async function recordView(ctx: Ctx, caller: Caller, record: DatasetRecord, dataset: string) {
+  const [suggestions, checks, responses, comments] = await Promise.all([
+    suggestionsFor(ctx, [record.id]),
+    checkResultsFor(ctx, record.id),
+    responsesFor(ctx, [record.id]),
+    commentsFor(ctx, record.id),
+  ]);
+  const all = (responses.get(record.id) ?? []).filter((r) => r.round === ANNOTATION_ROUND);
+  const own = all.find((r) => r.userId === caller.id);
+  return {
+    id: record.id,
+    dataset,
+    externalId: record.externalId,
+    fields: record.fields,
+    metadata: record.metadata,
+    language: record.language,
+    status: record.status,
+    version: record.version,
+    finalValues: record.finalValues,
+    suggestions: suggestions.map((s) => ({
+      question: s.question,
+      value: s.value,
+      score: s.score,
+      agent: s.agent,
+    })),
+    checks,
+    response: own ? responseView(own) : null,
+    ...(mayReview(caller) ? { responses: all.map(responseView) } : {}),
+    comments: comments.map((c) => ({ id: c.id, username: c.username, body: c.body, createdAt: c.createdAt })),
+  };
+}
+
+export type RecordView = Awaited<ReturnType<typeof recordView>>;

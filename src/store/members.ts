@@ -1,0 +1,76 @@
+import { notFound } from '../core/errors.js';
+import type { Ctx } from './context.js';
+import { type Actor, appendEvent } from './events.js';
+
+/**
+ * Who works on which dataset. Owners and admins see every dataset; reviewers and annotators only
+ * the datasets they are members of.
+ */
+
+export async function isMember(ctx: Ctx, datasetId: number, userId: number): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('dataset_members')
+    .select('user_id')
+    .where('dataset_id', '=', datasetId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function memberDatasetIds(ctx: Ctx, userId: number): Promise<Set<number>> {
+  const rows = await ctx.db
+    .selectFrom('dataset_members')
+    .select('dataset_id')
+    .where('user_id', '=', userId)
+    .execute();
+  return new Set(rows.map((r) => r.dataset_id));
+}
+
+export async function listMembers(ctx: Ctx, datasetId: number): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom('dataset_members')
+    .innerJoin('users', 'users.id', 'dataset_members.user_id')
+    .select('users.username')
+    .where('dataset_members.dataset_id', '=', datasetId)
+    .orderBy('users.username')
+    .execute();
+  return rows.map((r) => r.username);
+}
+
+/** Adds and removes members by user name; unknown names are an error and change nothing. */
+export async function changeMembers(
+  ctx: Ctx,
+  datasetId: number,
+  change: { add?: string[]; remove?: string[] },
+  actor: Actor,
+): Promise<string[]> {
+  const names = [...(change.add ?? []), ...(change.remove ?? [])];
+  const users = names.length
+    ? await ctx.db.selectFrom('users').select(['id', 'username']).where('username', 'in', names).execute()
+    : [];
+  const ids = new Map(users.map((u) => [u.username, u.id]));
+  for (const n of names) if (!ids.has(n)) throw notFound('user', n);
+  for (const n of change.add ?? [])
+    await ctx.db
+      .insertInto('dataset_members')
+      .values({ dataset_id: datasetId, user_id: ids.get(n)! })
+      .onConflict((oc) => oc.columns(['dataset_id', 'user_id']).doNothing())
+      .execute();
+  const removed = (change.remove ?? []).map((n) => ids.get(n)!);
+  if (removed.length)
+    await ctx.db
+      .deleteFrom('dataset_members')
+      .where('dataset_id', '=', datasetId)
+      .where('user_id', 'in', removed)
+      .execute();
+  if (names.length)
+    await appendEvent(ctx, {
+      actor,
+      action: 'dataset.members',
+      entityType: 'dataset',
+      entityId: datasetId,
+      datasetId,
+      after: { add: change.add ?? [], remove: change.remove ?? [] },
+    });
+  return listMembers(ctx, datasetId);
+}

@@ -1,0 +1,277 @@
+import { sql } from 'kysely';
+import { type Ctx, inTransaction, now } from './context.js';
+
+/**
+ * The annotation and review queues. A record is handed out under a lease (an `assignments` row of
+ * kind `lease` with an expiry) and counts against its open slots while the lease lives, so no record
+ * is handed out beyond the overlap the dataset asks for; an abandoned lease simply expires.
+ *
+ * Other assignment kinds: `assigned` (named by an admin: only the named people get the record),
+ * `returned` (sent back by a reviewer: the annotator gets it first), `skipped` (never offered to that
+ * annotator again in this round).
+ *
+ * Concurrency: every lease is granted while holding the record's row — SQLite serialises write
+ * transactions (BEGIN IMMEDIATE), PostgreSQL takes `FOR UPDATE SKIP LOCKED` in the scan and checks
+ * the free slots again after the lock, in a fresh snapshot — so two servers cannot both take a
+ * record's last slot.
+ */
+
+export const ANNOTATION_ROUND = 1;
+export const REVIEW_ROUND = 2;
+
+export type AssignmentKind = 'lease' | 'assigned' | 'returned' | 'skipped';
+
+export interface QueueRequest {
+  datasetId: number;
+  userId: number;
+  /** Languages the user works in; empty means every language. Records without a language go to all. */
+  languages: string[];
+  /** The dataset's overlap: answers wanted per record. */
+  wanted: number;
+  leaseMs: number;
+}
+
+export interface Lease {
+  recordId: number;
+  expiresAt: number;
+}
+
+/** How many candidates one request may find full (taken between scan and lock) before giving up. */
+const MAX_ATTEMPTS = 20;
+
+/** The caller's next record to annotate, leased to them; null when the queue has nothing for them. */
+export function leaseForAnnotation(ctx: Ctx, q: QueueRequest): Promise<Lease | null> {
+  return inTransaction(ctx, async (tx) => {
+    const t = now();
+    const expiresAt = t + q.leaseMs;
+    const held = await heldAnnotation(tx, q, t);
+    if (held) {
+      if (held.kind === 'lease') await setExpiry(tx, held.recordId, q.userId, ANNOTATION_ROUND, expiresAt);
+      return { recordId: held.recordId, expiresAt };
+    }
+    // One scan per language keeps each on its own index range; the lowest id among them wins.
+    const ranges: (string | null)[] | [undefined] = q.languages.length ? [...q.languages, null] : [undefined];
+    const after = new Map<string | null | undefined, number>();
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      let best: number | null = null;
+      for (const lang of ranges) {
+        const id = await scanAnnotation(tx, q, t, lang, after.get(lang) ?? 0);
+        if (id !== null && (best === null || id < best)) best = id;
+      }
+      if (best === null) return null;
+      if ((await freeSlots(tx, best, q.userId, q.wanted, t, ANNOTATION_ROUND)) > 0) {
+        await upsertAssignment(tx, best, q.userId, ANNOTATION_ROUND, 'lease', expiresAt);
+        return { recordId: best, expiresAt };
+      }
+      for (const lang of ranges) after.set(lang, best);
+    }
+    return null;
+  });
+}
+
+/** The caller's next record to review: all its answers are in and nobody decided it yet. */
+export function leaseForReview(
+  ctx: Ctx,
+  q: Omit<QueueRequest, 'languages' | 'wanted'>,
+): Promise<Lease | null> {
+  return inTransaction(ctx, async (tx) => {
+    const t = now();
+    const expiresAt = t + q.leaseMs;
+    const held = await sql<{ record_id: number }>`
+      SELECT a.record_id FROM assignments a JOIN records r ON r.id = a.record_id
+      WHERE a.user_id = ${q.userId} AND a.round = ${REVIEW_ROUND} AND a.kind = 'lease'
+        AND a.expires_at > ${t} AND r.dataset_id = ${q.datasetId} AND r.status = 'in_review'
+      ORDER BY a.record_id LIMIT 1`.execute(tx.db);
+    if (held.rows[0]) {
+      const recordId = Number(held.rows[0].record_id);
+      await setExpiry(tx, recordId, q.userId, REVIEW_ROUND, expiresAt);
+      return { recordId, expiresAt };
+    }
+    let after = 0;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const found = await sql<{ id: number }>`
+        SELECT r.id FROM records r
+        WHERE r.dataset_id = ${q.datasetId} AND r.open_slots = 0 AND r.status = 'in_review'
+          AND r.id > ${after}
+          AND NOT EXISTS (SELECT 1 FROM responses x WHERE x.record_id = r.id AND x.user_id = ${q.userId}
+            AND x.round = ${ANNOTATION_ROUND} AND x.status <> 'draft')
+          AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.record_id = r.id AND a.round = ${REVIEW_ROUND}
+            AND a.kind = 'lease' AND a.expires_at > ${t} AND a.user_id <> ${q.userId})
+        ORDER BY r.id LIMIT 1 ${lockClause(tx)}`.execute(tx.db);
+      const id = found.rows[0] ? Number(found.rows[0].id) : null;
+      if (id === null) return null;
+      const taken = await sql<{ n: number }>`
+        SELECT count(*) AS n FROM assignments WHERE record_id = ${id} AND round = ${REVIEW_ROUND}
+          AND kind = 'lease' AND expires_at > ${t} AND user_id <> ${q.userId}`.execute(tx.db);
+      if (Number(taken.rows[0]?.n ?? 0) === 0) {
+        await upsertAssignment(tx, id, q.userId, REVIEW_ROUND, 'lease', expiresAt);
+        return { recordId: id, expiresAt };
+      }
+      after = id;
+    }
+    return null;
+  });
+}
+
+/**
+ * Slots of a record still free for `userId`: what it still wants minus live leases held by others.
+ * Run after the record's row is locked, so the answer holds until the transaction ends.
+ */
+export async function freeSlots(
+  ctx: Ctx,
+  recordId: number,
+  userId: number,
+  wanted: number,
+  at: number,
+  round = ANNOTATION_ROUND,
+): Promise<number> {
+  const r = await sql<{ open: number | null; status: string; leased: number }>`
+    SELECT r.open_slots AS open, r.status AS status,
+      (SELECT count(*) FROM assignments a WHERE a.record_id = r.id AND a.round = ${round} AND a.kind = 'lease'
+        AND a.expires_at > ${at} AND a.user_id <> ${userId}) AS leased
+    FROM records r WHERE r.id = ${recordId}`.execute(ctx.db);
+  const row = r.rows[0];
+  if (!row || row.status === 'accepted' || row.status === 'rejected') return 0;
+  return (row.open === null ? wanted : Number(row.open)) - Number(row.leased);
+}
+
+/** Locks a record's row until the transaction ends (PostgreSQL; SQLite already holds the write lock). */
+export async function lockRecord(ctx: Ctx, recordId: number): Promise<void> {
+  if (ctx.dialect === 'postgres')
+    await sql`SELECT id FROM records WHERE id = ${recordId} FOR UPDATE`.execute(ctx.db);
+}
+
+export async function assignmentOf(
+  ctx: Ctx,
+  recordId: number,
+  userId: number,
+  round: number,
+): Promise<{ kind: AssignmentKind; expiresAt: number | null } | undefined> {
+  const row = await ctx.db
+    .selectFrom('assignments')
+    .select(['kind', 'expires_at'])
+    .where('record_id', '=', recordId)
+    .where('user_id', '=', userId)
+    .where('round', '=', round)
+    .executeTakeFirst();
+  return row ? { kind: row.kind as AssignmentKind, expiresAt: row.expires_at } : undefined;
+}
+
+export async function upsertAssignment(
+  ctx: Ctx,
+  recordId: number,
+  userId: number,
+  round: number,
+  kind: AssignmentKind,
+  expiresAt: number | null,
+): Promise<void> {
+  const t = now();
+  await ctx.db
+    .insertInto('assignments')
+    .values({ record_id: recordId, user_id: userId, round, kind, expires_at: expiresAt, created_at: t })
+    .onConflict((oc) =>
+      oc
+        .columns(['record_id', 'user_id', 'round'])
+        .doUpdateSet({ kind, expires_at: expiresAt, created_at: t }),
+    )
+    .execute();
+}
+
+/** Ends the user's hold on a record in a round (after an answer, a review, or a release). */
+export async function clearAssignment(
+  ctx: Ctx,
+  recordId: number,
+  userId: number,
+  round: number,
+): Promise<void> {
+  await ctx.db
+    .deleteFrom('assignments')
+    .where('record_id', '=', recordId)
+    .where('user_id', '=', userId)
+    .where('round', '=', round)
+    .where('kind', '<>', 'skipped')
+    .execute();
+}
+
+/** Removes every live review lease on a record: once decided, nobody else is reviewing it. */
+export async function clearReviewLeases(ctx: Ctx, recordId: number): Promise<void> {
+  await ctx.db
+    .deleteFrom('assignments')
+    .where('record_id', '=', recordId)
+    .where('round', '=', REVIEW_ROUND)
+    .execute();
+}
+
+/** Recomputes a record's open slots from its answers (submitted or discarded) in the annotation round. */
+export async function refreshOpenSlots(ctx: Ctx, recordId: number, wanted: number): Promise<number> {
+  const r = await sql<{ n: number }>`
+    SELECT count(*) AS n FROM responses WHERE record_id = ${recordId} AND round = ${ANNOTATION_ROUND}
+      AND status <> 'draft'`.execute(ctx.db);
+  const open = Math.max(wanted - Number(r.rows[0]?.n ?? 0), 0);
+  await ctx.db.updateTable('records').set({ open_slots: open }).where('id', '=', recordId).execute();
+  return open;
+}
+
+async function heldAnnotation(
+  ctx: Ctx,
+  q: QueueRequest,
+  t: number,
+): Promise<{ recordId: number; kind: AssignmentKind } | undefined> {
+  // Work already in hand comes first: a live lease (a reload gets the same record), then records a
+  // reviewer returned, then records an admin assigned by name.
+  const r = await sql<{ record_id: number; kind: AssignmentKind }>`
+    SELECT a.record_id, a.kind FROM assignments a JOIN records r ON r.id = a.record_id
+    WHERE a.user_id = ${q.userId} AND a.round = ${ANNOTATION_ROUND} AND r.dataset_id = ${q.datasetId}
+      AND r.status NOT IN ('accepted', 'rejected')
+      AND ((a.kind = 'lease' AND a.expires_at > ${t}) OR a.kind IN ('returned', 'assigned'))
+      AND NOT EXISTS (SELECT 1 FROM responses x WHERE x.record_id = a.record_id AND x.user_id = ${q.userId}
+        AND x.round = ${ANNOTATION_ROUND} AND x.status <> 'draft')
+    ORDER BY CASE a.kind WHEN 'lease' THEN 0 WHEN 'returned' THEN 1 ELSE 2 END, a.record_id
+    LIMIT 1`.execute(ctx.db);
+  const row = r.rows[0];
+  return row ? { recordId: Number(row.record_id), kind: row.kind } : undefined;
+}
+
+async function scanAnnotation(
+  ctx: Ctx,
+  q: QueueRequest,
+  t: number,
+  language: string | null | undefined,
+  after: number,
+): Promise<number | null> {
+  const lang =
+    language === undefined
+      ? sql``
+      : language === null
+        ? sql`AND r.language IS NULL`
+        : sql`AND r.language = ${language}`;
+  // `(r.open_slots IS NULL OR r.open_slots > 0)` is written exactly as the partial indexes' predicate
+  // (with a literal 0), so SQLite's planner can prove the index applies.
+  const r = await sql<{ id: number }>`
+    SELECT r.id FROM records r
+    WHERE r.dataset_id = ${q.datasetId} AND (r.open_slots IS NULL OR r.open_slots > 0) ${lang}
+      AND r.id > ${after}
+      AND r.status NOT IN ('accepted', 'rejected')
+      AND NOT EXISTS (SELECT 1 FROM responses x WHERE x.record_id = r.id AND x.user_id = ${q.userId}
+        AND x.round = ${ANNOTATION_ROUND} AND x.status <> 'draft')
+      AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.record_id = r.id AND a.round = ${ANNOTATION_ROUND}
+        AND ((a.user_id = ${q.userId} AND a.kind = 'skipped')
+          OR (a.user_id <> ${q.userId} AND a.kind IN ('assigned', 'returned'))))
+      AND (SELECT count(*) FROM assignments a WHERE a.record_id = r.id AND a.round = ${ANNOTATION_ROUND}
+        AND a.kind = 'lease' AND a.expires_at > ${t} AND a.user_id <> ${q.userId})
+        < coalesce(r.open_slots, ${q.wanted})
+    ORDER BY r.id LIMIT 1 ${lockClause(ctx)}`.execute(ctx.db);
+  return r.rows[0] ? Number(r.rows[0].id) : null;
+}
+
+const lockClause = (ctx: Ctx) => (ctx.dialect === 'postgres' ? sql`FOR UPDATE OF r SKIP LOCKED` : sql``);
+
+async function setExpiry(ctx: Ctx, recordId: number, userId: number, round: number, expiresAt: number) {
+  await ctx.db
+    .updateTable('assignments')
+    .set({ expires_at: expiresAt })
+    .where('record_id', '=', recordId)
+    .where('user_id', '=', userId)
+    .where('round', '=', round)
+    .execute();
+}

@@ -1,0 +1,73 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { DatasetRecord, RecordStatus } from '../core/record.js';
+import type { Ctx } from './context.js';
+import { toRecord } from './records.js';
+
+export interface RecordQuery {
+  status?: RecordStatus[];
+  /** Case-insensitive substring of any field's text. */
+  text?: string;
+  /** Metadata equalities; numbers compare as numbers. */
+  metadata?: { key: string; value: string | number }[];
+  /** Records with (or without) a failed result of this check. */
+  check?: { name: string; failed: boolean };
+  language?: string;
+  /** Keyset cursor: records after this id. */
+  after?: number;
+  limit: number;
+}
+
+export interface RecordPage {
+  records: DatasetRecord[];
+  next: number | null;
+  total: number;
+}
+
+/**
+ * One page of a dataset's records that match every filter, in id order, with the total that match.
+ * Text search runs over the fields' stored JSON (case-insensitive for ASCII on SQLite, for every
+ * script on PostgreSQL): PostgreSQL answers it from a trigram index (see migration 002), SQLite by
+ * scanning the dataset.
+ */
+export async function searchRecords(ctx: Ctx, datasetId: number, q: RecordQuery): Promise<RecordPage> {
+  const pg = ctx.dialect === 'postgres';
+  const filters: Expression<SqlBool>[] = [sql<SqlBool>`r.dataset_id = ${datasetId}`];
+  if (q.status?.length) filters.push(sql<SqlBool>`r.status IN (${sql.join(q.status)})`);
+  if (q.language) filters.push(sql<SqlBool>`r.language = ${q.language}`);
+  if (q.text) {
+    const pattern = `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(
+      pg
+        ? sql<SqlBool>`r.fields::text ILIKE ${pattern} ESCAPE '\\'`
+        : sql<SqlBool>`r.fields LIKE ${pattern} ESCAPE '\\'`,
+    );
+  }
+  for (const m of q.metadata ?? []) {
+    const path = pg ? sql`r.metadata -> ${m.key}` : sql`json_extract(r.metadata, ${`$."${m.key}"`})`;
+    filters.push(
+      typeof m.value === 'number'
+        ? pg
+          ? sql<SqlBool>`(CASE WHEN jsonb_typeof(${path}) = 'number' THEN (${path})::numeric END) = ${m.value}`
+          : sql<SqlBool>`${path} = ${m.value}`
+        : pg
+          ? sql<SqlBool>`r.metadata ->> ${m.key} = ${m.value}`
+          : sql<SqlBool>`${path} = ${m.value}`,
+    );
+  }
+  if (q.check) {
+    const failed = sql`EXISTS (SELECT 1 FROM check_results c WHERE c.record_id = r.id AND c."check" = ${q.check.name} AND c.passed = 0)`;
+    filters.push(q.check.failed ? sql<SqlBool>`${failed}` : sql<SqlBool>`NOT ${failed}`);
+  }
+  const where = sql.join(filters, sql` AND `);
+  const total = await sql<{ n: number }>`SELECT count(*) AS n FROM records r WHERE ${where}`.execute(ctx.db);
+  const rows = await sql<Parameters<typeof toRecord>[0]>`
+    SELECT r.* FROM records r WHERE ${where} AND r.id > ${q.after ?? 0} ORDER BY r.id LIMIT ${q.limit + 1}`.execute(
+    ctx.db,
+  );
+  const page = rows.rows.slice(0, q.limit).map(toRecord);
+  return {
+    records: page,
+    next: rows.rows.length > q.limit ? page[page.length - 1]!.id : null,
+    total: Number(total.rows[0]?.n ?? 0),
+  };
+}
