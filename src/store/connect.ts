@@ -75,6 +75,10 @@ function openSqlite(path: string): Store {
 
 // int8 (ids, epoch millis, counts) as numbers: all our values are far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
+// jsonb as its text: `readJson` parses it, as it does SQLite's. Left to pg, a jsonb string ("positive")
+// would arrive as a bare JS string that `readJson` could not tell from JSON text.
+pg.types.setTypeParser(3802, (v) => v);
+pg.types.setTypeParser(114, (v) => v);
 
 async function openPostgres(url: string): Promise<Store> {
   const parsed = new URL(url);
