@@ -44,9 +44,9 @@ describe('tandem users and tandem serve', () => {
       stderr += d.toString();
     });
     const deadline = Date.now() + 15_000;
-    while (!/Tandem API on (\S+)/.test(stderr) && Date.now() < deadline)
+    while (!/Tandem on (\S+)/.test(stderr) && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 50));
-    const url = /Tandem API on (\S+)/.exec(stderr)![1]!;
+    const url = /Tandem on (\S+)/.exec(stderr)![1]!;
     const password = /created the owner 'owner' with password (\S+)/.exec(stderr)![1]!;
     expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ ok: true, db: 'sqlite' });
     const login = await fetch(`${url}/api/login`, {
@@ -58,4 +58,55 @@ describe('tandem users and tandem serve', () => {
     run.child.kill('SIGTERM');
     expect((await run.done).code).toBe(0);
   });
+
+  it('manages dataset members from the CLI', () => {
+    const db = `${file('')}.new`;
+    expect(
+      tandem([
+        'datasets',
+        'create',
+        'ds',
+        '--settings',
+        'examples/support-conversations/settings.yaml',
+        '--db',
+        db,
+      ]).code,
+    ).toBe(0);
+    for (const u of ['ana', 'bo']) tandem(['users', 'add', u, '--role', 'annotator', '--db', db]);
+    const added = tandem(['datasets', 'members', 'ds', '--add', 'ana,bo', '--db', db, '--json']);
+    expect(JSON.parse(added.stdout)).toEqual({ dataset: 'ds', members: ['ana', 'bo'] });
+    const removed = tandem(['datasets', 'members', 'ds', '--remove', 'ana', '--db', db]);
+    expect(removed.stdout.trim()).toBe("Members of 'ds': bo");
+    const unknown = tandem(['datasets', 'members', 'ds', '--add', 'zed', '--db', db]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('zed');
+  });
+
+  it('ends the demo by serving the annotation app with logins that work', async () => {
+    const dir = `${file('')}.demo`;
+    const run = tandemAsync(['demo', '--port', '0', '--db', `${dir}.db`, '--out', `${dir}.jsonl`]);
+    let stderr = '';
+    run.child.stderr!.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const deadline = Date.now() + 60_000;
+    while (!/annotation app is on (\S+)/.test(stderr) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    const url = /annotation app is on (\S+)/.exec(stderr)?.[1];
+    expect(url, stderr).toBeDefined();
+    const password = /log in as annotator\s+password (\S+)/.exec(stderr)![1]!;
+    const login = await fetch(`${url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'annotator', password }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const next = await fetch(`${url}/api/datasets/support-demo-app/next`, { headers: { cookie } });
+    expect(next.status).toBe(200);
+    const body = (await next.json()) as { record: { fields: { conversation: unknown[] } } };
+    expect(body.record.fields.conversation.length).toBeGreaterThan(1);
+    run.child.kill('SIGTERM');
+    expect((await run.done).code).toBe(0);
+  }, 90_000);
 });

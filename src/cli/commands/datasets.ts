@@ -130,6 +130,35 @@ export function registerDatasets(program: Command): void {
     });
 
   datasets
+    .command('members')
+    .description('who works on a dataset in the annotation app (owners and admins see every dataset)')
+    .argument('<name>', 'dataset name')
+    .option('--add <users>', 'comma-separated user names to add')
+    .option('--remove <users>', 'comma-separated user names to remove')
+    .action(async (name: string, o: { add?: string; remove?: string }, cmd: Command) => {
+      const list = (v?: string) =>
+        (v ?? '')
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean);
+      await withStore(cmd, async (store, g) => {
+        const { changeMembers } = await import('../../store/members.js');
+        const d = await getDataset(store, name);
+        const members = await changeMembers(
+          store,
+          d.id,
+          { add: list(o.add), remove: list(o.remove) },
+          cliActor(),
+        );
+        emit(g, { dataset: d.name, members }, () =>
+          members.length
+            ? `Members of '${d.name}': ${members.join(', ')}`
+            : `'${d.name}' has no members yet.`,
+        );
+      });
+    });
+
+  datasets
     .command('delete')
     .description('delete a dataset with its records, responses and suggestions')
     .argument('<name>', 'dataset name')

@@ -12,7 +12,7 @@ export function registerServe(program: Command): void {
     .option('--secure-cookies', 'mark session cookies Secure (when served over HTTPS)')
     .action(async (o: { port: string; host: string; secureCookies?: boolean }, cmd: Command) => {
       const port = positiveInt('--port', o.port, 0) ?? 8787;
-      const { buildServer } = await import('../../server/app.js');
+      const { serveUntilStopped } = await import('../../server/listen.js');
       const { ensureOwner } = await import('../../server/first-start.js');
       await withStore(cmd, async (store) => {
         const first = await ensureOwner(store);
@@ -20,15 +20,13 @@ export function registerServe(program: Command): void {
           note(
             `First start: created the owner '${first.username}' with password ${first.password} (shown once).`,
           );
-        const app = await buildServer(store, { secureCookies: Boolean(o.secureCookies) });
-        const url = await app.listen({ port, host: o.host });
-        note(`Tandem API on ${url} (store: ${store.location}); health: ${url}/api/health`);
-        await new Promise<void>((resolve) => {
-          const stop = () => resolve();
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
+        await serveUntilStopped(store, {
+          port,
+          host: o.host,
+          secureCookies: Boolean(o.secureCookies),
+          onListening: (url) =>
+            note(`Tandem on ${url} (store: ${store.location}); API docs: ${url}/api/docs`),
         });
-        await app.close();
       });
     });
 }
