@@ -27,6 +27,29 @@ export const distribution = z.strictObject({
   responsesPerRecord: z.number().int().min(1).max(100).default(1),
 });
 
+/** Gold records, second review: what lets a team put a number on how right the data is. */
+export const qualitySettings = z.strictObject({
+  gold: z
+    .strictObject({
+      /** Share of each annotator's records that are gold records (known answers), mixed in unseen. */
+      rate: z.number().min(0).max(1).default(0.1),
+      /** Accuracy on gold below which an annotator is flagged. */
+      minAccuracy: z.number().min(0).max(1).default(0.8),
+      /** Gold answers an annotator gives before they can be flagged. */
+      minAnswers: z.number().int().min(1).default(10),
+      /** Pause a flagged annotator on this dataset until an admin resumes them. */
+      pause: z.boolean().default(false),
+    })
+    .optional(),
+  secondReview: z
+    .strictObject({
+      /** Share of accepted records a second reviewer checks. */
+      rate: z.number().min(0).max(1),
+    })
+    .optional(),
+});
+export type QualitySettings = z.infer<typeof qualitySettings>;
+
 export const datasetSettings = z
   .strictObject({
     $schema: z.string().optional(),
@@ -38,6 +61,8 @@ export const datasetSettings = z
     distribution: distribution.default({ responsesPerRecord: 1 }),
     /** Languages the records are expected in; annotators are routed by them. */
     languages: z.array(languageCode).default([]),
+    /** Gold records mixed into queues, accuracy thresholds, sampled second review (docs/quality.md). */
+    quality: qualitySettings.optional(),
     /**
      * What `tandem check` runs on this dataset and with which thresholds (see docs/checks.md). Kept
      * open here and validated by the checks stage, which owns the thresholds' schema.

@@ -3,6 +3,7 @@ import { conflict } from '../core/errors.js';
 import type { DatasetRecord } from '../core/record.js';
 import type { DatasetSettings } from '../core/settings.js';
 import { type Ctx, inTransaction, now } from '../store/context.js';
+import { readJson } from '../store/dialect.js';
 import { appendEvent } from '../store/events.js';
 import {
   ANNOTATION_ROUND,
@@ -16,6 +17,7 @@ import {
 import { getRecord } from '../store/records.js';
 import { saveResponse } from '../store/responses.js';
 import { correctionDiffs, validateAnswer } from './answers.js';
+import { disagreementOf } from './disagreement.js';
 
 export interface Answer {
   user: { id: number; username: string };
@@ -91,7 +93,21 @@ export function respond(ctx: Ctx, a: Answer): Promise<RecordResponse> {
       return response;
     }
     await clearAssignment(tx, record.id, a.user.id, ANNOTATION_ROUND);
-    await refreshOpenSlots(tx, record.id, wanted);
+    if ((await refreshOpenSlots(tx, record.id, wanted)) === 0) {
+      // Its last answer is in: how much the answers disagree orders the review queue.
+      const answers = await tx.db
+        .selectFrom('responses')
+        .select(['status', 'values'])
+        .where('record_id', '=', record.id)
+        .where('round', '=', ANNOTATION_ROUND)
+        .where('status', '<>', 'draft')
+        .execute();
+      const score = disagreementOf(
+        a.settings.questions,
+        answers.map((x) => ({ status: x.status as 'submitted' | 'discarded', values: readJson(x.values) })),
+      );
+      await tx.db.updateTable('records').set({ disagreement: score }).where('id', '=', record.id).execute();
+    }
     if (record.status === 'new' || record.status === 'checked' || record.status === 'flagged') {
       await tx.db
         .updateTable('records')

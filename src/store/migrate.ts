@@ -4,11 +4,13 @@ import { translateDbError } from './db-errors.js';
 import type { Dialect } from './dialect.js';
 import * as initial from './migrations/001-initial.js';
 import * as queues from './migrations/002-queues.js';
+import * as quality from './migrations/003-quality.js';
 
 /** Migrations in order. Append only: a released migration is never edited. */
 const migrations: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void> }> = {
   '001-initial': initial,
   '002-queues': queues,
+  '003-quality': quality,
 };
 
 class InCodeProvider implements MigrationProvider {

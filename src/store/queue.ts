@@ -87,17 +87,18 @@ export function leaseForReview(
       await setExpiry(tx, recordId, q.userId, REVIEW_ROUND, expiresAt);
       return { recordId, expiresAt };
     }
-    let after = 0;
+    const tried: number[] = [];
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      // The most disputed records first: the review queue is also the adjudication queue.
       const found = await sql<{ id: number }>`
         SELECT r.id FROM records r
         WHERE r.dataset_id = ${q.datasetId} AND r.open_slots = 0 AND r.status = 'in_review'
-          AND r.id > ${after}
+          ${tried.length ? sql`AND r.id NOT IN (${sql.join(tried)})` : sql``}
           AND NOT EXISTS (SELECT 1 FROM responses x WHERE x.record_id = r.id AND x.user_id = ${q.userId}
             AND x.round = ${ANNOTATION_ROUND} AND x.status <> 'draft')
           AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.record_id = r.id AND a.round = ${REVIEW_ROUND}
             AND a.kind = 'lease' AND a.expires_at > ${t} AND a.user_id <> ${q.userId})
-        ORDER BY r.id LIMIT 1 ${lockClause(tx)}`.execute(tx.db);
+        ORDER BY r.disagreement DESC, r.id LIMIT 1 ${lockClause(tx)}`.execute(tx.db);
       const id = found.rows[0] ? Number(found.rows[0].id) : null;
       if (id === null) return null;
       const taken = await sql<{ n: number }>`
@@ -107,7 +108,7 @@ export function leaseForReview(
         await upsertAssignment(tx, id, q.userId, REVIEW_ROUND, 'lease', expiresAt);
         return { recordId: id, expiresAt };
       }
-      after = id;
+      tried.push(id);
     }
     return null;
   });

@@ -33,6 +33,10 @@ export interface RecordsTable {
   version: number;
   /** Answers still wanted before the record leaves the annotation queue; NULL = all of them. */
   open_slots: Generated<number | null>;
+  gold_values: Generated<JsonNullable>;
+  disagreement: Generated<number | null>;
+  second_review: Generated<string | null>;
+  decided_by: Generated<number | null>;
   created_at: Millis;
   updated_at: Millis;
 }
@@ -101,6 +105,8 @@ export interface ApiTokensTable {
 export interface DatasetMembersTable {
   dataset_id: number;
   user_id: number;
+  /** Why the member may not take records now (low accuracy on gold); null when active. */
+  paused_reason: Generated<string | null>;
 }
 
 /** Who holds a record now: a lease from the queue (expires) or a standing assignment. */

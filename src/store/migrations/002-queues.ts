@@ -25,12 +25,6 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .columns(['dataset_id', 'language', 'id'])
     .where(open)
     .execute();
-  await db.schema
-    .createIndex('records_review_queue')
-    .on('records')
-    .columns(['dataset_id', 'id'])
-    .where(sql<SqlBool>`open_slots = 0 AND status = 'in_review'`)
-    .execute();
 
   // Who holds, was given, or skipped which records (the unique key leads with record_id).
   await db.schema

@@ -1,0 +1,36 @@
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { Dialect } from '../dialect.js';
+
+/**
+ * Quality assurance: gold records, the adjudication order of the review queue, sampled second
+ * review, and annotators paused for low accuracy on gold.
+ */
+export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const json = dialect === 'postgres' ? 'jsonb' : 'text';
+  const ref = dialect === 'postgres' ? 'bigint' : 'integer';
+  // The known answers of a gold record, per question.
+  await db.schema.alterTable('records').addColumn('gold_values', json).execute();
+  // How much the record's answers disagree (0 = all alike … 1), set when its last answer arrives.
+  await db.schema.alterTable('records').addColumn('disagreement', 'real').execute();
+  // 'pending' | 'agreed' | 'disagreed' for records sampled into a second review.
+  await db.schema.alterTable('records').addColumn('second_review', 'text').execute();
+  // Who made the final decision (a second reviewer must be someone else).
+  await db.schema.alterTable('records').addColumn('decided_by', ref).execute();
+  await db.schema.alterTable('dataset_members').addColumn('paused_reason', 'text').execute();
+
+  await db.schema
+    .createIndex('records_gold')
+    .on('records')
+    .columns(['dataset_id', 'id'])
+    .where(sql<SqlBool>`gold_values IS NOT NULL`)
+    .execute();
+  await db.schema
+    .createIndex('records_second_review')
+    .on('records')
+    .columns(['dataset_id', 'id'])
+    .where(sql<SqlBool>`second_review = 'pending'`)
+    .execute();
+  // The review queue hands out the most disputed records first.
+  await sql`CREATE INDEX records_review_queue ON records (dataset_id, disagreement DESC, id)
+    WHERE open_slots = 0 AND status = 'in_review'`.execute(db);
+}
