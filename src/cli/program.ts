@@ -6,6 +6,7 @@ import { registerDedup } from './commands/dedup.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerGold } from './commands/gold.js';
 import { registerImport } from './commands/import.js';
 import { registerLang } from './commands/lang.js';
 import { registerPii } from './commands/pii.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerExport(program);
   registerGenerate(program);
   registerCheck(program);
+  registerGold(program);
   registerWorker(program);
   registerServe(program);
   registerUsers(program);

@@ -5,6 +5,7 @@ import type { DatasetSettings } from '../core/settings.js';
 import { type Ctx, inTransaction, now } from '../store/context.js';
 import { readJson } from '../store/dialect.js';
 import { appendEvent } from '../store/events.js';
+import { goldAnswers, isGold, setPaused } from '../store/gold.js';
 import {
   ANNOTATION_ROUND,
   assignmentOf,
@@ -18,6 +19,7 @@ import { getRecord } from '../store/records.js';
 import { saveResponse } from '../store/responses.js';
 import { correctionDiffs, validateAnswer } from './answers.js';
 import { disagreementOf } from './disagreement.js';
+import { goldAccuracy, pauseReason } from './gold.js';
 
 export interface Answer {
   user: { id: number; username: string };
@@ -45,8 +47,7 @@ export function respond(ctx: Ctx, a: Answer): Promise<RecordResponse> {
   return inTransaction(ctx, async (tx) => {
     await lockRecord(tx, a.record.id);
     const record = await getRecord(tx, a.record.id);
-    if (record.status === 'accepted' || record.status === 'rejected')
-      throw conflict(`record ${record.id} is already ${record.status}; it takes no more answers`);
+    const gold = await isGold(tx, record.id);
     const wanted = a.settings.distribution.responsesPerRecord;
     const t = now();
     const held = await assignmentOf(tx, record.id, a.user.id, ANNOTATION_ROUND);
@@ -58,6 +59,10 @@ export function respond(ctx: Ctx, a: Answer): Promise<RecordResponse> {
       .where('round', '=', ANNOTATION_ROUND)
       .executeTakeFirst();
     const holds = held !== undefined && held.kind !== 'skipped';
+    // A gold record is decided by construction, yet takes answers from those it was handed to.
+    if (gold && (holds || answeredBefore)) return answerGold(tx, a, record, values, t);
+    if (record.status === 'accepted' || record.status === 'rejected')
+      throw conflict(`record ${record.id} is already ${record.status}; it takes no more answers`);
     if (!holds && !answeredBefore && (await freeSlots(tx, record.id, a.user.id, wanted, t)) <= 0)
       throw conflict(`record ${record.id} already has the ${wanted} answer${wanted > 1 ? 's' : ''} it needs`);
 
@@ -126,6 +131,41 @@ export function respond(ctx: Ctx, a: Answer): Promise<RecordResponse> {
     }
     return response;
   });
+}
+
+/** Stores an answer on a gold record and, when it is final, re-measures the annotator. */
+async function answerGold(
+  tx: Ctx,
+  a: Answer,
+  record: DatasetRecord,
+  values: Record<string, unknown>,
+  t: number,
+): Promise<RecordResponse> {
+  const response = await saveResponse(
+    tx,
+    {
+      recordId: record.id,
+      userId: a.user.id,
+      round: ANNOTATION_ROUND,
+      values,
+      status: a.status,
+      reason: a.status === 'discarded' ? (a.reason ?? '').slice(0, 2000) || null : null,
+      timeSpentMs: Math.min(Math.max(Math.round(a.timeSpentMs ?? 0), 0), MAX_TIME_PER_SAVE_MS),
+    },
+    `user:${a.user.username}`,
+  );
+  if (a.status === 'draft') {
+    await upsertAssignment(tx, record.id, a.user.id, ANNOTATION_ROUND, 'lease', t + a.leaseMs);
+    return response;
+  }
+  await clearAssignment(tx, record.id, a.user.id, ANNOTATION_ROUND);
+  const gold = a.settings.quality?.gold;
+  if (gold?.pause) {
+    const [mine] = goldAccuracy(a.settings, await goldAnswers(tx, record.datasetId, a.user.id));
+    if (mine?.flagged)
+      await setPaused(tx, record.datasetId, a.user.id, pauseReason(mine, gold.minAccuracy), 'system');
+  }
+  return response;
 }
 
 /** The annotator passes on a record: their lease ends and the record is not offered to them again. */

@@ -4,6 +4,7 @@ import type { Caller } from '../store/auth.js';
 import { checkResultsFor } from '../store/check-results.js';
 import { commentsFor } from '../store/comments.js';
 import type { Ctx } from '../store/context.js';
+import { isGold } from '../store/gold.js';
 import { ANNOTATION_ROUND } from '../store/queue.js';
 import { responsesFor } from '../store/responses.js';
 import { suggestionsFor } from '../store/suggestions.js';
@@ -48,6 +49,9 @@ export async function recordView(ctx: Ctx, caller: Caller, record: DatasetRecord
   ]);
   const all = (responses.get(record.id) ?? []).filter((r) => r.round === ANNOTATION_ROUND);
   const own = all.find((r) => r.userId === caller.id);
+  const reviewer = mayReview(caller);
+  // To an annotator a gold record looks like any record waiting for answers.
+  const hidden = !reviewer && (await isGold(ctx, record.id));
   return {
     id: record.id,
     dataset,
@@ -55,9 +59,9 @@ export async function recordView(ctx: Ctx, caller: Caller, record: DatasetRecord
     fields: record.fields,
     metadata: record.metadata,
     language: record.language,
-    status: record.status,
+    status: hidden ? ('new' as const) : record.status,
     version: record.version,
-    finalValues: record.finalValues,
+    finalValues: reviewer ? record.finalValues : null,
     suggestions: suggestions.map((s) => ({
       question: s.question,
       value: s.value,
@@ -66,7 +70,7 @@ export async function recordView(ctx: Ctx, caller: Caller, record: DatasetRecord
     })),
     checks,
     response: own ? responseView(own) : null,
-    ...(mayReview(caller) ? { responses: all.map(responseView) } : {}),
+    ...(reviewer ? { responses: all.map(responseView) } : {}),
     comments: comments.map((c) => ({ id: c.id, username: c.username, body: c.body, createdAt: c.createdAt })),
   };
 }

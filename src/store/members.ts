@@ -74,3 +74,28 @@ export async function changeMembers(
     });
   return listMembers(ctx, datasetId);
 }
+
+/** Lifts the pause of members paused for low accuracy on gold; unknown names are an error. */
+export async function resumeMembers(
+  ctx: Ctx,
+  datasetId: number,
+  usernames: string[],
+  actor: Actor,
+): Promise<void> {
+  if (usernames.length === 0) return;
+  const users = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where('username', 'in', usernames)
+    .execute();
+  for (const n of usernames) if (!users.some((u) => u.username === n)) throw notFound('user', n);
+  for (const u of users) {
+    await ctx.db
+      .updateTable('dataset_members')
+      .set({ paused_reason: null })
+      .where('dataset_id', '=', datasetId)
+      .where('user_id', '=', u.id)
+      .execute();
+    await appendEvent(ctx, { actor, action: 'member.resume', entityType: 'user', entityId: u.id, datasetId });
+  }
+}

@@ -29,6 +29,11 @@ export interface QueueRequest {
   /** The dataset's overlap: answers wanted per record. */
   wanted: number;
   leaseMs: number;
+  /**
+   * Offered the record that would come next, may name a gold record to hand out instead (gold
+   * records are mixed into queues by the review stage, which owns the rate).
+   */
+  chooseGold?: (nextRecordId: number, tx: Ctx) => Promise<number | null>;
 }
 
 export interface Lease {
@@ -60,6 +65,11 @@ export function leaseForAnnotation(ctx: Ctx, q: QueueRequest): Promise<Lease | n
       }
       if (best === null) return null;
       if ((await freeSlots(tx, best, q.userId, q.wanted, t, ANNOTATION_ROUND)) > 0) {
+        const gold = q.chooseGold ? await q.chooseGold(best, tx) : null;
+        if (gold !== null) {
+          await upsertAssignment(tx, gold, q.userId, ANNOTATION_ROUND, 'lease', expiresAt);
+          return { recordId: gold, expiresAt };
+        }
         await upsertAssignment(tx, best, q.userId, ANNOTATION_ROUND, 'lease', expiresAt);
         return { recordId: best, expiresAt };
       }
@@ -223,7 +233,7 @@ async function heldAnnotation(
   const r = await sql<{ record_id: number; kind: AssignmentKind }>`
     SELECT a.record_id, a.kind FROM assignments a JOIN records r ON r.id = a.record_id
     WHERE a.user_id = ${q.userId} AND a.round = ${ANNOTATION_ROUND} AND r.dataset_id = ${q.datasetId}
-      AND r.status NOT IN ('accepted', 'rejected')
+      AND (r.status NOT IN ('accepted', 'rejected') OR r.gold_values IS NOT NULL)
       AND ((a.kind = 'lease' AND a.expires_at > ${t}) OR a.kind IN ('returned', 'assigned'))
       AND NOT EXISTS (SELECT 1 FROM responses x WHERE x.record_id = a.record_id AND x.user_id = ${q.userId}
         AND x.round = ${ANNOTATION_ROUND} AND x.status <> 'draft')

@@ -12,6 +12,8 @@ export interface RecordQuery {
   /** Records with (or without) a failed result of this check. */
   check?: { name: string; failed: boolean };
   language?: string;
+  /** Leave gold records out (what annotators browse: gold must look like any record). */
+  excludeGold?: boolean;
   /** Keyset cursor: records after this id. */
   after?: number;
   limit: number;
@@ -34,6 +36,7 @@ export async function searchRecords(ctx: Ctx, datasetId: number, q: RecordQuery)
   const filters: Expression<SqlBool>[] = [sql<SqlBool>`r.dataset_id = ${datasetId}`];
   if (q.status?.length) filters.push(sql<SqlBool>`r.status IN (${sql.join(q.status)})`);
   if (q.language) filters.push(sql<SqlBool>`r.language = ${q.language}`);
+  if (q.excludeGold) filters.push(sql<SqlBool>`r.gold_values IS NULL`);
   if (q.text) {
     const pattern = `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     filters.push(

@@ -33,7 +33,7 @@ export interface RecordsTable {
   version: number;
   /** Answers still wanted before the record leaves the annotation queue; NULL = all of them. */
   open_slots: Generated<number | null>;
-  gold_values: Generated<JsonNullable>;
+  gold_values: ColumnType<unknown | null, string | null | undefined, string | null>;
   disagreement: Generated<number | null>;
   second_review: Generated<string | null>;
   decided_by: Generated<number | null>;

@@ -135,14 +135,15 @@ export function registerDatasets(program: Command): void {
     .argument('<name>', 'dataset name')
     .option('--add <users>', 'comma-separated user names to add')
     .option('--remove <users>', 'comma-separated user names to remove')
-    .action(async (name: string, o: { add?: string; remove?: string }, cmd: Command) => {
+    .option('--resume <users>', 'let members paused for low accuracy on gold take records again')
+    .action(async (name: string, o: { add?: string; remove?: string; resume?: string }, cmd: Command) => {
       const list = (v?: string) =>
         (v ?? '')
           .split(',')
           .map((x) => x.trim())
           .filter(Boolean);
       await withStore(cmd, async (store, g) => {
-        const { changeMembers } = await import('../../store/members.js');
+        const { changeMembers, resumeMembers } = await import('../../store/members.js');
         const d = await getDataset(store, name);
         const members = await changeMembers(
           store,
@@ -150,6 +151,7 @@ export function registerDatasets(program: Command): void {
           { add: list(o.add), remove: list(o.remove) },
           cliActor(),
         );
+        await resumeMembers(store, d.id, list(o.resume), cliActor());
         emit(g, { dataset: d.name, members }, () =>
           members.length
             ? `Members of '${d.name}': ${members.join(', ')}`

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { datasetProgress } from '../../review/progress.js';
 import type { Store } from '../../store/connect.js';
 import { countByStatus, listDatasets, totalOf } from '../../store/datasets.js';
-import { changeMembers, listMembers, memberDatasetIds } from '../../store/members.js';
+import { changeMembers, listMembers, memberDatasetIds, resumeMembers } from '../../store/members.js';
 import { datasetFor, seesEverything } from '../access.js';
 import { defineRoute, REVIEWERS, type Route, STAFF } from '../route.js';
 
@@ -102,10 +102,14 @@ export function datasetRoutes(store: Store): Route[] {
       body: z.strictObject({
         add: z.array(z.string().min(1).max(100)).max(1000).default([]),
         remove: z.array(z.string().min(1).max(100)).max(1000).default([]),
+        /** Members paused for low accuracy on gold who may take records again. */
+        resume: z.array(z.string().min(1).max(100)).max(1000).default([]),
       }),
       handler: async ({ caller, params, body }) => {
         const d = await datasetFor(store, caller, params.name);
-        return { members: await changeMembers(store, d.id, body, `user:${caller.username}`) };
+        const members = await changeMembers(store, d.id, body, `user:${caller.username}`);
+        await resumeMembers(store, d.id, body.resume, `user:${caller.username}`);
+        return { members };
       },
     }),
   ];

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { TandemError } from '../../core/errors.js';
+import { nextForAnnotation } from '../../review/next.js';
 import { skip } from '../../review/respond.js';
 import type { Store } from '../../store/connect.js';
-import { leaseForAnnotation, leaseForReview } from '../../store/queue.js';
+import { leaseForReview } from '../../store/queue.js';
 import { getRecord } from '../../store/records.js';
 import { datasetFor, recordFor } from '../access.js';
 import { defineRoute, idParam, REVIEWERS, type Route } from '../route.js';
@@ -34,13 +35,7 @@ export function queueRoutes(store: Store, options: QueueOptions): Route[] {
             throw new TandemError('forbidden', 'reviewing needs the role reviewer, admin or owner');
           lease = await leaseForReview(store, { datasetId: d.id, userId: caller.id, leaseMs });
         } else {
-          lease = await leaseForAnnotation(store, {
-            datasetId: d.id,
-            userId: caller.id,
-            languages: caller.languages,
-            wanted: d.settings.distribution.responsesPerRecord,
-            leaseMs,
-          });
+          lease = await nextForAnnotation(store, d, caller, leaseMs);
         }
         if (!lease) return reply.code(204).send();
         const record = await getRecord(store, lease.recordId);

@@ -7,7 +7,7 @@ import type { Dataset } from '../../store/datasets.js';
 import { type RecordQuery, searchRecords } from '../../store/record-search.js';
 import { datasetFor, recordFor } from '../access.js';
 import { defineRoute, idParam, type Route } from '../route.js';
-import { recordView } from '../views.js';
+import { mayReview, recordView } from '../views.js';
 
 const listQuery = z.looseObject({
   status: z
@@ -61,6 +61,7 @@ export function recordRoutes(store: Store): Route[] {
           ...(query.language ? { language: query.language } : {}),
           ...(query.check ? { check: { name: query.check, failed: query.checkPassed !== 'true' } } : {}),
           metadata: metadataFilters(d, query),
+          excludeGold: !mayReview(caller),
           ...(query.after !== undefined ? { after: query.after } : {}),
           limit: query.limit,
         });
