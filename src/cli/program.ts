@@ -10,6 +10,7 @@ import { registerGold } from './commands/gold.js';
 import { registerImport } from './commands/import.js';
 import { registerLang } from './commands/lang.js';
 import { registerPii } from './commands/pii.js';
+import { registerQa } from './commands/qa.js';
 import { registerSchema } from './commands/schema.js';
 import { registerServe } from './commands/serve.js';
 import { registerUsers } from './commands/users.js';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerGenerate(program);
   registerCheck(program);
   registerGold(program);
+  registerQa(program);
   registerWorker(program);
   registerServe(program);
   registerUsers(program);

@@ -56,6 +56,13 @@ const MATRIX: {
     request: (f) => ({ url: `/api/datasets/${f.dataset}/progress` }),
   },
   {
+    route: 'GET /api/datasets/:name/qa',
+    allowed: REVIEWERS,
+    ok: 200,
+    scoped: true,
+    request: (f) => ({ url: `/api/datasets/${f.dataset}/qa` }),
+  },
+  {
     route: 'GET /api/datasets/:name/members',
     allowed: STAFF,
     ok: 200,

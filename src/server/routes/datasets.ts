@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { datasetProgress } from '../../review/progress.js';
+import { datasetQa } from '../../review/qa.js';
 import type { Store } from '../../store/connect.js';
 import { countByStatus, listDatasets, totalOf } from '../../store/datasets.js';
 import { changeMembers, listMembers, memberDatasetIds, resumeMembers } from '../../store/members.js';
@@ -79,6 +80,16 @@ export function datasetRoutes(store: Store): Route[] {
         const reviewer = REVIEWERS.includes(caller.role as (typeof REVIEWERS)[number]);
         return datasetProgress(store, d, reviewer ? undefined : caller.id);
       },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/datasets/:name/qa',
+      tag: 'datasets',
+      summary:
+        'Agreement per question with intervals, accuracy on gold, consensus per annotator, the most disputed records, second review',
+      access: REVIEWERS,
+      params: nameParam,
+      handler: async ({ caller, params }) => datasetQa(store, await datasetFor(store, caller, params.name)),
     }),
     defineRoute({
       method: 'GET',
