@@ -12,6 +12,7 @@ import {
 } from '../store/queue.js';
 import { getRecord, updateRecord } from '../store/records.js';
 import { validateAnswer } from './answers.js';
+import { sampledForSecondReview } from './second-review.js';
 
 /** What a reviewer does with a record whose answers are in. */
 export type ReviewDecision =
@@ -55,14 +56,14 @@ export function decide(ctx: Ctx, r: Review): Promise<DatasetRecord> {
         if (response.status !== 'submitted')
           throw conflict(`response ${d.responseId} is ${response.status}, not submitted`);
         const values = typeof response.values === 'string' ? JSON.parse(response.values) : response.values;
-        return close(tx, record, 'accepted', finalValuesOf(values, r.reviewer.username), actor);
+        return close(tx, r, record, 'accepted', finalValuesOf(values, r.reviewer.username), actor);
       }
       case 'edit': {
         const values = validateAnswer(r.settings, record, d.values, 'submitted');
-        return close(tx, record, 'accepted', finalValuesOf(values, r.reviewer.username), actor);
+        return close(tx, r, record, 'accepted', finalValuesOf(values, r.reviewer.username), actor);
       }
       case 'reject':
-        return close(tx, record, 'rejected', record.finalValues, actor);
+        return close(tx, r, record, 'rejected', record.finalValues, actor);
       case 'return': {
         if (d.usernames.length === 0) throw badInput('name at least one annotator to return the record to');
         const users = await tx.db
@@ -104,11 +105,25 @@ function finalValuesOf(values: Record<string, unknown>, reviewer: string): Final
 
 async function close(
   tx: Ctx,
+  r: Review,
   record: DatasetRecord,
   status: 'accepted' | 'rejected',
   finalValues: FinalValues | null,
   actor: string,
 ): Promise<DatasetRecord> {
-  await tx.db.updateTable('records').set({ open_slots: 0 }).where('id', '=', record.id).execute();
+  const current = await tx.db
+    .selectFrom('records')
+    .select('second_review')
+    .where('id', '=', record.id)
+    .executeTakeFirst();
+  const rate = r.settings.quality?.secondReview?.rate ?? 0;
+  // A record is sampled once; one already disputed in a second review is not sampled again.
+  const sample =
+    status === 'accepted' && current?.second_review == null && sampledForSecondReview(rate, record.id);
+  await tx.db
+    .updateTable('records')
+    .set({ open_slots: 0, decided_by: r.reviewer.id, ...(sample ? { second_review: 'pending' } : {}) })
+    .where('id', '=', record.id)
+    .execute();
   return updateRecord(tx, record.id, record.version, { status, finalValues }, actor);
 }

@@ -18,6 +18,7 @@ import { type Ctx, inTransaction, now } from './context.js';
 
 export const ANNOTATION_ROUND = 1;
 export const REVIEW_ROUND = 2;
+export const SECOND_REVIEW_ROUND = 3;
 
 export type AssignmentKind = 'lease' | 'assigned' | 'returned' | 'skipped';
 
@@ -124,6 +125,48 @@ export function leaseForReview(
   });
 }
 
+/** The caller's next accepted record sampled for a second review, decided by someone else. */
+export function leaseForSecondReview(
+  ctx: Ctx,
+  q: Omit<QueueRequest, 'languages' | 'wanted'>,
+): Promise<Lease | null> {
+  return inTransaction(ctx, async (tx) => {
+    const t = now();
+    const expiresAt = t + q.leaseMs;
+    const held = await sql<{ record_id: number }>`
+      SELECT a.record_id FROM assignments a JOIN records r ON r.id = a.record_id
+      WHERE a.user_id = ${q.userId} AND a.round = ${SECOND_REVIEW_ROUND} AND a.kind = 'lease'
+        AND a.expires_at > ${t} AND r.dataset_id = ${q.datasetId} AND r.second_review = 'pending'
+      ORDER BY a.record_id LIMIT 1`.execute(tx.db);
+    if (held.rows[0]) {
+      const recordId = Number(held.rows[0].record_id);
+      await setExpiry(tx, recordId, q.userId, SECOND_REVIEW_ROUND, expiresAt);
+      return { recordId, expiresAt };
+    }
+    let after = 0;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const found = await sql<{ id: number }>`
+        SELECT r.id FROM records r
+        WHERE r.dataset_id = ${q.datasetId} AND r.second_review = 'pending' AND r.id > ${after}
+          AND r.status = 'accepted' AND (r.decided_by IS NULL OR r.decided_by <> ${q.userId})
+          AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.record_id = r.id AND a.round = ${SECOND_REVIEW_ROUND}
+            AND a.kind = 'lease' AND a.expires_at > ${t} AND a.user_id <> ${q.userId})
+        ORDER BY r.id LIMIT 1 ${lockClause(tx)}`.execute(tx.db);
+      const id = found.rows[0] ? Number(found.rows[0].id) : null;
+      if (id === null) return null;
+      const taken = await sql<{ n: number }>`
+        SELECT count(*) AS n FROM assignments WHERE record_id = ${id} AND round = ${SECOND_REVIEW_ROUND}
+          AND kind = 'lease' AND expires_at > ${t} AND user_id <> ${q.userId}`.execute(tx.db);
+      if (Number(taken.rows[0]?.n ?? 0) === 0) {
+        await upsertAssignment(tx, id, q.userId, SECOND_REVIEW_ROUND, 'lease', expiresAt);
+        return { recordId: id, expiresAt };
+      }
+      after = id;
+    }
+    return null;
+  });
+}
+
 /**
  * Slots of a record still free for `userId`: what it still wants minus live leases held by others.
  * Run after the record's row is locked, so the answer holds until the transaction ends.
@@ -205,11 +248,11 @@ export async function clearAssignment(
 }
 
 /** Removes every live review lease on a record: once decided, nobody else is reviewing it. */
-export async function clearReviewLeases(ctx: Ctx, recordId: number): Promise<void> {
+export async function clearReviewLeases(ctx: Ctx, recordId: number, round = REVIEW_ROUND): Promise<void> {
   await ctx.db
     .deleteFrom('assignments')
     .where('record_id', '=', recordId)
-    .where('round', '=', REVIEW_ROUND)
+    .where('round', '=', round)
     .execute();
 }
 

@@ -122,6 +122,12 @@ const MATRIX: {
     request: (f) => ({ url: `/api/records/${f.record()}/review`, body: { action: 'reject', comment: 'no' } }),
   },
   {
+    route: 'POST /api/records/:id/second-review',
+    allowed: REVIEWERS,
+    ok: 409,
+    request: (f) => ({ url: `/api/records/${f.record()}/second-review`, body: { verdict: 'agree' } }),
+  },
+  {
     route: 'POST /api/datasets/:name/bulk',
     allowed: ALL,
     ok: 200,

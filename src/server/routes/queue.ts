@@ -3,7 +3,7 @@ import { TandemError } from '../../core/errors.js';
 import { nextForAnnotation } from '../../review/next.js';
 import { skip } from '../../review/respond.js';
 import type { Store } from '../../store/connect.js';
-import { leaseForReview } from '../../store/queue.js';
+import { leaseForReview, leaseForSecondReview } from '../../store/queue.js';
 import { getRecord } from '../../store/records.js';
 import { datasetFor, recordFor } from '../access.js';
 import { defineRoute, idParam, REVIEWERS, type Route } from '../route.js';
@@ -22,18 +22,19 @@ export function queueRoutes(store: Store, options: QueueOptions): Route[] {
       url: '/api/datasets/:name/next',
       tag: 'queue',
       summary:
-        "The caller's next record, leased to them (the same one until they answer it); round=review for reviewers",
+        "The caller's next record, leased to them (the same one until they answer it); round=review or round=second (a sampled second review of accepted records) for reviewers",
       access: 'user',
       params: z.strictObject({ name: z.string().min(1).max(200) }),
-      query: z.strictObject({ round: z.enum(['annotate', 'review']).default('annotate') }),
+      query: z.strictObject({ round: z.enum(['annotate', 'review', 'second']).default('annotate') }),
       responses: { 200: 'the record and its lease', 204: 'nothing left for the caller' },
       handler: async ({ caller, params, query, reply }) => {
         const d = await datasetFor(store, caller, params.name);
         let lease: Awaited<ReturnType<typeof leaseForReview>>;
-        if (query.round === 'review') {
+        if (query.round !== 'annotate') {
           if (!REVIEWERS.includes(caller.role as (typeof REVIEWERS)[number]))
             throw new TandemError('forbidden', 'reviewing needs the role reviewer, admin or owner');
-          lease = await leaseForReview(store, { datasetId: d.id, userId: caller.id, leaseMs });
+          const lease_ = query.round === 'review' ? leaseForReview : leaseForSecondReview;
+          lease = await lease_(store, { datasetId: d.id, userId: caller.id, leaseMs });
         } else {
           lease = await nextForAnnotation(store, d, caller, leaseMs);
         }

@@ -6,6 +6,7 @@ import { answerSchema } from '../../core/questions.js';
 import { findField } from '../../core/settings.js';
 import { decide } from '../../review/decide.js';
 import { respond } from '../../review/respond.js';
+import { secondReview } from '../../review/second-review.js';
 import type { Store } from '../../store/connect.js';
 import { inTransaction } from '../../store/context.js';
 import { ANNOTATION_ROUND, upsertAssignment } from '../../store/queue.js';
@@ -106,6 +107,28 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
           settings: dataset.settings,
           decision: body,
         });
+        return { record: await recordView(store, caller, record, dataset.name) };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/records/:id/second-review',
+      tag: 'review',
+      summary:
+        'A second reviewer agrees with an accepted record, or disagrees (with a reason) and sends it back to the review queue',
+      access: REVIEWERS,
+      params: idOnly,
+      body: z.discriminatedUnion('verdict', [
+        z.strictObject({ verdict: z.literal('agree'), comment: z.string().max(10_000).optional() }),
+        z.strictObject({
+          verdict: z.literal('disagree'),
+          comment: z.string().trim().min(1, 'say what is wrong').max(10_000),
+        }),
+      ]),
+      responses: { 200: 'the record', 409: 'the record is not waiting for a second review' },
+      handler: async ({ caller, params, body }) => {
+        const { dataset } = await recordFor(store, caller, params.id);
+        const record = await secondReview(store, { reviewer: caller, recordId: params.id, verdict: body });
         return { record: await recordView(store, caller, record, dataset.name) };
       },
     }),
