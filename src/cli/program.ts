@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAggregate } from './commands/aggregate.js';
 import { registerAgreement } from './commands/agreement.js';
 import { registerCheck } from './commands/check.js';
 import { registerDatasets } from './commands/datasets.js';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerGold(program);
   registerQa(program);
+  registerAggregate(program);
   registerWorker(program);
   registerServe(program);
   registerUsers(program);
