@@ -1,0 +1,158 @@
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, errorMessage, setUnauthorizedHandler } from './api/client';
+import type { User } from './api/types';
+import { LiveRegion } from './live';
+import { datasetPath, matchRoute, type Route } from './logic/routes';
+import { AnnotatePage } from './pages/Annotate';
+import { DatasetsPage } from './pages/Datasets';
+import { LoginPage } from './pages/Login';
+import { RecordsPage } from './pages/Records';
+import { ReviewPage } from './pages/Review';
+import { Link, navigate, useLocation } from './router';
+import { canReview, type Session, SessionContext } from './session';
+
+// The progress page pulls in the chart library; it loads only when someone opens it.
+const ProgressPage = lazy(() => import('./pages/Progress').then((m) => ({ default: m.ProgressPage })));
+
+export function App() {
+  const { pathname, search, href } = useLocation();
+  const route = matchRoute(pathname);
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [bootError, setBootError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => setUser(null));
+    // The login page does not ask who is logged in: a logged-out browser would log a 401 for it.
+    if (matchRoute(window.location.pathname).page === 'login') {
+      setUser(null);
+      return () => setUnauthorizedHandler(null);
+    }
+    api
+      .me()
+      .then((s) => setUser(s?.user ?? null))
+      .catch((e) => setBootError(errorMessage(e)));
+    return () => setUnauthorizedHandler(null);
+  }, []);
+
+  useEffect(() => {
+    if (user === null && route.page !== 'login')
+      navigate(`/login?next=${encodeURIComponent(href)}`, { replace: true });
+  }, [user, route.page, href]);
+
+  const logout = useCallback(() => {
+    api.logout().finally(() => {
+      setUser(null);
+      navigate('/login');
+    });
+  }, []);
+  const session = useMemo<Session | null>(() => (user ? { user, logout } : null), [user, logout]);
+
+  // After a navigation, put focus at the top of the new page so screen readers start there.
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every path change on purpose
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: false });
+  }, [pathname]);
+
+  let content: ReactNode;
+  if (bootError) content = <p role="alert">Cannot start: {bootError}</p>;
+  else if (route.page === 'login')
+    content = <LoginPage next={search.get('next')} loggedIn={!!user} onLogin={(u) => setUser(u)} />;
+  else if (!session) content = <p className="muted">Loading…</p>;
+  else content = <RoutePage route={route} />;
+
+  return (
+    <SessionContext.Provider value={session}>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <Header route={route} user={user ?? null} onLogout={logout} />
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        <Suspense fallback={<p className="muted">Loading…</p>}>{content}</Suspense>
+      </main>
+      <LiveRegion />
+    </SessionContext.Provider>
+  );
+}
+
+function RoutePage({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'datasets':
+      return <DatasetsPage />;
+    case 'annotate':
+      return <AnnotatePage key={route.dataset} dataset={route.dataset} />;
+    case 'review':
+      return <ReviewPage key={route.dataset} dataset={route.dataset} />;
+    case 'records':
+      return <RecordsPage key={route.dataset} dataset={route.dataset} />;
+    case 'progress':
+      return <ProgressPage key={route.dataset} dataset={route.dataset} />;
+    default:
+      return (
+        <section>
+          <h1>Page not found</h1>
+          <p>
+            <Link to="/">Back to the datasets</Link>
+          </p>
+        </section>
+      );
+  }
+}
+
+function Header({ route, user, onLogout }: { route: Route; user: User | null; onLogout: () => void }) {
+  const dataset = 'dataset' in route ? route.dataset : null;
+  const pages = [
+    { page: 'annotate', label: 'Annotate', show: true },
+    { page: 'review', label: 'Review', show: !!user && canReview(user.role) },
+    { page: 'records', label: 'Records', show: true },
+    { page: 'progress', label: 'Progress', show: true },
+  ] as const;
+  return (
+    <header className="app-header">
+      <nav aria-label="Main" className="main-nav">
+        <Link to="/" className="brand" aria-current={route.page === 'datasets' ? 'page' : undefined}>
+          Tandem
+        </Link>
+        {user && (
+          <Link to="/" aria-current={route.page === 'datasets' ? 'page' : undefined}>
+            Datasets
+          </Link>
+        )}
+        {user && dataset && (
+          <ul className="dataset-nav" aria-label={`Dataset ${dataset}`}>
+            <li className="dataset-name" dir="auto">
+              {dataset}
+            </li>
+            {pages
+              .filter((p) => p.show)
+              .map((p) => (
+                <li key={p.page}>
+                  <Link
+                    to={datasetPath(dataset, p.page)}
+                    aria-current={route.page === p.page ? 'page' : undefined}
+                  >
+                    {p.label}
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        )}
+      </nav>
+      {user && (
+        <div className="user-box">
+          <span>
+            <span dir="auto">{user.username}</span> <span className="badge">{user.role}</span>
+          </span>
+          <button type="button" onClick={onLogout}>
+            Log out
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

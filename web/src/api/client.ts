@@ -1,0 +1,171 @@
+/**
+ * The only way the app talks to the server. Cookies travel same-origin; the CSRF token from the
+ * login (or /api/me) is kept in memory and echoed on every write. A 401 anywhere but the login
+ * itself sends the user to /login.
+ */
+import type {
+  CommentView,
+  DatasetDetail,
+  DatasetSummary,
+  NextRecord,
+  Progress,
+  RecordPage,
+  RecordView,
+  ResponseStatus,
+  ResponseView,
+  ReviewAction,
+  User,
+  Values,
+} from './types';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null | undefined): void {
+  csrfToken = token ?? null;
+}
+
+/** Called on any 401 (an expired session): the app clears the user and shows the login page. */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+interface RequestOptions {
+  body?: unknown;
+  /** Let the caller handle a 401 (the login form, the first /api/me). */
+  quiet401?: boolean;
+  signal?: AbortSignal;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T | null> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (WRITES.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
+  }
+  if (res.status === 204) return null;
+  const text = await res.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!res.ok) {
+    const err = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    const code = typeof err?.code === 'string' ? err.code : `http_${res.status}`;
+    const message =
+      typeof err?.message === 'string' && err.message ? err.message : `The server answered ${res.status}.`;
+    if (res.status === 401 && !options.quiet401) {
+      csrfToken = null;
+      onUnauthorized?.();
+    }
+    throw new ApiError(res.status, code, message);
+  }
+  return data as T;
+}
+
+async function must<T>(p: Promise<T | null>): Promise<T> {
+  const v = await p;
+  if (v === null) throw new ApiError(204, 'empty', 'The server sent no content.');
+  return v;
+}
+
+const ds = (name: string) => `/api/datasets/${encodeURIComponent(name)}`;
+const rec = (id: number) => `/api/records/${encodeURIComponent(String(id))}`;
+
+export interface SessionInfo {
+  user: User;
+  csrfToken?: string;
+}
+
+export const api = {
+  async login(username: string, password: string): Promise<SessionInfo> {
+    const s = await must(
+      request<SessionInfo>('POST', '/api/login', { body: { username, password }, quiet401: true }),
+    );
+    setCsrfToken(s.csrfToken);
+    return s;
+  },
+  async logout(): Promise<void> {
+    try {
+      await request('POST', '/api/logout', { body: {}, quiet401: true });
+    } finally {
+      setCsrfToken(null);
+    }
+  },
+  /** The current session, or null when logged out. */
+  async me(): Promise<SessionInfo | null> {
+    try {
+      const s = await must(request<SessionInfo>('GET', '/api/me', { quiet401: true }));
+      if (s.csrfToken) setCsrfToken(s.csrfToken);
+      return s;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null;
+      throw e;
+    }
+  },
+  datasets: () => must(request<{ datasets: DatasetSummary[] }>('GET', '/api/datasets')),
+  dataset: (name: string) => must(request<{ dataset: DatasetDetail }>('GET', ds(name))),
+  /** The leased record to work on, or null when nothing is left (204). */
+  next: (name: string, round: 'annotate' | 'review' = 'annotate') =>
+    request<NextRecord>('GET', `${ds(name)}/next${round === 'review' ? '?round=review' : ''}`),
+  records: (name: string, query: string) => must(request<RecordPage>('GET', `${ds(name)}/records?${query}`)),
+  record: (id: number) => must(request<{ record: RecordView }>('GET', rec(id))),
+  respond: (
+    id: number,
+    body: { values: Values; status: ResponseStatus; reason?: string; timeSpentMs?: number },
+  ) => must(request<{ response: ResponseView }>('POST', `${rec(id)}/responses`, { body })),
+  skip: (id: number) => must(request<{ ok: true }>('POST', `${rec(id)}/skip`, { body: {} })),
+  review: (id: number, action: ReviewAction) =>
+    must(request<{ record: RecordView }>('POST', `${rec(id)}/review`, { body: action })),
+  comment: (id: number, body: string) =>
+    must(request<{ comment: CommentView }>('POST', `${rec(id)}/comments`, { body: { body } })),
+  bulk: (name: string, body: BulkRequest) =>
+    must(request<{ updated: number }>('POST', `${ds(name)}/bulk`, { body })),
+  assign: (name: string, usernames: string[], recordIds: number[]) =>
+    must(
+      request<{ assigned: number }>('POST', `${ds(name)}/assignments`, { body: { usernames, recordIds } }),
+    ),
+  progress: (name: string) => must(request<Progress>('GET', `${ds(name)}/progress`)),
+};
+
+export type BulkRequest = {
+  recordIds: number[];
+  action:
+    | { type: 'status'; status: 'accepted' | 'rejected' }
+    | { type: 'respond'; values: Values; status: 'submitted' | 'discarded' };
+};
+
+/** A message fit to show a person, whatever was thrown. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  if (e instanceof Error) return e.message;
+  return 'Something went wrong.';
+}

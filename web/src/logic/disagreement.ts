@@ -1,0 +1,73 @@
+/**
+ * Agreement between annotators on one question. Values are compared in a canonical form: label sets
+ * and spans ignore order, objects ignore key order, text ignores surrounding white space.
+ */
+import type { QuestionSettings, ResponseView } from '../api/types.js';
+
+export type CellAgreement = 'agree' | 'disagree' | 'missing';
+
+export interface QuestionAgreement {
+  /** Every response that answered gave the same answer (and at least two answered). */
+  unanimous: boolean;
+  /** How many responses answered. */
+  answered: number;
+  /** Per response id. */
+  cells: Map<number, CellAgreement>;
+}
+
+function stable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stable);
+  if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(obj)
+        .sort()
+        .map((k) => [k, stable(obj[k])]),
+    );
+  }
+  return value;
+}
+
+/** A string that is equal for two values exactly when they mean the same answer to `question`. */
+export function canonicalValue(question: QuestionSettings, value: unknown): string {
+  let v: unknown = value;
+  if (question.type === 'multi_label' && Array.isArray(v)) v = [...new Set(v.map(String))].sort();
+  else if (question.type === 'span' && Array.isArray(v))
+    v = v
+      .map((s) => JSON.stringify(stable(s)))
+      .sort()
+      .map((s) => JSON.parse(s));
+  else if (question.type === 'ranking' && Array.isArray(v))
+    v = [...v].sort((a, b) => Number(a?.rank) - Number(b?.rank)).map((r) => r?.value);
+  else if (typeof v === 'string') v = v.trim();
+  return JSON.stringify(stable(v));
+}
+
+const isMissing = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * Responses that agree with the majority answer are `agree`, others `disagree`. With no single
+ * largest group (a tie between answers) nobody is the majority and every answer disagrees.
+ */
+export function agreementFor(question: QuestionSettings, responses: ResponseView[]): QuestionAgreement {
+  const cells = new Map<number, CellAgreement>();
+  const groups = new Map<string, number[]>();
+  for (const r of responses) {
+    const value = r.values[question.name];
+    if (r.status === 'discarded' || isMissing(value)) {
+      cells.set(r.id, 'missing');
+      continue;
+    }
+    const key = canonicalValue(question, value);
+    groups.set(key, [...(groups.get(key) ?? []), r.id]);
+  }
+  const sizes = [...groups.values()].map((g) => g.length).sort((a, b) => b - a);
+  const answered = sizes.reduce((a, b) => a + b, 0);
+  const top = sizes[0] ?? 0;
+  const hasMajority = top > 0 && (sizes[1] ?? 0) < top;
+  for (const ids of groups.values()) {
+    const agree = groups.size === 1 || (hasMajority && ids.length === top);
+    for (const id of ids) cells.set(id, agree ? 'agree' : 'disagree');
+  }
+  return { unanimous: groups.size === 1 && answered >= 2, answered, cells };
+}

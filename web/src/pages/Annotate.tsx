@@ -1,0 +1,199 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type FocusActions, FocusRecord } from '../annotate/FocusRecord';
+import { ApiError, api, errorMessage } from '../api/client';
+import type { DatasetDetail, NextRecord, Values } from '../api/types';
+import { announce, announceError } from '../live';
+import { submittedValues } from '../logic/answers';
+import { datasetPath } from '../logic/routes';
+import { Link } from '../router';
+import { useSession } from '../session';
+import { useTitle } from '../useTitle';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'record'; next: NextRecord; seq: number }
+  | { kind: 'empty' }
+  | { kind: 'error'; message: string; retry?: boolean };
+
+/**
+ * The focus view. Submit, discard and skip each run as one promise chain: the POST, then GET /next,
+ * then the next record on screen; `window.__tandemTimings` gets the keypress-to-render time.
+ */
+export function AnnotatePage({ dataset }: { dataset: string }) {
+  useTitle(`Annotate ${dataset}`);
+  const { user } = useSession();
+  const [detail, setDetail] = useState<DatasetDetail | null>(null);
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [done, setDone] = useState<number | null>(null);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const seq = useRef(0);
+  const pendingStart = useRef<number | null>(null);
+
+  const show = useCallback((next: NextRecord | null) => {
+    if (next) setState({ kind: 'record', next, seq: ++seq.current });
+    else setState({ kind: 'empty' });
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([api.dataset(dataset), api.next(dataset)])
+      .then(([d, next]) => {
+        if (!live) return;
+        setDetail(d.dataset);
+        show(next);
+      })
+      .catch((e) => live && setState({ kind: 'error', message: errorMessage(e) }));
+    api
+      .progress(dataset)
+      .then((p) => live && setDone(p.annotators.find((a) => a.username === user.username)?.submitted ?? 0))
+      .catch(() => live && setDone(null));
+    return () => {
+      live = false;
+    };
+  }, [dataset, show, user.username]);
+
+  /**
+   * Queue a write, then load the next record: false (and the error shown) when the write failed.
+   * Nothing renders between the keypress and the next record, so the requests are not held up.
+   */
+  const advance = useCallback(
+    (write: () => Promise<unknown>, doneMessage: string, startedAt: number | null, counts: boolean) => {
+      let written = false;
+      const run = queue.current
+        .catch(() => undefined)
+        .then(write)
+        .then(() => {
+          written = true;
+          return api.next(dataset);
+        })
+        .then((next) => {
+          pendingStart.current = startedAt;
+          show(next);
+          if (counts) setDone((d) => (d === null ? d : d + 1));
+          announce(doneMessage);
+          return true;
+        })
+        .catch((e) => {
+          const message = errorMessage(e);
+          announceError(message);
+          // Saved, but the next record did not come: say so and offer to ask again.
+          if (written)
+            setState({
+              kind: 'error',
+              message: `${doneMessage}, but the next record did not load: ${message}`,
+              retry: true,
+            });
+          // A lost lease or a record someone else finished: move on rather than get stuck.
+          else if (e instanceof ApiError && (e.status === 404 || e.status === 409))
+            api.next(dataset).then(show, () => undefined);
+          return written;
+        });
+      queue.current = run;
+      return run;
+    },
+    [dataset, show],
+  );
+
+  const recordId = state.kind === 'record' ? state.next.record.id : null;
+  const questions = detail?.settings.questions;
+
+  const actions = useMemo<FocusActions>(
+    () => ({
+      submit: (values: Values, timeSpentMs: number, startedAt: number) =>
+        advance(
+          () =>
+            api.respond(recordId!, {
+              values: submittedValues(questions ?? [], values),
+              status: 'submitted',
+              timeSpentMs,
+            }),
+          'Submitted',
+          startedAt,
+          true,
+        ),
+      discard: (reason: string, timeSpentMs: number) =>
+        advance(
+          () =>
+            api.respond(recordId!, {
+              values: {},
+              status: 'discarded',
+              ...(reason ? { reason } : {}),
+              timeSpentMs,
+            }),
+          'Discarded',
+          null,
+          false,
+        ),
+      skip: () => advance(() => api.skip(recordId!), 'Skipped', null, false),
+      draft: (values: Values, timeSpentMs: number) => {
+        const id = recordId!;
+        const run = queue.current
+          .catch(() => undefined)
+          .then(() => api.respond(id, { values, status: 'draft', timeSpentMs }))
+          .then(
+            () => true,
+            (e) => {
+              announceError(`Draft not saved: ${errorMessage(e)}`);
+              return false;
+            },
+          );
+        queue.current = run;
+        return run;
+      },
+      shown: () => {
+        const start = pendingStart.current;
+        pendingStart.current = null;
+        if (start === null) return;
+        performance.mark('tandem:next-shown');
+        window.__tandemTimings = window.__tandemTimings ?? [];
+        window.__tandemTimings.push({ submitToNextMs: Math.round((performance.now() - start) * 10) / 10 });
+      },
+    }),
+    [advance, recordId, questions],
+  );
+
+  if (state.kind === 'error')
+    return (
+      <section>
+        <h1>Annotate {dataset}</h1>
+        <p role="alert" className="error">
+          {state.message}
+        </p>
+        {state.retry && (
+          <button
+            type="button"
+            onClick={() => api.next(dataset).then(show, (e) => announceError(errorMessage(e)))}
+          >
+            Load the next record
+          </button>
+        )}
+      </section>
+    );
+  if (state.kind === 'loading' || !detail)
+    return (
+      <section aria-busy="true">
+        <h1>Annotate {dataset}</h1>
+        <p className="muted">Loading the next record…</p>
+      </section>
+    );
+  if (state.kind === 'empty')
+    return (
+      <section data-testid="nothing-left" className="nothing-left">
+        <h1>Annotate {dataset}</h1>
+        <p>Nothing left to annotate in this dataset.</p>
+        <p>
+          <Link to={datasetPath(dataset, 'progress')}>See the progress</Link>
+        </p>
+      </section>
+    );
+  return (
+    <FocusRecord
+      key={`${state.next.record.id}:${state.seq}`}
+      settings={detail.settings}
+      next={state.next}
+      dataset={dataset}
+      done={done}
+      actions={actions}
+    />
+  );
+}

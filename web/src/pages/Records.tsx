@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, errorMessage } from '../api/client';
+import type { DatasetDetail, RecordView } from '../api/types';
+import { announce, announceError } from '../live';
+import { emptyFilters, type RecordFilters, recordsQuery } from '../logic/recordsQuery';
+import { selectRows, toggleAll } from '../logic/selection';
+import { type BulkAction, BulkBar } from '../records/BulkBar';
+import { Filters } from '../records/Filters';
+import { RecordPanel } from '../records/RecordPanel';
+import { RecordsTable } from '../records/RecordsTable';
+import { canReview, isAdmin, useSession } from '../session';
+import { useTitle } from '../useTitle';
+
+const PAGE = 50;
+
+export function RecordsPage({ dataset }: { dataset: string }) {
+  useTitle(`Records of ${dataset}`);
+  const { user } = useSession();
+  const [detail, setDetail] = useState<DatasetDetail | null>(null);
+  const [filters, setFilters] = useState<RecordFilters>(emptyFilters);
+  const [records, setRecords] = useState<RecordView[]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const request = useRef(0);
+
+  useEffect(() => {
+    api
+      .dataset(dataset)
+      .then((d) => setDetail(d.dataset))
+      .catch((e) => setError(errorMessage(e)));
+  }, [dataset]);
+
+  const load = useCallback(
+    (f: RecordFilters, after: number | null) => {
+      const n = ++request.current;
+      setLoading(true);
+      setError(null);
+      api
+        .records(dataset, recordsQuery(f, after, PAGE))
+        .then((page) => {
+          if (n !== request.current) return;
+          setRecords((rs) => (after === null ? page.records : [...rs, ...page.records]));
+          setNext(page.next);
+          setTotal(page.total);
+          if (after !== null) announce(`Loaded ${page.records.length} more records`);
+        })
+        .catch((e) => n === request.current && setError(errorMessage(e)))
+        .finally(() => n === request.current && setLoading(false));
+    },
+    [dataset],
+  );
+
+  useEffect(() => load(filters, null), [load, filters]);
+
+  const ids = records.map((r) => r.id);
+
+  const bulk = async (a: BulkAction) => {
+    const recordIds = [...selected];
+    if (!recordIds.length) return;
+    setBusy(true);
+    try {
+      if (a.kind === 'assign') {
+        const r = await api.assign(dataset, a.usernames, recordIds);
+        announce(`Assigned ${r.assigned}`);
+      } else {
+        const r = await api.bulk(dataset, {
+          recordIds,
+          action:
+            a.kind === 'status'
+              ? { type: 'status', status: a.status }
+              : { type: 'respond', values: { [a.question]: a.value }, status: 'submitted' },
+        });
+        announce(`${r.updated} record${r.updated === 1 ? '' : 's'} updated`);
+        setSelected(new Set());
+        load(filters, null);
+      }
+    } catch (e) {
+      announceError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="records-page">
+      <h1>
+        Records of <span dir="auto">{dataset}</span>
+      </h1>
+      {detail && (
+        <Filters
+          initial={filters}
+          checks={detail.checks}
+          onApply={(f) => {
+            setSelected(new Set());
+            setFilters({ ...f });
+          }}
+        />
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {detail && (
+        <BulkBar
+          count={selected.size}
+          settings={detail.settings}
+          canDecide={canReview(user.role)}
+          canAssign={isAdmin(user.role)}
+          busy={busy}
+          onAction={bulk}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+      <div className={`records-layout${openId !== null ? ' with-panel' : ''}`}>
+        <div className="records-main">
+          <p className="muted" aria-live="polite">
+            {total === null
+              ? 'Loading…'
+              : `Showing ${records.length} of ${total.toLocaleString('en-US')} records`}
+          </p>
+          {detail && (
+            <RecordsTable
+              settings={detail.settings}
+              records={records}
+              selected={selected}
+              openId={openId}
+              onToggle={(id, range) => {
+                setSelected(selectRows(ids, selected, id, anchor, range));
+                setAnchor(id);
+              }}
+              onToggleAll={() => setSelected(toggleAll(ids, selected))}
+              onOpen={setOpenId}
+            />
+          )}
+          {next !== null && (
+            <button
+              type="button"
+              disabled={loading}
+              onClick={() => load(filters, next)}
+              data-testid="load-more"
+            >
+              {loading ? 'Loading…' : 'Load more'}
+            </button>
+          )}
+          {!loading && records.length === 0 && !error && <p>No records match these filters.</p>}
+        </div>
+        {openId !== null && detail && (
+          <RecordPanel
+            id={openId}
+            settings={detail.settings}
+            onClose={() => {
+              const id = openId;
+              setOpenId(null);
+              // Back to the row the panel was opened from.
+              document.querySelector<HTMLElement>(`tr[data-record-id="${id}"] button`)?.focus();
+            }}
+          />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import { type FormEvent, useId, useState } from 'react';
+import { Dialog } from '../components/Dialog';
+
+/** Send the record back to (some of) its annotators with a comment saying what to fix. */
+export function ReturnDialog({
+  usernames,
+  onConfirm,
+  onClose,
+}: {
+  usernames: string[];
+  onConfirm: (usernames: string[], comment: string) => void;
+  onClose: () => void;
+}) {
+  const [chosen, setChosen] = useState<Set<string>>(() => new Set(usernames));
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const groupId = useId();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!chosen.size) return setError('Choose at least one annotator.');
+    if (!comment.trim()) return setError('Say what to change: the comment is required.');
+    onConfirm(
+      usernames.filter((u) => chosen.has(u)),
+      comment.trim(),
+    );
+  };
+  return (
+    <Dialog title="Return to annotators" onClose={onClose} testId="return-dialog">
+      <form onSubmit={submit} noValidate>
+        <fieldset>
+          <legend id={groupId}>Annotators</legend>
+          {usernames.map((u) => (
+            <label key={u} className="checkbox-option">
+              <input
+                type="checkbox"
+                checked={chosen.has(u)}
+                onChange={() => {
+                  const next = new Set(chosen);
+                  if (next.has(u)) next.delete(u);
+                  else next.add(u);
+                  setChosen(next);
+                }}
+              />
+              <span dir="auto">{u}</span>
+            </label>
+          ))}
+        </fieldset>
+        <CommentField value={comment} onChange={setComment} autoFocus />
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="submit" className="primary">
+            Return
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+export function RejectDialog({
+  onConfirm,
+  onClose,
+}: {
+  onConfirm: (comment: string) => void;
+  onClose: () => void;
+}) {
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!comment.trim()) return setError('Say why: the comment is required.');
+    onConfirm(comment.trim());
+  };
+  return (
+    <Dialog title="Reject this record" onClose={onClose} testId="reject-dialog">
+      <form onSubmit={submit} noValidate>
+        <CommentField value={comment} onChange={setComment} autoFocus />
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="submit" className="danger">
+            Reject
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** A required comment; Ctrl+Enter sends the form. */
+function CommentField({
+  value,
+  onChange,
+  autoFocus,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  autoFocus?: boolean;
+}) {
+  return (
+    <label>
+      Comment (required)
+      <textarea
+        data-autofocus={autoFocus ? '' : undefined}
+        required
+        rows={3}
+        dir="auto"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            e.currentTarget.form?.requestSubmit();
+          }
+        }}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,208 @@
+import { useState } from 'react';
+import type { CommentView, DatasetSettings, NextRecord, ReviewAction, Values } from '../api/types';
+import { Comments } from '../components/Comments';
+import { Guidelines } from '../components/Guidelines';
+import { Key } from '../components/Key';
+import { RadioGroup } from '../components/RadioGroup';
+import { RecordMeta } from '../components/RecordMeta';
+import { RecordFields } from '../fields/RecordFields';
+import { ShortcutsDialog } from '../keyboard/ShortcutsDialog';
+import { isTypingTarget, ownsEnter, useShortcuts } from '../keyboard/useShortcuts';
+import { announceError } from '../live';
+import { indexForDigit, positionKey } from '../logic/keys';
+import { EditFinal } from './EditFinal';
+import { ResponsesTable } from './ResponsesTable';
+import { RejectDialog, ReturnDialog } from './ReviewDialogs';
+
+type Mode = 'choose' | 'edit' | 'return' | 'reject' | 'help';
+
+/** One record to review: the fields, every response side by side, and the reviewer's decision. */
+export function ReviewRecord({
+  settings,
+  next,
+  dataset,
+  busy,
+  onAction,
+}: {
+  settings: DatasetSettings;
+  next: NextRecord;
+  dataset: string;
+  busy: boolean;
+  onAction: (action: ReviewAction) => void;
+}) {
+  const { record } = next;
+  const responses = record.responses ?? [];
+  const submitted = responses.filter((r) => r.status === 'submitted');
+  const [chosen, setChosen] = useState<number | null>(submitted[0]?.id ?? null);
+  const [mode, setMode] = useState<Mode>('choose');
+  const [comments, setComments] = useState<CommentView[]>(record.comments);
+  const chosenResponse = responses.find((r) => r.id === chosen) ?? null;
+  const usernames = [...new Set(responses.map((r) => r.username))];
+
+  const accept = () => {
+    if (chosenResponse?.status !== 'submitted') {
+      announceError('Choose a submitted response to accept (keys 1–9).');
+      return;
+    }
+    onAction({ action: 'accept', responseId: chosenResponse.id });
+  };
+
+  useShortcuts(
+    (e) => {
+      if (isTypingTarget(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const index = indexForDigit(e.key, Math.min(responses.length, 9));
+      if (index !== undefined && e.key !== '0') {
+        e.preventDefault();
+        setChosen(responses[index]?.id ?? null);
+      } else if (e.key === 'Enter' && !ownsEnter(e.target)) {
+        e.preventDefault();
+        accept();
+      } else if (e.key === 'e') {
+        e.preventDefault();
+        setMode('edit');
+      } else if (e.key === 'r') {
+        e.preventDefault();
+        setMode('return');
+      } else if (e.key === 'x') {
+        e.preventDefault();
+        setMode('reject');
+      } else if (e.key === '?') {
+        e.preventDefault();
+        setMode('help');
+      }
+    },
+    !busy && mode === 'choose',
+  );
+
+  return (
+    <div
+      className={`review${busy ? ' leaving' : ''}`}
+      data-testid="record"
+      data-record-id={record.id}
+      aria-busy={busy}
+    >
+      <div className="focus-bar">
+        <h1>
+          Review <span dir="auto">{dataset}</span>
+        </h1>
+        <p className="focus-status">
+          <span>
+            Record{' '}
+            <code data-testid="external-id" dir="auto">
+              {record.externalId}
+            </code>
+          </span>
+          <span>
+            {submitted.length} submitted of {responses.length} responses
+          </span>
+        </p>
+        <button type="button" onClick={() => setMode('help')} aria-keyshortcuts="?">
+          Shortcuts <Key>?</Key>
+        </button>
+      </div>
+      <div className="review-layout">
+        <section className="record-pane" aria-labelledby="review-record-heading">
+          <h2 id="review-record-heading" className="visually-hidden">
+            Record
+          </h2>
+          <RecordMeta record={record} />
+          <RecordFields settings={settings} record={record} />
+          <Guidelines source={settings.guidelines} />
+        </section>
+        <section className="responses-pane" aria-labelledby="responses-heading">
+          <h2 id="responses-heading">Responses</h2>
+          {responses.length === 0 ? (
+            <p className="muted">No responses yet.</p>
+          ) : (
+            <>
+              <span id="choose-label" className="sub-label">
+                Chosen response
+              </span>
+              <RadioGroup
+                labelledBy="choose-label"
+                value={chosen ?? undefined}
+                onChange={setChosen}
+                items={responses.map((r, i) => ({
+                  value: r.id,
+                  label: `${r.username} (${r.status})`,
+                  shortcut: i < 9 ? positionKey(i) : undefined,
+                }))}
+              />
+              <ResponsesTable settings={settings} record={record} responses={responses} chosen={chosen} />
+            </>
+          )}
+          {mode === 'edit' ? (
+            <EditFinal
+              settings={settings}
+              record={record}
+              from={chosenResponse}
+              busy={busy}
+              onCancel={() => setMode('choose')}
+              onSave={(values: Values, comment: string) =>
+                onAction({ action: 'edit', values, ...(comment ? { comment } : {}) })
+              }
+            />
+          ) : (
+            <div className="review-actions">
+              <button
+                type="button"
+                className="primary"
+                onClick={accept}
+                disabled={busy || !chosenResponse}
+                data-testid="review-accept"
+              >
+                Accept {chosenResponse ? <span dir="auto">{chosenResponse.username}</span> : 'response'}
+                <Key>Enter</Key>
+              </button>
+              <button type="button" onClick={() => setMode('edit')} disabled={busy} data-testid="review-edit">
+                Edit final <Key>e</Key>
+              </button>
+              <button
+                type="button"
+                onClick={() => setMode('return')}
+                disabled={busy}
+                data-testid="review-return"
+              >
+                Return <Key>r</Key>
+              </button>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => setMode('reject')}
+                disabled={busy}
+                data-testid="review-reject"
+              >
+                Reject <Key>x</Key>
+              </button>
+            </div>
+          )}
+          <Comments
+            comments={comments}
+            recordId={record.id}
+            onAdded={(c) => setComments((cs) => [...cs, c])}
+          />
+        </section>
+      </div>
+      {mode === 'return' && (
+        <ReturnDialog
+          usernames={usernames}
+          onClose={() => setMode('choose')}
+          onConfirm={(names, comment) => {
+            setMode('choose');
+            onAction({ action: 'return', usernames: names, comment });
+          }}
+        />
+      )}
+      {mode === 'reject' && (
+        <RejectDialog
+          onClose={() => setMode('choose')}
+          onConfirm={(comment) => {
+            setMode('choose');
+            onAction({ action: 'reject', comment });
+          }}
+        />
+      )}
+      {mode === 'help' && <ShortcutsDialog mode="review" onClose={() => setMode('choose')} />}
+    </div>
+  );
+}
