@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'not_found' // a named thing does not exist: exit 1, HTTP 404
   | 'conflict' // a concurrent edit won, or a unique name is taken: exit 1, HTTP 409
   | 'forbidden' // the caller may not do this: exit 1, HTTP 403
+  | 'paused' // the caller is paused on a dataset (low accuracy on gold) until an admin resumes them: HTTP 403
   | 'unsupported' // valid input that this export/format cannot express: exit 1, HTTP 422
   | 'provider' // a model service refused the run (bad key, quota, bad request): exit 1, HTTP 502
   | 'internal'; // a bug or an environment failure: exit 1, HTTP 500

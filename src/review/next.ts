@@ -19,8 +19,8 @@ export async function nextForAnnotation(
   const paused = await pausedReason(ctx, dataset.id, caller.id);
   if (paused)
     throw new TandemError(
-      'forbidden',
-      `you are paused on '${dataset.name}': ${paused}. An admin can resume you.`,
+      'paused',
+      `You are paused on '${dataset.name}': ${paused}. An admin can resume you.`,
     );
   const rate = dataset.settings.quality?.gold?.rate ?? 0;
   return leaseForAnnotation(ctx, {

@@ -42,7 +42,7 @@ export interface QaReport {
   answered: number;
   questions: QuestionQa[];
   annotators: AnnotatorQa[];
-  /** The most disputed records: first in the reviewers' (adjudication) queue. */
+  /** The most disputed records still undecided: the head of the reviewers' (adjudication) queue. */
   disputed: { id: number; externalId: string; disagreement: number; status: string }[];
   secondReview: {
     reviewed: number;
@@ -131,7 +131,7 @@ export async function datasetQa(
     if (list) list.push(a);
     else byUser.set(a.user, [a]);
   }
-  const users = [...new Set([...byUser.keys(), ...gold.map((g) => g.username)])].sort();
+  const users = [...new Set([...byUser.keys(), ...gold.map((g) => g.username), ...pausedBy.keys()])].sort();
   const annotators = users.map((username): AnnotatorQa => {
     const mine = byUser.get(username) ?? [];
     const times = mine
@@ -152,7 +152,7 @@ export async function datasetQa(
 
   const disputed = await sql<{ id: number; external_id: string; disagreement: number; status: string }>`
     SELECT id, external_id, disagreement, status FROM records
-    WHERE dataset_id = ${dataset.id} AND disagreement > 0 AND gold_values IS NULL
+    WHERE dataset_id = ${dataset.id} AND disagreement > 0 AND open_slots = 0 AND status = 'in_review'
     ORDER BY disagreement DESC, id LIMIT ${opts.disputed ?? 10}`.execute(ctx.db);
   const second = await sql<{ reviewed: number; disagreed: number }>`
     SELECT sum(CASE WHEN second_review IN ('agreed', 'disagreed') THEN 1 ELSE 0 END) AS reviewed,

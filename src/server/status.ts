@@ -11,6 +11,7 @@ export function statusFor(code: ErrorCode): number {
     case 'conflict':
       return 409;
     case 'forbidden':
+    case 'paused':
       return 403;
     case 'unsupported':
       return 422;

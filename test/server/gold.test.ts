@@ -47,6 +47,7 @@ for (const b of backends()) {
           for (const u of ['good', 'bad']) {
             const n = await w.call(u, 'GET', '/api/datasets/g/next');
             if (n.status === 403) {
+              expect(n.json().error.code).toBe('paused');
               pausedMessage = n.json().error.message;
               continue;
             }
@@ -73,7 +74,7 @@ for (const b of backends()) {
         expect(served.good!.gold / served.good!.total).toBeLessThan(0.5);
         // 'bad' missed every gold record: paused once the interval's top fell below 80%.
         expect(pausedMessage).toMatch(
-          /you are paused on 'g': accuracy on gold records 0% \(95% interval 0%–\d+%\) over 4 records, below 80%/,
+          /You are paused on 'g': accuracy on gold records 0% \(95% interval 0%–\d+%\) over 4 records, below 80%/,
         );
         expect(served.bad!.gold).toBe(4);
         // Gold answers never count towards a record's overlap: no gold record is in review.

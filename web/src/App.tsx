@@ -8,7 +8,8 @@ import { DatasetsPage } from './pages/Datasets';
 import { LoginPage } from './pages/Login';
 import { RecordsPage } from './pages/Records';
 import { ReviewPage } from './pages/Review';
-import { Link, navigate, useLocation } from './router';
+import { SecondReviewPage } from './pages/SecondReview';
+import { Link, navigate, useLocation, useVisit } from './router';
 import { canReview, type Session, SessionContext } from './session';
 
 // The progress page pulls in the chart library; it loads only when someone opens it.
@@ -81,17 +82,21 @@ export function App() {
 }
 
 function RoutePage({ route }: { route: Route }) {
+  const visit = useVisit();
+  const key = 'dataset' in route ? `${route.dataset}:${visit}` : String(visit);
   switch (route.page) {
     case 'datasets':
-      return <DatasetsPage />;
+      return <DatasetsPage key={key} />;
     case 'annotate':
-      return <AnnotatePage key={route.dataset} dataset={route.dataset} />;
+      return <AnnotatePage key={key} dataset={route.dataset} />;
     case 'review':
-      return <ReviewPage key={route.dataset} dataset={route.dataset} />;
+      return <ReviewPage key={key} dataset={route.dataset} />;
+    case 'second':
+      return <SecondReviewPage key={key} dataset={route.dataset} />;
     case 'records':
-      return <RecordsPage key={route.dataset} dataset={route.dataset} />;
+      return <RecordsPage key={key} dataset={route.dataset} />;
     case 'progress':
-      return <ProgressPage key={route.dataset} dataset={route.dataset} />;
+      return <ProgressPage key={key} dataset={route.dataset} />;
     default:
       return (
         <section>
@@ -109,6 +114,7 @@ function Header({ route, user, onLogout }: { route: Route; user: User | null; on
   const pages = [
     { page: 'annotate', label: 'Annotate', show: true },
     { page: 'review', label: 'Review', show: !!user && canReview(user.role) },
+    { page: 'second', label: 'Second review', show: !!user && canReview(user.role) },
     { page: 'records', label: 'Records', show: true },
     { page: 'progress', label: 'Progress', show: true },
   ] as const;

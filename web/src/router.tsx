@@ -3,9 +3,16 @@ import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from
 
 const CHANGE = 'tandem:navigate';
 
+/** Bumped when a link to the page already shown is followed: the page loads afresh, as a reload would. */
+let visit = 0;
+
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   const current = window.location.pathname + window.location.search;
-  if (to === current) return;
+  if (to === current) {
+    visit++;
+    window.dispatchEvent(new Event(CHANGE));
+    return;
+  }
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   window.dispatchEvent(new Event(CHANGE));
@@ -21,6 +28,14 @@ function subscribe(callback: () => void): () => void {
 }
 
 const snapshot = () => window.location.pathname + window.location.search;
+
+/**
+ * How many times the current page was asked for again (a click on the nav link of the page one is
+ * on): a key for the page, so "Annotate" on an empty queue asks the server again.
+ */
+export function useVisit(): number {
+  return useSyncExternalStore(subscribe, () => visit);
+}
 
 /** The current path and query; re-renders on navigation. */
 export function useLocation(): { pathname: string; search: URLSearchParams; href: string } {

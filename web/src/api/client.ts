@@ -9,11 +9,14 @@ import type {
   DatasetSummary,
   NextRecord,
   Progress,
+  QaReport,
   RecordPage,
   RecordView,
   ResponseStatus,
   ResponseView,
   ReviewAction,
+  Round,
+  SecondVerdict,
   User,
   Values,
 } from './types';
@@ -133,9 +136,12 @@ export const api = {
   },
   datasets: () => must(request<{ datasets: DatasetSummary[] }>('GET', '/api/datasets')),
   dataset: (name: string) => must(request<{ dataset: DatasetDetail }>('GET', ds(name))),
-  /** The leased record to work on, or null when nothing is left (204). */
-  next: (name: string, round: 'annotate' | 'review' = 'annotate') =>
-    request<NextRecord>('GET', `${ds(name)}/next${round === 'review' ? '?round=review' : ''}`),
+  /**
+   * The leased record to work on, or null when nothing is left (204). An annotator paused for low
+   * accuracy on gold records gets a 403 whose message says why.
+   */
+  next: (name: string, round: Round = 'annotate') =>
+    request<NextRecord>('GET', `${ds(name)}/next${round === 'annotate' ? '' : `?round=${round}`}`),
   records: (name: string, query: string) => must(request<RecordPage>('GET', `${ds(name)}/records?${query}`)),
   record: (id: number) => must(request<{ record: RecordView }>('GET', rec(id))),
   respond: (
@@ -154,6 +160,13 @@ export const api = {
       request<{ assigned: number }>('POST', `${ds(name)}/assignments`, { body: { usernames, recordIds } }),
     ),
   progress: (name: string) => must(request<Progress>('GET', `${ds(name)}/progress`)),
+  /** Agreement, gold accuracy, consensus, disputes: reviewers, admins and owners only. */
+  qa: (name: string) => must(request<QaReport>('GET', `${ds(name)}/qa`)),
+  secondReview: (id: number, verdict: SecondVerdict) =>
+    must(request<{ record: RecordView }>('POST', `${rec(id)}/second-review`, { body: verdict })),
+  /** Lift the pause of annotators paused for low accuracy on gold (admins, owners). */
+  resume: (name: string, usernames: string[]) =>
+    must(request<{ members: string[] }>('POST', `${ds(name)}/members`, { body: { resume: usernames } })),
 };
 
 export type BulkRequest = {

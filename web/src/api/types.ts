@@ -6,7 +6,7 @@
 export type Role = 'owner' | 'admin' | 'reviewer' | 'annotator';
 export type RecordStatus = 'new' | 'checked' | 'flagged' | 'in_review' | 'accepted' | 'rejected';
 export type ResponseStatus = 'draft' | 'submitted' | 'discarded';
-export type Round = 'annotate' | 'review';
+export type Round = 'annotate' | 'review' | 'second';
 
 export interface User {
   id: number;
@@ -186,6 +186,58 @@ export type ReviewAction =
   | { action: 'edit'; values: Values; comment?: string }
   | { action: 'return'; usernames: string[]; comment: string }
   | { action: 'reject'; comment: string };
+
+export type SecondVerdict = { verdict: 'agree'; comment?: string } | { verdict: 'disagree'; comment: string };
+
+/** A 95% interval: [low, high]. */
+export type Interval = [number, number];
+
+/** GET /api/datasets/{name}/qa (reviewers, admins, owners): mirrors `src/review/qa.ts`. */
+export interface QuestionQa {
+  question: string;
+  type: QuestionSettings['type'];
+  /** Records with at least two answers to this question. */
+  items: number;
+  agreement: {
+    level: 'nominal' | 'ordinal' | 'interval' | 'ratio';
+    alpha: number;
+    interval: Interval | null;
+  } | null;
+  /** Why there is no agreement figure, when there is none. */
+  note?: string;
+  distribution: { value: string; count: number; share: number }[];
+}
+
+export interface GoldAccuracy {
+  records: number;
+  compared: number;
+  correct: number;
+  accuracy: number | null;
+  interval: Interval | null;
+  /** Clearly below the dataset's bar: even the interval's upper end is under it. */
+  flagged: boolean;
+}
+
+export interface AnnotatorQa {
+  username: string;
+  records: number;
+  discarded: number;
+  medianTimeMs: number | null;
+  gold: GoldAccuracy | null;
+  consensus: { compared: number; agreed: number; rate: number | null; interval: Interval | null };
+  /** Why they are paused on this dataset, or null. */
+  paused: string | null;
+}
+
+export interface QaReport {
+  dataset: string;
+  records: number;
+  answered: number;
+  questions: QuestionQa[];
+  annotators: AnnotatorQa[];
+  disputed: { id: number; externalId: string; disagreement: number; status: RecordStatus }[];
+  secondReview: { reviewed: number; disagreed: number; errorRate: number | null; interval: Interval | null };
+}
 
 export interface ApiError {
   error: { code: string; message: string };

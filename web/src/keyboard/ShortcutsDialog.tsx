@@ -34,8 +34,23 @@ const REVIEW: Row[] = [
   [['Esc'], 'Close a dialog or leave a text box'],
 ];
 
-export function ShortcutsDialog({ mode, onClose }: { mode: 'annotate' | 'review'; onClose: () => void }) {
-  const rows = mode === 'review' ? REVIEW : ANNOTATE;
+const SECOND: Row[] = [
+  [['a'], 'Agree with the final values'],
+  [['d'], 'Disagree (asks what is wrong; the record goes back to review)'],
+  [['?'], 'Show this list'],
+  [['Esc'], 'Close a dialog'],
+];
+
+const ROWS = { annotate: ANNOTATE, review: REVIEW, second: SECOND };
+
+export function ShortcutsDialog({
+  mode,
+  onClose,
+}: {
+  mode: 'annotate' | 'review' | 'second';
+  onClose: () => void;
+}) {
+  const rows = ROWS[mode];
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose} testId="shortcuts-dialog">
       <p className="muted">Shortcuts never act while you type in a text box.</p>

@@ -5,11 +5,12 @@ export type Route =
   | { page: 'datasets' }
   | { page: 'annotate'; dataset: string }
   | { page: 'review'; dataset: string }
+  | { page: 'second'; dataset: string }
   | { page: 'records'; dataset: string }
   | { page: 'progress'; dataset: string }
   | { page: 'not-found' };
 
-const DATASET_PAGES = ['annotate', 'review', 'records', 'progress'] as const;
+const DATASET_PAGES = ['annotate', 'review', 'second', 'records', 'progress'] as const;
 type DatasetPage = (typeof DATASET_PAGES)[number];
 
 export function matchRoute(pathname: string): Route {

@@ -13,7 +13,13 @@ type State =
   | { kind: 'loading' }
   | { kind: 'record'; next: NextRecord; seq: number }
   | { kind: 'empty' }
+  /** Paused on this dataset for low accuracy on gold records: the server says why. */
+  | { kind: 'paused'; message: string }
   | { kind: 'error'; message: string; retry?: boolean };
+
+/** /next refuses a paused annotator with the code `paused` and a message meant for them. */
+const pausedMessage = (e: unknown): string | null =>
+  e instanceof ApiError && e.code === 'paused' ? e.message : null;
 
 /**
  * The focus view. Submit, discard and skip each run as one promise chain: the POST, then GET /next,
@@ -36,11 +42,22 @@ export function AnnotatePage({ dataset }: { dataset: string }) {
 
   useEffect(() => {
     let live = true;
-    Promise.all([api.dataset(dataset), api.next(dataset)])
-      .then(([d, next]) => {
+    // Both requests at once; /next's refusal counts as a pause only when the dataset loaded.
+    const next = api.next(dataset).then(
+      (record) => ({ record }),
+      (error: unknown) => ({ error }),
+    );
+    api
+      .dataset(dataset)
+      .then(async (d) => {
+        const r = await next;
         if (!live) return;
         setDetail(d.dataset);
-        show(next);
+        if ('record' in r) return show(r.record);
+        const paused = pausedMessage(r.error);
+        setState(
+          paused ? { kind: 'paused', message: paused } : { kind: 'error', message: errorMessage(r.error) },
+        );
       })
       .catch((e) => live && setState({ kind: 'error', message: errorMessage(e) }));
     api
@@ -75,6 +92,13 @@ export function AnnotatePage({ dataset }: { dataset: string }) {
         })
         .catch((e) => {
           const message = errorMessage(e);
+          const paused = written ? pausedMessage(e) : null;
+          // Saved, and that answer (on a gold record) paused them: no error, just why.
+          if (paused) {
+            setState({ kind: 'paused', message: paused });
+            announce(`${doneMessage}. ${paused}`);
+            return true;
+          }
           announceError(message);
           // Saved, but the next record did not come: say so and offer to ask again.
           if (written)
@@ -152,6 +176,19 @@ export function AnnotatePage({ dataset }: { dataset: string }) {
     [advance, recordId, questions],
   );
 
+  const checkAgain = () =>
+    api.next(dataset).then(
+      (next) => {
+        show(next);
+        if (!next) announce('Still nothing to annotate');
+      },
+      (e) => {
+        const paused = pausedMessage(e);
+        if (paused) setState({ kind: 'paused', message: paused });
+        else announceError(errorMessage(e));
+      },
+    );
+
   if (state.kind === 'error')
     return (
       <section>
@@ -160,13 +197,24 @@ export function AnnotatePage({ dataset }: { dataset: string }) {
           {state.message}
         </p>
         {state.retry && (
-          <button
-            type="button"
-            onClick={() => api.next(dataset).then(show, (e) => announceError(errorMessage(e)))}
-          >
+          <button type="button" onClick={checkAgain}>
             Load the next record
           </button>
         )}
+      </section>
+    );
+  if (state.kind === 'paused')
+    return (
+      <section data-testid="paused" className="nothing-left">
+        <h1>Annotate {dataset}</h1>
+        <h2>No records for you here for now</h2>
+        <p dir="auto" data-testid="paused-message">
+          {state.message}
+        </p>
+        <p>Your answers so far are kept. Ask an admin to look at them with you and resume you.</p>
+        <p>
+          <Link to="/">Back to the datasets</Link>
+        </p>
       </section>
     );
   if (state.kind === 'loading' || !detail)
@@ -181,7 +229,11 @@ export function AnnotatePage({ dataset }: { dataset: string }) {
       <section data-testid="nothing-left" className="nothing-left">
         <h1>Annotate {dataset}</h1>
         <p>Nothing left to annotate in this dataset.</p>
+        <p className="muted">A record a reviewer sends back to you shows up here.</p>
         <p>
+          <button type="button" onClick={checkAgain} data-testid="check-again">
+            Check again
+          </button>{' '}
           <Link to={datasetPath(dataset, 'progress')}>See the progress</Link>
         </p>
       </section>

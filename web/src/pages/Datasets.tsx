@@ -73,11 +73,21 @@ export function DatasetsPage() {
                         </Link>
                       </li>
                       {canReview(user.role) && (
-                        <li>
-                          <Link to={datasetPath(d.name, 'review')} aria-label={`Review ${d.name}`}>
-                            Review
-                          </Link>
-                        </li>
+                        <>
+                          <li>
+                            <Link to={datasetPath(d.name, 'review')} aria-label={`Review ${d.name}`}>
+                              Review
+                            </Link>
+                          </li>
+                          <li>
+                            <Link
+                              to={datasetPath(d.name, 'second')}
+                              aria-label={`Second review of ${d.name}`}
+                            >
+                              Second review
+                            </Link>
+                          </li>
+                        </>
                       )}
                       <li>
                         <Link to={datasetPath(d.name, 'records')} aria-label={`Records of ${d.name}`}>

@@ -3,6 +3,8 @@ import { api, errorMessage } from '../api/client';
 import type { Progress } from '../api/types';
 import { formatTime } from '../components/Comments';
 import { formatCount, formatDuration } from '../logic/format';
+import { QualitySection } from '../quality/QualitySection';
+import { canReview, useSession } from '../session';
 import { STATUS_LABEL, STATUSES } from '../status';
 import { useTitle } from '../useTitle';
 
@@ -11,6 +13,7 @@ const ProgressCharts = lazy(() => import('../progress/ProgressCharts'));
 
 export function ProgressPage({ dataset }: { dataset: string }) {
   useTitle(`Progress of ${dataset}`);
+  const { user } = useSession();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -113,6 +116,7 @@ export function ProgressPage({ dataset }: { dataset: string }) {
               </div>
             )}
           </section>
+          {canReview(user.role) && <QualitySection dataset={dataset} />}
           <section aria-labelledby="charts-heading">
             <h2 id="charts-heading">Charts</h2>
             <p className="muted">The tables above hold the same numbers.</p>

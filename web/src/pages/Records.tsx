@@ -3,11 +3,13 @@ import { api, errorMessage } from '../api/client';
 import type { DatasetDetail, RecordView } from '../api/types';
 import { announce, announceError } from '../live';
 import { emptyFilters, type RecordFilters, recordsQuery } from '../logic/recordsQuery';
+import { datasetPath } from '../logic/routes';
 import { selectRows, toggleAll } from '../logic/selection';
 import { type BulkAction, BulkBar } from '../records/BulkBar';
 import { Filters } from '../records/Filters';
 import { RecordPanel } from '../records/RecordPanel';
 import { RecordsTable } from '../records/RecordsTable';
+import { navigate, useLocation } from '../router';
 import { canReview, isAdmin, useSession } from '../session';
 import { useTitle } from '../useTitle';
 
@@ -25,7 +27,12 @@ export function RecordsPage({ dataset }: { dataset: string }) {
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
-  const [openId, setOpenId] = useState<number | null>(null);
+  // ?open=ID opens a record straight away (the quality report links its disputed records here).
+  const { search } = useLocation();
+  const [openId, setOpenId] = useState<number | null>(() => {
+    const id = Number(search.get('open'));
+    return Number.isSafeInteger(id) && id > 0 ? id : null;
+  });
   const [busy, setBusy] = useState(false);
   const request = useRef(0);
 
@@ -158,6 +165,8 @@ export function RecordsPage({ dataset }: { dataset: string }) {
             onClose={() => {
               const id = openId;
               setOpenId(null);
+              // A reload should not open it again.
+              if (search.has('open')) navigate(datasetPath(dataset, 'records'), { replace: true });
               // Back to the row the panel was opened from.
               document.querySelector<HTMLElement>(`tr[data-record-id="${id}"] button`)?.focus();
             }}

@@ -102,9 +102,14 @@ export function ReviewPage({ dataset }: { dataset: string }) {
       <section data-testid="nothing-left" className="nothing-left">
         {title}
         <p>Nothing left to review in this dataset.</p>
-        <p>
-          <Link to={datasetPath(dataset, 'progress')}>See the progress</Link>
-        </p>
+        <ul className="link-list">
+          <li>
+            <Link to={datasetPath(dataset, 'second')}>Second review of accepted records</Link>
+          </li>
+          <li>
+            <Link to={datasetPath(dataset, 'progress')}>See the progress</Link>
+          </li>
+        </ul>
       </section>
     );
   return (

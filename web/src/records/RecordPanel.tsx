@@ -6,6 +6,7 @@ import { RecordMeta } from '../components/RecordMeta';
 import { RecordFields } from '../fields/RecordFields';
 import { questionTitle } from '../logic/answers';
 import { formatDuration } from '../logic/format';
+import { FinalValues } from '../review/FinalValues';
 import { ValueView } from '../review/ValueView';
 import { STATUS_LABEL } from '../status';
 
@@ -78,27 +79,7 @@ export function RecordPanel({
           <RecordMeta record={record} />
           <RecordFields settings={settings} record={record} />
           {record.finalValues && Object.keys(record.finalValues).length > 0 && (
-            <section aria-labelledby="final-heading">
-              <h3 id="final-heading">Final values</h3>
-              <dl className="answer-list">
-                {settings.questions.map((q) => {
-                  const f = record.finalValues?.[q.name];
-                  if (!f) return null;
-                  return (
-                    <div key={q.name}>
-                      <dt dir="auto">{questionTitle(q)}</dt>
-                      <dd>
-                        <ValueView question={q} value={f.value} record={record} />
-                        <div className="muted">
-                          {f.method}
-                          {f.decidedBy ? ` by ${f.decidedBy}` : ''}
-                        </div>
-                      </dd>
-                    </div>
-                  );
-                })}
-              </dl>
-            </section>
+            <FinalValues settings={settings} record={record} />
           )}
           {(record.responses ?? (record.response ? [record.response] : [])).map((r) => (
             <section key={r.id} className="panel-response" aria-label={`Response of ${r.username}`}>

@@ -100,16 +100,57 @@ export function RejectDialog({
   );
 }
 
-/** A required comment; Ctrl+Enter sends the form. */
+/** A second reviewer disputes an accepted record: what is wrong with it is required. */
+export function DisagreeDialog({
+  onConfirm,
+  onClose,
+}: {
+  onConfirm: (comment: string) => void;
+  onClose: () => void;
+}) {
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!comment.trim()) return setError('Say what is wrong: the comment is required.');
+    onConfirm(comment.trim());
+  };
+  return (
+    <Dialog title="Disagree with the final values" onClose={onClose} testId="disagree-dialog">
+      <p>The record goes back to the review queue, first in line, with your comment.</p>
+      <form onSubmit={submit} noValidate>
+        <CommentField value={comment} onChange={setComment} autoFocus enterSends />
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="submit" className="danger">
+            Disagree
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** A required comment; Ctrl+Enter sends the form (with `enterSends`, Enter does and Shift+Enter breaks the line). */
 function CommentField({
   value,
   onChange,
   autoFocus,
+  enterSends = false,
 }: {
   value: string;
   onChange: (v: string) => void;
   autoFocus?: boolean;
+  enterSends?: boolean;
 }) {
+  const hintId = useId();
   return (
     <label>
       Comment (required)
@@ -119,14 +160,19 @@ function CommentField({
         rows={3}
         dir="auto"
         value={value}
+        aria-describedby={hintId}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+          if (e.ctrlKey || e.metaKey || (enterSends && !e.shiftKey && !e.altKey)) {
             e.preventDefault();
             e.currentTarget.form?.requestSubmit();
           }
         }}
       />
+      <span id={hintId} className="hint">
+        {enterSends ? 'Enter sends; Shift+Enter starts a new line.' : 'Ctrl+Enter sends.'}
+      </span>
     </label>
   );
 }
