@@ -18,7 +18,14 @@ class InCodeProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const out: Record<string, Migration> = {};
     for (const [name, m] of Object.entries(migrations)) {
-      out[name] = { up: (db) => m.up(db, this.dialect) };
+      // Kysely runs SQLite migrations outside a transaction (it assumes no transactional DDL);
+      // SQLite has it, so a migration that fails halfway leaves nothing behind.
+      out[name] = {
+        up: (db) =>
+          this.dialect === 'sqlite'
+            ? db.transaction().execute((trx) => m.up(trx as unknown as Kysely<unknown>, this.dialect))
+            : m.up(db, this.dialect),
+      };
     }
     return out;
   }
