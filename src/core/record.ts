@@ -85,6 +85,8 @@ export interface DatasetRecord {
   language: string | null;
   status: RecordStatus;
   finalValues: FinalValues | null;
+  /** A gold record (known answers, used to measure annotators); see docs/quality.md. */
+  gold?: boolean;
   version: number;
   createdAt: number;
   updatedAt: number;

@@ -15,8 +15,10 @@ export async function nextForAnnotation(
   dataset: Dataset,
   caller: Caller,
   leaseMs: number,
+  /** The caller's pause reason when the caller already read it with the dataset. */
+  knownPause?: string | null,
 ): Promise<Lease | null> {
-  const paused = await pausedReason(ctx, dataset.id, caller.id);
+  const paused = knownPause !== undefined ? knownPause : await pausedReason(ctx, dataset.id, caller.id);
   if (paused)
     throw new TandemError(
       'paused',

@@ -5,17 +5,16 @@ import type { DatasetSettings } from '../core/settings.js';
 import { type Ctx, inTransaction, now } from '../store/context.js';
 import { readJson } from '../store/dialect.js';
 import { appendEvent } from '../store/events.js';
-import { goldAnswers, isGold, setPaused } from '../store/gold.js';
+import { goldAnswers, setPaused } from '../store/gold.js';
 import {
   ANNOTATION_ROUND,
   assignmentOf,
   clearAssignment,
   freeSlots,
-  lockRecord,
   refreshOpenSlots,
   upsertAssignment,
 } from '../store/queue.js';
-import { getRecord } from '../store/records.js';
+import { getRecordForUpdate } from '../store/records.js';
 import { saveResponse } from '../store/responses.js';
 import { correctionDiffs, validateAnswer } from './answers.js';
 import { disagreementOf } from './disagreement.js';
@@ -45,9 +44,8 @@ const MAX_TIME_PER_SAVE_MS = 60 * 60 * 1000;
 export function respond(ctx: Ctx, a: Answer): Promise<RecordResponse> {
   const values = validateAnswer(a.settings, a.record, a.values, a.status);
   return inTransaction(ctx, async (tx) => {
-    await lockRecord(tx, a.record.id);
-    const record = await getRecord(tx, a.record.id);
-    const gold = await isGold(tx, record.id);
+    const record = await getRecordForUpdate(tx, a.record.id);
+    const gold = record.gold === true;
     const wanted = a.settings.distribution.responsesPerRecord;
     const t = now();
     const held = await assignmentOf(tx, record.id, a.user.id, ANNOTATION_ROUND);
@@ -71,6 +69,7 @@ export function respond(ctx: Ctx, a: Answer): Promise<RecordResponse> {
       tx,
       {
         recordId: record.id,
+        datasetId: record.datasetId,
         userId: a.user.id,
         round: ANNOTATION_ROUND,
         values,
@@ -145,6 +144,7 @@ async function answerGold(
     tx,
     {
       recordId: record.id,
+      datasetId: record.datasetId,
       userId: a.user.id,
       round: ANNOTATION_ROUND,
       values,

@@ -20,12 +20,30 @@ export interface DatasetSummary extends Dataset {
 
 type Row = { id: number; name: string; settings: unknown; created_at: number; updated_at: number };
 
+/**
+ * Parsed settings by their stored JSON text: parsing with zod on every API request cost more than
+ * the queries. Keyed by the text itself, so a changed setting can never be served stale. Callers
+ * treat settings as read-only.
+ */
+const parsed = new Map<string, DatasetSettings>();
+
+function parseStored(raw: unknown): DatasetSettings {
+  if (typeof raw !== 'string') return datasetSettings.parse(readJson(raw));
+  let s = parsed.get(raw);
+  if (!s) {
+    s = datasetSettings.parse(JSON.parse(raw));
+    if (parsed.size >= 200) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(raw, s);
+  }
+  return s;
+}
+
 function toDataset(r: Row): Dataset {
   // Settings were validated when stored; parsing again applies defaults added by later versions.
   return {
     id: r.id,
     name: r.name,
-    settings: datasetSettings.parse(readJson(r.settings)),
+    settings: parseStored(r.settings),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -65,6 +83,12 @@ export async function createDataset(
 export async function findDataset(ctx: Ctx, name: string): Promise<Dataset | undefined> {
   const row = await ctx.db.selectFrom('datasets').selectAll().where('name', '=', name).executeTakeFirst();
   return row ? toDataset(row) : undefined;
+}
+
+export async function getDatasetById(ctx: Ctx, id: number): Promise<Dataset> {
+  const r = await ctx.db.selectFrom('datasets').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound('dataset', id);
+  return toDataset(r);
 }
 
 export async function getDataset(ctx: Ctx, name: string): Promise<Dataset> {

@@ -177,6 +177,7 @@ export function toRecord(r: RecordRow): DatasetRecord {
     language: r.language,
     status: r.status as RecordStatus,
     finalValues: readJsonOrNull<FinalValues>(r.final_values),
+    ...(r.gold_values != null ? { gold: true } : {}),
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -185,6 +186,15 @@ export function toRecord(r: RecordRow): DatasetRecord {
 
 export async function getRecord(ctx: Ctx, id: number): Promise<DatasetRecord> {
   const row = await ctx.db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('record', id);
+  return toRecord(row);
+}
+
+/** `getRecord` that also locks the row until the transaction ends (PostgreSQL; SQLite holds the write lock). */
+export async function getRecordForUpdate(ctx: Ctx, id: number): Promise<DatasetRecord> {
+  let q = ctx.db.selectFrom('records').selectAll().where('id', '=', id);
+  if (ctx.dialect === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirst();
   if (!row) throw notFound('record', id);
   return toRecord(row);
 }

@@ -13,6 +13,8 @@ export interface ResponseInput {
   status: ResponseStatus;
   reason?: string | null;
   timeSpentMs?: number;
+  /** The record's dataset, when the caller has it (saves a query; the event names the dataset). */
+  datasetId?: number;
 }
 
 const toResponse = (r: Selectable<ResponsesTable>): RecordResponse => ({
@@ -74,11 +76,14 @@ export async function saveResponse(ctx: Ctx, input: ResponseInput, actor: Actor)
         .returningAll()
         .executeTakeFirstOrThrow();
     }
-    const record = await tx.db
-      .selectFrom('records')
-      .select('dataset_id')
-      .where('id', '=', input.recordId)
-      .executeTakeFirst();
+    const record =
+      input.datasetId !== undefined
+        ? { dataset_id: input.datasetId }
+        : await tx.db
+            .selectFrom('records')
+            .select('dataset_id')
+            .where('id', '=', input.recordId)
+            .executeTakeFirst();
     await appendEvent(tx, {
       actor,
       action: existing ? 'response.update' : 'response.create',

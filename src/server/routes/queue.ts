@@ -5,7 +5,7 @@ import { skip } from '../../review/respond.js';
 import type { Store } from '../../store/connect.js';
 import { leaseForReview, leaseForSecondReview } from '../../store/queue.js';
 import { getRecord } from '../../store/records.js';
-import { datasetFor, recordFor } from '../access.js';
+import { datasetAccess, recordFor } from '../access.js';
 import { defineRoute, idParam, REVIEWERS, type Route } from '../route.js';
 import { recordView } from '../views.js';
 
@@ -28,7 +28,7 @@ export function queueRoutes(store: Store, options: QueueOptions): Route[] {
       query: z.strictObject({ round: z.enum(['annotate', 'review', 'second']).default('annotate') }),
       responses: { 200: 'the record and its lease', 204: 'nothing left for the caller' },
       handler: async ({ caller, params, query, reply }) => {
-        const d = await datasetFor(store, caller, params.name);
+        const { dataset: d, paused } = await datasetAccess(store, caller, params.name);
         let lease: Awaited<ReturnType<typeof leaseForReview>>;
         if (query.round !== 'annotate') {
           if (!REVIEWERS.includes(caller.role as (typeof REVIEWERS)[number]))
@@ -36,7 +36,7 @@ export function queueRoutes(store: Store, options: QueueOptions): Route[] {
           const lease_ = query.round === 'review' ? leaseForReview : leaseForSecondReview;
           lease = await lease_(store, { datasetId: d.id, userId: caller.id, leaseMs });
         } else {
-          lease = await nextForAnnotation(store, d, caller, leaseMs);
+          lease = await nextForAnnotation(store, d, caller, leaseMs, paused);
         }
         if (!lease) return reply.code(204).send();
         const record = await getRecord(store, lease.recordId);
