@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { type Ctx, inTransaction, now } from './context.js';
 
 /**
@@ -80,43 +80,72 @@ export function leaseForAnnotation(ctx: Ctx, q: QueueRequest): Promise<Lease | n
   });
 }
 
+type ReviewRequest = Omit<QueueRequest, 'languages' | 'wanted'>;
+
 /** The caller's next record to review: all its answers are in and nobody decided it yet. */
-export function leaseForReview(
+export function leaseForReview(ctx: Ctx, q: ReviewRequest): Promise<Lease | null> {
+  return leaseForOneReviewer(ctx, q, REVIEW_ROUND, {
+    // Still under review: a decided record ends every review lease on it.
+    holds: sql`r.status = 'in_review'`,
+    // Answers all in; never the caller's own answer to judge. The most disputed records first: the
+    // review queue is also the adjudication queue.
+    eligible: sql`r.open_slots = 0 AND r.status = 'in_review'
+      AND NOT EXISTS (SELECT 1 FROM responses x WHERE x.record_id = r.id AND x.user_id = ${q.userId}
+        AND x.round = ${ANNOTATION_ROUND} AND x.status <> 'draft')`,
+    order: sql`r.disagreement DESC, r.id`,
+  });
+}
+
+/** The caller's next accepted record sampled for a second review, decided by someone else. */
+export function leaseForSecondReview(ctx: Ctx, q: ReviewRequest): Promise<Lease | null> {
+  return leaseForOneReviewer(ctx, q, SECOND_REVIEW_ROUND, {
+    holds: sql`r.second_review = 'pending'`,
+    eligible: sql`r.second_review = 'pending' AND r.status = 'accepted'
+      AND (r.decided_by IS NULL OR r.decided_by <> ${q.userId})`,
+    order: sql`r.id`,
+  });
+}
+
+/**
+ * A queue where each record goes to one person at a time: the caller's live lease in this round if
+ * the record still `holds`, else the first `eligible` record (in `order`) nobody else holds, leased
+ * to them. The candidate is locked, then checked again, as in the annotation queue.
+ */
+function leaseForOneReviewer(
   ctx: Ctx,
-  q: Omit<QueueRequest, 'languages' | 'wanted'>,
+  q: ReviewRequest,
+  round: number,
+  where: { holds: RawBuilder<unknown>; eligible: RawBuilder<unknown>; order: RawBuilder<unknown> },
 ): Promise<Lease | null> {
   return inTransaction(ctx, async (tx) => {
     const t = now();
     const expiresAt = t + q.leaseMs;
     const held = await sql<{ record_id: number }>`
       SELECT a.record_id FROM assignments a JOIN records r ON r.id = a.record_id
-      WHERE a.user_id = ${q.userId} AND a.round = ${REVIEW_ROUND} AND a.kind = 'lease'
-        AND a.expires_at > ${t} AND r.dataset_id = ${q.datasetId} AND r.status = 'in_review'
+      WHERE a.user_id = ${q.userId} AND a.round = ${round} AND a.kind = 'lease'
+        AND a.expires_at > ${t} AND r.dataset_id = ${q.datasetId} AND ${where.holds}
       ORDER BY a.record_id LIMIT 1`.execute(tx.db);
     if (held.rows[0]) {
       const recordId = Number(held.rows[0].record_id);
-      await setExpiry(tx, recordId, q.userId, REVIEW_ROUND, expiresAt);
+      await setExpiry(tx, recordId, q.userId, round, expiresAt);
       return { recordId, expiresAt };
     }
+    const othersHold = (id: RawBuilder<unknown> | number) => sql`EXISTS (SELECT 1 FROM assignments a
+      WHERE a.record_id = ${id} AND a.round = ${round} AND a.kind = 'lease' AND a.expires_at > ${t}
+        AND a.user_id <> ${q.userId})`;
     const tried: number[] = [];
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      // The most disputed records first: the review queue is also the adjudication queue.
       const found = await sql<{ id: number }>`
         SELECT r.id FROM records r
-        WHERE r.dataset_id = ${q.datasetId} AND r.open_slots = 0 AND r.status = 'in_review'
+        WHERE r.dataset_id = ${q.datasetId} AND ${where.eligible}
           ${tried.length ? sql`AND r.id NOT IN (${sql.join(tried)})` : sql``}
-          AND NOT EXISTS (SELECT 1 FROM responses x WHERE x.record_id = r.id AND x.user_id = ${q.userId}
-            AND x.round = ${ANNOTATION_ROUND} AND x.status <> 'draft')
-          AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.record_id = r.id AND a.round = ${REVIEW_ROUND}
-            AND a.kind = 'lease' AND a.expires_at > ${t} AND a.user_id <> ${q.userId})
-        ORDER BY r.disagreement DESC, r.id LIMIT 1 ${lockClause(tx)}`.execute(tx.db);
+          AND NOT ${othersHold(sql`r.id`)}
+        ORDER BY ${where.order} LIMIT 1 ${lockClause(tx)}`.execute(tx.db);
       const id = found.rows[0] ? Number(found.rows[0].id) : null;
       if (id === null) return null;
-      const taken = await sql<{ n: number }>`
-        SELECT count(*) AS n FROM assignments WHERE record_id = ${id} AND round = ${REVIEW_ROUND}
-          AND kind = 'lease' AND expires_at > ${t} AND user_id <> ${q.userId}`.execute(tx.db);
-      if (Number(taken.rows[0]?.n ?? 0) === 0) {
-        await upsertAssignment(tx, id, q.userId, REVIEW_ROUND, 'lease', expiresAt);
+      const taken = await sql<{ taken: unknown }>`SELECT ${othersHold(id)} AS taken`.execute(tx.db);
+      if (!truthy(taken.rows[0]?.taken)) {
+        await upsertAssignment(tx, id, q.userId, round, 'lease', expiresAt);
         return { recordId: id, expiresAt };
       }
       tried.push(id);
@@ -125,47 +154,8 @@ export function leaseForReview(
   });
 }
 
-/** The caller's next accepted record sampled for a second review, decided by someone else. */
-export function leaseForSecondReview(
-  ctx: Ctx,
-  q: Omit<QueueRequest, 'languages' | 'wanted'>,
-): Promise<Lease | null> {
-  return inTransaction(ctx, async (tx) => {
-    const t = now();
-    const expiresAt = t + q.leaseMs;
-    const held = await sql<{ record_id: number }>`
-      SELECT a.record_id FROM assignments a JOIN records r ON r.id = a.record_id
-      WHERE a.user_id = ${q.userId} AND a.round = ${SECOND_REVIEW_ROUND} AND a.kind = 'lease'
-        AND a.expires_at > ${t} AND r.dataset_id = ${q.datasetId} AND r.second_review = 'pending'
-      ORDER BY a.record_id LIMIT 1`.execute(tx.db);
-    if (held.rows[0]) {
-      const recordId = Number(held.rows[0].record_id);
-      await setExpiry(tx, recordId, q.userId, SECOND_REVIEW_ROUND, expiresAt);
-      return { recordId, expiresAt };
-    }
-    let after = 0;
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const found = await sql<{ id: number }>`
-        SELECT r.id FROM records r
-        WHERE r.dataset_id = ${q.datasetId} AND r.second_review = 'pending' AND r.id > ${after}
-          AND r.status = 'accepted' AND (r.decided_by IS NULL OR r.decided_by <> ${q.userId})
-          AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.record_id = r.id AND a.round = ${SECOND_REVIEW_ROUND}
-            AND a.kind = 'lease' AND a.expires_at > ${t} AND a.user_id <> ${q.userId})
-        ORDER BY r.id LIMIT 1 ${lockClause(tx)}`.execute(tx.db);
-      const id = found.rows[0] ? Number(found.rows[0].id) : null;
-      if (id === null) return null;
-      const taken = await sql<{ n: number }>`
-        SELECT count(*) AS n FROM assignments WHERE record_id = ${id} AND round = ${SECOND_REVIEW_ROUND}
-          AND kind = 'lease' AND expires_at > ${t} AND user_id <> ${q.userId}`.execute(tx.db);
-      if (Number(taken.rows[0]?.n ?? 0) === 0) {
-        await upsertAssignment(tx, id, q.userId, SECOND_REVIEW_ROUND, 'lease', expiresAt);
-        return { recordId: id, expiresAt };
-      }
-      after = id;
-    }
-    return null;
-  });
-}
+/** SQLite answers EXISTS with 0/1, PostgreSQL with a boolean. */
+const truthy = (v: unknown) => v === true || v === 1 || v === '1';
 
 /**
  * Slots of a record still free for `userId`: what it still wants minus live leases held by others.
