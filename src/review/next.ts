@@ -2,7 +2,7 @@ import { TandemError } from '../core/errors.js';
 import type { Caller } from '../store/auth.js';
 import type { Ctx } from '../store/context.js';
 import type { Dataset } from '../store/datasets.js';
-import { goldSeenBy, pausedReason, unseenGold } from '../store/gold.js';
+import { goldSeenBy, unseenGold } from '../store/gold.js';
 import { type Lease, leaseForAnnotation } from '../store/queue.js';
 import { pickGold } from './gold.js';
 
@@ -15,10 +15,9 @@ export async function nextForAnnotation(
   dataset: Dataset,
   caller: Caller,
   leaseMs: number,
-  /** The caller's pause reason when the caller already read it with the dataset. */
-  knownPause?: string | null,
+  /** Why the caller may not take records now (read with their membership), or null. */
+  paused: string | null,
 ): Promise<Lease | null> {
-  const paused = knownPause !== undefined ? knownPause : await pausedReason(ctx, dataset.id, caller.id);
   if (paused)
     throw new TandemError(
       'paused',

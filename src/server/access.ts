@@ -4,16 +4,13 @@ import type { DatasetRecord } from '../core/record.js';
 import type { Caller } from '../store/auth.js';
 import type { Ctx } from '../store/context.js';
 import { type Dataset, getDataset, getDatasetById } from '../store/datasets.js';
-import { isMember } from '../store/members.js';
 import { getRecord } from '../store/records.js';
 
 /** Owners and admins work on every dataset; reviewers and annotators on those they are members of. */
 export const seesEverything = (role: Role): boolean => role === 'owner' || role === 'admin';
 
 export async function datasetFor(ctx: Ctx, caller: Caller, name: string): Promise<Dataset> {
-  const dataset = await getDataset(ctx, name);
-  await requireMember(ctx, caller, dataset);
-  return dataset;
+  return (await datasetAccess(ctx, caller, name)).dataset;
 }
 
 export async function recordFor(
@@ -23,20 +20,22 @@ export async function recordFor(
 ): Promise<{ record: DatasetRecord; dataset: Dataset }> {
   const record = await getRecord(ctx, id);
   const dataset = await getDatasetById(ctx, record.datasetId);
-  await requireMember(ctx, caller, dataset);
+  await membership(ctx, caller, dataset);
   return { record, dataset };
 }
 
-/**
- * `datasetFor`, with why a member may not take records now (paused for low accuracy on gold): one
- * query answers both, on the queue's hot path.
- */
+/** `datasetFor`, with why the caller may not take records now (paused for low accuracy on gold). */
 export async function datasetAccess(
   ctx: Ctx,
   caller: Caller,
   name: string,
 ): Promise<{ dataset: Dataset; paused: string | null }> {
   const dataset = await getDataset(ctx, name);
+  return { dataset, paused: await membership(ctx, caller, dataset) };
+}
+
+/** Refuses a caller who may not see the dataset; a member's pause reason, if any, in the same query. */
+async function membership(ctx: Ctx, caller: Caller, dataset: Dataset): Promise<string | null> {
   const member = await ctx.db
     .selectFrom('dataset_members')
     .select('paused_reason')
@@ -45,11 +44,5 @@ export async function datasetAccess(
     .executeTakeFirst();
   if (!member && !seesEverything(caller.role))
     throw new TandemError('forbidden', `you are not a member of dataset '${dataset.name}'`);
-  return { dataset, paused: member?.paused_reason ?? null };
-}
-
-async function requireMember(ctx: Ctx, caller: Caller, dataset: Dataset): Promise<void> {
-  if (seesEverything(caller.role)) return;
-  if (!(await isMember(ctx, dataset.id, caller.id)))
-    throw new TandemError('forbidden', `you are not a member of dataset '${dataset.name}'`);
+  return member?.paused_reason ?? null;
 }

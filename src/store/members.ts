@@ -7,16 +7,6 @@ import { type Actor, appendEvent } from './events.js';
  * the datasets they are members of.
  */
 
-export async function isMember(ctx: Ctx, datasetId: number, userId: number): Promise<boolean> {
-  const row = await ctx.db
-    .selectFrom('dataset_members')
-    .select('user_id')
-    .where('dataset_id', '=', datasetId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function memberDatasetIds(ctx: Ctx, userId: number): Promise<Set<number>> {
   const rows = await ctx.db
     .selectFrom('dataset_members')

@@ -64,47 +64,50 @@ export function ReturnDialog({
   );
 }
 
-export function RejectDialog({
-  onConfirm,
-  onClose,
-}: {
-  onConfirm: (comment: string) => void;
-  onClose: () => void;
-}) {
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!comment.trim()) return setError('Say why: the comment is required.');
-    onConfirm(comment.trim());
-  };
+export function RejectDialog(props: { onConfirm: (comment: string) => void; onClose: () => void }) {
   return (
-    <Dialog title="Reject this record" onClose={onClose} testId="reject-dialog">
-      <form onSubmit={submit} noValidate>
-        <CommentField value={comment} onChange={setComment} autoFocus />
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="submit" className="danger">
-            Reject
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <RequiredCommentDialog
+      {...props}
+      title="Reject this record"
+      testId="reject-dialog"
+      missing="Say why: the comment is required."
+      confirm="Reject"
+    />
   );
 }
 
 /** A second reviewer disputes an accepted record: what is wrong with it is required. */
-export function DisagreeDialog({
+export function DisagreeDialog(props: { onConfirm: (comment: string) => void; onClose: () => void }) {
+  return (
+    <RequiredCommentDialog
+      {...props}
+      title="Disagree with the final values"
+      testId="disagree-dialog"
+      intro="The record goes back to the review queue, first in line, with your comment."
+      missing="Say what is wrong: the comment is required."
+      confirm="Disagree"
+      enterSends
+    />
+  );
+}
+
+/** A dialog that asks for a comment before a destructive decision, and refuses an empty one. */
+function RequiredCommentDialog({
+  title,
+  testId,
+  intro,
+  missing,
+  confirm,
+  enterSends,
   onConfirm,
   onClose,
 }: {
+  title: string;
+  testId: string;
+  intro?: string;
+  missing: string;
+  confirm: string;
+  enterSends?: boolean;
   onConfirm: (comment: string) => void;
   onClose: () => void;
 }) {
@@ -112,14 +115,14 @@ export function DisagreeDialog({
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!comment.trim()) return setError('Say what is wrong: the comment is required.');
+    if (!comment.trim()) return setError(missing);
     onConfirm(comment.trim());
   };
   return (
-    <Dialog title="Disagree with the final values" onClose={onClose} testId="disagree-dialog">
-      <p>The record goes back to the review queue, first in line, with your comment.</p>
+    <Dialog title={title} onClose={onClose} testId={testId}>
+      {intro && <p>{intro}</p>}
       <form onSubmit={submit} noValidate>
-        <CommentField value={comment} onChange={setComment} autoFocus enterSends />
+        <CommentField value={comment} onChange={setComment} autoFocus enterSends={enterSends ?? false} />
         {error && (
           <p role="alert" className="error">
             {error}
@@ -127,7 +130,7 @@ export function DisagreeDialog({
         )}
         <div className="dialog-buttons">
           <button type="submit" className="danger">
-            Disagree
+            {confirm}
           </button>
           <button type="button" onClick={onClose}>
             Cancel

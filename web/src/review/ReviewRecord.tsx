@@ -1,11 +1,8 @@
 import { useState } from 'react';
 import type { CommentView, DatasetSettings, NextRecord, ReviewAction, Values } from '../api/types';
 import { Comments } from '../components/Comments';
-import { Guidelines } from '../components/Guidelines';
 import { Key } from '../components/Key';
 import { RadioGroup } from '../components/RadioGroup';
-import { RecordMeta } from '../components/RecordMeta';
-import { RecordFields } from '../fields/RecordFields';
 import { ShortcutsDialog } from '../keyboard/ShortcutsDialog';
 import { isTypingTarget, ownsEnter, useShortcuts } from '../keyboard/useShortcuts';
 import { announceError } from '../live';
@@ -13,6 +10,7 @@ import { indexForDigit, positionKey } from '../logic/keys';
 import { EditFinal } from './EditFinal';
 import { ResponsesTable } from './ResponsesTable';
 import { RejectDialog, ReturnDialog } from './ReviewDialogs';
+import { ReviewFrame } from './ReviewFrame';
 
 type Mode = 'choose' | 'edit' | 'return' | 'reject' | 'help';
 
@@ -75,134 +73,110 @@ export function ReviewRecord({
   );
 
   return (
-    <div
-      className={`review${busy ? ' leaving' : ''}`}
-      data-testid="record"
-      data-record-id={record.id}
-      aria-busy={busy}
-    >
-      <div className="focus-bar">
-        <h1>
+    <ReviewFrame
+      title={
+        <>
           Review <span dir="auto">{dataset}</span>
-        </h1>
-        <p className="focus-status">
-          <span>
-            Record{' '}
-            <code data-testid="external-id" dir="auto">
-              {record.externalId}
-            </code>
-          </span>
-          <span>
-            {submitted.length} submitted of {responses.length} responses
-          </span>
-        </p>
-        <button type="button" onClick={() => setMode('help')} aria-keyshortcuts="?">
-          Shortcuts <Key>?</Key>
-        </button>
-      </div>
-      <div className="review-layout">
-        <section className="record-pane" aria-labelledby="review-record-heading">
-          <h2 id="review-record-heading" className="visually-hidden">
-            Record
-          </h2>
-          <RecordMeta record={record} />
-          <RecordFields settings={settings} record={record} />
-          <Guidelines source={settings.guidelines} />
-        </section>
-        <section className="responses-pane" aria-labelledby="responses-heading">
-          <h2 id="responses-heading">Responses</h2>
-          {responses.length === 0 ? (
-            <p className="muted">No responses yet.</p>
-          ) : (
-            <>
-              <span id="choose-label" className="sub-label">
-                Chosen response
-              </span>
-              <RadioGroup
-                labelledBy="choose-label"
-                value={chosen ?? undefined}
-                onChange={setChosen}
-                items={responses.map((r, i) => ({
-                  value: r.id,
-                  label: `${r.username} (${r.status})`,
-                  shortcut: i < 9 ? positionKey(i) : undefined,
-                }))}
-              />
-              <ResponsesTable settings={settings} record={record} responses={responses} chosen={chosen} />
-            </>
-          )}
-          {mode === 'edit' ? (
-            <EditFinal
-              settings={settings}
-              record={record}
-              from={chosenResponse}
-              busy={busy}
-              onCancel={() => setMode('choose')}
-              onSave={(values: Values, comment: string) =>
-                onAction({ action: 'edit', values, ...(comment ? { comment } : {}) })
-              }
+        </>
+      }
+      record={record}
+      settings={settings}
+      busy={busy}
+      status={
+        <span>
+          {submitted.length} submitted of {responses.length} responses
+        </span>
+      }
+      guidelines
+      decisionLabel="Responses and decision"
+      onHelp={() => setMode('help')}
+      dialogs={
+        <>
+          {mode === 'return' && (
+            <ReturnDialog
+              usernames={usernames}
+              onClose={() => setMode('choose')}
+              onConfirm={(names, comment) => {
+                setMode('choose');
+                onAction({ action: 'return', usernames: names, comment });
+              }}
             />
-          ) : (
-            <div className="review-actions">
-              <button
-                type="button"
-                className="primary"
-                onClick={accept}
-                disabled={busy || !chosenResponse}
-                data-testid="review-accept"
-              >
-                Accept {chosenResponse ? <span dir="auto">{chosenResponse.username}</span> : 'response'}
-                <Key>Enter</Key>
-              </button>
-              <button type="button" onClick={() => setMode('edit')} disabled={busy} data-testid="review-edit">
-                Edit final <Key>e</Key>
-              </button>
-              <button
-                type="button"
-                onClick={() => setMode('return')}
-                disabled={busy}
-                data-testid="review-return"
-              >
-                Return <Key>r</Key>
-              </button>
-              <button
-                type="button"
-                className="danger"
-                onClick={() => setMode('reject')}
-                disabled={busy}
-                data-testid="review-reject"
-              >
-                Reject <Key>x</Key>
-              </button>
-            </div>
           )}
-          <Comments
-            comments={comments}
-            recordId={record.id}
-            onAdded={(c) => setComments((cs) => [...cs, c])}
+          {mode === 'reject' && (
+            <RejectDialog
+              onClose={() => setMode('choose')}
+              onConfirm={(comment) => {
+                setMode('choose');
+                onAction({ action: 'reject', comment });
+              }}
+            />
+          )}
+          {mode === 'help' && <ShortcutsDialog mode="review" onClose={() => setMode('choose')} />}
+        </>
+      }
+    >
+      <h2 id="responses-heading">Responses</h2>
+      {responses.length === 0 ? (
+        <p className="muted">No responses yet.</p>
+      ) : (
+        <>
+          <span id="choose-label" className="sub-label">
+            Chosen response
+          </span>
+          <RadioGroup
+            labelledBy="choose-label"
+            value={chosen ?? undefined}
+            onChange={setChosen}
+            items={responses.map((r, i) => ({
+              value: r.id,
+              label: `${r.username} (${r.status})`,
+              shortcut: i < 9 ? positionKey(i) : undefined,
+            }))}
           />
-        </section>
-      </div>
-      {mode === 'return' && (
-        <ReturnDialog
-          usernames={usernames}
-          onClose={() => setMode('choose')}
-          onConfirm={(names, comment) => {
-            setMode('choose');
-            onAction({ action: 'return', usernames: names, comment });
-          }}
-        />
+          <ResponsesTable settings={settings} record={record} responses={responses} chosen={chosen} />
+        </>
       )}
-      {mode === 'reject' && (
-        <RejectDialog
-          onClose={() => setMode('choose')}
-          onConfirm={(comment) => {
-            setMode('choose');
-            onAction({ action: 'reject', comment });
-          }}
+      {mode === 'edit' ? (
+        <EditFinal
+          settings={settings}
+          record={record}
+          from={chosenResponse}
+          busy={busy}
+          onCancel={() => setMode('choose')}
+          onSave={(values: Values, comment: string) =>
+            onAction({ action: 'edit', values, ...(comment ? { comment } : {}) })
+          }
         />
+      ) : (
+        <div className="review-actions">
+          <button
+            type="button"
+            className="primary"
+            onClick={accept}
+            disabled={busy || !chosenResponse}
+            data-testid="review-accept"
+          >
+            Accept {chosenResponse ? <span dir="auto">{chosenResponse.username}</span> : 'response'}
+            <Key>Enter</Key>
+          </button>
+          <button type="button" onClick={() => setMode('edit')} disabled={busy} data-testid="review-edit">
+            Edit final <Key>e</Key>
+          </button>
+          <button type="button" onClick={() => setMode('return')} disabled={busy} data-testid="review-return">
+            Return <Key>r</Key>
+          </button>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => setMode('reject')}
+            disabled={busy}
+            data-testid="review-reject"
+          >
+            Reject <Key>x</Key>
+          </button>
+        </div>
       )}
-      {mode === 'help' && <ShortcutsDialog mode="review" onClose={() => setMode('choose')} />}
-    </div>
+      <Comments comments={comments} recordId={record.id} onAdded={(c) => setComments((cs) => [...cs, c])} />
+    </ReviewFrame>
   );
 }

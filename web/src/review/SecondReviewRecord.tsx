@@ -2,13 +2,12 @@ import { useState } from 'react';
 import type { DatasetSettings, NextRecord, SecondVerdict } from '../api/types';
 import { Comments } from '../components/Comments';
 import { Key } from '../components/Key';
-import { RecordMeta } from '../components/RecordMeta';
-import { RecordFields } from '../fields/RecordFields';
 import { ShortcutsDialog } from '../keyboard/ShortcutsDialog';
 import { isTypingTarget, useShortcuts } from '../keyboard/useShortcuts';
 import { FinalValues } from './FinalValues';
 import { ResponsesTable } from './ResponsesTable';
 import { DisagreeDialog } from './ReviewDialogs';
+import { ReviewFrame } from './ReviewFrame';
 
 /** An accepted record sampled for a second look: its fields, final values and answers; agree or disagree. */
 export function SecondReviewRecord({
@@ -46,79 +45,62 @@ export function SecondReviewRecord({
   );
 
   return (
-    <div
-      className={`review${busy ? ' leaving' : ''}`}
-      data-testid="record"
-      data-record-id={record.id}
-      aria-busy={busy}
-    >
-      <div className="focus-bar">
-        <h1>
+    <ReviewFrame
+      title={
+        <>
           Second review of <span dir="auto">{dataset}</span>
-        </h1>
-        <p className="focus-status">
-          <span>
-            Record{' '}
-            <code data-testid="external-id" dir="auto">
-              {record.externalId}
-            </code>
-          </span>
-        </p>
-        <button type="button" onClick={() => setMode('help')} aria-keyshortcuts="?">
-          Shortcuts <Key>?</Key>
+        </>
+      }
+      record={record}
+      settings={settings}
+      busy={busy}
+      decisionLabel="Decision and answers"
+      onHelp={() => setMode('help')}
+      dialogs={
+        <>
+          {mode === 'disagree' && (
+            <DisagreeDialog
+              onClose={() => setMode('choose')}
+              onConfirm={(comment) => {
+                setMode('choose');
+                onVerdict({ verdict: 'disagree', comment });
+              }}
+            />
+          )}
+          {mode === 'help' && <ShortcutsDialog mode="second" onClose={() => setMode('choose')} />}
+        </>
+      }
+    >
+      <FinalValues settings={settings} record={record} headingLevel={2} testId="second-final-values" />
+      <div className="review-actions">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => onVerdict({ verdict: 'agree' })}
+          disabled={busy}
+          aria-keyshortcuts="a"
+          data-testid="second-agree"
+        >
+          Agree <Key>a</Key>
+        </button>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => setMode('disagree')}
+          disabled={busy}
+          aria-keyshortcuts="d"
+          data-testid="second-disagree"
+        >
+          Disagree <Key>d</Key>
         </button>
       </div>
-      <div className="review-layout">
-        <section className="record-pane" aria-labelledby="second-record-heading">
-          <h2 id="second-record-heading" className="visually-hidden">
-            Record
-          </h2>
-          <RecordMeta record={record} />
-          <RecordFields settings={settings} record={record} />
-        </section>
-        <section className="responses-pane" aria-label="Decision and answers">
-          <FinalValues settings={settings} record={record} headingLevel={2} testId="second-final-values" />
-          <div className="review-actions">
-            <button
-              type="button"
-              className="primary"
-              onClick={() => onVerdict({ verdict: 'agree' })}
-              disabled={busy}
-              aria-keyshortcuts="a"
-              data-testid="second-agree"
-            >
-              Agree <Key>a</Key>
-            </button>
-            <button
-              type="button"
-              className="danger"
-              onClick={() => setMode('disagree')}
-              disabled={busy}
-              aria-keyshortcuts="d"
-              data-testid="second-disagree"
-            >
-              Disagree <Key>d</Key>
-            </button>
-          </div>
-          <h2>Responses</h2>
-          {responses.length === 0 ? (
-            <p className="muted">No responses.</p>
-          ) : (
-            <ResponsesTable settings={settings} record={record} responses={responses} chosen={null} />
-          )}
-          <Comments comments={record.comments} />
-        </section>
-      </div>
-      {mode === 'disagree' && (
-        <DisagreeDialog
-          onClose={() => setMode('choose')}
-          onConfirm={(comment) => {
-            setMode('choose');
-            onVerdict({ verdict: 'disagree', comment });
-          }}
-        />
+      <h2>Responses</h2>
+      {responses.length === 0 ? (
+        <p className="muted">No responses.</p>
+      ) : (
+        <ResponsesTable settings={settings} record={record} responses={responses} chosen={null} />
       )}
-      {mode === 'help' && <ShortcutsDialog mode="second" onClose={() => setMode('choose')} />}
-    </div>
+      <Comments comments={record.comments} />
+    </ReviewFrame>
   );
 }

@@ -1,0 +1,63 @@
+import type { ReactNode } from 'react';
+import type { DatasetSettings, RecordView } from '../api/types';
+import { Guidelines } from '../components/Guidelines';
+import { Key } from '../components/Key';
+import { RecordMeta } from '../components/RecordMeta';
+import { RecordFields } from '../fields/RecordFields';
+
+/**
+ * The layout both reviewers' views share: a bar with the title, the record's id and the shortcuts
+ * button; the record on one side (with the guidelines when asked); the decision on the other.
+ */
+export function ReviewFrame(props: {
+  title: ReactNode;
+  record: RecordView;
+  settings: DatasetSettings;
+  busy: boolean;
+  /** More status after the record's id (e.g. how many responses). */
+  status?: ReactNode;
+  guidelines?: boolean;
+  decisionLabel: string;
+  onHelp: () => void;
+  /** The decision pane. */
+  children: ReactNode;
+  /** Dialogs, shown over everything. */
+  dialogs?: ReactNode;
+}) {
+  const { record, settings, busy } = props;
+  return (
+    <div
+      className={`review${busy ? ' leaving' : ''}`}
+      data-testid="record"
+      data-record-id={record.id}
+      aria-busy={busy}
+    >
+      <div className="focus-bar">
+        <h1>{props.title}</h1>
+        <p className="focus-status">
+          <span>
+            Record{' '}
+            <code data-testid="external-id" dir="auto">
+              {record.externalId}
+            </code>
+          </span>
+          {props.status}
+        </p>
+        <button type="button" onClick={props.onHelp} aria-keyshortcuts="?">
+          Shortcuts <Key>?</Key>
+        </button>
+      </div>
+      <div className="review-layout">
+        <section className="record-pane" aria-label="Record">
+          <RecordMeta record={record} />
+          <RecordFields settings={settings} record={record} />
+          {props.guidelines && <Guidelines source={settings.guidelines} />}
+        </section>
+        <section className="responses-pane" aria-label={props.decisionLabel}>
+          {props.children}
+        </section>
+      </div>
+      {props.dialogs}
+    </div>
+  );
+}
