@@ -15,6 +15,7 @@ import pg from 'pg';
 import { TandemError } from '../core/errors.js';
 import type { Dialect } from './dialect.js';
 import { migrateToLatest } from './migrate.js';
+import { namingStatements } from './pg-statements.js';
 import type { Database } from './schema.js';
 
 export interface Store {
@@ -42,13 +43,14 @@ export function isPostgresUrl(url: string): boolean {
 
 /** Opens the store and runs pending migrations. */
 export async function openStore(url: string = resolveDbUrl()): Promise<Store> {
-  const store = isPostgresUrl(url) ? await openPostgres(url) : openSqlite(url);
+  const { store, migrated } = isPostgresUrl(url) ? await openPostgres(url) : { store: openSqlite(url) };
   try {
     await migrateToLatest(store.db as Kysely<unknown>, store.dialect, store.schema);
   } catch (e) {
     await store.close();
     throw e;
   }
+  migrated?.();
   return store;
 }
 
@@ -108,7 +110,8 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(3802, (v) => v);
 pg.types.setTypeParser(114, (v) => v);
 
-async function openPostgres(url: string): Promise<Store> {
+/** The store, and what to do once its migrations have run. */
+async function openPostgres(url: string): Promise<{ store: Store; migrated: () => void }> {
   const parsed = new URL(url);
   // ?schema=NAME keeps several Tandem stores (or test runs) apart in one database.
   const schema = parsed.searchParams.get('schema');
@@ -150,8 +153,12 @@ async function openPostgres(url: string): Promise<Store> {
       },
     );
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', location: redact(url), schema: current, close: () => db.destroy() };
+  const naming = namingStatements(pool);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: naming }) });
+  return {
+    store: { db, dialect: 'postgres', location: redact(url), schema: current, close: () => db.destroy() },
+    migrated: () => naming.startNaming(),
+  };
 }
 
 function redact(url: string): string {
