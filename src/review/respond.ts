@@ -172,10 +172,12 @@ async function answerGold(
 export function skip(ctx: Ctx, recordId: number, user: { id: number; username: string }): Promise<void> {
   return inTransaction(ctx, async (tx) => {
     await upsertAssignment(tx, recordId, user.id, ANNOTATION_ROUND, 'skipped', null);
+    // The slot the lease held is free again: no longer full, whatever the queue's hint said.
     const record = await tx.db
-      .selectFrom('records')
-      .select('dataset_id')
+      .updateTable('records')
+      .set({ full_until: null })
       .where('id', '=', recordId)
+      .returning('dataset_id')
       .executeTakeFirst();
     await appendEvent(tx, {
       actor: `user:${user.username}`,

@@ -5,12 +5,14 @@ import type { Dialect } from './dialect.js';
 import * as initial from './migrations/001-initial.js';
 import * as queues from './migrations/002-queues.js';
 import * as quality from './migrations/003-quality.js';
+import * as leaseHint from './migrations/004-lease-hint.js';
 
 /** Migrations in order. Append only: a released migration is never edited. */
 const migrations: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void> }> = {
   '001-initial': initial,
   '002-queues': queues,
   '003-quality': quality,
+  '004-lease-hint': leaseHint,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import { scanAnnotation } from './annotation-scan.js';
 import { type Ctx, inTransaction, now } from './context.js';
 
 /**
@@ -61,17 +62,33 @@ export function leaseForAnnotation(ctx: Ctx, q: QueueRequest): Promise<Lease | n
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       let best: number | null = null;
       for (const lang of ranges) {
-        const id = await scanAnnotation(tx, q, t, lang, after.get(lang) ?? 0);
+        const id = await scanAnnotation(tx, {
+          datasetId: q.datasetId,
+          userId: q.userId,
+          wanted: q.wanted,
+          round: ANNOTATION_ROUND,
+          language: lang,
+          after: after.get(lang) ?? 0,
+          at: t,
+        });
         if (id !== null && (best === null || id < best)) best = id;
       }
       if (best === null) return null;
-      if ((await freeSlots(tx, best, q.userId, q.wanted, t, ANNOTATION_ROUND)) > 0) {
+      const slots = await slotsOf(tx, best, q.userId, q.wanted, t, ANNOTATION_ROUND);
+      if (slots.free > 0) {
         const gold = q.chooseGold ? await q.chooseGold(best, tx) : null;
         if (gold !== null) {
           await upsertAssignment(tx, gold, q.userId, ANNOTATION_ROUND, 'lease', expiresAt);
           return { recordId: gold, expiresAt };
         }
         await upsertAssignment(tx, best, q.userId, ANNOTATION_ROUND, 'lease', expiresAt);
+        // This lease took the last open slot: the scan may pass the record by until one could end.
+        if (slots.free === 1)
+          await tx.db
+            .updateTable('records')
+            .set({ full_until: Math.min(slots.soonest ?? expiresAt, expiresAt) })
+            .where('id', '=', best)
+            .execute();
         return { recordId: best, expiresAt };
       }
       for (const lang of ranges) after.set(lang, best);
@@ -169,14 +186,28 @@ export async function freeSlots(
   at: number,
   round = ANNOTATION_ROUND,
 ): Promise<number> {
-  const r = await sql<{ open: number | null; status: string; leased: number }>`
-    SELECT r.open_slots AS open, r.status AS status,
-      (SELECT count(*) FROM assignments a WHERE a.record_id = r.id AND a.round = ${round} AND a.kind = 'lease'
-        AND a.expires_at > ${at} AND a.user_id <> ${userId}) AS leased
-    FROM records r WHERE r.id = ${recordId}`.execute(ctx.db);
+  return (await slotsOf(ctx, recordId, userId, wanted, at, round)).free;
+}
+
+/** `freeSlots`, and when the soonest of the others' live leases ends (null when there are none). */
+async function slotsOf(
+  ctx: Ctx,
+  recordId: number,
+  userId: number,
+  wanted: number,
+  at: number,
+  round: number,
+): Promise<{ free: number; soonest: number | null }> {
+  const r = await sql<{ open: number | null; status: string; leased: number; soonest: number | null }>`
+    SELECT r.open_slots AS open, r.status AS status, l.leased, l.soonest
+    FROM records r, (SELECT count(*) AS leased, min(a.expires_at) AS soonest FROM assignments a
+      WHERE a.record_id = ${recordId} AND a.round = ${round} AND a.kind = 'lease'
+        AND a.expires_at > ${at} AND a.user_id <> ${userId}) l
+    WHERE r.id = ${recordId}`.execute(ctx.db);
   const row = r.rows[0];
-  if (!row || row.status === 'accepted' || row.status === 'rejected') return 0;
-  return (row.open === null ? wanted : Number(row.open)) - Number(row.leased);
+  if (!row || row.status === 'accepted' || row.status === 'rejected') return { free: 0, soonest: null };
+  const free = (row.open === null ? wanted : Number(row.open)) - Number(row.leased);
+  return { free, soonest: row.soonest === null ? null : Number(row.soonest) };
 }
 
 /** Locks a record's row until the transaction ends (PostgreSQL; SQLite already holds the write lock). */
@@ -252,8 +283,22 @@ export async function refreshOpenSlots(ctx: Ctx, recordId: number, wanted: numbe
     SELECT count(*) AS n FROM responses WHERE record_id = ${recordId} AND round = ${ANNOTATION_ROUND}
       AND status <> 'draft'`.execute(ctx.db);
   const open = Math.max(wanted - Number(r.rows[0]?.n ?? 0), 0);
-  await ctx.db.updateTable('records').set({ open_slots: open }).where('id', '=', recordId).execute();
+  await ctx.db
+    .updateTable('records')
+    .set({ open_slots: open, full_until: fullUntil(recordId, open, now()) })
+    .where('id', '=', recordId)
+    .execute();
   return open;
+}
+
+/**
+ * `records.full_until` for a record with `open` slots, from its live annotation leases: the soonest
+ * expiry when they take every open slot, else NULL. An expression, for the record's own UPDATE.
+ */
+export function fullUntil(recordId: number, open: number, at: number): RawBuilder<number | null> {
+  return sql<number | null>`(SELECT CASE WHEN count(*) >= ${open} AND ${open} > 0 THEN min(a.expires_at) END
+    FROM assignments a WHERE a.record_id = ${recordId} AND a.round = ${ANNOTATION_ROUND} AND a.kind = 'lease'
+      AND a.expires_at > ${at})`;
 }
 
 async function heldAnnotation(
@@ -274,38 +319,6 @@ async function heldAnnotation(
     LIMIT 1`.execute(ctx.db);
   const row = r.rows[0];
   return row ? { recordId: Number(row.record_id), kind: row.kind } : undefined;
-}
-
-async function scanAnnotation(
-  ctx: Ctx,
-  q: QueueRequest,
-  t: number,
-  language: string | null | undefined,
-  after: number,
-): Promise<number | null> {
-  const lang =
-    language === undefined
-      ? sql``
-      : language === null
-        ? sql`AND r.language IS NULL`
-        : sql`AND r.language = ${language}`;
-  // `(r.open_slots IS NULL OR r.open_slots > 0)` is written exactly as the partial indexes' predicate
-  // (with a literal 0), so SQLite's planner can prove the index applies.
-  const r = await sql<{ id: number }>`
-    SELECT r.id FROM records r
-    WHERE r.dataset_id = ${q.datasetId} AND (r.open_slots IS NULL OR r.open_slots > 0) ${lang}
-      AND r.id > ${after}
-      AND r.status NOT IN ('accepted', 'rejected')
-      AND NOT EXISTS (SELECT 1 FROM responses x WHERE x.record_id = r.id AND x.user_id = ${q.userId}
-        AND x.round = ${ANNOTATION_ROUND} AND x.status <> 'draft')
-      AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.record_id = r.id AND a.round = ${ANNOTATION_ROUND}
-        AND ((a.user_id = ${q.userId} AND a.kind = 'skipped')
-          OR (a.user_id <> ${q.userId} AND a.kind IN ('assigned', 'returned'))))
-      AND (SELECT count(*) FROM assignments a WHERE a.record_id = r.id AND a.round = ${ANNOTATION_ROUND}
-        AND a.kind = 'lease' AND a.expires_at > ${t} AND a.user_id <> ${q.userId})
-        < coalesce(r.open_slots, ${q.wanted})
-    ORDER BY r.id LIMIT 1 ${lockClause(ctx)}`.execute(ctx.db);
-  return r.rows[0] ? Number(r.rows[0].id) : null;
 }
 
 const lockClause = (ctx: Ctx) => (ctx.dialect === 'postgres' ? sql`FOR UPDATE OF r SKIP LOCKED` : sql``);

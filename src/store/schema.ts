@@ -35,6 +35,8 @@ export interface RecordsTable {
   open_slots: Generated<number | null>;
   gold_values: ColumnType<unknown | null, string | null | undefined, string | null>;
   disagreement: Generated<number | null>;
+  /** While every open slot is leased: the earliest of those leases' expiries (a hint for the queue scan). */
+  full_until: Generated<number | null>;
   second_review: Generated<string | null>;
   decided_by: Generated<number | null>;
   created_at: Millis;
