@@ -1,12 +1,8 @@
 import type { RecordResponse } from '../core/annotation.js';
-import type { DatasetRecord } from '../core/record.js';
 import type { Caller } from '../store/auth.js';
-import { checkResultsFor } from '../store/check-results.js';
-import { commentsFor } from '../store/comments.js';
 import type { Ctx } from '../store/context.js';
 import { ANNOTATION_ROUND } from '../store/queue.js';
-import { responsesFor } from '../store/responses.js';
-import { suggestionsFor } from '../store/suggestions.js';
+import { recordDetails } from '../store/record-details.js';
 import { seesEverything } from './access.js';
 
 /**
@@ -39,14 +35,10 @@ const responseView = (r: RecordResponse & { username: string }): ResponseView =>
 export const mayReview = (caller: Caller): boolean =>
   seesEverything(caller.role) || caller.role === 'reviewer';
 
-export async function recordView(ctx: Ctx, caller: Caller, record: DatasetRecord, dataset: string) {
-  const [suggestions, checks, responses, comments] = await Promise.all([
-    suggestionsFor(ctx, [record.id]),
-    checkResultsFor(ctx, record.id),
-    responsesFor(ctx, [record.id]),
-    commentsFor(ctx, record.id),
-  ]);
-  const all = (responses.get(record.id) ?? []).filter((r) => r.round === ANNOTATION_ROUND);
+/** The record as the caller may see it, read afresh with everything shown beside it (one statement). */
+export async function recordView(ctx: Ctx, caller: Caller, recordId: number, dataset: string) {
+  const { record, suggestions, checks, responses, comments } = await recordDetails(ctx, recordId);
+  const all = responses.filter((r) => r.round === ANNOTATION_ROUND);
   const own = all.find((r) => r.userId === caller.id);
   const reviewer = mayReview(caller);
   // To an annotator a gold record looks like any record waiting for answers.

@@ -163,7 +163,7 @@ async function postgresInsert(
   return result.rows.map((r) => Number(r.id));
 }
 
-type RecordRow = Selectable<RecordsTable>;
+export type RecordRow = Selectable<RecordsTable>;
 
 export function toRecord(r: RecordRow): DatasetRecord {
   return {

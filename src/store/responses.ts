@@ -17,7 +17,7 @@ export interface ResponseInput {
   datasetId?: number;
 }
 
-const toResponse = (r: Selectable<ResponsesTable>): RecordResponse => ({
+export const toResponse = (r: Selectable<ResponsesTable>): RecordResponse => ({
   id: r.id,
   recordId: r.record_id,
   userId: r.user_id,

@@ -4,7 +4,6 @@ import { nextForAnnotation } from '../../review/next.js';
 import { skip } from '../../review/respond.js';
 import type { Store } from '../../store/connect.js';
 import { leaseForReview, leaseForSecondReview } from '../../store/queue.js';
-import { getRecord } from '../../store/records.js';
 import { datasetAccess, recordFor } from '../access.js';
 import { defineRoute, idParam, REVIEWERS, type Route } from '../route.js';
 import { recordView } from '../views.js';
@@ -39,9 +38,8 @@ export function queueRoutes(store: Store, options: QueueOptions): Route[] {
           lease = await nextForAnnotation(store, d, caller, leaseMs, paused);
         }
         if (!lease) return reply.code(204).send();
-        const record = await getRecord(store, lease.recordId);
         return {
-          record: await recordView(store, caller, record, d.name),
+          record: await recordView(store, caller, lease.recordId, d.name),
           lease: { expiresAt: lease.expiresAt, round: query.round },
         };
       },

@@ -65,7 +65,7 @@ export function recordRoutes(store: Store): Route[] {
           ...(query.after !== undefined ? { after: query.after } : {}),
           limit: query.limit,
         });
-        const records = await Promise.all(page.records.map((r) => recordView(store, caller, r, d.name)));
+        const records = await Promise.all(page.records.map((r) => recordView(store, caller, r.id, d.name)));
         return { records, next: page.next, total: page.total };
       },
     }),
@@ -79,7 +79,7 @@ export function recordRoutes(store: Store): Route[] {
       responses: { 200: 'OK', 404: 'no such record' },
       handler: async ({ caller, params }) => {
         const { record, dataset } = await recordFor(store, caller, params.id);
-        return { record: await recordView(store, caller, record, dataset.name) };
+        return { record: await recordView(store, caller, record.id, dataset.name) };
       },
     }),
     defineRoute({

@@ -107,7 +107,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
           settings: dataset.settings,
           decision: body,
         });
-        return { record: await recordView(store, caller, record, dataset.name) };
+        return { record: await recordView(store, caller, record.id, dataset.name) };
       },
     }),
     defineRoute({
@@ -129,7 +129,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       handler: async ({ caller, params, body }) => {
         const { dataset } = await recordFor(store, caller, params.id);
         const record = await secondReview(store, { reviewer: caller, recordId: params.id, verdict: body });
-        return { record: await recordView(store, caller, record, dataset.name) };
+        return { record: await recordView(store, caller, record.id, dataset.name) };
       },
     }),
     defineRoute({
@@ -256,7 +256,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
             score: s.score,
           })),
         );
-        return { record: await recordView(store, caller, await getRecord(store, record.id), dataset.name) };
+        return { record: await recordView(store, caller, record.id, dataset.name) };
       },
     }),
   ];

@@ -1,0 +1,121 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { RecordResponse } from '../core/annotation.js';
+import { notFound } from '../core/errors.js';
+import type { DatasetRecord } from '../core/record.js';
+import type { Comment } from './comments.js';
+import type { Ctx } from './context.js';
+import { readJson } from './dialect.js';
+import { type RecordRow, toRecord } from './records.js';
+import { toResponse } from './responses.js';
+import type { Suggestion } from './suggestions.js';
+
+export interface CheckVerdict {
+  check: string;
+  passed: boolean;
+  score: number | null;
+  details: unknown;
+}
+
+/** A record with everything shown beside it: suggestions, check verdicts, responses, comments. */
+export interface RecordDetails {
+  record: DatasetRecord;
+  suggestions: Suggestion[];
+  checks: CheckVerdict[];
+  responses: (RecordResponse & { username: string })[];
+  comments: Comment[];
+}
+
+/**
+ * Reads a record and what is shown beside it in one statement: each list comes back as a JSON
+ * array from a subquery. Five statements were a fifth of the work of handing out a record, most of
+ * it round trips to PostgreSQL. JSON columns are embedded as their text, so they are parsed exactly
+ * as when read on their own (a JSON string value stays a string).
+ */
+export async function recordDetails(ctx: Ctx, recordId: number): Promise<RecordDetails> {
+  const pg = ctx.dialect === 'postgres';
+  const text = (column: string) => (pg ? sql`${sql.ref(column)}::text` : sql.ref(column));
+  const r = await sql<
+    RecordRow & { j_suggestions: string; j_checks: string; j_responses: string; j_comments: string }
+  >`
+    SELECT r.*,
+      ${jsonRows(
+        ctx,
+        { question: sql`s.question`, value: text('s.value'), score: sql`s.score`, agent: sql`s.agent` },
+        sql`suggestions s WHERE s.record_id = r.id`,
+        sql`s.id`,
+      )} AS j_suggestions,
+      ${jsonRows(
+        ctx,
+        { check: sql`c."check"`, passed: sql`c.passed`, score: sql`c.score`, details: text('c.details') },
+        sql`check_results c WHERE c.record_id = r.id`,
+        sql`c.id`,
+      )} AS j_checks,
+      ${jsonRows(
+        ctx,
+        {
+          id: sql`x.id`,
+          record_id: sql`x.record_id`,
+          user_id: sql`x.user_id`,
+          round: sql`x.round`,
+          values: text('x.values'),
+          status: sql`x.status`,
+          reason: sql`x.reason`,
+          time_spent_ms: sql`x.time_spent_ms`,
+          created_at: sql`x.created_at`,
+          updated_at: sql`x.updated_at`,
+          username: sql`u.username`,
+        },
+        sql`responses x JOIN users u ON u.id = x.user_id WHERE x.record_id = r.id`,
+        sql`x.id`,
+      )} AS j_responses,
+      ${jsonRows(
+        ctx,
+        { id: sql`m.id`, username: sql`u.username`, body: sql`m.body`, created_at: sql`m.created_at` },
+        sql`comments m JOIN users u ON u.id = m.user_id WHERE m.record_id = r.id`,
+        sql`m.id`,
+      )} AS j_comments
+    FROM records r WHERE r.id = ${recordId}`.execute(ctx.db);
+  const row = r.rows[0];
+  if (!row) throw notFound('record', recordId);
+  const list = <T>(json: string) => readJson<T[]>(json);
+  return {
+    record: toRecord(row),
+    suggestions: list<{ question: string; value: string; score: number | null; agent: string }>(
+      row.j_suggestions,
+    ).map((s) => ({
+      recordId,
+      question: s.question,
+      value: readJson(s.value),
+      score: s.score === null ? null : Number(s.score),
+      agent: s.agent,
+    })),
+    checks: list<{ check: string; passed: unknown; score: number | null; details: string | null }>(
+      row.j_checks,
+    ).map((c) => ({
+      check: c.check,
+      passed: Number(c.passed) === 1 || c.passed === true,
+      score: c.score === null ? null : Number(c.score),
+      details: c.details === null ? null : readJson(c.details),
+    })),
+    responses: list<Parameters<typeof toResponse>[0] & { username: string }>(row.j_responses).map((x) => ({
+      ...toResponse(x),
+      username: x.username,
+    })),
+    comments: list<{ id: number; username: string; body: string; created_at: number }>(row.j_comments).map(
+      (m) => ({ id: m.id, recordId, username: m.username, body: m.body, createdAt: m.created_at }),
+    ),
+  };
+}
+
+/** A subquery giving the rows of `from` (a FROM clause with its WHERE) as a JSON array of objects. */
+function jsonRows(
+  ctx: Ctx,
+  columns: Record<string, RawBuilder<unknown>>,
+  from: RawBuilder<unknown>,
+  order: RawBuilder<unknown>,
+): RawBuilder<string> {
+  const pairs = sql.join(Object.entries(columns).map(([k, v]) => sql`${sql.lit(k)}, ${v}`));
+  return ctx.dialect === 'postgres'
+    ? sql<string>`(SELECT coalesce(json_agg(json_build_object(${pairs}) ORDER BY ${order}), '[]') FROM ${from})`
+    : sql<string>`(SELECT coalesce(json_group_array(json_object(${pairs}) ORDER BY ${order}), '[]') FROM ${from})`;
+}
