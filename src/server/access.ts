@@ -3,8 +3,8 @@ import { TandemError } from '../core/errors.js';
 import type { DatasetRecord } from '../core/record.js';
 import type { Caller } from '../store/auth.js';
 import type { Ctx } from '../store/context.js';
-import { type Dataset, getDataset, getDatasetById } from '../store/datasets.js';
-import { getRecord } from '../store/records.js';
+import type { Dataset } from '../store/datasets.js';
+import { datasetWithMembership, type Membership, recordWithMembership } from '../store/with-membership.js';
 
 /** Owners and admins work on every dataset; reviewers and annotators on those they are members of. */
 export const seesEverything = (role: Role): boolean => role === 'owner' || role === 'admin';
@@ -18,9 +18,8 @@ export async function recordFor(
   caller: Caller,
   id: number,
 ): Promise<{ record: DatasetRecord; dataset: Dataset }> {
-  const record = await getRecord(ctx, id);
-  const dataset = await getDatasetById(ctx, record.datasetId);
-  await membership(ctx, caller, dataset);
+  const { record, dataset, membership } = await recordWithMembership(ctx, id, caller.id);
+  admit(caller, dataset, membership);
   return { record, dataset };
 }
 
@@ -30,19 +29,13 @@ export async function datasetAccess(
   caller: Caller,
   name: string,
 ): Promise<{ dataset: Dataset; paused: string | null }> {
-  const dataset = await getDataset(ctx, name);
-  return { dataset, paused: await membership(ctx, caller, dataset) };
+  const { dataset, membership } = await datasetWithMembership(ctx, name, caller.id);
+  return { dataset, paused: admit(caller, dataset, membership) };
 }
 
-/** Refuses a caller who may not see the dataset; a member's pause reason, if any, in the same query. */
-async function membership(ctx: Ctx, caller: Caller, dataset: Dataset): Promise<string | null> {
-  const member = await ctx.db
-    .selectFrom('dataset_members')
-    .select('paused_reason')
-    .where('dataset_id', '=', dataset.id)
-    .where('user_id', '=', caller.id)
-    .executeTakeFirst();
-  if (!member && !seesEverything(caller.role))
+/** Refuses a caller who may not see the dataset; else a member's pause reason, if any. */
+function admit(caller: Caller, dataset: Dataset, membership: Membership): string | null {
+  if (!membership && !seesEverything(caller.role))
     throw new TandemError('forbidden', `you are not a member of dataset '${dataset.name}'`);
-  return member?.paused_reason ?? null;
+  return membership?.paused ?? null;
 }

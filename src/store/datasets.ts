@@ -38,7 +38,7 @@ function parseStored(raw: unknown): DatasetSettings {
   return s;
 }
 
-function toDataset(r: Row): Dataset {
+export function toDataset(r: Row): Dataset {
   // Settings were validated when stored; parsing again applies defaults added by later versions.
   return {
     id: r.id,
