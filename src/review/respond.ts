@@ -2,19 +2,12 @@ import type { RecordResponse, ResponseStatus } from '../core/annotation.js';
 import { conflict } from '../core/errors.js';
 import type { DatasetRecord } from '../core/record.js';
 import type { DatasetSettings } from '../core/settings.js';
+import { type AnswerState, lockForAnswer } from '../store/answer-state.js';
 import { type Ctx, inTransaction, now } from '../store/context.js';
 import { readJson } from '../store/dialect.js';
 import { appendEvent } from '../store/events.js';
 import { goldAnswers, setPaused } from '../store/gold.js';
-import {
-  ANNOTATION_ROUND,
-  assignmentOf,
-  clearAssignment,
-  freeSlots,
-  refreshOpenSlots,
-  upsertAssignment,
-} from '../store/queue.js';
-import { getRecordForUpdate } from '../store/records.js';
+import { ANNOTATION_ROUND, clearAssignment, freeSlots, fullUntil, upsertAssignment } from '../store/queue.js';
 import { saveResponse } from '../store/responses.js';
 import { correctionDiffs, validateAnswer } from './answers.js';
 import { disagreementOf } from './disagreement.js';
@@ -44,21 +37,14 @@ const MAX_TIME_PER_SAVE_MS = 60 * 60 * 1000;
 export function respond(ctx: Ctx, a: Answer): Promise<RecordResponse> {
   const values = validateAnswer(a.settings, a.record, a.values, a.status);
   return inTransaction(ctx, async (tx) => {
-    const record = await getRecordForUpdate(tx, a.record.id);
+    const { record, held, existing } = await lockForAnswer(tx, a.record.id, a.user.id, ANNOTATION_ROUND);
+    const answeredBefore = existing !== undefined;
     const gold = record.gold === true;
     const wanted = a.settings.distribution.responsesPerRecord;
     const t = now();
-    const held = await assignmentOf(tx, record.id, a.user.id, ANNOTATION_ROUND);
-    const answeredBefore = await tx.db
-      .selectFrom('responses')
-      .select('id')
-      .where('record_id', '=', record.id)
-      .where('user_id', '=', a.user.id)
-      .where('round', '=', ANNOTATION_ROUND)
-      .executeTakeFirst();
     const holds = held !== undefined && held.kind !== 'skipped';
     // A gold record is decided by construction, yet takes answers from those it was handed to.
-    if (gold && (holds || answeredBefore)) return answerGold(tx, a, record, values, t);
+    if (gold && (holds || answeredBefore)) return answerGold(tx, a, record, values, t, existing);
     if (record.status === 'accepted' || record.status === 'rejected')
       throw conflict(`record ${record.id} is already ${record.status}; it takes no more answers`);
     if (!holds && !answeredBefore && (await freeSlots(tx, record.id, a.user.id, wanted, t)) <= 0)
@@ -78,6 +64,7 @@ export function respond(ctx: Ctx, a: Answer): Promise<RecordResponse> {
         timeSpentMs: Math.min(Math.max(Math.round(a.timeSpentMs ?? 0), 0), MAX_TIME_PER_SAVE_MS),
       },
       actor,
+      { existing },
     );
     const diffs = correctionDiffs(a.settings, record, values);
     if (Object.keys(diffs).length)
@@ -97,27 +84,40 @@ export function respond(ctx: Ctx, a: Answer): Promise<RecordResponse> {
       return response;
     }
     await clearAssignment(tx, record.id, a.user.id, ANNOTATION_ROUND);
-    if ((await refreshOpenSlots(tx, record.id, wanted)) === 0) {
-      // Its last answer is in: how much the answers disagree orders the review queue.
-      const answers = await tx.db
-        .selectFrom('responses')
-        .select(['status', 'values'])
-        .where('record_id', '=', record.id)
-        .where('round', '=', ANNOTATION_ROUND)
-        .where('status', '<>', 'draft')
-        .execute();
-      const score = disagreementOf(
-        a.settings.questions,
-        answers.map((x) => ({ status: x.status as 'submitted' | 'discarded', values: readJson(x.values) })),
-      );
-      await tx.db.updateTable('records').set({ disagreement: score }).where('id', '=', record.id).execute();
-    }
-    if (record.status === 'new' || record.status === 'checked' || record.status === 'flagged') {
-      await tx.db
-        .updateTable('records')
-        .set((eb) => ({ status: 'in_review', version: eb('version', '+', 1), updated_at: t }))
-        .where('id', '=', record.id)
-        .execute();
+    const answers = await tx.db
+      .selectFrom('responses')
+      .select(['status', 'values'])
+      .where('record_id', '=', record.id)
+      .where('round', '=', ANNOTATION_ROUND)
+      .where('status', '<>', 'draft')
+      .execute();
+    const open = Math.max(wanted - answers.length, 0);
+    const toReview = record.status === 'new' || record.status === 'checked' || record.status === 'flagged';
+    // One UPDATE of the row for everything an answer changes (each is a new row version, with every
+    // index of `records` written again on PostgreSQL): its open slots and the queue's hint; once the
+    // last answer is in, how much the answers disagree, which orders the review queue; and on the
+    // first answer, its status.
+    await tx.db
+      .updateTable('records')
+      .set((eb) => ({
+        open_slots: open,
+        full_until: fullUntil(record.id, open, t),
+        ...(open === 0
+          ? {
+              disagreement: disagreementOf(
+                a.settings.questions,
+                answers.map((x) => ({
+                  status: x.status as 'submitted' | 'discarded',
+                  values: readJson(x.values),
+                })),
+              ),
+            }
+          : {}),
+        ...(toReview ? { status: 'in_review', version: eb('version', '+', 1), updated_at: t } : {}),
+      }))
+      .where('id', '=', record.id)
+      .execute();
+    if (toReview) {
       await appendEvent(tx, {
         actor,
         action: 'record.update',
@@ -139,6 +139,7 @@ async function answerGold(
   record: DatasetRecord,
   values: Record<string, unknown>,
   t: number,
+  existing: AnswerState['existing'],
 ): Promise<RecordResponse> {
   const response = await saveResponse(
     tx,
@@ -153,6 +154,7 @@ async function answerGold(
       timeSpentMs: Math.min(Math.max(Math.round(a.timeSpentMs ?? 0), 0), MAX_TIME_PER_SAVE_MS),
     },
     `user:${a.user.username}`,
+    { existing },
   );
   if (a.status === 'draft') {
     await upsertAssignment(tx, record.id, a.user.id, ANNOTATION_ROUND, 'lease', t + a.leaseMs);

@@ -216,22 +216,6 @@ export async function lockRecord(ctx: Ctx, recordId: number): Promise<void> {
     await sql`SELECT id FROM records WHERE id = ${recordId} FOR UPDATE`.execute(ctx.db);
 }
 
-export async function assignmentOf(
-  ctx: Ctx,
-  recordId: number,
-  userId: number,
-  round: number,
-): Promise<{ kind: AssignmentKind; expiresAt: number | null } | undefined> {
-  const row = await ctx.db
-    .selectFrom('assignments')
-    .select(['kind', 'expires_at'])
-    .where('record_id', '=', recordId)
-    .where('user_id', '=', userId)
-    .where('round', '=', round)
-    .executeTakeFirst();
-  return row ? { kind: row.kind as AssignmentKind, expiresAt: row.expires_at } : undefined;
-}
-
 export async function upsertAssignment(
   ctx: Ctx,
   recordId: number,

@@ -190,15 +190,6 @@ export async function getRecord(ctx: Ctx, id: number): Promise<DatasetRecord> {
   return toRecord(row);
 }
 
-/** `getRecord` that also locks the row until the transaction ends (PostgreSQL; SQLite holds the write lock). */
-export async function getRecordForUpdate(ctx: Ctx, id: number): Promise<DatasetRecord> {
-  let q = ctx.db.selectFrom('records').selectAll().where('id', '=', id);
-  if (ctx.dialect === 'postgres') q = q.forUpdate();
-  const row = await q.executeTakeFirst();
-  if (!row) throw notFound('record', id);
-  return toRecord(row);
-}
-
 export async function findRecordByExternalId(
   ctx: Ctx,
   datasetId: number,

@@ -34,16 +34,24 @@ export const toResponse = (r: Selectable<ResponsesTable>): RecordResponse => ({
  * One response per record, user and round: a later save replaces the earlier one (drafts become
  * submissions) and time spent accumulates. Values must already be validated against the settings.
  */
-export async function saveResponse(ctx: Ctx, input: ResponseInput, actor: Actor): Promise<RecordResponse> {
+export async function saveResponse(
+  ctx: Ctx,
+  input: ResponseInput,
+  actor: Actor,
+  /** The user's response in this round as the caller already read it, in this transaction. */
+  known?: { existing: Selectable<ResponsesTable> | undefined },
+): Promise<RecordResponse> {
   return inTransaction(ctx, async (tx) => {
     const round = input.round ?? 1;
-    const existing = await tx.db
-      .selectFrom('responses')
-      .selectAll()
-      .where('record_id', '=', input.recordId)
-      .where('user_id', '=', input.userId)
-      .where('round', '=', round)
-      .executeTakeFirst();
+    const existing = known
+      ? known.existing
+      : await tx.db
+          .selectFrom('responses')
+          .selectAll()
+          .where('record_id', '=', input.recordId)
+          .where('user_id', '=', input.userId)
+          .where('round', '=', round)
+          .executeTakeFirst();
     const t = now();
     let row: Selectable<ResponsesTable>;
     if (existing) {
