@@ -34,19 +34,22 @@ export interface RecordDetails {
 export async function recordDetails(ctx: Ctx, recordId: number): Promise<RecordDetails> {
   const pg = ctx.dialect === 'postgres';
   const text = (column: string) => (pg ? sql`${sql.ref(column)}::text` : sql.ref(column));
+  // SQLite's json_object writes a REAL with 15 significant digits (2/3 would come back rounded);
+  // as text it keeps every digit, and is read with Number() like the other numbers.
+  const real = (column: string) => (pg ? sql.ref(column) : sql`CAST(${sql.ref(column)} AS TEXT)`);
   const r = await sql<
     RecordRow & { j_suggestions: string; j_checks: string; j_responses: string; j_comments: string }
   >`
     SELECT r.*,
       ${jsonRows(
         ctx,
-        { question: sql`s.question`, value: text('s.value'), score: sql`s.score`, agent: sql`s.agent` },
+        { question: sql`s.question`, value: text('s.value'), score: real('s.score'), agent: sql`s.agent` },
         sql`suggestions s WHERE s.record_id = r.id`,
         sql`s.id`,
       )} AS j_suggestions,
       ${jsonRows(
         ctx,
-        { check: sql`c."check"`, passed: sql`c.passed`, score: sql`c.score`, details: text('c.details') },
+        { check: sql`c."check"`, passed: sql`c.passed`, score: real('c.score'), details: text('c.details') },
         sql`check_results c WHERE c.record_id = r.id`,
         sql`c.id`,
       )} AS j_checks,
@@ -80,7 +83,7 @@ export async function recordDetails(ctx: Ctx, recordId: number): Promise<RecordD
   const list = <T>(json: string) => readJson<T[]>(json);
   return {
     record: toRecord(row),
-    suggestions: list<{ question: string; value: string; score: number | null; agent: string }>(
+    suggestions: list<{ question: string; value: string; score: number | string | null; agent: string }>(
       row.j_suggestions,
     ).map((s) => ({
       recordId,
@@ -89,7 +92,7 @@ export async function recordDetails(ctx: Ctx, recordId: number): Promise<RecordD
       score: s.score === null ? null : Number(s.score),
       agent: s.agent,
     })),
-    checks: list<{ check: string; passed: unknown; score: number | null; details: string | null }>(
+    checks: list<{ check: string; passed: unknown; score: number | string | null; details: string | null }>(
       row.j_checks,
     ).map((c) => ({
       check: c.check,

@@ -1,0 +1,265 @@
+import { CompiledQuery, Kysely, PostgresDialect, type RawBuilder, sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/connect.js';
+import { type NamingPool, namingStatements } from '../../src/store/pg-statements.js';
+import { backends } from '../helpers/stores.js';
+
+const url = process.env.TANDEM_TEST_POSTGRES;
+
+interface Prepared {
+  name: string;
+  statement: string;
+  /** How often the statement ran by its name (each run picks a plan). */
+  runs: number;
+}
+
+/** The statements prepared on the connection `db` runs on (a pool of one: always the same one). */
+async function prepared(db: Kysely<unknown>): Promise<Prepared[]> {
+  const r = await sql<{ name: string; statement: string; runs: string | number }>`
+    SELECT name, statement, generic_plans + custom_plans AS runs FROM pg_prepared_statements
+    ORDER BY prepare_time, name`.execute(db);
+  return r.rows.map((x) => ({ name: x.name, statement: x.statement, runs: Number(x.runs) }));
+}
+
+/** The SQL text Kysely sends for a raw query. */
+const text = (db: Kysely<unknown>, q: RawBuilder<unknown>) => q.compile(db).sql;
+
+describe.skipIf(!url)('named statements on PostgreSQL', () => {
+  /** A Kysely over a naming pool of `max` connections to the test database. */
+  const open: Kysely<unknown>[] = [];
+  function direct(max = 1): { db: Kysely<unknown>; naming: NamingPool } {
+    const naming = namingStatements(new pg.Pool({ connectionString: url, max }));
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: naming }) });
+    open.push(db);
+    return { db, naming };
+  }
+  afterEach(async () => {
+    for (const db of open.splice(0)) await db.destroy();
+  });
+
+  it('names nothing before startNaming, then names a parameterised statement once and reuses it', async () => {
+    const { db, naming } = direct();
+    const q = (n: number) => sql<{ n: number }>`SELECT ${n}::int + 1 AS n`;
+    expect((await q(1).execute(db)).rows).toEqual([{ n: 2 }]);
+    expect((await q(2).execute(db)).rows).toEqual([{ n: 3 }]);
+    expect(await prepared(db)).toEqual([]);
+    expect(naming.named).toBe(0);
+
+    naming.startNaming();
+    for (const n of [10, 20, 30]) expect((await q(n).execute(db)).rows).toEqual([{ n: n + 1 }]);
+    // One name, parsed once and run three times by that name.
+    expect(await prepared(db)).toEqual([{ name: 'tandem_1', statement: text(db, q(0)), runs: 3 }]);
+    expect(naming.named).toBe(1);
+  });
+
+  it('gives two texts two names, and returns the same rows named as unnamed', async () => {
+    const { db, naming } = direct();
+    await sql`CREATE TEMP TABLE t (id int PRIMARY KEY, label text, doc jsonb, big bigint, at timestamptz)`.execute(
+      db,
+    );
+    await sql`INSERT INTO t VALUES
+      (1, 'één', '{"a": [1, "x"]}', 9007199254740991, '2024-01-02T03:04:05Z'),
+      (2, NULL, 'null', -1, NULL),
+      (3, 'emoji 🎉 "quoted"', '"bare"', 0, '1999-12-31T23:59:59Z')`.execute(db);
+    const byId = (lo: number) =>
+      sql`SELECT id, label, doc, big, at FROM t WHERE id >= ${lo} ORDER BY id`
+        .execute(db)
+        .then((r) => r.rows);
+    const byLabel = (label: string) =>
+      sql`SELECT id FROM t WHERE label = ${label}`.execute(db).then((r) => r.rows);
+
+    const unnamed = [await byId(1), await byId(2), await byLabel('één')];
+    expect(unnamed[0]).toHaveLength(3);
+    expect(unnamed[2]).toEqual([{ id: 1 }]);
+    naming.startNaming();
+    // Twice each: the first run prepares the statement, the second runs it by name.
+    for (let i = 0; i < 2; i++) expect([await byId(1), await byId(2), await byLabel('één')]).toEqual(unnamed);
+
+    const p = await prepared(db);
+    expect(p.map((x) => x.name)).toEqual(['tandem_1', 'tandem_2']);
+    expect(p.map((x) => x.runs)).toEqual([4, 2]);
+    expect(p[0]?.statement).toContain('WHERE id >= $1');
+    expect(p[1]?.statement).toContain('WHERE label = $1');
+    expect(naming.named).toBe(2);
+  });
+
+  it('leaves parameterless statements, more than 64 parameters and texts over 8000 characters unnamed', async () => {
+    const { db, naming } = direct();
+    naming.startNaming();
+    const sum = (n: number) =>
+      sql<{ s: number }>`SELECT (${sql.join(
+        Array.from({ length: n }, (_, i) => sql`${i + 1}::int`),
+        sql` + `,
+      )}) AS s`;
+    // A statement of exactly `length` characters with one parameter.
+    const sized = (length: number) => {
+      const head = 'SELECT $1::int AS n /*';
+      return CompiledQuery.raw(`${head}${'x'.repeat(length - head.length - 2)}*/`, [7]);
+    };
+
+    expect((await sql`SELECT 41 + 1 AS n`.execute(db)).rows).toEqual([{ n: 42 }]);
+    expect((await sum(65).execute(db)).rows).toEqual([{ s: (65 * 66) / 2 }]);
+    expect((await db.executeQuery(sized(8001))).rows).toEqual([{ n: 7 }]);
+    expect(sized(8001).sql).toHaveLength(8001);
+    expect(await prepared(db)).toEqual([]);
+    expect(naming.named).toBe(0);
+
+    // Right at the bounds they are named.
+    expect((await sum(64).execute(db)).rows).toEqual([{ s: (64 * 65) / 2 }]);
+    expect((await db.executeQuery(sized(8000))).rows).toEqual([{ n: 7 }]);
+    expect((await prepared(db)).map((x) => [x.name, x.statement])).toEqual([
+      ['tandem_1', text(db, sum(64))],
+      ['tandem_2', sized(8000).sql],
+    ]);
+    expect(naming.named).toBe(2);
+  });
+
+  it('names at most 1000 statements; later texts run unnamed, earlier ones keep their names', async () => {
+    const { db, naming } = direct();
+    naming.startNaming();
+    const q = (i: number) => sql<{ n: number }>`SELECT ${i}::int AS ${sql.ref(`n${i}`)}`;
+    for (let i = 1; i <= 1000; i++) await q(i).execute(db);
+    expect(naming.named).toBe(1000);
+    for (const i of [1001, 1002, 1001]) expect((await q(i).execute(db)).rows).toEqual([{ [`n${i}`]: i }]);
+    expect(naming.named).toBe(1000);
+    await q(5).execute(db);
+
+    const p = await prepared(db);
+    expect(p).toHaveLength(1000);
+    expect(p.some((x) => x.statement.includes('n1001') || x.statement.includes('n1002'))).toBe(false);
+    expect(p.find((x) => x.name === 'tandem_5')).toEqual({
+      name: 'tandem_5',
+      statement: text(db, q(5)),
+      runs: 2,
+    });
+    expect(p.find((x) => x.name === 'tandem_1000')?.statement).toBe(text(db, q(1000)));
+  });
+
+  it('keeps the connection usable after a named statement fails, in or out of a transaction', async () => {
+    const { db, naming } = direct();
+    await sql`CREATE TEMP TABLE u (k int PRIMARY KEY)`.execute(db);
+    naming.startNaming();
+    const insert = (k: number) => sql`INSERT INTO u (k) VALUES (${k})`.execute(db);
+    const keys = async () =>
+      (await sql<{ k: number }>`SELECT k FROM u WHERE k > ${0} ORDER BY k`.execute(db)).rows.map((r) => r.k);
+
+    await insert(1);
+    await expect(insert(1)).rejects.toMatchObject({ code: '23505' });
+    await insert(2);
+    expect(await keys()).toEqual([1, 2]);
+
+    // A unique violation inside a transaction rolls it back; the connection goes on.
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await sql`INSERT INTO u (k) VALUES (${3})`.execute(trx);
+        await sql`INSERT INTO u (k) VALUES (${1})`.execute(trx);
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect(await keys()).toEqual([1, 2]);
+    await insert(4);
+    expect(await keys()).toEqual([1, 2, 4]);
+    // Still one statement per text: the failures neither renamed nor re-prepared them.
+    expect((await prepared(db)).map((x) => x.statement)).toEqual([
+      'INSERT INTO u (k) VALUES ($1)',
+      'SELECT k FROM u WHERE k > $1 ORDER BY k',
+    ]);
+    expect(naming.named).toBe(2);
+  });
+
+  it('runs a statement whose first preparation failed once it can be prepared', async () => {
+    const { db, naming } = direct();
+    naming.startNaming();
+    const q = (k: number) => sql<{ k: number }>`SELECT k FROM later WHERE k = ${k}`;
+    await expect(q(1).execute(db)).rejects.toMatchObject({ code: '42P01' });
+    await sql`CREATE TEMP TABLE later (k int)`.execute(db);
+    await sql`INSERT INTO later VALUES (1), (2)`.execute(db);
+    expect((await q(2).execute(db)).rows).toEqual([{ k: 2 }]);
+    expect((await q(1).execute(db)).rows).toEqual([{ k: 1 }]);
+    expect(await prepared(db)).toEqual([{ name: 'tandem_1', statement: text(db, q(0)), runs: 2 }]);
+  });
+
+  it('prepares a named statement on each connection that runs it', async () => {
+    const { db, naming } = direct(2);
+    naming.startNaming();
+    const q = (n: number) => sql<{ n: number }>`SELECT ${n}::int * 2 AS n`;
+    const pid = async (c: Kysely<unknown>) =>
+      (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(c)).rows[0]?.pid;
+    await db.connection().execute(async (c1) => {
+      expect((await q(1).execute(c1)).rows).toEqual([{ n: 2 }]);
+      await db.connection().execute(async (c2) => {
+        expect(await pid(c2)).not.toBe(await pid(c1));
+        expect(await prepared(c2)).toEqual([]);
+        expect((await q(2).execute(c2)).rows).toEqual([{ n: 4 }]);
+        expect((await q(3).execute(c2)).rows).toEqual([{ n: 6 }]);
+        expect(await prepared(c2)).toEqual([{ name: 'tandem_1', statement: text(c2, q(0)), runs: 2 }]);
+      });
+      expect(await prepared(c1)).toEqual([{ name: 'tandem_1', statement: text(c1, q(0)), runs: 1 }]);
+    });
+    expect(naming.named).toBe(1);
+  });
+
+  it('passes cursors (and other submittables) through unnamed', async () => {
+    const { naming } = direct();
+    naming.startNaming();
+    const client = await naming.connect();
+    try {
+      const query = new pg.Query({ text: 'SELECT $1::int + 1 AS n', values: [1] });
+      const done = new Promise<unknown>((resolve, reject) => {
+        query.on('end', (r: pg.QueryResult) => resolve(r.rows));
+        query.on('error', reject);
+      });
+      expect(client.query(query as never)).toBe(query);
+      expect(await done).toEqual([{ n: 2 }]);
+      const left = await (client.query as unknown as (t: string, p: unknown[]) => Promise<pg.QueryResult>)(
+        'SELECT name FROM pg_prepared_statements',
+        [],
+      );
+      expect(left.rows).toEqual([]);
+      expect(naming.named).toBe(0);
+    } finally {
+      client.release();
+    }
+  });
+});
+
+describe.skipIf(!url)('named statements in a store opened by openStore', () => {
+  const backend = backends()
+    .find((b) => b.name === 'postgres')
+    ?.make();
+  afterAll(() => backend?.cleanup());
+
+  async function openOnOneConnection(): Promise<Store> {
+    const before = process.env.TANDEM_PG_POOL;
+    process.env.TANDEM_PG_POOL = '1';
+    try {
+      return await (backend as NonNullable<typeof backend>).open();
+    } finally {
+      if (before === undefined) delete process.env.TANDEM_PG_POOL;
+      else process.env.TANDEM_PG_POOL = before;
+    }
+  }
+
+  it('names nothing while migrating, then names the store’s parameterised statements', async () => {
+    const store = await openOnOneConnection();
+    try {
+      const db = store.db as unknown as Kysely<unknown>;
+      // Migrations ran parameterised statements on this very connection: none of them is named.
+      expect(await prepared(db)).toEqual([]);
+      await store.db
+        .insertInto('users')
+        .values({ username: 'ada', role: 'admin', languages: '["en"]', disabled: 0, created_at: 1 })
+        .execute();
+      const q = (name: string) =>
+        store.db.selectFrom('users').select(['username', 'languages']).where('username', '=', name);
+      expect(await q('ada').execute()).toEqual([{ username: 'ada', languages: '["en"]' }]);
+      expect(await q('nobody').execute()).toEqual([]);
+      const p = await prepared(db);
+      expect(p.every((x) => /^tandem_\d+$/.test(x.name))).toBe(true);
+      expect(p.find((x) => x.statement === q('ada').compile().sql)).toMatchObject({ runs: 2 });
+      expect(p.some((x) => x.statement.startsWith('insert into "users"'))).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+});
