@@ -3,7 +3,7 @@ import type { Caller } from '../store/auth.js';
 import type { Ctx } from '../store/context.js';
 import type { Dataset } from '../store/datasets.js';
 import { goldSeenBy, unseenGold } from '../store/gold.js';
-import { type Lease, leaseForAnnotation } from '../store/queue.js';
+import { type HeldAnnotation, type Lease, leaseForAnnotation } from '../store/queue.js';
 import { pickGold } from './gold.js';
 
 /**
@@ -17,6 +17,8 @@ export async function nextForAnnotation(
   leaseMs: number,
   /** Why the caller may not take records now (read with their membership), or null. */
   paused: string | null,
+  /** What the caller already holds, when read with their membership (`value` undefined: nothing). */
+  held?: { value: HeldAnnotation },
 ): Promise<Lease | null> {
   if (paused)
     throw new TandemError(
@@ -30,6 +32,7 @@ export async function nextForAnnotation(
     languages: caller.languages,
     wanted: dataset.settings.distribution.responsesPerRecord,
     leaseMs,
+    ...(held ? { held } : {}),
     ...(rate > 0
       ? {
           chooseGold: async (nextId: number, tx: Ctx) =>

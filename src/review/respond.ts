@@ -2,7 +2,7 @@ import type { RecordResponse, ResponseStatus } from '../core/annotation.js';
 import { conflict } from '../core/errors.js';
 import type { DatasetRecord } from '../core/record.js';
 import type { DatasetSettings } from '../core/settings.js';
-import { type AnswerState, lockForAnswer } from '../store/answer-state.js';
+import { type AnswerState, lockForAnswer, releaseAndReadAnswers } from '../store/answer-state.js';
 import { type Ctx, inTransaction, now } from '../store/context.js';
 import { readJson } from '../store/dialect.js';
 import { appendEvent } from '../store/events.js';
@@ -83,14 +83,7 @@ export function respond(ctx: Ctx, a: Answer): Promise<RecordResponse> {
         await upsertAssignment(tx, record.id, a.user.id, ANNOTATION_ROUND, 'lease', t + a.leaseMs);
       return response;
     }
-    await clearAssignment(tx, record.id, a.user.id, ANNOTATION_ROUND);
-    const answers = await tx.db
-      .selectFrom('responses')
-      .select(['status', 'values'])
-      .where('record_id', '=', record.id)
-      .where('round', '=', ANNOTATION_ROUND)
-      .where('status', '<>', 'draft')
-      .execute();
+    const answers = await releaseAndReadAnswers(tx, record.id, a.user.id, ANNOTATION_ROUND);
     const open = Math.max(wanted - answers.length, 0);
     const toReview = record.status === 'new' || record.status === 'checked' || record.status === 'flagged';
     // One UPDATE of the row for everything an answer changes (each is a new row version, with every
@@ -106,10 +99,7 @@ export function respond(ctx: Ctx, a: Answer): Promise<RecordResponse> {
           ? {
               disagreement: disagreementOf(
                 a.settings.questions,
-                answers.map((x) => ({
-                  status: x.status as 'submitted' | 'discarded',
-                  values: readJson(x.values),
-                })),
+                answers.map((x) => ({ status: x.status, values: readJson(x.values) })),
               ),
             }
           : {}),

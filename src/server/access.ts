@@ -4,7 +4,13 @@ import type { DatasetRecord } from '../core/record.js';
 import type { Caller } from '../store/auth.js';
 import type { Ctx } from '../store/context.js';
 import type { Dataset } from '../store/datasets.js';
-import { datasetWithMembership, type Membership, recordWithMembership } from '../store/with-membership.js';
+import type { HeldAnnotation } from '../store/queue.js';
+import {
+  datasetForAnnotation,
+  datasetWithMembership,
+  type Membership,
+  recordWithMembership,
+} from '../store/with-membership.js';
 
 /** Owners and admins work on every dataset; reviewers and annotators on those they are members of. */
 export const seesEverything = (role: Role): boolean => role === 'owner' || role === 'admin';
@@ -31,6 +37,17 @@ export async function datasetAccess(
 ): Promise<{ dataset: Dataset; paused: string | null }> {
   const { dataset, membership } = await datasetWithMembership(ctx, name, caller.id);
   return { dataset, paused: admit(caller, dataset, membership) };
+}
+
+/** `datasetAccess` for `next`: also the record the caller already holds there, read in the same statement. */
+export async function annotationAccess(
+  ctx: Ctx,
+  caller: Caller,
+  name: string,
+  at: number,
+): Promise<{ dataset: Dataset; paused: string | null; held: HeldAnnotation }> {
+  const { dataset, membership, held } = await datasetForAnnotation(ctx, name, caller.id, at);
+  return { dataset, paused: admit(caller, dataset, membership), held };
 }
 
 /** Refuses a caller who may not see the dataset; else a member's pause reason, if any. */

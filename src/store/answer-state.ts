@@ -1,8 +1,8 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { notFound } from '../core/errors.js';
 import type { DatasetRecord } from '../core/record.js';
 import type { Ctx } from './context.js';
-import type { AssignmentKind } from './queue.js';
+import { type AssignmentKind, clearAssignment } from './queue.js';
 import { toRecord } from './records.js';
 import type { ResponsesTable } from './schema.js';
 
@@ -68,4 +68,28 @@ export async function lockForAnswer(
             updated_at: row.x_updated_at as number,
           },
   };
+}
+
+/**
+ * Ends the user's hold on a record in a round and reads the record's final answers (submitted or
+ * discarded) in it: what an answer does after it is saved. One statement on PostgreSQL.
+ */
+export async function releaseAndReadAnswers(
+  ctx: Ctx,
+  recordId: number,
+  userId: number,
+  round: number,
+): Promise<{ status: 'submitted' | 'discarded'; values: unknown }[]> {
+  const answers = sql<{ status: 'submitted' | 'discarded'; values: unknown }>`SELECT status, "values"
+    FROM responses WHERE record_id = ${recordId} AND round = ${round} AND status <> 'draft'`;
+  if (ctx.dialect === 'sqlite') {
+    await clearAssignment(ctx, recordId, userId, round);
+    return (await answers.execute(ctx.db)).rows;
+  }
+  const r = await sql<{ status: 'submitted' | 'discarded'; values: unknown }>`
+    WITH released AS (
+      DELETE FROM assignments WHERE record_id = ${recordId} AND user_id = ${userId} AND round = ${round}
+        AND kind <> 'skipped'
+    ) ${answers}`.execute(ctx.db);
+  return r.rows;
 }

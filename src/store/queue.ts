@@ -1,6 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
 import { scanAnnotation } from './annotation-scan.js';
 import { type Ctx, inTransaction, now } from './context.js';
+import { ANNOTATION_ROUND, type AssignmentKind, REVIEW_ROUND, SECOND_REVIEW_ROUND } from './rounds.js';
+import { freeSlots, takeSlot } from './slots.js';
 
 /**
  * The annotation and review queues. A record is handed out under a lease (an `assignments` row of
@@ -17,11 +19,8 @@ import { type Ctx, inTransaction, now } from './context.js';
  * record's last slot.
  */
 
-export const ANNOTATION_ROUND = 1;
-export const REVIEW_ROUND = 2;
-export const SECOND_REVIEW_ROUND = 3;
-
-export type AssignmentKind = 'lease' | 'assigned' | 'returned' | 'skipped';
+export { ANNOTATION_ROUND, type AssignmentKind, REVIEW_ROUND, SECOND_REVIEW_ROUND } from './rounds.js';
+export { freeSlots, fullUntil, refreshOpenSlots } from './slots.js';
 
 export interface QueueRequest {
   datasetId: number;
@@ -36,6 +35,8 @@ export interface QueueRequest {
    * records are mixed into queues by the review stage, which owns the rate).
    */
   chooseGold?: (nextRecordId: number, tx: Ctx) => Promise<number | null>;
+  /** What the user holds, when the caller read it already (with `heldAnnotationSql`). */
+  held?: { value: HeldAnnotation };
 }
 
 export interface Lease {
@@ -47,15 +48,14 @@ export interface Lease {
 const MAX_ATTEMPTS = 20;
 
 /** The caller's next record to annotate, leased to them; null when the queue has nothing for them. */
-export function leaseForAnnotation(ctx: Ctx, q: QueueRequest): Promise<Lease | null> {
+export async function leaseForAnnotation(ctx: Ctx, q: QueueRequest): Promise<Lease | null> {
+  // Work in hand, read by the caller: renewing it is one statement and needs no transaction.
+  if (q.held?.value) return renew(ctx, q.held.value, q);
   return inTransaction(ctx, async (tx) => {
     const t = now();
     const expiresAt = t + q.leaseMs;
-    const held = await heldAnnotation(tx, q, t);
-    if (held) {
-      if (held.kind === 'lease') await setExpiry(tx, held.recordId, q.userId, ANNOTATION_ROUND, expiresAt);
-      return { recordId: held.recordId, expiresAt };
-    }
+    const held = q.held ? undefined : await heldAnnotation(tx, q, t);
+    if (held) return renew(tx, held, q);
     // One scan per language keeps each on its own index range; the lowest id among them wins.
     const ranges: (string | null)[] | [undefined] = q.languages.length ? [...q.languages, null] : [undefined];
     const after = new Map<string | null | undefined, number>();
@@ -74,22 +74,17 @@ export function leaseForAnnotation(ctx: Ctx, q: QueueRequest): Promise<Lease | n
         if (id !== null && (best === null || id < best)) best = id;
       }
       if (best === null) return null;
-      const slots = await slotsOf(tx, best, q.userId, q.wanted, t, ANNOTATION_ROUND);
-      if (slots.free > 0) {
-        const gold = q.chooseGold ? await q.chooseGold(best, tx) : null;
+      const slot = { recordId: best, userId: q.userId, wanted: q.wanted, at: t, expiresAt };
+      if (!q.chooseGold) {
+        if (await takeSlot(tx, slot)) return { recordId: best, expiresAt };
+      } else if ((await freeSlots(tx, best, q.userId, q.wanted, t)) > 0) {
+        // Gold is chosen only once a slot is sure, so a gold record never stands in for nothing.
+        const gold = await q.chooseGold(best, tx);
+        if (gold === null && (await takeSlot(tx, slot))) return { recordId: best, expiresAt };
         if (gold !== null) {
           await upsertAssignment(tx, gold, q.userId, ANNOTATION_ROUND, 'lease', expiresAt);
           return { recordId: gold, expiresAt };
         }
-        await upsertAssignment(tx, best, q.userId, ANNOTATION_ROUND, 'lease', expiresAt);
-        // This lease took the last open slot: the scan may pass the record by until one could end.
-        if (slots.free === 1)
-          await tx.db
-            .updateTable('records')
-            .set({ full_until: Math.min(slots.soonest ?? expiresAt, expiresAt) })
-            .where('id', '=', best)
-            .execute();
-        return { recordId: best, expiresAt };
       }
       for (const lang of ranges) after.set(lang, best);
     }
@@ -174,42 +169,6 @@ function leaseForOneReviewer(
 /** SQLite answers EXISTS with 0/1, PostgreSQL with a boolean. */
 const truthy = (v: unknown) => v === true || v === 1 || v === '1';
 
-/**
- * Slots of a record still free for `userId`: what it still wants minus live leases held by others.
- * Run after the record's row is locked, so the answer holds until the transaction ends.
- */
-export async function freeSlots(
-  ctx: Ctx,
-  recordId: number,
-  userId: number,
-  wanted: number,
-  at: number,
-  round = ANNOTATION_ROUND,
-): Promise<number> {
-  return (await slotsOf(ctx, recordId, userId, wanted, at, round)).free;
-}
-
-/** `freeSlots`, and when the soonest of the others' live leases ends (null when there are none). */
-async function slotsOf(
-  ctx: Ctx,
-  recordId: number,
-  userId: number,
-  wanted: number,
-  at: number,
-  round: number,
-): Promise<{ free: number; soonest: number | null }> {
-  const r = await sql<{ open: number | null; status: string; leased: number; soonest: number | null }>`
-    SELECT r.open_slots AS open, r.status AS status, l.leased, l.soonest
-    FROM records r, (SELECT count(*) AS leased, min(a.expires_at) AS soonest FROM assignments a
-      WHERE a.record_id = ${recordId} AND a.round = ${round} AND a.kind = 'lease'
-        AND a.expires_at > ${at} AND a.user_id <> ${userId}) l
-    WHERE r.id = ${recordId}`.execute(ctx.db);
-  const row = r.rows[0];
-  if (!row || row.status === 'accepted' || row.status === 'rejected') return { free: 0, soonest: null };
-  const free = (row.open === null ? wanted : Number(row.open)) - Number(row.leased);
-  return { free, soonest: row.soonest === null ? null : Number(row.soonest) };
-}
-
 /** Locks a record's row until the transaction ends (PostgreSQL; SQLite already holds the write lock). */
 export async function lockRecord(ctx: Ctx, recordId: number): Promise<void> {
   if (ctx.dialect === 'postgres')
@@ -261,48 +220,50 @@ export async function clearReviewLeases(ctx: Ctx, recordId: number, round = REVI
     .execute();
 }
 
-/** Recomputes a record's open slots from its answers (submitted or discarded) in the annotation round. */
-export async function refreshOpenSlots(ctx: Ctx, recordId: number, wanted: number): Promise<number> {
-  const r = await sql<{ n: number }>`
-    SELECT count(*) AS n FROM responses WHERE record_id = ${recordId} AND round = ${ANNOTATION_ROUND}
-      AND status <> 'draft'`.execute(ctx.db);
-  const open = Math.max(wanted - Number(r.rows[0]?.n ?? 0), 0);
-  await ctx.db
-    .updateTable('records')
-    .set({ open_slots: open, full_until: fullUntil(recordId, open, now()) })
-    .where('id', '=', recordId)
-    .execute();
-  return open;
+/** Work the user already has in hand in a dataset's annotation round (see `heldAnnotationSql`). */
+export type HeldAnnotation = { recordId: number; kind: AssignmentKind } | undefined;
+
+async function heldAnnotation(ctx: Ctx, q: QueueRequest, t: number): Promise<HeldAnnotation> {
+  const r = await sql<{
+    held: string | null;
+  }>`SELECT ${heldAnnotationSql(q.userId, q.datasetId, t)} AS held`.execute(ctx.db);
+  return parseHeld(r.rows[0]?.held ?? null);
 }
 
 /**
- * `records.full_until` for a record with `open` slots, from its live annotation leases: the soonest
- * expiry when they take every open slot, else NULL. An expression, for the record's own UPDATE.
+ * A scalar subquery naming the record the user holds in a dataset's annotation round, as
+ * 'kind:recordId' (one value, so it can ride along in another statement), or NULL. Work in hand
+ * comes first: a live lease (a reload gets the same record), then records a reviewer returned,
+ * then records an admin assigned by name.
  */
-export function fullUntil(recordId: number, open: number, at: number): RawBuilder<number | null> {
-  return sql<number | null>`(SELECT CASE WHEN count(*) >= ${open} AND ${open} > 0 THEN min(a.expires_at) END
-    FROM assignments a WHERE a.record_id = ${recordId} AND a.round = ${ANNOTATION_ROUND} AND a.kind = 'lease'
-      AND a.expires_at > ${at})`;
-}
-
-async function heldAnnotation(
-  ctx: Ctx,
-  q: QueueRequest,
+export function heldAnnotationSql(
+  userId: number,
+  datasetId: number | RawBuilder<unknown>,
   t: number,
-): Promise<{ recordId: number; kind: AssignmentKind } | undefined> {
-  // Work already in hand comes first: a live lease (a reload gets the same record), then records a
-  // reviewer returned, then records an admin assigned by name.
-  const r = await sql<{ record_id: number; kind: AssignmentKind }>`
-    SELECT a.record_id, a.kind FROM assignments a JOIN records r ON r.id = a.record_id
-    WHERE a.user_id = ${q.userId} AND a.round = ${ANNOTATION_ROUND} AND r.dataset_id = ${q.datasetId}
+): RawBuilder<string | null> {
+  return sql<
+    string | null
+  >`(SELECT a.kind || ':' || a.record_id FROM assignments a JOIN records r ON r.id = a.record_id
+    WHERE a.user_id = ${userId} AND a.round = ${ANNOTATION_ROUND} AND r.dataset_id = ${datasetId}
       AND (r.status NOT IN ('accepted', 'rejected') OR r.gold_values IS NOT NULL)
       AND ((a.kind = 'lease' AND a.expires_at > ${t}) OR a.kind IN ('returned', 'assigned'))
-      AND NOT EXISTS (SELECT 1 FROM responses x WHERE x.record_id = a.record_id AND x.user_id = ${q.userId}
+      AND NOT EXISTS (SELECT 1 FROM responses x WHERE x.record_id = a.record_id AND x.user_id = ${userId}
         AND x.round = ${ANNOTATION_ROUND} AND x.status <> 'draft')
     ORDER BY CASE a.kind WHEN 'lease' THEN 0 WHEN 'returned' THEN 1 ELSE 2 END, a.record_id
-    LIMIT 1`.execute(ctx.db);
-  const row = r.rows[0];
-  return row ? { recordId: Number(row.record_id), kind: row.kind } : undefined;
+    LIMIT 1)`;
+}
+
+export function parseHeld(held: string | null): HeldAnnotation {
+  if (held === null) return undefined;
+  const at = held.indexOf(':');
+  return { kind: held.slice(0, at) as AssignmentKind, recordId: Number(held.slice(at + 1)) };
+}
+
+/** Hands out again what the user holds; a lease runs afresh from now. */
+async function renew(ctx: Ctx, held: NonNullable<HeldAnnotation>, q: QueueRequest): Promise<Lease> {
+  const expiresAt = now() + q.leaseMs;
+  if (held.kind === 'lease') await setExpiry(ctx, held.recordId, q.userId, ANNOTATION_ROUND, expiresAt);
+  return { recordId: held.recordId, expiresAt };
 }
 
 const lockClause = (ctx: Ctx) => (ctx.dialect === 'postgres' ? sql`FOR UPDATE OF r SKIP LOCKED` : sql``);

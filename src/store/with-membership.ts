@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { notFound } from '../core/errors.js';
 import type { DatasetRecord } from '../core/record.js';
 import type { Ctx } from './context.js';
 import { type Dataset, toDataset } from './datasets.js';
+import { type HeldAnnotation, heldAnnotationSql, parseHeld } from './queue.js';
 import { toRecord } from './records.js';
 
 /**
@@ -29,6 +31,30 @@ export async function datasetWithMembership(
     .executeTakeFirst();
   if (!row) throw notFound('dataset', name);
   return { dataset: toDataset(row), membership: membershipOf(row) };
+}
+
+/**
+ * `datasetWithMembership` for the annotation queue: also what the user already holds there (a
+ * live lease, a returned or an assigned record), which `next` hands out before scanning.
+ */
+export async function datasetForAnnotation(
+  ctx: Ctx,
+  name: string,
+  userId: number,
+  at: number,
+): Promise<{ dataset: Dataset; membership: Membership; held: HeldAnnotation }> {
+  const row = await ctx.db
+    .selectFrom('datasets as d')
+    .leftJoin('dataset_members as m', (j) =>
+      j.onRef('m.dataset_id', '=', 'd.id').on('m.user_id', '=', userId),
+    )
+    .selectAll('d')
+    .select(['m.user_id as member_id', 'm.paused_reason'])
+    .select(heldAnnotationSql(userId, sql.ref('d.id'), at).as('held'))
+    .where('d.name', '=', name)
+    .executeTakeFirst();
+  if (!row) throw notFound('dataset', name);
+  return { dataset: toDataset(row), membership: membershipOf(row), held: parseHeld(row.held) };
 }
 
 export async function recordWithMembership(

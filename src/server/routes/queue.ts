@@ -3,8 +3,10 @@ import { TandemError } from '../../core/errors.js';
 import { nextForAnnotation } from '../../review/next.js';
 import { skip } from '../../review/respond.js';
 import type { Store } from '../../store/connect.js';
+import { now } from '../../store/context.js';
+import type { Dataset } from '../../store/datasets.js';
 import { leaseForReview, leaseForSecondReview } from '../../store/queue.js';
-import { datasetAccess, recordFor } from '../access.js';
+import { annotationAccess, datasetAccess, recordFor } from '../access.js';
 import { defineRoute, idParam, REVIEWERS, type Route } from '../route.js';
 import { recordView } from '../views.js';
 
@@ -27,15 +29,18 @@ export function queueRoutes(store: Store, options: QueueOptions): Route[] {
       query: z.strictObject({ round: z.enum(['annotate', 'review', 'second']).default('annotate') }),
       responses: { 200: 'the record and its lease', 204: 'nothing left for the caller' },
       handler: async ({ caller, params, query, reply }) => {
-        const { dataset: d, paused } = await datasetAccess(store, caller, params.name);
         let lease: Awaited<ReturnType<typeof leaseForReview>>;
+        let d: Dataset;
         if (query.round !== 'annotate') {
+          d = (await datasetAccess(store, caller, params.name)).dataset;
           if (!REVIEWERS.includes(caller.role as (typeof REVIEWERS)[number]))
             throw new TandemError('forbidden', 'reviewing needs the role reviewer, admin or owner');
           const lease_ = query.round === 'review' ? leaseForReview : leaseForSecondReview;
           lease = await lease_(store, { datasetId: d.id, userId: caller.id, leaseMs });
         } else {
-          lease = await nextForAnnotation(store, d, caller, leaseMs, paused);
+          const access = await annotationAccess(store, caller, params.name, now());
+          d = access.dataset;
+          lease = await nextForAnnotation(store, d, caller, leaseMs, access.paused, { value: access.held });
         }
         if (!lease) return reply.code(204).send();
         return {
