@@ -24,7 +24,7 @@ export async function freeSlots(
 }
 
 /** `freeSlots`, and when the soonest of the others' live leases ends (null when there are none). */
-export async function slotsOf(
+async function slotsOf(
   ctx: Ctx,
   recordId: number,
   userId: number,
