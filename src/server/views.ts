@@ -2,7 +2,7 @@ import type { RecordResponse } from '../core/annotation.js';
 import type { Caller } from '../store/auth.js';
 import type { Ctx } from '../store/context.js';
 import { ANNOTATION_ROUND } from '../store/queue.js';
-import { recordDetails } from '../store/record-details.js';
+import { type RecordDetails, recordDetails, recordDetailsOf } from '../store/record-details.js';
 import { seesEverything } from './access.js';
 
 /**
@@ -37,7 +37,16 @@ export const mayReview = (caller: Caller): boolean =>
 
 /** The record as the caller may see it, read afresh with everything shown beside it (one statement). */
 export async function recordView(ctx: Ctx, caller: Caller, recordId: number, dataset: string) {
-  const { record, suggestions, checks, responses, comments } = await recordDetails(ctx, recordId);
+  return viewOf(caller, await recordDetails(ctx, recordId), dataset);
+}
+
+/** `recordView` of many records (a page of the list) in one statement; records gone meanwhile are left out. */
+export async function recordViews(ctx: Ctx, caller: Caller, recordIds: number[], dataset: string) {
+  return (await recordDetailsOf(ctx, recordIds)).map((d) => viewOf(caller, d, dataset));
+}
+
+function viewOf(caller: Caller, details: RecordDetails, dataset: string) {
+  const { record, suggestions, checks, responses, comments } = details;
   const all = responses.filter((r) => r.round === ANNOTATION_ROUND);
   const own = all.find((r) => r.userId === caller.id);
   const reviewer = mayReview(caller);

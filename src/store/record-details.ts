@@ -32,14 +32,20 @@ export interface RecordDetails {
  * as when read on their own (a JSON string value stays a string).
  */
 export async function recordDetails(ctx: Ctx, recordId: number): Promise<RecordDetails> {
+  const [details] = await recordDetailsOf(ctx, [recordId]);
+  if (!details) throw notFound('record', recordId);
+  return details;
+}
+
+/** `recordDetails` of many records in one statement (a page of the records list), in the order asked. */
+export async function recordDetailsOf(ctx: Ctx, recordIds: number[]): Promise<RecordDetails[]> {
+  if (recordIds.length === 0) return [];
   const pg = ctx.dialect === 'postgres';
   const text = (column: string) => (pg ? sql`${sql.ref(column)}::text` : sql.ref(column));
   // SQLite's json_object writes a REAL with 15 significant digits (2/3 would come back rounded);
   // as text it keeps every digit, and is read with Number() like the other numbers.
   const real = (column: string) => (pg ? sql.ref(column) : sql`CAST(${sql.ref(column)} AS TEXT)`);
-  const r = await sql<
-    RecordRow & { j_suggestions: string; j_checks: string; j_responses: string; j_comments: string }
-  >`
+  const r = await sql<DetailsRow>`
     SELECT r.*,
       ${jsonRows(
         ctx,
@@ -77,9 +83,23 @@ export async function recordDetails(ctx: Ctx, recordId: number): Promise<RecordD
         sql`comments m JOIN users u ON u.id = m.user_id WHERE m.record_id = r.id`,
         sql`m.id`,
       )} AS j_comments
-    FROM records r WHERE r.id = ${recordId}`.execute(ctx.db);
-  const row = r.rows[0];
-  if (!row) throw notFound('record', recordId);
+    FROM records r WHERE r.id IN (${sql.join(recordIds)})`.execute(ctx.db);
+  const byId = new Map(r.rows.map((row) => [Number(row.id), row]));
+  return recordIds.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [detailsOf(row)] : [];
+  });
+}
+
+type DetailsRow = RecordRow & {
+  j_suggestions: string;
+  j_checks: string;
+  j_responses: string;
+  j_comments: string;
+};
+
+function detailsOf(row: DetailsRow): RecordDetails {
+  const recordId = Number(row.id);
   const list = <T>(json: string) => readJson<T[]>(json);
   return {
     record: toRecord(row),

@@ -3,7 +3,7 @@ import { TandemError } from '../../src/core/errors.js';
 import { checkResultsFor, replaceResultsOf } from '../../src/store/check-results.js';
 import { addComment, commentsFor } from '../../src/store/comments.js';
 import type { Store } from '../../src/store/connect.js';
-import { recordDetails } from '../../src/store/record-details.js';
+import { recordDetails, recordDetailsOf } from '../../src/store/record-details.js';
 import { getRecord } from '../../src/store/records.js';
 import { responsesFor, saveResponse } from '../../src/store/responses.js';
 import { replaceSuggestions, suggestionsFor } from '../../src/store/suggestions.js';
@@ -289,6 +289,34 @@ for (const b of backends()) {
           comments: [],
         });
         expect(details.record.fields).toEqual({ text: 'plain' });
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('reads many records in one statement, in the order asked, leaving out ids that do not exist', async () => {
+      const { store, ids, users } = await world();
+      try {
+        const [t0, t1, t2] = ids;
+        await replaceSuggestions(store, 'judge', [
+          { recordId: t1, question: 'sentiment', value: 'positive', score: 2 / 3 },
+          { recordId: t2, question: 'sentiment', value: ['a', 'b'], score: null },
+        ]);
+        await addComment(store, t0, users.rev, AWKWARD, 'user:rev');
+        await saveResponse(
+          store,
+          { recordId: t2, userId: users.zoe.id, values: { sentiment: CJK }, status: 'submitted' },
+          'user:zoe',
+        );
+        const missing = Math.max(...ids) + 1000;
+        const many = await recordDetailsOf(store, [t2, missing, t0, t1]);
+        expect(many.map((d) => d.record.id)).toEqual([t2, t0, t1]);
+        expect(many).toStrictEqual([
+          await separately(store, t2),
+          await separately(store, t0),
+          await separately(store, t1),
+        ]);
+        expect(await recordDetailsOf(store, [])).toEqual([]);
       } finally {
         await store.close();
       }

@@ -7,7 +7,7 @@ import type { Dataset } from '../../store/datasets.js';
 import { type RecordQuery, searchRecords } from '../../store/record-search.js';
 import { datasetFor, recordFor } from '../access.js';
 import { defineRoute, idParam, type Route } from '../route.js';
-import { mayReview, recordView } from '../views.js';
+import { mayReview, recordView, recordViews } from '../views.js';
 
 const listQuery = z.looseObject({
   status: z
@@ -65,7 +65,12 @@ export function recordRoutes(store: Store): Route[] {
           ...(query.after !== undefined ? { after: query.after } : {}),
           limit: query.limit,
         });
-        const records = await Promise.all(page.records.map((r) => recordView(store, caller, r.id, d.name)));
+        const records = await recordViews(
+          store,
+          caller,
+          page.records.map((r) => r.id),
+          d.name,
+        );
         return { records, next: page.next, total: page.total };
       },
     }),
