@@ -157,7 +157,11 @@ async function openPostgres(url: string): Promise<{ store: Store; migrated: () =
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: naming }) });
   return {
     store: { db, dialect: 'postgres', location: redact(url), schema: current, close: () => db.destroy() },
-    migrated: () => naming.startNaming(),
+    // Off for poolers that cannot keep a connection's prepared statements (PgBouncer in transaction
+    // mode before 1.21): TANDEM_PG_PREPARED=off.
+    migrated: () => {
+      if (process.env.TANDEM_PG_PREPARED !== 'off') naming.startNaming();
+    },
   };
 }
 

@@ -24,31 +24,56 @@ const MAX_PARAMETERS = 64;
 const MAX_TEXT = 8_000;
 const MAX_NAMES = 1_000;
 
+const isStalePlan = (e: unknown): boolean =>
+  (e as { code?: string }).code === '0A000' && /cached plan must not change result type/.test(String(e));
+
 export function namingStatements(pool: pg.Pool): NamingPool {
   const names = new Map<string, string>();
   const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   let naming = false;
+  let issued = 0;
 
   const nameOf = (text: string, parameters: ReadonlyArray<unknown>): string | undefined => {
     if (!naming || parameters.length === 0 || parameters.length > MAX_PARAMETERS || text.length > MAX_TEXT)
       return undefined;
     let name = names.get(text);
     if (name === undefined && names.size < MAX_NAMES) {
-      name = `tandem_${names.size + 1}`;
+      name = `tandem_${++issued}`;
       names.set(text, name);
     }
     return name;
   };
 
+  const run = (client: pg.PoolClient, text: string, values: unknown[]) => {
+    const name = nameOf(text, values);
+    return client.query(name ? { name, text, values } : { text, values });
+  };
+
   const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
+    // Not async: a cursor must come back as itself, not in a promise.
     query: ((textOrCursor: string | PostgresCursor<unknown>, parameters?: ReadonlyArray<unknown>) => {
       if (typeof textOrCursor !== 'string') return client.query(textOrCursor as never);
-      const values = [...(parameters ?? [])];
-      const name = nameOf(textOrCursor, values);
-      return client.query(name ? { name, text: textOrCursor, values } : { text: textOrCursor, values });
+      return statement(client, textOrCursor, [...(parameters ?? [])]);
     }) as unknown as PostgresPoolClient['query'],
     release: () => client.release(),
   });
+
+  const statement = async (client: pg.PoolClient, text: string, values: unknown[]) => {
+    // Whether a transaction is open, before this statement (pg's own bookkeeping: I = idle).
+    const idle = (client as unknown as { _txStatus?: string })._txStatus === 'I';
+    try {
+      return await run(client, text, values);
+    } catch (e) {
+      // A table this statement reads changed shape (a newer server migrated the schema while
+      // this one runs): PostgreSQL refuses the prepared plan for good. The text gets a fresh
+      // name, prepared anew on each connection; outside a transaction the statement is simply
+      // run again, inside one the transaction has failed and the caller sees the error once.
+      if (!isStalePlan(e) || names.get(text) === undefined) throw e;
+      names.set(text, `tandem_${++issued}`);
+      if (!idle) throw e;
+      return run(client, text, values);
+    }
+  };
 
   return {
     async connect() {

@@ -53,6 +53,40 @@ describe.skipIf(!url)('named statements on PostgreSQL', () => {
     expect(naming.named).toBe(1);
   });
 
+  it('survives a table changing shape under a prepared SELECT * (a newer server migrating): retried outside a transaction, failing once inside one', async () => {
+    const { db, naming } = direct();
+    naming.startNaming();
+    const table = `shape_${process.pid}`;
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (id int, a text)`);
+      await other.query(`INSERT INTO ${table} VALUES (1, 'x')`);
+      const q = sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} WHERE id = ${1}`;
+      expect((await q.execute(db)).rows).toEqual([{ id: 1, a: 'x' }]);
+      const [first] = await prepared(db);
+
+      await other.query(`ALTER TABLE ${table} ADD COLUMN b int`);
+      // Outside a transaction: run again under a new name, with the new column.
+      expect((await q.execute(db)).rows).toEqual([{ id: 1, a: 'x', b: null }]);
+      const names = (await prepared(db)).map((p) => p.name);
+      expect(names).toContain(first?.name);
+      expect(names).toHaveLength(2);
+
+      await other.query(`ALTER TABLE ${table} ADD COLUMN c int`);
+      // Inside one the statement fails (the transaction is lost) once; the next one works.
+      await expect(db.transaction().execute((tx) => q.execute(tx))).rejects.toThrow(
+        /cached plan must not change result type/,
+      );
+      expect((await db.transaction().execute((tx) => q.execute(tx))).rows).toEqual([
+        { id: 1, a: 'x', b: null, c: null },
+      ]);
+    } finally {
+      await other.query(`DROP TABLE IF EXISTS ${table}`);
+      await other.end();
+    }
+  });
+
   it('gives two texts two names, and returns the same rows named as unnamed', async () => {
     const { db, naming } = direct();
     await sql`CREATE TEMP TABLE t (id int PRIMARY KEY, label text, doc jsonb, big bigint, at timestamptz)`.execute(
@@ -229,16 +263,33 @@ describe.skipIf(!url)('named statements in a store opened by openStore', () => {
     ?.make();
   afterAll(() => backend?.cleanup());
 
-  async function openOnOneConnection(): Promise<Store> {
-    const before = process.env.TANDEM_PG_POOL;
-    process.env.TANDEM_PG_POOL = '1';
+  async function openOnOneConnection(env: Record<string, string> = {}): Promise<Store> {
+    const all = { TANDEM_PG_POOL: '1', ...env };
+    const before = Object.fromEntries(Object.keys(all).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, all);
     try {
       return await (backend as NonNullable<typeof backend>).open();
     } finally {
-      if (before === undefined) delete process.env.TANDEM_PG_POOL;
-      else process.env.TANDEM_PG_POOL = before;
+      for (const [k, v] of Object.entries(before)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
     }
   }
+
+  it('names nothing with TANDEM_PG_PREPARED=off (for poolers that drop prepared statements)', async () => {
+    const store = await openOnOneConnection({ TANDEM_PG_PREPARED: 'off' });
+    try {
+      const db = store.db as unknown as Kysely<unknown>;
+      const q = (name: string) =>
+        store.db.selectFrom('users').select('username').where('username', '=', name);
+      expect(await q('nobody').execute()).toEqual([]);
+      expect(await q('nobody').execute()).toEqual([]);
+      expect(await prepared(db)).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
 
   it('names nothing while migrating, then names the store’s parameterised statements', async () => {
     const store = await openOnOneConnection();
