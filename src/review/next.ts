@@ -17,8 +17,8 @@ export async function nextForAnnotation(
   leaseMs: number,
   /** Why the caller may not take records now (read with their membership), or null. */
   paused: string | null,
-  /** What the caller already holds, when read with their membership (`value` undefined: nothing). */
-  held?: { value: HeldAnnotation },
+  /** What the caller already holds there (read with their membership), handed out first. */
+  held: HeldAnnotation,
 ): Promise<Lease | null> {
   if (paused)
     throw new TandemError(
@@ -32,7 +32,7 @@ export async function nextForAnnotation(
     languages: caller.languages,
     wanted: dataset.settings.distribution.responsesPerRecord,
     leaseMs,
-    ...(held ? { held } : {}),
+    held,
     ...(rate > 0
       ? {
           chooseGold: async (nextId: number, tx: Ctx) =>

@@ -5,12 +5,7 @@ import type { Caller } from '../store/auth.js';
 import type { Ctx } from '../store/context.js';
 import type { Dataset } from '../store/datasets.js';
 import type { HeldAnnotation } from '../store/queue.js';
-import {
-  datasetForAnnotation,
-  datasetWithMembership,
-  type Membership,
-  recordWithMembership,
-} from '../store/with-membership.js';
+import { datasetWithMembership, type Membership, recordWithMembership } from '../store/with-membership.js';
 
 /** Owners and admins work on every dataset; reviewers and annotators on those they are members of. */
 export const seesEverything = (role: Role): boolean => role === 'owner' || role === 'admin';
@@ -46,7 +41,7 @@ export async function annotationAccess(
   name: string,
   at: number,
 ): Promise<{ dataset: Dataset; paused: string | null; held: HeldAnnotation }> {
-  const { dataset, membership, held } = await datasetForAnnotation(ctx, name, caller.id, at);
+  const { dataset, membership, held } = await datasetWithMembership(ctx, name, caller.id, at);
   return { dataset, paused: admit(caller, dataset, membership), held };
 }
 

@@ -158,9 +158,9 @@ async function openPostgres(url: string): Promise<{ store: Store; migrated: () =
   return {
     store: { db, dialect: 'postgres', location: redact(url), schema: current, close: () => db.destroy() },
     // Off for poolers that cannot keep a connection's prepared statements (PgBouncer in transaction
-    // mode before 1.21): TANDEM_PG_PREPARED=off.
+    // mode before 1.21): TANDEM_PG_PREPARED=off (or false, no, 0).
     migrated: () => {
-      if (process.env.TANDEM_PG_PREPARED !== 'off') naming.startNaming();
+      if (!/^(off|false|no|0)$/i.test(process.env.TANDEM_PG_PREPARED ?? '')) naming.startNaming();
     },
   };
 }

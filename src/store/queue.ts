@@ -35,8 +35,11 @@ export interface QueueRequest {
    * records are mixed into queues by the review stage, which owns the rate).
    */
   chooseGold?: (nextRecordId: number, tx: Ctx) => Promise<number | null>;
-  /** What the user holds, when the caller read it already (with `heldAnnotationSql`). */
-  held?: { value: HeldAnnotation };
+  /**
+   * What the user already holds in the dataset, handed out before anything new. The caller reads
+   * it with `heldAnnotationSql`, in the statement that reads the dataset and membership.
+   */
+  held: HeldAnnotation;
 }
 
 export interface Lease {
@@ -49,13 +52,11 @@ const MAX_ATTEMPTS = 20;
 
 /** The caller's next record to annotate, leased to them; null when the queue has nothing for them. */
 export async function leaseForAnnotation(ctx: Ctx, q: QueueRequest): Promise<Lease | null> {
-  // Work in hand, read by the caller: renewing it is one statement and needs no transaction.
-  if (q.held?.value) return renew(ctx, q.held.value, q);
+  // Work in hand: renewing it is one statement and needs no transaction.
+  if (q.held) return renew(ctx, q.held, q);
   return inTransaction(ctx, async (tx) => {
     const t = now();
     const expiresAt = t + q.leaseMs;
-    const held = q.held ? undefined : await heldAnnotation(tx, q, t);
-    if (held) return renew(tx, held, q);
     // One scan per language keeps each on its own index range; the lowest id among them wins.
     const ranges: (string | null)[] | [undefined] = q.languages.length ? [...q.languages, null] : [undefined];
     const after = new Map<string | null | undefined, number>();
@@ -92,7 +93,7 @@ export async function leaseForAnnotation(ctx: Ctx, q: QueueRequest): Promise<Lea
   });
 }
 
-type ReviewRequest = Omit<QueueRequest, 'languages' | 'wanted'>;
+type ReviewRequest = Omit<QueueRequest, 'languages' | 'wanted' | 'held'>;
 
 /** The caller's next record to review: all its answers are in and nobody decided it yet. */
 export function leaseForReview(ctx: Ctx, q: ReviewRequest): Promise<Lease | null> {
@@ -222,13 +223,6 @@ export async function clearReviewLeases(ctx: Ctx, recordId: number, round = REVI
 
 /** Work the user already has in hand in a dataset's annotation round (see `heldAnnotationSql`). */
 export type HeldAnnotation = { recordId: number; kind: AssignmentKind } | undefined;
-
-async function heldAnnotation(ctx: Ctx, q: QueueRequest, t: number): Promise<HeldAnnotation> {
-  const r = await sql<{
-    held: string | null;
-  }>`SELECT ${heldAnnotationSql(q.userId, q.datasetId, t)} AS held`.execute(ctx.db);
-  return parseHeld(r.rows[0]?.held ?? null);
-}
 
 /**
  * A scalar subquery naming the record the user holds in a dataset's annotation round, as

@@ -15,33 +15,16 @@ import { toRecord } from './records.js';
 /** The caller's membership of a dataset: null when not a member; a member's pause reason or null. */
 export type Membership = { paused: string | null } | null;
 
+/**
+ * A dataset and the user's membership of it. With `heldAt` (the annotation queue), also what the
+ * user already holds there at that time (a live lease, a returned or an assigned record), which
+ * `next` hands out before scanning.
+ */
 export async function datasetWithMembership(
   ctx: Ctx,
   name: string,
   userId: number,
-): Promise<{ dataset: Dataset; membership: Membership }> {
-  const row = await ctx.db
-    .selectFrom('datasets as d')
-    .leftJoin('dataset_members as m', (j) =>
-      j.onRef('m.dataset_id', '=', 'd.id').on('m.user_id', '=', userId),
-    )
-    .selectAll('d')
-    .select(['m.user_id as member_id', 'm.paused_reason'])
-    .where('d.name', '=', name)
-    .executeTakeFirst();
-  if (!row) throw notFound('dataset', name);
-  return { dataset: toDataset(row), membership: membershipOf(row) };
-}
-
-/**
- * `datasetWithMembership` for the annotation queue: also what the user already holds there (a
- * live lease, a returned or an assigned record), which `next` hands out before scanning.
- */
-export async function datasetForAnnotation(
-  ctx: Ctx,
-  name: string,
-  userId: number,
-  at: number,
+  heldAt?: number,
 ): Promise<{ dataset: Dataset; membership: Membership; held: HeldAnnotation }> {
   const row = await ctx.db
     .selectFrom('datasets as d')
@@ -50,7 +33,12 @@ export async function datasetForAnnotation(
     )
     .selectAll('d')
     .select(['m.user_id as member_id', 'm.paused_reason'])
-    .select(heldAnnotationSql(userId, sql.ref('d.id'), at).as('held'))
+    .select(
+      (heldAt === undefined
+        ? sql<string | null>`NULL`
+        : heldAnnotationSql(userId, sql.ref('d.id'), heldAt)
+      ).as('held'),
+    )
     .where('d.name', '=', name)
     .executeTakeFirst();
   if (!row) throw notFound('dataset', name);

@@ -96,3 +96,14 @@ export async function seedDataset(
   if (o.members?.length) await changeMembers(store, d.id, { add: o.members }, 'test');
   return d;
 }
+
+/** A dataset's record ids in import order. */
+export async function recordIdsOf(store: Store, datasetId: number): Promise<number[]> {
+  const rows = await store.db
+    .selectFrom('records')
+    .select('id')
+    .where('dataset_id', '=', datasetId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { datasetSettings } from '../../src/core/settings.js';
 import { setGold } from '../../src/store/gold.js';
-import { apiWorld, labelSettings, seedDataset } from '../helpers/api.js';
+import { apiWorld, labelSettings, recordIdsOf, seedDataset } from '../helpers/api.js';
 import { backends } from '../helpers/stores.js';
 
 for (const b of backends()) {
@@ -22,14 +22,7 @@ for (const b of backends()) {
           .set({ settings: JSON.stringify(datasetSettings.parse({ ...labelSettings(2), quality })) })
           .where('id', '=', d.id)
           .execute();
-        const ids = (
-          await store.db
-            .selectFrom('records')
-            .select('id')
-            .where('dataset_id', '=', d.id)
-            .orderBy('id')
-            .execute()
-        ).map((r) => r.id);
+        const ids = await recordIdsOf(store, d.id);
         const goldIds = new Set(ids.slice(50));
         await setGold(
           store,

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiWorld, seedDataset } from '../helpers/api.js';
+import { apiWorld, recordIdsOf, seedDataset } from '../helpers/api.js';
 import { backends } from '../helpers/stores.js';
 
 for (const b of backends()) {
@@ -159,14 +159,7 @@ for (const b of backends()) {
         await w.addUser('ana', 'annotator');
         await w.addUser('bo', 'annotator');
         const d = await seedDataset(store, 'na', 4, { members: ['ana', 'bo'] });
-        const ids = (
-          await store.db
-            .selectFrom('records')
-            .select('id')
-            .where('dataset_id', '=', d.id)
-            .orderBy('id')
-            .execute()
-        ).map((r) => r.id);
+        const ids = await recordIdsOf(store, d.id);
         const a = await w.call('adm', 'POST', '/api/datasets/na/assignments', {
           usernames: ['bo'],
           recordIds: [ids[0], ids[3]],

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { addCheckResults } from '../../src/store/check-results.js';
-import { apiWorld, seedDataset } from '../helpers/api.js';
+import { apiWorld, recordIdsOf, seedDataset } from '../helpers/api.js';
 import { backends } from '../helpers/stores.js';
 
 const TEXTS = [
@@ -28,14 +28,7 @@ for (const b of backends()) {
           members: ['ann', 'ann2'],
           texts: (i) => `${TEXTS[i % 5]} #${i}`,
         });
-        const ids = (
-          await store.db
-            .selectFrom('records')
-            .select('id')
-            .where('dataset_id', '=', d.id)
-            .orderBy('id')
-            .execute()
-        ).map((r) => r.id);
+        const ids = await recordIdsOf(store, d.id);
         await addCheckResults(store, [
           { recordId: ids[3]!, check: 'pii', passed: false, score: null, details: { found: ['email'] } },
           { recordId: ids[4]!, check: 'pii', passed: true, score: null, details: null },

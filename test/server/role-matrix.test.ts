@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../src/server/app.js';
 import { hashPassword } from '../../src/server/auth/password.js';
 import { createUser } from '../../src/store/users.js';
-import { type ApiWorld, apiWorld, seedDataset } from '../helpers/api.js';
+import { type ApiWorld, apiWorld, recordIdsOf, seedDataset } from '../helpers/api.js';
 import { backends } from '../helpers/stores.js';
 
 type Who = 'nobody' | 'annotator' | 'reviewer' | 'admin' | 'owner';
@@ -201,14 +201,7 @@ for (const b of backends()) {
         );
         const ds = await seedDataset(store, 'ds', 400, { overlap: 10, members: ['annotator', 'reviewer'] });
         await seedDataset(store, 'other', 5);
-        const ids = (
-          await store.db
-            .selectFrom('records')
-            .select('id')
-            .where('dataset_id', '=', ds.id)
-            .orderBy('id')
-            .execute()
-        ).map((r) => r.id);
+        const ids = await recordIdsOf(store, ds.id);
         let nextId = 0;
         const record = () => ids[nextId++]!;
 

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { scanAnnotation } from '../../src/store/annotation-scan.js';
 import type { Store } from '../../src/store/connect.js';
 import { ANNOTATION_ROUND, leaseForAnnotation } from '../../src/store/queue.js';
-import { type ApiWorld, apiWorld, seedDataset } from '../helpers/api.js';
+import { type ApiWorld, apiWorld, recordIdsOf, seedDataset } from '../helpers/api.js';
 import { backends } from '../helpers/stores.js';
 
 /**
@@ -24,9 +24,7 @@ async function setup(store: Store, overlap: number, records: number, users: stri
   const w = await apiWorld(store);
   for (const u of users) await w.addUser(u, 'annotator');
   const d = await seedDataset(store, 'ds', records, { overlap, members: users });
-  const ids = (
-    await store.db.selectFrom('records').select('id').where('dataset_id', '=', d.id).orderBy('id').execute()
-  ).map((r) => r.id);
+  const ids = await recordIdsOf(store, d.id);
   const userId = async (username: string) =>
     (
       await store.db
@@ -273,6 +271,7 @@ for (const b of backends()) {
           languages: [],
           wanted: 2,
           leaseMs: 60_000,
+          held: undefined,
         });
         expect(l2?.recordId).toBe(t0);
         expect(l2?.expiresAt).toBe(t + 61_000);

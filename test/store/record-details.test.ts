@@ -8,7 +8,7 @@ import { getRecord } from '../../src/store/records.js';
 import { responsesFor, saveResponse } from '../../src/store/responses.js';
 import { replaceSuggestions, suggestionsFor } from '../../src/store/suggestions.js';
 import { createUser } from '../../src/store/users.js';
-import { seedDataset } from '../helpers/api.js';
+import { recordIdsOf, seedDataset } from '../helpers/api.js';
 import { backends } from '../helpers/stores.js';
 
 /** What the five separate reads return for a record: `recordDetails` must return exactly this. */
@@ -58,14 +58,7 @@ for (const b of backends()) {
         overlap: 2,
         texts: (i) => [`${ARABIC} ${EMOJI}`, `${CJK} ${AWKWARD}`, 'plain'][i] as string,
       });
-      const ids = (
-        await store.db
-          .selectFrom('records')
-          .select('id')
-          .where('dataset_id', '=', d.id)
-          .orderBy('id')
-          .execute()
-      ).map((r) => r.id) as [number, number, number];
+      const ids = (await recordIdsOf(store, d.id)) as [number, number, number];
       const users = {
         zoe: await createUser(store, { username: 'zoe', role: 'annotator' }, 'test'),
         ann: await createUser(store, { username: 'ann', role: 'annotator' }, 'test'),

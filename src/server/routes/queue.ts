@@ -40,7 +40,7 @@ export function queueRoutes(store: Store, options: QueueOptions): Route[] {
         } else {
           const access = await annotationAccess(store, caller, params.name, now());
           d = access.dataset;
-          lease = await nextForAnnotation(store, d, caller, leaseMs, access.paused, { value: access.held });
+          lease = await nextForAnnotation(store, d, caller, leaseMs, access.paused, access.held);
         }
         if (!lease) return reply.code(204).send();
         return {
