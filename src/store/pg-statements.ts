@@ -12,6 +12,12 @@ import type pg from 'pg';
  * so a statement without any is DDL or transaction control) and few of them (a bulk insert's text
  * changes with its row count). The names are bounded too, since each connection keeps every
  * statement it prepared; past the bound, new texts run unnamed as before.
+ *
+ * A connection forgets its prepared statements once a minute (one `DEALLOCATE ALL` as it leaves the
+ * pool), so their plans are made again for the tables as they are now. A generic plan lasts until
+ * an ANALYZE invalidates it, and one made while a table was nearly empty (a sequential scan of
+ * `responses` on a new server) grows costlier with every row, for as long as no ANALYZE comes:
+ * forever where autovacuum is off, as it is on some CI databases.
  */
 export interface NamingPool extends PostgresPool {
   /** Starts naming statements. Off while migrations run, so no plan outlives a table's change. */
@@ -24,12 +30,29 @@ const MAX_PARAMETERS = 64;
 const MAX_TEXT = 8_000;
 const MAX_NAMES = 1_000;
 
+/** How long a connection keeps its prepared statements (and their plans) before preparing afresh. */
+const REPLAN_AFTER_MS = 60_000;
+
+export interface NamingOptions {
+  replanAfterMs?: number;
+  /** Milliseconds now; tests pass a fake clock. */
+  clock?: () => number;
+}
+
+/** pg's record of what a connection has prepared (it sends Parse only for names it has not). */
+type PgConnection = {
+  parsedStatements: Record<string, string>;
+  submittedNamedStatements: Record<string, string>;
+};
+
 const isStalePlan = (e: unknown): boolean =>
   (e as { code?: string }).code === '0A000' && /cached plan must not change result type/.test(String(e));
 
-export function namingStatements(pool: pg.Pool): NamingPool {
+export function namingStatements(pool: pg.Pool, options: NamingOptions = {}): NamingPool {
+  const replanAfterMs = options.replanAfterMs ?? REPLAN_AFTER_MS;
+  const clock = options.clock ?? Date.now;
   const names = new Map<string, string>();
-  const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const clients = new WeakMap<pg.PoolClient, { wrapped: PostgresPoolClient; since: number }>();
   let naming = false;
   let issued = 0;
 
@@ -78,12 +101,18 @@ export function namingStatements(pool: pg.Pool): NamingPool {
   return {
     async connect() {
       const client = await pool.connect();
-      let wrapped = clients.get(client);
-      if (!wrapped) {
-        wrapped = wrap(client);
-        clients.set(client, wrapped);
+      let known = clients.get(client);
+      if (!known) {
+        known = { wrapped: wrap(client), since: clock() };
+        clients.set(client, known);
+      } else if (clock() - known.since >= replanAfterMs) {
+        await forget(client).catch((e: unknown) => {
+          client.release(e as Error);
+          throw e;
+        });
+        known.since = clock();
       }
-      return wrapped;
+      return known.wrapped;
     },
     end: () => pool.end(),
     startNaming() {
@@ -93,4 +122,13 @@ export function namingStatements(pool: pg.Pool): NamingPool {
       return names.size;
     },
   };
+}
+
+/** Drops every statement the connection prepared, so each is parsed and planned again on next use. */
+async function forget(client: pg.PoolClient): Promise<void> {
+  const connection = (client as unknown as { connection: PgConnection }).connection;
+  if (Object.keys(connection.parsedStatements).length === 0) return;
+  await client.query('DEALLOCATE ALL');
+  connection.parsedStatements = {};
+  connection.submittedNamedStatements = {};
 }

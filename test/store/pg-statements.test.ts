@@ -2,7 +2,7 @@ import { CompiledQuery, Kysely, PostgresDialect, type RawBuilder, sql } from 'ky
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/connect.js';
-import { type NamingPool, namingStatements } from '../../src/store/pg-statements.js';
+import { type NamingOptions, type NamingPool, namingStatements } from '../../src/store/pg-statements.js';
 import { backends } from '../helpers/stores.js';
 
 const url = process.env.TANDEM_TEST_POSTGRES;
@@ -28,8 +28,8 @@ const text = (db: Kysely<unknown>, q: RawBuilder<unknown>) => q.compile(db).sql;
 describe.skipIf(!url)('named statements on PostgreSQL', () => {
   /** A Kysely over a naming pool of `max` connections to the test database. */
   const open: Kysely<unknown>[] = [];
-  function direct(max = 1): { db: Kysely<unknown>; naming: NamingPool } {
-    const naming = namingStatements(new pg.Pool({ connectionString: url, max }));
+  function direct(max = 1, options?: NamingOptions): { db: Kysely<unknown>; naming: NamingPool } {
+    const naming = namingStatements(new pg.Pool({ connectionString: url, max }), options);
     const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: naming }) });
     open.push(db);
     return { db, naming };
@@ -85,6 +85,37 @@ describe.skipIf(!url)('named statements on PostgreSQL', () => {
       await other.query(`DROP TABLE IF EXISTS ${table}`);
       await other.end();
     }
+  });
+
+  it('prepares afresh after a minute, so a plan made on an empty table does not outlive its growth', async () => {
+    let t = 0;
+    const { db, naming } = direct(1, { replanAfterMs: 60_000, clock: () => t });
+    await sql`CREATE TEMP TABLE grows (k int PRIMARY KEY, v text)`.execute(db);
+    await sql`ANALYZE grows`.execute(db);
+    naming.startNaming();
+    const q = (k: number) => sql<{ v: string }>`SELECT v FROM grows WHERE k = ${k}`;
+    // Past five runs PostgreSQL settles on a generic plan, made while the table was empty.
+    for (let i = 0; i < 8; i++) expect((await q(i).execute(db)).rows).toEqual([]);
+    await sql`INSERT INTO grows SELECT g, 'v' || g FROM generate_series(1, 100000) g`.execute(db);
+    const plan = async () => {
+      const [p] = await prepared(db);
+      const r = await sql.raw<{ 'QUERY PLAN': string }>(`EXPLAIN EXECUTE ${p?.name}(5)`).execute(db);
+      return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+    };
+    expect(await plan()).toMatch(/Seq Scan on grows/);
+
+    t += 59_999;
+    expect((await q(5).execute(db)).rows).toEqual([{ v: 'v5' }]);
+    expect(await plan()).toMatch(/Seq Scan on grows/);
+    // Still the first preparation: eight runs, this one, and the two EXPLAINs.
+    expect((await prepared(db))[0]?.runs).toBe(11);
+
+    t += 1;
+    expect((await q(5).execute(db)).rows).toEqual([{ v: 'v5' }]);
+    // Deallocated and prepared again under the same name: one run, planned for the table as it is.
+    expect(await prepared(db)).toEqual([{ name: 'tandem_1', statement: text(db, q(0)), runs: 1 }]);
+    expect(await plan()).toMatch(/Index Scan using grows_pkey/);
+    expect((await q(7).execute(db)).rows).toEqual([{ v: 'v7' }]);
   });
 
   it('gives two texts two names, and returns the same rows named as unnamed', async () => {
