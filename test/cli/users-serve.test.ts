@@ -1,6 +1,11 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { tandem, tandemAsync } from '../helpers/cli.js';
 import { fixtures } from '../helpers/files.js';
+import { backends } from '../helpers/stores.js';
+
+const PG = process.env.TANDEM_TEST_POSTGRES;
+const postgresStores = backends().find((b) => b.name === 'postgres')!;
 
 const file = fixtures('cli-users', '.db');
 
@@ -55,8 +60,38 @@ describe('tandem users and tandem serve', () => {
       body: JSON.stringify({ username: 'owner', password }),
     });
     expect(login.status).toBe(200);
+    // SQLite has no server settings to warn about.
+    expect(stderr).not.toMatch(/Warning/);
     run.child.kill('SIGTERM');
     expect((await run.done).code).toBe(0);
+  });
+
+  it.skipIf(!PG)('on PostgreSQL, warns at start when the server runs without autovacuum', async () => {
+    const backend = postgresStores.make();
+    try {
+      await (await backend.open()).close();
+      const run = tandemAsync(['serve', '--port', '0', '--db', backend.url()]);
+      let stderr = '';
+      run.child.stderr!.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
+      const deadline = Date.now() + 15_000;
+      while (!/Tandem on (\S+)/.test(stderr) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      run.child.kill('SIGTERM');
+      expect((await run.done).code).toBe(0);
+      const client = new pg.Client({ connectionString: PG });
+      await client.connect();
+      const off = (await client.query('SHOW autovacuum')).rows[0].autovacuum === 'off';
+      await client.end();
+      // Before the listening line, so an operator sees it with the URL.
+      const warning = stderr.indexOf('Warning: PostgreSQL has autovacuum off');
+      if (off) expect(warning).toBeGreaterThanOrEqual(0);
+      else expect(warning).toBe(-1);
+      expect(stderr.indexOf('Tandem on')).toBeGreaterThan(warning);
+    } finally {
+      await backend.cleanup();
+    }
   });
 
   it('manages dataset members from the CLI', () => {

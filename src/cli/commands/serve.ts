@@ -14,7 +14,9 @@ export function registerServe(program: Command): void {
       const port = positiveInt('--port', o.port, 0) ?? 8787;
       const { serveUntilStopped } = await import('../../server/listen.js');
       const { ensureOwner } = await import('../../server/first-start.js');
+      const { storeWarnings } = await import('../../store/server-settings.js');
       await withStore(cmd, async (store) => {
+        for (const w of await storeWarnings(store)) note(`Warning: ${w}`);
         const first = await ensureOwner(store);
         if (first)
           note(
