@@ -3,7 +3,7 @@
 // Targets (issue): 1,000,000 records, 200 annotators, p99 ≤ 25 ms per request on SQLite and ≤ 40 ms
 // on PostgreSQL, no record handed out beyond its overlap, no response lost.
 // Usage: npm run build && npm run bench -- serve [--records N] [--annotators A] [--db sqlite|postgres]
-//   [--seconds S] [--think MS] [--warmup S] [--pg URL] [--profile] [--sql-stats] [--stmt-cache] [--ckpt-thread] [--no-pin] [--no-analyze]
+//   [--seconds S] [--think MS] [--warmup S] [--pg URL] [--profile] [--sql-stats] [--stmt-cache] [--ckpt-thread] [--no-pin] [--no-autovacuum]
 // --think is the mean think time between being handed a record and submitting it (uniform 0.5×–1.5×);
 // --think 0 is the closed loop that shows the maximum throughput. The seeded database is reused
 // between runs (bench/out/serve-N.db, or schema bench_serve_N), its answers and leases reset.
@@ -29,6 +29,7 @@ import { changeMembers } from '../dist/store/members.js';
 import { encodeRecord, insertEncodedRecords } from '../dist/store/records.js';
 import { createUser } from '../dist/store/users.js';
 import { machine } from './lib/machine.mjs';
+import { autovacuumStandIn, describeAutovacuum } from './lib/pg-autovacuum.mjs';
 import { rng } from './lib/rng.mjs';
 import { cpuSnapshot, cpuWindow } from './lib/serve-machine.mjs';
 import { summariseProfile } from './lib/serve-profile.mjs';
@@ -39,7 +40,7 @@ const { values: opt } = parseArgs({
     records: { type: 'string', default: '1000000' },
     annotators: { type: 'string', default: '200' },
     db: { type: 'string', default: 'sqlite' },
-    seconds: { type: 'string', default: '30' },
+    seconds: { type: 'string', default: '120' },
     think: { type: 'string', default: '1000' },
     warmup: { type: 'string', default: '3' },
     pg: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
@@ -48,7 +49,7 @@ const { values: opt } = parseArgs({
     'stmt-cache': { type: 'boolean', default: false },
     'ckpt-thread': { type: 'boolean', default: false },
     'no-pin': { type: 'boolean', default: false },
-    'no-analyze': { type: 'boolean', default: false },
+    'no-autovacuum': { type: 'boolean', default: false },
   },
 });
 const N = Number(opt.records);
@@ -149,8 +150,9 @@ async function reset(store, datasetId) {
       'token.create',
     ])
     .execute();
-  await sql`UPDATE records SET open_slots = NULL, status = 'new'
-    WHERE dataset_id = ${datasetId} AND (open_slots IS NOT NULL OR status <> 'new')`.execute(store.db);
+  await sql`UPDATE records SET open_slots = NULL, status = 'new', full_until = NULL, disagreement = NULL
+    WHERE dataset_id = ${datasetId} AND (open_slots IS NOT NULL OR status <> 'new' OR full_until IS NOT NULL
+      OR disagreement IS NOT NULL)`.execute(store.db);
   // Back to the state of a fresh import that autovacuum has analysed: no dead rows, statistics that
   // say every record is open (what the planner sees on day one).
   if (DB === 'postgres')
@@ -348,20 +350,14 @@ const clientDelay = monitorEventLoopDelay({ resolution: 1 });
 let clientCpu0;
 let windowStats;
 let cpu0;
-// PostgreSQL: the reset left the statistics of empty answer tables, and plans made for empty tables
-// (sequential scans) would last the whole window. A live server's autovacuum analyses a table
-// after its first 50 changes, within its one-minute naptime; the warm-up stands in for that minute.
-let analyzeMs = null;
+// PostgreSQL: the reset left the statistics of empty answer tables. A live server's autovacuum
+// analyses a table after its first 50 changes, within its one-minute naptime; the warm-up stands in
+// for that minute, and where the server's autovacuum is off the bench does its work (lib/pg-autovacuum.mjs).
+const autovacuum =
+  DB === 'postgres' && !opt['no-autovacuum']
+    ? autovacuumStandIn({ connectionString: opt.pg, schema, firstAt: start - WARMUP * 500 })
+    : null;
 const marks = (async () => {
-  if (DB === 'postgres' && !opt['no-analyze']) {
-    await sleep(start - WARMUP * 500 - performance.now());
-    const t = performance.now();
-    const client = new pg.Client({ connectionString: opt.pg, options: `-c search_path=${schema}` });
-    await client.connect();
-    await client.query('ANALYZE responses, assignments, records');
-    await client.end();
-    analyzeMs = performance.now() - t;
-  }
   await sleep(start - performance.now());
   await ask({ mark: true });
   clientDelay.enable();
@@ -376,6 +372,7 @@ const marks = (async () => {
 })();
 await Promise.all(annotators.map(annotator));
 await marks;
+const vacuumed = autovacuum ? { done: await autovacuum.stop(), serverHasIt: autovacuum.serverHasIt } : null;
 const drainMs = performance.now() - deadline;
 const finalStats = await ask({});
 agent.destroy();
@@ -396,10 +393,7 @@ function line(label, samples) {
     text: `  ${label.padEnd(7)} ${fmt(s.length).padStart(8)} req  ${fmt(s.length / SECONDS).padStart(6)} req/s  p50 ${f(pct(s, 50))}  p90 ${f(pct(s, 90))}  p99 ${f(pct(s, 99))}  max ${f(s.length ? s[s.length - 1] : Number.NaN)}`,
   };
 }
-if (analyzeMs !== null)
-  console.log(
-    `statistics: ANALYZE in the middle of the warm-up (${fmt(analyzeMs)} ms), as autovacuum would (--no-analyze: without)`,
-  );
+if (vacuumed) console.log(describeAutovacuum(vacuumed.done, vacuumed.serverHasIt));
 console.log(`latency (client-side, requests started in the ${SECONDS} s window):`);
 const all = line('all', [...lat.next, ...lat.submit]);
 console.log(line('next', lat.next).text);
