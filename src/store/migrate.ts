@@ -6,6 +6,7 @@ import * as initial from './migrations/001-initial.js';
 import * as queues from './migrations/002-queues.js';
 import * as quality from './migrations/003-quality.js';
 import * as leaseHint from './migrations/004-lease-hint.js';
+import { withSchemaIntrospection } from './schema-introspection.js';
 
 /** Migrations in order. Append only: a released migration is never edited. */
 const migrations: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void> }> = {
@@ -36,9 +37,12 @@ class InCodeProvider implements MigrationProvider {
 /** Brings the schema up to date. Kysely's migration lock makes concurrent starts (several servers) safe. */
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
   // Naming the schema matters on PostgreSQL: without it Kysely looks for its bookkeeping tables in
-  // every schema, and another store's tables in the same database would fool it.
+  // every schema, and another store's tables in the same database would fool it. The Migrator also
+  // looks for them through an introspection of every schema in the database, which is slow with many
+  // schemas and fails when another process drops its schema meanwhile; ours sees this schema only.
+  // (openStore always names the schema on PostgreSQL; without one Kysely's introspection is kept.)
   const migrator = new Migrator({
-    db,
+    db: dialect === 'postgres' && schema ? withSchemaIntrospection(db, schema) : db,
     provider: new InCodeProvider(dialect),
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
