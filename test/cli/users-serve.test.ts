@@ -9,6 +9,19 @@ const postgresStores = backends().find((b) => b.name === 'postgres')!;
 
 const file = fixtures('cli-users', '.db');
 
+/** Starts `tandem serve` on a free port and waits until it says where it listens. */
+async function serving(db: string) {
+  const run = tandemAsync(['serve', '--port', '0', '--db', db]);
+  let stderr = '';
+  run.child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const deadline = Date.now() + 15_000;
+  while (!/Tandem on (\S+)/.test(stderr) && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
+  return { run, stderr };
+}
+
 describe('tandem users and tandem serve', () => {
   it('adds users with a generated or given password, lists them, and makes tokens', () => {
     const db = `${file('')}.new`;
@@ -43,14 +56,7 @@ describe('tandem users and tandem serve', () => {
 
   it('serves the API; the first start creates the owner and prints the password once', async () => {
     const db = `${file('')}.new`;
-    const run = tandemAsync(['serve', '--port', '0', '--db', db]);
-    let stderr = '';
-    run.child.stderr!.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const deadline = Date.now() + 15_000;
-    while (!/Tandem on (\S+)/.test(stderr) && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 50));
+    const { run, stderr } = await serving(db);
     const url = /Tandem on (\S+)/.exec(stderr)![1]!;
     const password = /created the owner 'owner' with password (\S+)/.exec(stderr)![1]!;
     expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ ok: true, db: 'sqlite' });
@@ -70,14 +76,7 @@ describe('tandem users and tandem serve', () => {
     const backend = postgresStores.make();
     try {
       await (await backend.open()).close();
-      const run = tandemAsync(['serve', '--port', '0', '--db', backend.url()]);
-      let stderr = '';
-      run.child.stderr!.on('data', (d: Buffer) => {
-        stderr += d.toString();
-      });
-      const deadline = Date.now() + 15_000;
-      while (!/Tandem on (\S+)/.test(stderr) && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 50));
+      const { run, stderr } = await serving(backend.url());
       run.child.kill('SIGTERM');
       expect((await run.done).code).toBe(0);
       const client = new pg.Client({ connectionString: PG });
