@@ -87,7 +87,7 @@ describe.skipIf(!url)('named statements on PostgreSQL', () => {
     }
   });
 
-  it('prepares afresh after a minute, so a plan made on an empty table does not outlive its growth', async () => {
+  it('prepares afresh once its interval has passed, so a plan made on an empty table does not outlive its growth', async () => {
     let t = 0;
     const { db, naming } = direct(1, { replanAfterMs: 60_000, clock: () => t });
     await sql`CREATE TEMP TABLE grows (k int PRIMARY KEY, v text)`.execute(db);
