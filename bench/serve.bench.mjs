@@ -304,6 +304,10 @@ const t0 = performance.now();
 const start = t0 + WARMUP * 1000;
 const deadline = start + SECONDS * 1000;
 
+// Latency by slice of the window, to tell a steady state from one that degrades or stalls.
+const SLICE_MS = 10_000;
+const slices = Array.from({ length: Math.ceil((SECONDS * 1000) / SLICE_MS) }, () => []);
+
 function note(kind, r) {
   const key = `${kind} ${r.status || 'error'}`;
   statuses.set(key, (statuses.get(key) ?? 0) + 1);
@@ -311,6 +315,7 @@ function note(kind, r) {
     if (errors.length < 5) errors.push(`${key}: ${r.error ?? r.body}`);
   if (r.t >= start && r.t < deadline) {
     lat[kind].push(r.ms);
+    slices[Math.floor((r.t - start) / SLICE_MS)]?.push(r.ms);
     if (r.split) splits.push([r.ms, ...r.split]);
   }
 }
@@ -401,6 +406,9 @@ console.log(line('submit', lat.submit).text);
 console.log(all.text);
 console.log(
   `  p99 ${all.p99.toFixed(1)} ms vs target ≤ ${TARGET_MS} ms on ${DB}: ${all.p99 <= TARGET_MS ? 'met' : 'MISSED'}${THINK === 0 ? ' (closed loop: the target applies to the think-time run)' : ''}`,
+);
+console.log(
+  `  p99 by ${SLICE_MS / 1000} s slice: ${slices.map((x) => pct(Float64Array.from(x).sort(), 99).toFixed(0)).join(' ')} ms`,
 );
 if (splits.length) {
   splits.sort((a, b) => b[0] - a[0]);
