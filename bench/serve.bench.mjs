@@ -4,6 +4,7 @@
 // on PostgreSQL, no record handed out beyond its overlap, no response lost.
 // Usage: npm run build && npm run bench -- serve [--records N] [--annotators A] [--db sqlite|postgres]
 //   [--seconds S] [--think MS] [--warmup S] [--pg URL] [--profile] [--sql-stats] [--stmt-cache] [--ckpt-thread] [--no-pin] [--no-autovacuum]
+// --seconds is the measured window (120 by default: long enough for a degrading state to show).
 // --think is the mean think time between being handed a record and submitting it (uniform 0.5×–1.5×);
 // --think 0 is the closed loop that shows the maximum throughput. The seeded database is reused
 // between runs (bench/out/serve-N.db, or schema bench_serve_N), its answers and leases reset.

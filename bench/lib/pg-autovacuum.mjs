@@ -32,7 +32,6 @@ export function autovacuumStandIn({ connectionString, schema, firstAt, naptimeMs
   });
 
   async function tick() {
-    await ready;
     const r = await client.query(
       `SELECT s.relname, s.n_dead_tup, s.n_ins_since_vacuum, s.n_mod_since_analyze,
          greatest(c.reltuples, 0) AS tuples

@@ -11,7 +11,7 @@ export interface ServerSettings {
  * What an operator should hear about a PostgreSQL server's settings before serving from it. The
  * annotation queue adds and deletes a lease row per record handed out, and its answer tables grow
  * from nothing: without autovacuum, dead lease rows pile up and the statistics stay those of empty
- * tables. (Tandem re-plans its prepared statements each minute, which limits the harm; only an
+ * tables. (Tandem re-plans its prepared statements every ten seconds, which limits the harm; only an
  * ANALYZE brings the statistics up to date.) Autovacuum also needs the row counts it decides on.
  */
 export function settingsWarnings(s: ServerSettings): string[] {

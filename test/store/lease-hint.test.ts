@@ -117,10 +117,25 @@ for (const b of backends()) {
     const backend = b.make();
     afterAll(() => backend.cleanup());
 
-    it('sets full_until to the earliest expiry when a lease takes the last open slot, and hands others the next record', async () => {
+    /** A fresh store with the dataset and its annotators, closed after `body` whatever happens. */
+    async function inWorld(
+      overlap: number,
+      records: number,
+      users: string[],
+      body: (s: Setup & { store: Store }) => Promise<void>,
+    ): Promise<void> {
       const store = await backend.open();
-      const { w, ids } = await setup(store, 2, 3, ['a1', 'a2', 'a3']);
+      const s = await setup(store, overlap, records, users);
       try {
+        await body({ ...s, store });
+      } finally {
+        await s.w.close();
+        await store.close();
+      }
+    }
+
+    it('sets full_until to the earliest expiry when a lease takes the last open slot, and hands others the next record', async () => {
+      await inWorld(2, 3, ['a1', 'a2', 'a3'], async ({ store, w, ids }) => {
         const [t0, t1] = ids as [number, number];
         expect(await openSlotsOf(store, t0)).toBeNull();
         const l1 = await next(w, 'a1');
@@ -138,16 +153,11 @@ for (const b of backends()) {
         expect(await hintOf(store, t1)).toBeNull();
         expect(await liveLeases(store, t0)).toBe(2);
         await expectSoundHints(store, 2);
-      } finally {
-        await w.close();
-        await store.close();
-      }
+      });
     });
 
     it('a skip clears full_until and the freed slot goes to the next annotator who asks', async () => {
-      const store = await backend.open();
-      const { w, ids } = await setup(store, 2, 3, ['a1', 'a2', 'a3', 'a4']);
-      try {
+      await inWorld(2, 3, ['a1', 'a2', 'a3', 'a4'], async ({ store, w, ids }) => {
         const [t0, t1] = ids as [number, number];
         const l1 = await next(w, 'a1');
         const l2 = await next(w, 'a2');
@@ -171,16 +181,11 @@ for (const b of backends()) {
         expect((await next(w, 'a1'))?.id).toBe(t1);
         expect((await next(w, 'a4'))?.id).toBe(ids[2]);
         await expectSoundHints(store, 2);
-      } finally {
-        await w.close();
-        await store.close();
-      }
+      });
     });
 
     it('a submission recomputes full_until from the leases still live, and a full record leaves the queue', async () => {
-      const store = await backend.open();
-      const { w, ids } = await setup(store, 2, 3, ['a1', 'a2', 'a3', 'a4']);
-      try {
+      await inWorld(2, 3, ['a1', 'a2', 'a3', 'a4'], async ({ store, w, ids }) => {
         const [t0, t1, t2] = ids as [number, number, number];
         const l1 = await next(w, 'a1');
         const l2 = await next(w, 'a2');
@@ -207,16 +212,11 @@ for (const b of backends()) {
         expect(
           (await store.db.selectFrom('responses').select('id').where('record_id', '=', t0).execute()).length,
         ).toBe(2);
-      } finally {
-        await w.close();
-        await store.close();
-      }
+      });
     });
 
     it('with overlap 3, a submission keeps the hint while the other leases fill the open slots', async () => {
-      const store = await backend.open();
-      const { w, ids } = await setup(store, 3, 2, ['a1', 'a2', 'a3', 'a4']);
-      try {
+      await inWorld(3, 2, ['a1', 'a2', 'a3', 'a4'], async ({ store, w, ids }) => {
         const [t0, t1] = ids as [number, number];
         const l1 = await next(w, 'a1');
         const l2 = await next(w, 'a2');
@@ -246,10 +246,7 @@ for (const b of backends()) {
         expect((await next(w, 'a3'))?.id).toBe(t1);
         expect(await hintOf(store, t1)).toBe(l4?.expiresAt);
         await expectSoundHints(store, 3);
-      } finally {
-        await w.close();
-        await store.close();
-      }
+      });
     });
 
     it('a submission clears full_until when the leases left no longer fill the open slots', async () => {
@@ -334,10 +331,8 @@ for (const b of backends()) {
     });
 
     it('never hands a record out beyond its overlap when the hint is stale or missing', async () => {
-      const store = await backend.open();
       const users = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8'];
-      const { w, ids } = await setup(store, 2, 3, users);
-      try {
+      await inWorld(2, 3, users, async ({ store, w, ids }) => {
         const [t0, t1] = ids as [number, number];
         expect((await next(w, 'a1'))?.id).toBe(t0);
         expect((await next(w, 'a2'))?.id).toBe(t0);
@@ -360,16 +355,11 @@ for (const b of backends()) {
         }
         expect(got).toEqual([ids[2], ids[2], null, null]);
         for (const id of ids) expect(await liveLeases(store, id)).toBe(2);
-      } finally {
-        await w.close();
-        await store.close();
-      }
+      });
     });
 
     it('the scan passes a record while its hint lies in the future, without counting its leases', async () => {
-      const store = await backend.open();
-      const { w, datasetId, ids, userId } = await setup(store, 2, 2, ['a1']);
-      try {
+      await inWorld(2, 2, ['a1'], async ({ store, datasetId, ids, userId }) => {
         const [t0, t1] = ids as [number, number];
         const at = Date.now();
         const scan = async () =>
@@ -389,10 +379,7 @@ for (const b of backends()) {
         // …until the hour is over.
         await setHint(store, t0, at);
         expect(await scan()).toBe(t0);
-      } finally {
-        await w.close();
-        await store.close();
-      }
+      });
     });
   });
 }
