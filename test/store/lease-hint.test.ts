@@ -51,22 +51,33 @@ const submit = (w: ApiWorld, user: string, id: number) =>
     status: 'submitted',
   });
 
-async function hintOf(store: Store, id: number): Promise<number | null> {
+/** A record's nullable number column, as a number. */
+async function numberOf(
+  store: Store,
+  id: number,
+  column: 'full_until' | 'open_slots',
+): Promise<number | null> {
   const r = await store.db
     .selectFrom('records')
-    .select('full_until')
+    .select(column)
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  return r.full_until === null ? null : Number(r.full_until);
+  const v = (r as Record<string, unknown>)[column];
+  return v === null ? null : Number(v);
 }
+const hintOf = (store: Store, id: number) => numberOf(store, id, 'full_until');
+const openSlotsOf = (store: Store, id: number) => numberOf(store, id, 'open_slots');
 
-async function openSlotsOf(store: Store, id: number): Promise<number | null> {
-  const r = await store.db
-    .selectFrom('records')
-    .select('open_slots')
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  return r.open_slots === null ? null : Number(r.open_slots);
+/** Runs `body` with only Date faked, standing at `t` (now) until the body moves it; timers run as usual. */
+async function withFakeDate(body: (t: number) => Promise<void>): Promise<void> {
+  const t = Date.now();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    vi.setSystemTime(t);
+    await body(t);
+  } finally {
+    vi.useRealTimers();
+  }
 }
 
 async function setHint(store: Store, id: number, value: number | null): Promise<void> {
@@ -250,84 +261,69 @@ for (const b of backends()) {
     });
 
     it('a submission clears full_until when the leases left no longer fill the open slots', async () => {
-      const store = await backend.open();
-      const { w, datasetId, ids, userId } = await setup(store, 2, 2, ['a1', 'a2', 'a3']);
-      const t = Date.now();
-      // Only Date is faked: the clock stands where the test puts it, and timers run as usual.
-      vi.useFakeTimers({ toFake: ['Date'] });
-      try {
-        const [t0] = ids as [number];
-        vi.setSystemTime(t);
-        const l1 = await next(w, 'a1');
-        expect(l1?.id).toBe(t0);
-        // a2's lease is the later one to be granted but the first to end.
-        vi.setSystemTime(t + 1_000);
-        const l2 = await leaseForAnnotation(store, {
-          datasetId,
-          userId: await userId('a2'),
-          languages: [],
-          wanted: 2,
-          leaseMs: 60_000,
-          held: undefined,
-        });
-        expect(l2?.recordId).toBe(t0);
-        expect(l2?.expiresAt).toBe(t + 61_000);
-        expect(l1?.expiresAt).toBeGreaterThan(t + 61_000);
-        expect(await hintOf(store, t0)).toBe(t + 61_000);
+      await inWorld(2, 2, ['a1', 'a2', 'a3'], async ({ store, w, datasetId, ids, userId }) =>
+        withFakeDate(async (t) => {
+          const [t0] = ids as [number];
+          const l1 = await next(w, 'a1');
+          expect(l1?.id).toBe(t0);
+          // a2's lease is the later one to be granted but the first to end.
+          vi.setSystemTime(t + 1_000);
+          const l2 = await leaseForAnnotation(store, {
+            datasetId,
+            userId: await userId('a2'),
+            languages: [],
+            wanted: 2,
+            leaseMs: 60_000,
+            held: undefined,
+          });
+          expect(l2?.recordId).toBe(t0);
+          expect(l2?.expiresAt).toBe(t + 61_000);
+          expect(l1?.expiresAt).toBeGreaterThan(t + 61_000);
+          expect(await hintOf(store, t0)).toBe(t + 61_000);
 
-        // a2's lease runs out; a1 answers.
-        vi.setSystemTime(t + 120_000);
-        expect((await submit(w, 'a1', t0)).status).toBe(200);
-        // One slot open, no live lease on it: not full.
-        expect(await openSlotsOf(store, t0)).toBe(1);
-        expect(await hintOf(store, t0)).toBeNull();
-        expect((await next(w, 'a3'))?.id).toBe(t0);
-        await expectSoundHints(store, 2);
-      } finally {
-        vi.useRealTimers();
-        await w.close();
-        await store.close();
-      }
+          // a2's lease runs out; a1 answers.
+          vi.setSystemTime(t + 120_000);
+          expect((await submit(w, 'a1', t0)).status).toBe(200);
+          // One slot open, no live lease on it: not full.
+          expect(await openSlotsOf(store, t0)).toBe(1);
+          expect(await hintOf(store, t0)).toBeNull();
+          expect((await next(w, 'a3'))?.id).toBe(t0);
+          await expectSoundHints(store, 2);
+        }),
+      );
     });
 
     it('considers a record again once its leases expire, though full_until is still set', async () => {
-      const store = await backend.open();
-      const { w, ids } = await setup(store, 2, 2, ['a1', 'a2', 'a3', 'a4']);
-      const t = Date.now();
-      vi.useFakeTimers({ toFake: ['Date'] });
-      try {
-        const [t0] = ids as [number];
-        vi.setSystemTime(t);
-        const l1 = await next(w, 'a1');
-        vi.setSystemTime(t + 1_000);
-        const l2 = await next(w, 'a2');
-        expect([l1?.id, l2?.id]).toEqual([t0, t0]);
-        const hint = await hintOf(store, t0);
-        expect(hint).toBe(l1?.expiresAt);
-        expect(l1?.expiresAt).toBeLessThan(l2?.expiresAt ?? 0);
+      await inWorld(2, 2, ['a1', 'a2', 'a3', 'a4'], async ({ store, w, ids }) =>
+        withFakeDate(async (t) => {
+          const [t0] = ids as [number];
+          const l1 = await next(w, 'a1');
+          vi.setSystemTime(t + 1_000);
+          const l2 = await next(w, 'a2');
+          expect([l1?.id, l2?.id]).toEqual([t0, t0]);
+          const hint = await hintOf(store, t0);
+          expect(hint).toBe(l1?.expiresAt);
+          expect(l1?.expiresAt).toBeLessThan(l2?.expiresAt ?? 0);
 
-        // Both leases run out (a1's first, at the hint; then a2's).
-        vi.setSystemTime((l2?.expiresAt ?? 0) + 1);
-        // Nothing touched the record: the hint is still there, now in the past.
-        expect(await hintOf(store, t0)).toBe(hint);
-        const l3 = await next(w, 'a3');
-        expect(l3?.id).toBe(t0);
-        // Both old leases are dead: a3 took one of two free slots, a4 takes the last and sets a new hint.
-        expect(await hintOf(store, t0)).toBe(hint);
-        vi.setSystemTime((l2?.expiresAt ?? 0) + 2);
-        const l4 = await next(w, 'a4');
-        expect(l4?.id).toBe(t0);
-        expect(await hintOf(store, t0)).toBe(l3?.expiresAt);
-        await expectSoundHints(store, 2);
+          // Both leases run out (a1's first, at the hint; then a2's).
+          vi.setSystemTime((l2?.expiresAt ?? 0) + 1);
+          // Nothing touched the record: the hint is still there, now in the past.
+          expect(await hintOf(store, t0)).toBe(hint);
+          const l3 = await next(w, 'a3');
+          expect(l3?.id).toBe(t0);
+          // Both old leases are dead: a3 took one of two free slots, a4 takes the last and sets a new hint.
+          expect(await hintOf(store, t0)).toBe(hint);
+          vi.setSystemTime((l2?.expiresAt ?? 0) + 2);
+          const l4 = await next(w, 'a4');
+          expect(l4?.id).toBe(t0);
+          expect(await hintOf(store, t0)).toBe(l3?.expiresAt);
+          await expectSoundHints(store, 2);
 
-        // Exactly at the hint the record is considered again (the hint says "full until", not through).
-        vi.setSystemTime(l3?.expiresAt ?? 0);
-        expect((await next(w, 'a1'))?.id).toBe(t0);
-      } finally {
-        vi.useRealTimers();
-        await w.close();
-        await store.close();
-      }
+          // Exactly at the hint the record is considered again (the hint says "full until", not through).
+          vi.setSystemTime(l3?.expiresAt ?? 0);
+          expect((await next(w, 'a1'))?.id).toBe(t0);
+        }),
+      );
     });
 
     it('never hands a record out beyond its overlap when the hint is stale or missing', async () => {
