@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRecipe } from '../dist/generate/recipe/load.js';
-import { runGeneration } from '../dist/generate/run/run-generation.js';
+import { loadRecipe } from '../dist/stages/generate/recipe/load.js';
+import { runGeneration } from '../dist/stages/generate/run/run-generation.js';
 import { openStore } from '../dist/store/connect.js';
 import { machine } from './lib/machine.mjs';
 

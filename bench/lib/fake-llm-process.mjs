@@ -1,6 +1,6 @@
 // The fake LLM server in a process of its own, so a benchmark measures the runner, not the server
 // competing with it for the same event loop. Talks over IPC: {options} in, {url} and {stats} out.
-import { createFakeLlmServer } from '../../dist/providers/testing/fake-llm-server.js';
+import { createFakeLlmServer } from '../../dist/llm/testing/fake-llm-server.js';
 
 const fake = createFakeLlmServer(JSON.parse(process.argv[2] ?? '{}'));
 const server = await fake.start();

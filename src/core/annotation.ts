@@ -41,3 +41,13 @@ export interface User {
   disabled: boolean;
   createdAt: number;
 }
+
+/** An answer given on a gold record, beside the gold record's known answers. */
+export interface GoldAnswer {
+  userId: number;
+  username: string;
+  recordId: number;
+  status: 'submitted' | 'discarded';
+  values: Record<string, unknown>;
+  gold: Record<string, unknown>;
+}

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadRecipe } from '../generate/recipe/load.js';
-import { diversityOfRun } from '../generate/run/run-diversity.js';
-import { type GenerateSummary, runGeneration } from '../generate/run/run-generation.js';
-import { type ExportSummary, exportDataset } from '../release/export/export-dataset.js';
+import { loadRecipe } from '../stages/generate/recipe/load.js';
+import { diversityOfRun } from '../stages/generate/run/run-diversity.js';
+import { type GenerateSummary, runGeneration } from '../stages/generate/run/run-generation.js';
+import { type ExportSummary, exportDataset } from '../stages/release/export/export-dataset.js';
 import type { Store } from '../store/connect.js';
 import { countByStatus, getDataset } from '../store/datasets.js';
 import { type SimulatedReview, simulateReview } from './simulated-review.js';

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { GoldAnswer } from '../core/annotation.js';
 import type { FinalValues } from '../core/record.js';
 import { type Ctx, inTransaction, now } from './context.js';
 import { readJson, writeJson } from './dialect.js';
@@ -83,15 +84,6 @@ export async function unseenGold(ctx: Ctx, datasetId: number, userId: number): P
         AND a.round = ${ANNOTATION_ROUND} AND a.kind = 'skipped')
     ORDER BY r.id LIMIT 1`.execute(ctx.db);
   return r.rows[0] ? Number(r.rows[0].id) : null;
-}
-
-export interface GoldAnswer {
-  userId: number;
-  username: string;
-  recordId: number;
-  status: 'submitted' | 'discarded';
-  values: Record<string, unknown>;
-  gold: Record<string, unknown>;
 }
 
 /** Every answer given on the dataset's gold records (one user's, when `userId` is given). */

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateOpenAIChatRow } from '../../src/release/export/formats/openai.js';
+import { validateOpenAIChatRow } from '../../src/stages/release/export/formats/openai.js';
 import { openStore } from '../../src/store/connect.js';
 import { findRecordByExternalId, getDataset, updateRecord } from '../../src/store/index.js';
 import { tandem } from '../helpers/cli.js';

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { datasetSettings } from '../../src/core/settings.js';
-import { datasetQa } from '../../src/review/qa.js';
-import { sampledForSecondReview } from '../../src/review/second-review.js';
+import { datasetQa } from '../../src/stages/quality/qa.js';
+import { sampledForSecondReview } from '../../src/stages/review/second-review.js';
 import { wilsonInterval } from '../../src/stats/intervals.js';
 import { getDataset } from '../../src/store/datasets.js';
 import { apiWorld, labelSettings, seedDataset } from '../helpers/api.js';

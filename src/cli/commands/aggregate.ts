@@ -22,7 +22,7 @@ export function registerAggregate(program: Command): void {
       if (acceptAbove !== undefined && !(acceptAbove >= 0 && acceptAbove <= 1))
         throw usage(`--accept-above is a confidence from 0 to 1, got '${o.acceptAbove}'`);
       const { getDataset } = await import('../../store/datasets.js');
-      const { aggregateDataset } = await import('../../review/aggregate-dataset.js');
+      const { aggregateDataset } = await import('../../stages/quality/aggregate-dataset.js');
       await withStore(cmd, async (store, g) => {
         const r = await aggregateDataset(store, await getDataset(store, o.dataset), {
           method: o.method as 'majority' | 'dawid_skene',

@@ -33,7 +33,7 @@ export function registerCheck(program: Command): void {
       const config = o.config
         ? (loadYaml(readRecipe(o.config), o.config).data as Record<string, unknown>)
         : undefined;
-      const { runChecks } = await import('../../checks/run-checks.js');
+      const { runChecks } = await import('../../stages/checks/run-checks.js');
       const g = globals(cmd);
       await withStore(cmd, async (store) => {
         const summary = await runChecks(store, {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { usage } from '../../core/errors.js';
 import { type RecordStatus, recordStatus } from '../../core/record.js';
-import { EXPORT_FORMATS, exportDataset } from '../../release/export/export-dataset.js';
+import { EXPORT_FORMATS, exportDataset } from '../../stages/release/export/export-dataset.js';
 import { withStore } from '../context.js';
 import { emit, note, progress } from '../output.js';
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { TandemError, usage } from '../../core/errors.js';
-import type { DryRunResult } from '../../generate/run/dry-run.js';
-import type { GenerateProgress, GenerateSummary } from '../../generate/run/run-generation.js';
+import type { DryRunResult } from '../../stages/generate/run/dry-run.js';
+import type { GenerateProgress, GenerateSummary } from '../../stages/generate/run/run-generation.js';
 import { cliActor, globals, withStore } from '../context.js';
 import { emit, note } from '../output.js';
 
@@ -55,25 +55,25 @@ export function registerGenerate(program: Command): void {
     )
     .option('--job-size <n>', 'rows per queued job (default 100)')
     .action(async (file: string, o: GenerateFlags, cmd: Command) => {
-      const { loadRecipe } = await import('../../generate/recipe/load.js');
+      const { loadRecipe } = await import('../../stages/generate/recipe/load.js');
       const recipe = loadRecipe(readRecipe(file), file);
       const count = positiveInt('--count', o.count);
       const seed = positiveInt('--seed', o.seed, 0);
       const concurrency = positiveInt('--concurrency', o.concurrency);
       if (o.provider) {
-        const { parseProviderId } = await import('../../providers/registry.js');
+        const { parseProviderId } = await import('../../llm/registry.js');
         parseProviderId(o.provider);
       }
       const g = globals(cmd);
 
       if (o.dryRun) {
-        const { dryRun } = await import('../../generate/run/dry-run.js');
+        const { dryRun } = await import('../../stages/generate/run/dry-run.js');
         const result = await dryRun(recipe, { count, seed, provider: o.provider });
         emit(g, result, () => describeDryRun(result));
         return;
       }
       if (o.queue) {
-        const { queueGeneration } = await import('../../generate/run/queue.js');
+        const { queueGeneration } = await import('../../stages/generate/run/queue.js');
         await withStore(cmd, async (store) => {
           const queued = await queueGeneration(store, {
             recipeText: readRecipe(file),
@@ -111,16 +111,16 @@ export function registerGenerate(program: Command): void {
         let summary: GenerateSummary;
         try {
           if (o.batch) {
-            const { runBatchGeneration } = await import('../../generate/run/batch-run.js');
+            const { runBatchGeneration } = await import('../../stages/generate/run/batch-run.js');
             summary = await runBatchGeneration(store, { ...common, onProgress: bar.update, log: bar.log });
           } else {
-            const { runGeneration } = await import('../../generate/run/run-generation.js');
+            const { runGeneration } = await import('../../stages/generate/run/run-generation.js');
             summary = await runGeneration(store, { ...common, onProgress: bar.update, onRetry });
           }
         } finally {
           bar.stop();
         }
-        const { diversityOfRun } = await import('../../generate/run/run-diversity.js');
+        const { diversityOfRun } = await import('../../stages/generate/run/run-diversity.js');
         const diversity = await diversityOfRun(store, recipe, summary);
         emit(g, { ...summary, diversity: diversity.summary }, () =>
           [...describeRun(summary), ...diversity.lines.map((l) => `  ${l}`)].join('\n'),

@@ -9,7 +9,7 @@ export function registerGold(program: Command): void {
     .argument('<file>', 'JSONL: {"id": EXTERNAL_ID, "values": {QUESTION: ANSWER}} per line')
     .requiredOption('--dataset <name>', 'dataset the records are in')
     .action(async (file: string, o: { dataset: string }, cmd: Command) => {
-      const { importGold } = await import('../../review/import-gold.js');
+      const { importGold } = await import('../../stages/quality/import-gold.js');
       await withStore(cmd, async (store, g) => {
         const r = await importGold(store, { file, dataset: o.dataset, actor: cliActor() });
         emit(

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { usage } from '../../core/errors.js';
-import { importFile } from '../../import/import-file.js';
+import { importFile } from '../../stages/import/import-file.js';
 import { cliActor, withStore } from '../context.js';
 import { emit, progress } from '../output.js';
 import { checkDatasetName, describeSettings, readSettingsFile } from './datasets.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { QaReport } from '../../review/qa.js';
+import type { QaReport } from '../../stages/quality/qa.js';
 import { withStore } from '../context.js';
 import { emit } from '../output.js';
 
@@ -23,7 +23,7 @@ export function registerQa(program: Command): void {
     )
     .action(async (o: { dataset: string; disputed: number }, cmd: Command) => {
       const { getDataset } = await import('../../store/datasets.js');
-      const { datasetQa } = await import('../../review/qa.js');
+      const { datasetQa } = await import('../../stages/quality/qa.js');
       await withStore(cmd, async (store, g) => {
         const r = await datasetQa(store, await getDataset(store, o.dataset), { disputed: o.disputed });
         emit(g, r, () => describe(r));

@@ -14,7 +14,7 @@ export function registerSchema(program: Command): void {
       let schema: Record<string, unknown>;
       if (kind === 'settings') schema = settingsJsonSchema();
       else if (kind === 'recipe')
-        schema = (await import('../../generate/recipe/json-schema.js')).recipeJsonSchema();
+        schema = (await import('../../stages/generate/recipe/json-schema.js')).recipeJsonSchema();
       else throw usage(`unknown schema '${kind}'; expected: settings, recipe`);
       const text = `${JSON.stringify(schema, null, 2)}\n`;
       if (o.out) {

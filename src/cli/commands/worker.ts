@@ -13,7 +13,7 @@ export function registerWorker(program: Command): void {
     .option('--run <id>', 'claim only the jobs of this run')
     .action(
       async (o: { concurrency?: string; follow?: boolean; id?: string; run?: string }, cmd: Command) => {
-        const { runWorker } = await import('../../generate/run/worker.js');
+        const { runWorker } = await import('../../stages/generate/run/worker.js');
         const controller = new AbortController();
         const stop = () => controller.abort();
         process.once('SIGINT', stop);

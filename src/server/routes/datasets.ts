@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { datasetProgress } from '../../review/progress.js';
-import { datasetQa } from '../../review/qa.js';
+import { datasetProgress } from '../../stages/quality/progress.js';
+import { datasetQa } from '../../stages/quality/qa.js';
 import type { Store } from '../../store/connect.js';
 import { countByStatus, listDatasets, totalOf } from '../../store/datasets.js';
 import { changeMembers, listMembers, memberDatasetIds, resumeMembers } from '../../store/members.js';

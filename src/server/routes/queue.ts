@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TandemError } from '../../core/errors.js';
-import { nextForAnnotation } from '../../review/next.js';
-import { skip } from '../../review/respond.js';
+import { nextForAnnotation } from '../../stages/review/next.js';
+import { skip } from '../../stages/review/respond.js';
 import type { Store } from '../../store/connect.js';
 import { now } from '../../store/context.js';
 import type { Dataset } from '../../store/datasets.js';

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { identifier } from '../../../core/names.js';
+import { type SamplerSpec, samplerSpecWith } from '../samplers/schema.js';
+
+/**
+ * The computed (non-sampler) columns of a recipe. Each kind is told apart by the key that names
+ * it — `llm:`, `expression:`, `judge:` — as a sampler column is by `sampler:`, so a recipe reads
+ * like what it does. Templates are LiquidJS and see every earlier column by name.
+ */
+
+const template = z.string().min(1).max(100_000);
+
+const generation = {
+  provider: z
+    .string()
+    .optional()
+    .describe('Provider for this column (e.g. a bigger model for a judge); defaults to the recipe provider.'),
+  temperature: z.number().min(0).max(2).optional(),
+  top_p: z.number().gt(0).max(1).optional(),
+  max_tokens: z.number().int().positive().max(200_000).optional(),
+};
+
+export const columnBase = {
+  name: identifier.describe('Column name; later templates use it as {{ name }}.'),
+  description: z.string().max(2000).optional(),
+};
+
+/** A sampler column: a sampler spec with the column's name. */
+export type SamplerColumn = SamplerSpec & { name: string; description?: string | undefined };
+// The helper widens each variant at run time; the static type is stated here, where it is plain.
+export const samplerColumn = samplerSpecWith(columnBase) as unknown as z.ZodType<SamplerColumn>;
+
+export const seedColumn = z
+  .strictObject({
+    ...columnBase,
+    seed: z.strictObject({
+      file: z.string().min(1).describe('JSONL or JSON-array file of objects, relative to the recipe.'),
+      order: z
+        .enum(['sequential', 'random'])
+        .default('sequential')
+        .describe('sequential: row i takes object i (wrapping around); random: a seeded draw per row.'),
+    }),
+  })
+  .describe('Rows of a file you supply (documents, scenarios, seed examples), one object per row.');
+
+export const llmTextColumn = z
+  .strictObject({
+    ...columnBase,
+    llm: z.literal('text'),
+    system: template.optional().describe('System prompt (Liquid template).'),
+    prompt: template.describe('User prompt (Liquid template).'),
+    offline: template
+      .optional()
+      .describe('What the offline `template` provider answers (Liquid template); defaults to a stub.'),
+    ...generation,
+  })
+  .describe('Free text from a model.');
+
+export const llmStructuredColumn = z
+  .strictObject({
+    ...columnBase,
+    llm: z.literal('structured'),
+    system: template.optional(),
+    prompt: template,
+    schema: z
+      .record(z.string(), z.unknown())
+      .describe('JSON Schema the answer must satisfy. Invalid JSON is repaired once, then retried once.'),
+    offline: z
+      .unknown()
+      .optional()
+      .describe('The offline answer: any YAML value whose strings are Liquid templates.'),
+    ...generation,
+  })
+  .describe('A JSON object from a model, validated against a JSON Schema.');
+
+export const llmChatColumn = z
+  .strictObject({
+    ...columnBase,
+    llm: z.literal('chat'),
+    mode: z
+      .enum(['structured', 'turns'])
+      .default('structured')
+      .describe('`structured`: one call returns the whole conversation; `turns`: one call per message.'),
+    turns: z.number().int().min(1).max(50).default(4).describe('Messages after the system prompt.'),
+    system: template
+      .optional()
+      .describe("The assistant's system prompt; kept as the conversation's first turn."),
+    include_system: z.boolean().default(true),
+    prompt: template.describe(
+      'structured: what the conversation is about; turns: how to play the user (the user simulator’s brief).',
+    ),
+    offline: z
+      .union([z.array(z.strictObject({ role: z.enum(['user', 'assistant']), content: template })), template])
+      .optional()
+      .describe(
+        'Offline turns for the `template` provider: a list of {role, content} templates, or one template rendering a JSON array of them.',
+      ),
+    ...generation,
+  })
+  .describe('A multi-turn conversation of user and assistant messages.');
+
+export const expressionColumn = z
+  .strictObject({
+    ...columnBase,
+    expression: template.describe('Liquid template over earlier columns.'),
+    parse: z
+      .enum(['string', 'number', 'json'])
+      .default('string')
+      .describe('Read the rendered text as a string, a number or JSON.'),
+  })
+  .describe('A value computed from earlier columns, no model.');
+
+export const criterion = z.strictObject({
+  name: identifier,
+  description: z.string().min(1).max(4000),
+  scale: z
+    .tuple([z.number().int(), z.number().int()])
+    .default([1, 5])
+    .refine(([lo, hi]) => lo < hi, 'scale is [lowest, highest]'),
+});
+
+export const judgeColumn = z
+  .strictObject({
+    ...columnBase,
+    judge: z.strictObject({
+      target: template.describe('What the judge reads (Liquid template), e.g. "{{ conversation | json }}".'),
+      instructions: template
+        .optional()
+        .describe('Extra guidance for the judge, e.g. the policy to check against.'),
+      criteria: z.array(criterion).min(1).max(20),
+    }),
+    ...generation,
+  })
+  .describe('Rubric scores from a model: {criterion: {score, reasoning}}.');
+
+export type LlmTextColumn = z.infer<typeof llmTextColumn>;
+export type LlmStructuredColumn = z.infer<typeof llmStructuredColumn>;
+export type LlmChatColumn = z.infer<typeof llmChatColumn>;
+export type ExpressionColumn = z.infer<typeof expressionColumn>;
+export type SeedColumn = z.infer<typeof seedColumn>;
+export type JudgeColumn = z.infer<typeof judgeColumn>;
+export type Criterion = z.infer<typeof criterion>;
+export type LlmColumn = LlmTextColumn | LlmStructuredColumn | LlmChatColumn;

@@ -1,0 +1,371 @@
+import { ProviderError } from '../../../llm/errors.js';
+import type {
+  ChatMessage,
+  Completion,
+  CompletionRequest,
+  GenerationParams,
+  JsonSchema,
+} from '../../../llm/types.js';
+import type { Random } from '../../../stats/random.js';
+import type { CompiledColumn, CompiledRecipe, OfflineTurn, OfflineValue } from '../recipe/compiled.js';
+import type { CoveragePlan } from '../samplers/coverage.js';
+import { rowRandom, type SampleOptions, sampleColumn } from '../samplers/sample.js';
+import { type CompiledTemplate, conditionHolds, renderTemplate } from '../templates.js';
+import {
+  chatSchema,
+  chatStructuredMessages,
+  chatTurnMessages,
+  judgeMessages,
+  judgeSchema,
+  mergeParams,
+  structuredMessages,
+  textMessages,
+} from './llm-requests.js';
+import { exampleFromSchema, renderOffline, renderOfflineTurns } from './offline.js';
+import { checkStructured, repairInstruction, type StructuredCheck } from './structured.js';
+
+/**
+ * Computes one row of a recipe: samplers (or the coverage plan's forced values), then each model,
+ * expression and judge column in order, then the validators. Everything random is drawn from
+ * streams seeded by (seed, row, column), so row 7 is the same row whichever process computes it
+ * and in whatever order — which is what lets a killed run resume and several workers share one.
+ */
+
+export interface CallSpec {
+  column: string;
+  /** `answer`, `repair`, `retry`, `turn-3`…: part of the cache key, so each call is cached apart. */
+  purpose: string;
+  provider: string;
+  request: CompletionRequest;
+}
+
+export interface CallOutcome {
+  completion: Completion;
+  /** The cache key (a hash of provider, model, parameters and rendered prompt). */
+  key: string;
+  cached: boolean;
+}
+
+export type Caller = (call: CallSpec) => Promise<CallOutcome>;
+
+export interface CallRecord {
+  column: string;
+  purpose: string;
+  provider: string;
+  model: string;
+  promptHash: string;
+  cached: boolean;
+}
+
+export type RowOutcome =
+  | { kind: 'ok'; flags: { validator: string; message: string }[] }
+  | { kind: 'dropped'; validator: string; message: string }
+  | { kind: 'failed'; column: string; reason: string };
+
+export interface RowResult {
+  index: number;
+  values: Record<string, unknown>;
+  samplerValues: Record<string, unknown>;
+  calls: CallRecord[];
+  outcome: RowOutcome;
+}
+
+export interface RowInputs {
+  recipe: CompiledRecipe;
+  seed: number;
+  /** Provider id for a model column (the run's override, the column's own, or the recipe's). */
+  providerFor(column: CompiledColumn): string;
+  /** The coverage plan: values it places on rows, and whether rare values are left to it. */
+  plan: CoveragePlan | undefined;
+  call: Caller;
+}
+
+class RowFailure extends Error {
+  constructor(
+    readonly column: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+export async function computeRow(inputs: RowInputs, index: number): Promise<RowResult> {
+  const { recipe, seed } = inputs;
+  const values: Record<string, unknown> = {};
+  const samplerValues: Record<string, unknown> = {};
+  const calls: CallRecord[] = [];
+  const scope = (): Record<string, unknown> => ({ ...values, row_index: index, seed });
+  const defaults: GenerationParams = {};
+  const d = recipe.recipe.defaults;
+  if (d.temperature !== undefined) defaults.temperature = d.temperature;
+  if (d.top_p !== undefined) defaults.topP = d.top_p;
+  if (d.max_tokens !== undefined) defaults.maxTokens = d.max_tokens;
+
+  const call = async (
+    column: CompiledColumn,
+    purpose: string,
+    request: CompletionRequest,
+  ): Promise<Completion> => {
+    const provider = inputs.providerFor(column);
+    const out = await inputs.call({ column: column.name, purpose, provider, request });
+    calls.push({
+      column: column.name,
+      purpose,
+      provider,
+      model: out.completion.model,
+      promptHash: out.key,
+      cached: out.cached,
+    });
+    return out.completion;
+  };
+
+  /** Ask, then repair once, then retry once afresh; a row that still fails records why. */
+  const structured = async (
+    column: CompiledColumn,
+    purpose: string,
+    request: CompletionRequest,
+    check: (text: string) => StructuredCheck,
+  ): Promise<unknown> => {
+    const first = await call(column, purpose, request);
+    let c = check(first.text);
+    if (c.ok) return c.value;
+    const repair: CompletionRequest = {
+      ...request,
+      messages: [
+        ...request.messages,
+        { role: 'assistant', content: first.text },
+        { role: 'user', content: repairInstruction(c.reason) },
+      ],
+    };
+    c = check((await call(column, `${purpose}:repair`, repair)).text);
+    if (c.ok) return c.value;
+    const params = { ...request.params, seed: (request.params.seed ?? 0) + 1 };
+    c = check((await call(column, `${purpose}:retry`, { ...request, params })).text);
+    if (c.ok) return c.value;
+    throw new RowFailure(column.name, `${c.reason} (after a repair and a retry)`);
+  };
+
+  const placed = inputs.plan?.forced(index);
+  const sampling: SampleOptions = { rare: inputs.plan?.rare ?? 'by-weight' };
+  try {
+    for (const column of recipe.columns) {
+      const random = rowRandom(seed, index, column.name);
+      const forced = placed?.[column.name];
+      let value: unknown;
+      switch (column.kind) {
+        case 'sampler':
+          value = forced !== undefined ? forced : sampleColumn(column.spec, values, random, sampling);
+          samplerValues[column.name] = value;
+          break;
+        case 'seed': {
+          const n = column.rows.length;
+          const k = column.spec.seed.order === 'random' ? random.below(n) : index % n;
+          value = column.rows[k];
+          samplerValues[column.name] = { seedRow: k };
+          break;
+        }
+        case 'expression':
+          value = parseExpression(
+            renderTemplate(column.template, scope(), random),
+            column.spec.parse,
+            column.name,
+          );
+          break;
+        case 'judge':
+          value = await judge(column, scope(), random, defaults, structured);
+          break;
+        case 'llm':
+          value = await llm(column, scope(), random, defaults, call, structured);
+          break;
+      }
+      values[column.name] = value;
+    }
+  } catch (e) {
+    if (e instanceof RowFailure)
+      return {
+        index,
+        values,
+        samplerValues,
+        calls,
+        outcome: { kind: 'failed', column: e.column, reason: e.reason },
+      };
+    if (e instanceof ProviderError && e.retryable) {
+      // Retries are spent: the row fails, the run goes on. Non-retryable errors stop the run.
+      return {
+        index,
+        values,
+        samplerValues,
+        calls,
+        outcome: { kind: 'failed', column: 'provider', reason: e.message },
+      };
+    }
+    throw e;
+  }
+
+  const flags: { validator: string; message: string }[] = [];
+  for (const v of recipe.validators) {
+    if (conditionHolds(v.condition, scope()) !== v.failWhenTrue) continue;
+    const message =
+      v.spec.message ?? (v.failWhenTrue ? `failed: ${v.spec.fail_if}` : `did not pass: ${v.spec.pass_if}`);
+    if (v.spec.action === 'drop')
+      return {
+        index,
+        values,
+        samplerValues,
+        calls,
+        outcome: { kind: 'dropped', validator: v.spec.name, message },
+      };
+    flags.push({ validator: v.spec.name, message });
+  }
+  return { index, values, samplerValues, calls, outcome: { kind: 'ok', flags } };
+}
+
+function parseExpression(text: string, parse: 'string' | 'number' | 'json', column: string): unknown {
+  if (parse === 'string') return text;
+  if (parse === 'number') {
+    const n = Number(text.trim());
+    if (text.trim() === '' || !Number.isFinite(n))
+      throw new RowFailure(column, `expression gave '${text.slice(0, 80)}', not a number`);
+    return n;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RowFailure(column, `expression gave text that is not JSON: '${text.slice(0, 80)}'`);
+  }
+}
+
+const seedOf = (random: Random) => random.uint32() >>> 1;
+const render = (t: CompiledTemplate | undefined, scope: Record<string, unknown>, random: Random) =>
+  t ? renderTemplate(t, scope, random) : undefined;
+
+type Structured = (
+  column: CompiledColumn,
+  purpose: string,
+  request: CompletionRequest,
+  check: (text: string) => StructuredCheck,
+) => Promise<unknown>;
+
+async function llm(
+  column: Extract<CompiledColumn, { kind: 'llm' }>,
+  scope: Record<string, unknown>,
+  random: Random,
+  defaults: GenerationParams,
+  call: (c: CompiledColumn, purpose: string, r: CompletionRequest) => Promise<Completion>,
+  structured: Structured,
+): Promise<unknown> {
+  const spec = column.spec;
+  const params = mergeParams(defaults, spec, seedOf(random));
+  const system = render(column.system, scope, random);
+  const prompt = renderTemplate(column.prompt, scope, random);
+  // Offline answers use their own stream, so adding an offline template never shifts other values.
+  const offlineRandom = rowRandom(Number(scope.seed), Number(scope.row_index), `${column.name}:offline`);
+
+  if (spec.llm === 'text') {
+    const offlineAnswer = render(column.offline as CompiledTemplate | undefined, scope, offlineRandom);
+    const req: CompletionRequest = { messages: textMessages(system, prompt), params };
+    if (offlineAnswer !== undefined) req.offlineAnswer = offlineAnswer;
+    return (await call(column, 'answer', req)).text.trim();
+  }
+
+  if (spec.llm === 'structured') {
+    const schema = spec.schema as JsonSchema;
+    const offline =
+      column.offline !== undefined
+        ? renderOffline(column.offline as OfflineValue, scope, offlineRandom)
+        : exampleFromSchema(schema, offlineRandom);
+    const req: CompletionRequest = {
+      messages: structuredMessages(system, prompt, schema),
+      params,
+      responseFormat: { type: 'json_schema', name: column.name, schema },
+      offlineAnswer: JSON.stringify(offline),
+    };
+    return structured(column, 'answer', req, (text) => checkStructured(text, schema));
+  }
+
+  // chat
+  const head: ChatMessage[] = system && spec.include_system ? [{ role: 'system', content: system }] : [];
+  const offlineTurns = column.offline
+    ? renderOfflineTurns(column.offline as OfflineTurn[] | CompiledTemplate, scope, offlineRandom)
+    : undefined;
+  if (spec.mode === 'structured') {
+    const offline = offlineTurns ?? stubTurns(spec.turns, prompt);
+    const schema = chatSchema(spec.turns);
+    const req: CompletionRequest = {
+      messages: chatStructuredMessages(spec, system, prompt),
+      params,
+      responseFormat: { type: 'json_schema', name: column.name, schema },
+      offlineAnswer: JSON.stringify({ messages: offline }),
+    };
+    const value = (await structured(column, 'answer', req, (text) => checkChat(text, schema))) as {
+      messages: ChatMessage[];
+    };
+    return [...head, ...value.messages];
+  }
+  const history: ChatMessage[] = [];
+  for (let t = 0; t < spec.turns; t++) {
+    const role = t % 2 === 0 ? 'user' : 'assistant';
+    const req: CompletionRequest = {
+      messages: chatTurnMessages(role, system, prompt, history),
+      params: { ...params, seed: params.seed! + t },
+    };
+    const offline = offlineTurns?.[t]?.content ?? stubTurns(spec.turns, prompt)[t]!.content;
+    req.offlineAnswer = offline;
+    const text = (await call(column, `turn-${t}`, req)).text.trim();
+    if (!text) throw new RowFailure(column.name, `turn ${t + 1} (${role}) came back empty`);
+    history.push({ role, content: text });
+  }
+  return [...head, ...history];
+}
+
+function checkChat(text: string, schema: JsonSchema): StructuredCheck {
+  const c = checkStructured(text, schema);
+  if (!c.ok) return c;
+  const messages = (c.value as { messages: ChatMessage[] }).messages;
+  for (let i = 0; i < messages.length; i++) {
+    const want = i % 2 === 0 ? 'user' : 'assistant';
+    if (messages[i]!.role !== want)
+      return {
+        ok: false,
+        reason: `message ${i + 1} is from the ${messages[i]!.role}; turns must alternate starting with the user`,
+      };
+  }
+  return c;
+}
+
+function stubTurns(turns: number, prompt: string): { role: 'user' | 'assistant'; content: string }[] {
+  const gist = prompt.replace(/\s+/g, ' ').trim().slice(0, 120);
+  return Array.from({ length: turns }, (_, i) => ({
+    role: i % 2 === 0 ? ('user' as const) : ('assistant' as const),
+    content: `[template ${i % 2 === 0 ? 'user' : 'assistant'} turn ${i + 1} — no model was called] ${gist}`,
+  }));
+}
+
+async function judge(
+  column: Extract<CompiledColumn, { kind: 'judge' }>,
+  scope: Record<string, unknown>,
+  random: Random,
+  defaults: GenerationParams,
+  structured: Structured,
+): Promise<unknown> {
+  const criteria = column.spec.judge.criteria;
+  const schema = judgeSchema(criteria);
+  const target = renderTemplate(column.target, scope, random);
+  const instructions = render(column.instructions, scope, random);
+  const offlineRandom = rowRandom(Number(scope.seed), Number(scope.row_index), `${column.name}:offline`);
+  // Offline scores lean high, as most generated rows pass; they exist so the pipeline runs, not to judge.
+  const offline = Object.fromEntries(
+    criteria.map((c) => {
+      const [lo, hi] = c.scale;
+      const score = Math.max(lo, hi - offlineRandom.below(Math.min(3, hi - lo + 1)));
+      return [c.name, { score, reasoning: 'offline template judge: no model scored this row' }];
+    }),
+  );
+  const req: CompletionRequest = {
+    messages: judgeMessages(criteria, target, instructions),
+    params: mergeParams({ ...defaults, temperature: 0 }, column.spec, seedOf(random)),
+    responseFormat: { type: 'json_schema', name: column.name, schema },
+    offlineAnswer: JSON.stringify(offline),
+  };
+  return structured(column, 'answer', req, (text) => checkStructured(text, schema));
+}

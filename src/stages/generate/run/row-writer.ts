@@ -1,0 +1,110 @@
+import type { Ctx } from '../../../store/context.js';
+import type { Actor } from '../../../store/events.js';
+import { type GeneratedItem, writeGeneratedRows } from '../../../store/generated-rows.js';
+import type { NewRecord } from '../../../store/records.js';
+import type { RowResult } from '../row/compute-row.js';
+
+const MAX_FAILURE_NOTES = 50;
+
+/**
+ * Stores finished rows as they come. Rows arriving within a few milliseconds of each other share
+ * one transaction (a commit per row would cap a fast run at the disk's fsync rate); nothing waits
+ * longer than `maxDelayMs`, and every model answer is already in the cache, so a crash loses no
+ * paid work. Flushes run one at a time, in arrival order.
+ */
+export class RowWriter {
+  private buffer: { record: NewRecord | null; row: RowResult }[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private chain: Promise<void> = Promise.resolve();
+  private failure: unknown;
+  stored = 0;
+  /** Rows another process stored first (two workers raced on one row): not counted twice. */
+  existing = 0;
+  /** Outcomes of the rows accepted so far. */
+  readonly counts = { generated: 0, flagged: 0, dropped: 0, failed: 0 };
+  /** The first failures, with reasons (all of them go to the event log). */
+  readonly failures: { row: number; column: string; reason: string }[] = [];
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly datasetId: number,
+    private readonly actor: Actor,
+    private readonly runKey: string,
+    private readonly maxBatch = 128,
+    private readonly maxDelayMs = 20,
+  ) {}
+
+  /** Rows finished so far, whatever their outcome. */
+  get settled(): number {
+    return this.counts.generated + this.counts.dropped + this.counts.failed;
+  }
+
+  /** Counts a finished row and queues what it leaves: a record, a failure, or nothing (dropped). */
+  accept(row: RowResult, toRecord: (row: RowResult) => NewRecord): void {
+    const o = row.outcome;
+    if (o.kind === 'dropped') {
+      this.counts.dropped++;
+      return;
+    }
+    if (o.kind === 'failed') {
+      this.counts.failed++;
+      if (this.failures.length < MAX_FAILURE_NOTES)
+        this.failures.push({ row: row.index, column: o.column, reason: o.reason });
+      this.add(row, null);
+      return;
+    }
+    this.counts.generated++;
+    if (o.flags.length > 0) this.counts.flagged++;
+    this.add(row, toRecord(row));
+  }
+
+  /** `record` null: the row failed and only the reason is recorded. */
+  private add(row: RowResult, record: NewRecord | null): void {
+    if (this.failure) throw this.failure;
+    this.buffer.push({ record, row });
+    if (this.buffer.length >= this.maxBatch) this.flushSoon(0);
+    else if (!this.timer) this.flushSoon(this.maxDelayMs);
+  }
+
+  private flushSoon(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.takeBuffer(), delay);
+  }
+
+  /** Queues what is buffered for writing, after the writes already queued. */
+  private takeBuffer(): void {
+    this.timer = undefined;
+    const batch = this.buffer;
+    this.buffer = [];
+    this.chain = this.chain
+      .then(() => this.write(batch))
+      .catch((e) => {
+        this.failure ??= e;
+      });
+  }
+
+  private async write(batch: { record: NewRecord | null; row: RowResult }[]): Promise<void> {
+    if (batch.length === 0) return;
+    const items: GeneratedItem[] = batch.map(({ record, row }) => {
+      const o = row.outcome;
+      if (o.kind === 'failed')
+        return { record: null, flags: [], failure: { row: row.index, column: o.column, reason: o.reason } };
+      const flags =
+        o.kind === 'ok'
+          ? o.flags.map((f) => ({ check: `validator:${f.validator}`, message: f.message }))
+          : [];
+      return { record, flags };
+    });
+    const r = await writeGeneratedRows(this.ctx, this.datasetId, items, this.actor, this.runKey);
+    this.stored += r.inserted;
+    this.existing += r.skipped;
+  }
+
+  /** Writes whatever is buffered and waits for every write; rethrows the first write error. */
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.takeBuffer();
+    await this.chain;
+    if (this.failure) throw this.failure;
+  }
+}

@@ -1,0 +1,52 @@
+import type { Store } from '../../../store/connect.js';
+import { getDataset } from '../../../store/datasets.js';
+import { readJson } from '../../../store/dialect.js';
+import { recordsWithPrefix } from '../../../store/external-ids.js';
+import { DiversityMeter, type DiversitySummary, formatDiversity } from '../diversity.js';
+import { type CompiledRecipe, samplerColumnsOf } from '../recipe/compiled.js';
+import { type CoverageReport, coverageTally, formatCoverage } from '../samplers/coverage-report.js';
+import type { GenerateSummary } from './run-generation.js';
+import { rowIndexOf, rowPrefix } from './to-record.js';
+
+/**
+ * The end-of-run summary of what a recipe and seed produced: over every stored row of the run (a
+ * resumed run counts the rows of its earlier attempts too), how varied the text is and how evenly
+ * the sampler values came up. Streams the rows: memory stays flat.
+ */
+export async function diversityOfRun(
+  store: Store,
+  recipe: CompiledRecipe,
+  run: Pick<GenerateSummary, 'dataset' | 'seed' | 'count'>,
+): Promise<{ summary: { text: DiversitySummary; coverage: CoverageReport }; lines: string[] }> {
+  const dataset = await getDataset(store, run.dataset);
+  const prefix = rowPrefix(recipe.recipe.name, run.seed);
+  const meter = new DiversityMeter();
+  const samplers = samplerColumnsOf(recipe);
+  const tally = coverageTally(samplers, recipe.recipe.coverage);
+  for await (const r of recordsWithPrefix(store, dataset.id, prefix)) {
+    const i = rowIndexOf(r.externalId, prefix);
+    if (i < 0 || i >= run.count) continue;
+    meter.add(textOf(readJson<Record<string, unknown>>(r.fields)));
+    tally.add(readJson<{ samplerValues?: Record<string, unknown> }>(r.provenance).samplerValues ?? {});
+  }
+  const text = meter.summary();
+  const coverage = tally.report();
+  return {
+    summary: { text, coverage },
+    lines: [...formatDiversity(text), ...(coverage.columns.length > 0 ? [formatCoverage(coverage)] : [])],
+  };
+}
+
+/** The generated text of a record: strings as they are, chat turns' content, JSON as text. */
+function textOf(fields: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const v of Object.values(fields)) {
+    if (typeof v === 'string') parts.push(v);
+    else if (Array.isArray(v) && v.every((m) => m && typeof m === 'object' && 'content' in m))
+      for (const m of v as { role?: string; content: unknown }[]) {
+        if (m.role !== 'system') parts.push(String(m.content));
+      }
+    else if (v !== null && v !== undefined) parts.push(JSON.stringify(v));
+  }
+  return parts.join('\n');
+}

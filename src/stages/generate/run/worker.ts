@@ -1,0 +1,80 @@
+import { hostname } from 'node:os';
+import type { Store } from '../../../store/connect.js';
+import { claimJob, finishJob, renewLease } from '../../../store/jobs.js';
+import { loadRecipe } from '../recipe/load.js';
+import { GENERATE_JOB, type GenerateJobPayload } from './queue.js';
+import { type GenerateSummary, runGeneration } from './run-generation.js';
+
+/**
+ * `tandem worker`: claims queued jobs until none is left (or forever with `follow`), renewing its
+ * lease while a job runs. A job that throws goes back to the queue (up to 5 attempts) with its error
+ * recorded; a provider refusing the run (bad key) fails the job at once.
+ */
+
+export interface WorkerOptions {
+  id?: string;
+  leaseMs?: number;
+  /** Keep polling for new jobs instead of stopping when the queue is empty. */
+  follow?: boolean;
+  pollMs?: number;
+  concurrency?: number | undefined;
+  signal?: AbortSignal;
+  /** Claim only this run's jobs (`tandem worker --run ID`). */
+  runId?: string;
+  log?: (line: string) => void;
+}
+
+export interface WorkerReport {
+  worker: string;
+  jobs: number;
+  rowsStored: number;
+  failedJobs: number;
+}
+
+export async function runWorker(store: Store, o: WorkerOptions = {}): Promise<WorkerReport> {
+  const worker = o.id ?? `${hostname()}:${process.pid}`;
+  const leaseMs = o.leaseMs ?? 60_000;
+  const report: WorkerReport = { worker, jobs: 0, rowsStored: 0, failedJobs: 0 };
+  while (!o.signal?.aborted) {
+    const job = await claimJob<GenerateJobPayload>(store, [GENERATE_JOB], worker, leaseMs, 5, o.runId);
+    if (!job) {
+      if (!o.follow) break;
+      await new Promise((r) => setTimeout(r, o.pollMs ?? 1000));
+      continue;
+    }
+    const p = job.payload;
+    const renew = setInterval(() => {
+      renewLease(store, job.id, worker, leaseMs).catch(() => {});
+    }, leaseMs / 3);
+    try {
+      const recipe = loadRecipe(p.recipeText, p.recipeFile);
+      const summary: GenerateSummary = await runGeneration(store, {
+        recipe,
+        count: p.count,
+        seed: p.seed,
+        dataset: p.dataset,
+        provider: p.provider,
+        concurrency: o.concurrency ?? p.concurrency,
+        rows: { start: p.start, end: p.end },
+        actor: `worker:${worker}`,
+        ...(o.signal ? { signal: o.signal } : {}),
+      });
+      await finishJob(store, job.id, { status: 'done', result: summary });
+      report.jobs++;
+      report.rowsStored += summary.rows.stored;
+      o.log?.(
+        `job ${job.id}: rows ${p.start}–${p.end - 1}, ${summary.rows.stored} stored, ${summary.rows.failed} failed`,
+      );
+    } catch (e) {
+      const message = (e as Error).message;
+      const fatal =
+        (e as { code?: string }).code === 'provider' || (e as { code?: string }).code === 'bad_input';
+      await finishJob(store, job.id, { status: fatal ? 'failed' : 'queued', error: message });
+      report.failedJobs++;
+      o.log?.(`job ${job.id} ${fatal ? 'failed' : 'will be retried'}: ${message}`);
+    } finally {
+      clearInterval(renew);
+    }
+  }
+  return report;
+}

@@ -1,0 +1,60 @@
+import type { Random } from '../../../stats/random.js';
+import type { DatetimeSpec, GaussianSpec, UniformSpec } from './schema.js';
+
+const TWO_32 = 4294967296;
+const DAY_MS = 86_400_000;
+
+/** Rounded through toFixed, so 0.1 + 0.2 at 2 decimals is 0.3 and not 0.30000000000000004. */
+const round = (x: number, decimals: number | undefined): number =>
+  decimals === undefined ? x : Number(x.toFixed(decimals));
+
+/** A uniform whole number in [lo, hi]; exact below 2^32 values, 53-bit float scaling above. */
+function integerBetween(lo: number, hi: number, random: Random): number {
+  const span = hi - lo + 1;
+  return lo + (span <= TWO_32 ? random.below(span) : Math.floor(random.float() * span));
+}
+
+export function sampleUniform(spec: UniformSpec, random: Random): number {
+  if (spec.integer) return integerBetween(spec.min, spec.max, random);
+  return round(spec.min + random.float() * (spec.max - spec.min), spec.decimals);
+}
+
+/** Box–Muller on two uniforms from the row's stream; 1 − u keeps the logarithm's argument in (0, 1]. */
+export function sampleGaussian(spec: GaussianSpec, random: Random): number {
+  const u1 = 1 - random.float();
+  const u2 = random.float();
+  const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  let x = spec.mean + spec.stddev * z;
+  if (spec.min !== undefined && x < spec.min) x = spec.min;
+  if (spec.max !== undefined && x > spec.max) x = spec.max;
+  return round(x, spec.decimals);
+}
+
+/**
+ * An instant uniform between start and end. Whole days for `date` (so every day in the range is as
+ * likely, the last one included), whole seconds otherwise.
+ */
+export function sampleDatetime(spec: DatetimeSpec, random: Random): string | number {
+  const start = Date.parse(spec.start);
+  const end = Date.parse(spec.end);
+  const format = spec.format ?? 'iso';
+  if (format === 'date') {
+    const day = integerBetween(Math.floor(start / DAY_MS), Math.floor(end / DAY_MS), random);
+    return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  }
+  const lo = Math.ceil(start / 1000);
+  const seconds = integerBetween(lo, Math.max(lo, Math.floor(end / 1000)), random);
+  if (format === 'unix') return seconds;
+  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
+
+/** A version 4 UUID (RFC 9562) built from 128 bits of the row's stream, so a rerun gives the same one. */
+export function sampleUuid(random: Random): string {
+  const a = hex8(random.uint32());
+  const b = hex8(((random.uint32() & 0xffff0fff) | 0x00004000) >>> 0); // version 4
+  const c = hex8(((random.uint32() & 0x3fffffff) | 0x80000000) >>> 0); // variant 10
+  const d = hex8(random.uint32());
+  return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
+}

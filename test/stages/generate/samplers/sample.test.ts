@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { rowRandom, sampleColumn } from '../../../../src/stages/generate/samplers/sample.js';
+import { hash53 } from '../../../../src/stages/generate/samplers/stream.js';
+import { column, tally } from './helpers.js';
+
+const SEED = 20240611;
+const N = 20_000;
+
+/** Samples one column over rows 0..n-1, each row with its own stream as a run would. */
+function sampleMany(
+  spec: ReturnType<typeof column>,
+  n = N,
+  row: (i: number) => Record<string, unknown> = () => ({}),
+) {
+  return Array.from({ length: n }, (_, i) => sampleColumn(spec, row(i), rowRandom(SEED, i, spec.name)));
+}
+
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+const stddev = (xs: number[]) => {
+  const m = mean(xs);
+  return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1));
+};
+
+describe('rowRandom', () => {
+  it('gives the same stream for the same seed, row and column, whatever else was drawn before', () => {
+    const a = rowRandom(7, 123, 'topic');
+    rowRandom(7, 122, 'topic').uint32(); // another cell's draws do not disturb this one
+    const b = rowRandom(7, 123, 'topic');
+    expect([a.uint32(), a.uint32(), a.float()]).toEqual([b.uint32(), b.uint32(), b.float()]);
+  });
+
+  it('differs between rows, columns and seeds', () => {
+    const first = (seed: number, row: number, col: string) => rowRandom(seed, row, col).uint32();
+    const rows = new Set(Array.from({ length: 1000 }, (_, i) => first(7, i, 'topic')));
+    expect(rows.size).toBe(1000);
+    expect(first(7, 1, 'topic')).not.toBe(first(7, 1, 'tone'));
+    expect(first(7, 1, 'topic')).not.toBe(first(8, 1, 'topic'));
+    // "1:23" vs "12:3": the separator keeps row and column apart.
+    expect(first(1, 1, '23:x')).not.toBe(first(1, 12, '3:x'));
+  });
+
+  it('hashes to 53-bit integers and rejects bad arguments', () => {
+    const h = hash53('x');
+    expect(Number.isSafeInteger(h) && h >= 0).toBe(true);
+    expect(hash53('x')).toBe(h);
+    expect(hash53('y')).not.toBe(h);
+    expect(() => rowRandom(1.5, 0, 'a')).toThrow(RangeError);
+    expect(() => rowRandom(1, -1, 'a')).toThrow(RangeError);
+  });
+});
+
+describe('sampleColumn', () => {
+  it('is deterministic per cell and varies across rows', () => {
+    const spec = column('topic', { sampler: 'category', values: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] });
+    const once = sampleMany(spec, 200);
+    const reversed = Array.from({ length: 200 }, (_, k) => 199 - k).map((i) =>
+      sampleColumn(spec, {}, rowRandom(SEED, i, 'topic')),
+    );
+    expect(reversed.reverse()).toEqual(once);
+    expect(new Set(once).size).toBe(8);
+  });
+
+  it('respects category weights from values and from the weights map', () => {
+    const spec = column('tone', {
+      sampler: 'category',
+      values: ['low', { value: 'mid', weight: 2 }, 'high'],
+      weights: { high: 7 },
+    });
+    const counts = tally(sampleMany(spec));
+    expect(Math.abs(counts.get('low')! / N - 0.1)).toBeLessThan(0.015);
+    expect(Math.abs(counts.get('mid')! / N - 0.2)).toBeLessThan(0.015);
+    expect(Math.abs(counts.get('high')! / N - 0.7)).toBeLessThan(0.015);
+  });
+
+  it('draws rare values by weight by default and never when the plan places them', () => {
+    const spec = column('topic', {
+      sampler: 'category',
+      values: ['a', { value: 'r', rare: true, weight: 1 }],
+    });
+    const byWeight = tally(sampleMany(spec));
+    expect(Math.abs(byWeight.get('r')! / N - 0.5)).toBeLessThan(0.015);
+    const planOnly = Array.from({ length: 2000 }, (_, i) =>
+      sampleColumn(spec, {}, rowRandom(SEED, i, 'topic'), { rare: 'plan-only' }),
+    );
+    expect(new Set(planOnly)).toEqual(new Set(['a']));
+    const allRare = column('x', { sampler: 'category', values: [{ value: 'r', rare: true }] });
+    expect(() => sampleColumn(allRare, {}, rowRandom(1, 0, 'x'), { rare: 'plan-only' })).toThrow(
+      /every value/,
+    );
+  });
+
+  it('draws a subcategory from the list of the row’s parent value, by weight', () => {
+    const spec = column('sub', {
+      sampler: 'subcategory',
+      parent: 'topic',
+      values: { billing: ['refund', { value: 'invoice', weight: 3 }], tech: ['crash', 'login'] },
+    });
+    const billing = tally(sampleMany(spec, N, () => ({ topic: 'billing' })));
+    expect([...billing.keys()].sort()).toEqual(['invoice', 'refund']);
+    expect(Math.abs(billing.get('invoice')! / N - 0.75)).toBeLessThan(0.015);
+    const tech = tally(sampleMany(spec, 2000, () => ({ topic: 'tech' })));
+    expect([...tech.keys()].sort()).toEqual(['crash', 'login']);
+    expect(() => sampleColumn(spec, { topic: 'sales' }, rowRandom(1, 0, 'sub'))).toThrow(
+      /no values for 'sales'/,
+    );
+    expect(() => sampleColumn(spec, {}, rowRandom(1, 0, 'sub'))).toThrow(/parent's value/);
+  });
+
+  it('draws uniform numbers within bounds, integers inclusive at both ends', () => {
+    const ints = sampleMany(column('n', { sampler: 'uniform', min: 1, max: 6, integer: true }));
+    expect(new Set(ints)).toEqual(new Set([1, 2, 3, 4, 5, 6]));
+    for (const [, c] of tally(ints)) expect(Math.abs(c / N - 1 / 6)).toBeLessThan(0.015);
+    const floats = sampleMany(column('x', { sampler: 'uniform', min: -2, max: 3, decimals: 1 })) as number[];
+    expect(Math.min(...floats)).toBeGreaterThanOrEqual(-2);
+    expect(Math.max(...floats)).toBeLessThanOrEqual(3);
+    expect(floats.every((x) => Math.round(x * 10) / 10 === x)).toBe(true);
+    expect(Math.abs(mean(floats) - 0.5)).toBeLessThan(0.05);
+  });
+
+  it('draws gaussians with the stated mean and deviation, clipped to the bounds', () => {
+    const free = sampleMany(column('g', { sampler: 'gaussian', mean: 50, stddev: 10 })) as number[];
+    expect(Math.abs(mean(free) - 50)).toBeLessThan(0.3);
+    expect(Math.abs(stddev(free) - 10)).toBeLessThan(0.3);
+    // About 16% of N(50, 10) lies beyond each of 40 and 60: they pile up on the bounds.
+    const clipped = sampleMany(
+      column('g', { sampler: 'gaussian', mean: 50, stddev: 10, min: 40, max: 60 }),
+    ) as number[];
+    expect(Math.min(...clipped)).toBe(40);
+    expect(Math.max(...clipped)).toBe(60);
+    const atMin = clipped.filter((x) => x === 40).length / N;
+    expect(Math.abs(atMin - 0.1587)).toBeLessThan(0.015);
+    const rounded = sampleMany(column('g', { sampler: 'gaussian', mean: 0, stddev: 1, decimals: 0 }), 500);
+    expect(rounded.every(Number.isInteger)).toBe(true);
+  });
+
+  it('draws languages from the listed codes by weight', () => {
+    const counts = tally(
+      sampleMany(column('lang', { sampler: 'language', values: ['en', { value: 'es', weight: 3 }] })),
+    );
+    expect([...counts.keys()].sort()).toEqual(['en', 'es']);
+    expect(Math.abs(counts.get('es')! / N - 0.75)).toBeLessThan(0.015);
+  });
+
+  it('draws datetimes between start and end in the asked format', () => {
+    const iso = sampleMany(
+      column('t', { sampler: 'datetime', start: '2024-01-01T00:00:00Z', end: '2024-01-02T00:00:00Z' }),
+      2000,
+    ) as string[];
+    expect(iso.every((t) => /^2024-01-0[12]T\d\d:\d\d:\d\dZ$/.test(t))).toBe(true);
+    const hours = new Set(iso.map((t) => t.slice(11, 13)));
+    expect(hours.size).toBe(24);
+    const days = tally(
+      sampleMany(
+        column('d', { sampler: 'datetime', start: '2024-02-27', end: '2024-03-01', format: 'date' }),
+        4000,
+      ),
+    );
+    expect([...days.keys()].sort()).toEqual(['2024-02-27', '2024-02-28', '2024-02-29', '2024-03-01']);
+    for (const [, c] of days) expect(Math.abs(c / 4000 - 0.25)).toBeLessThan(0.03);
+    const unix = sampleMany(
+      column('u', {
+        sampler: 'datetime',
+        start: '2024-01-01T00:00:00+01:00',
+        end: '2024-01-01T01:00:00+01:00',
+        format: 'unix',
+      }),
+      500,
+    ) as number[];
+    const start = Date.UTC(2023, 11, 31, 23) / 1000;
+    expect(unix.every((s) => Number.isInteger(s) && s >= start && s <= start + 3600)).toBe(true);
+  });
+
+  it('draws reproducible version 4 UUIDs', () => {
+    const spec = column('id', { sampler: 'uuid' });
+    const ids = sampleMany(spec, 1000);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(1000);
+    expect(sampleColumn(spec, {}, rowRandom(SEED, 3, 'id'))).toBe(ids[3]);
+  });
+});
