@@ -1,6 +1,16 @@
 import { z } from 'zod';
 
-export const recordStatus = z.enum(['new', 'checked', 'flagged', 'in_review', 'accepted', 'rejected']);
+/** See `lifecycle.ts` for how a record moves between them. */
+export const recordStatus = z.enum([
+  'new',
+  'checked',
+  'flagged',
+  'in_review',
+  'accepted',
+  'rejected',
+  'retired',
+  'erased',
+]);
 export type RecordStatus = z.infer<typeof recordStatus>;
 
 /** Where a record came from. Every record carries one; it never changes after creation. */

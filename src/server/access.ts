@@ -1,7 +1,7 @@
+import type { Caller } from '../core/actor.js';
 import type { Role } from '../core/annotation.js';
 import { TandemError } from '../core/errors.js';
 import type { DatasetRecord } from '../core/record.js';
-import type { Caller } from '../store/auth.js';
 import type { Ctx } from '../store/context.js';
 import type { Dataset } from '../store/datasets.js';
 import type { HeldAnnotation } from '../store/queue.js';

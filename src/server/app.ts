@@ -1,9 +1,10 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Caller } from '../core/actor.js';
 import type { Role } from '../core/annotation.js';
 import { isTandemError, TandemError } from '../core/errors.js';
-import { type Caller, callerBySession, callerByToken } from '../store/auth.js';
+import { callerBySession, callerByToken } from '../store/auth.js';
 import type { Store } from '../store/connect.js';
 import { openApiDocument } from './openapi.js';
 import type { Route } from './route.js';

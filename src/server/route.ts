@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { Caller } from '../core/actor.js';
 import type { Role } from '../core/annotation.js';
 import { badInput, TandemError } from '../core/errors.js';
-import type { Caller } from '../store/auth.js';
 
 /**
  * One API route, declared once: who may call it, what it takes, what it does. The same declaration

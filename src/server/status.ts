@@ -9,6 +9,7 @@ export function statusFor(code: ErrorCode): number {
     case 'not_found':
       return 404;
     case 'conflict':
+    case 'invalid_transition':
       return 409;
     case 'forbidden':
     case 'paused':

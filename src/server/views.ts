@@ -1,5 +1,5 @@
+import type { Caller } from '../core/actor.js';
 import type { RecordResponse } from '../core/annotation.js';
-import type { Caller } from '../store/auth.js';
 import type { Ctx } from '../store/context.js';
 import { ANNOTATION_ROUND } from '../store/queue.js';
 import { type RecordDetails, recordDetails, recordDetailsOf } from '../store/record-details.js';

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Actor, Caller } from '../core/actor.js';
 import type { Role, User } from '../core/annotation.js';
 import { notFound } from '../core/errors.js';
 import type { Ctx } from './context.js';
 import { now } from './context.js';
 import { readJson } from './dialect.js';
-import { type Actor, appendEvent } from './events.js';
+import { appendEvent } from './events.js';
 
 /**
  * Sessions and API tokens. Only SHA-256 hashes of their secrets are stored: a copy of the database
@@ -13,12 +14,6 @@ import { type Actor, appendEvent } from './events.js';
 
 const sha = (secret: string) => createHash('sha256').update(secret).digest('hex');
 const secret = () => randomBytes(32).toString('base64url');
-
-export interface Caller extends User {
-  via: 'session' | 'token';
-  /** For cookie sessions: what a write must echo in `x-csrf-token`. */
-  csrfToken?: string;
-}
 
 function toUser(r: {
   id: number;

@@ -1,6 +1,7 @@
+import type { Actor } from '../core/actor.js';
 import type { Ctx } from './context.js';
 import { inTransaction, now } from './context.js';
-import { type Actor, appendEvent } from './events.js';
+import { appendEvent } from './events.js';
 
 /**
  * After checks: records with a failed check become `flagged`, the others `checked`. Only records

@@ -1,5 +1,6 @@
+import type { Actor } from '../core/actor.js';
 import { type Ctx, now } from './context.js';
-import { type Actor, appendEvent } from './events.js';
+import { appendEvent } from './events.js';
 
 export interface Comment {
   id: number;

@@ -1,9 +1,10 @@
+import type { Actor } from '../core/actor.js';
 import { conflict, notFound } from '../core/errors.js';
 import type { RecordStatus } from '../core/record.js';
 import { type DatasetSettings, datasetSettings } from '../core/settings.js';
 import { type Ctx, inTransaction, now } from './context.js';
 import { readJson, writeJson } from './dialect.js';
-import { type Actor, appendEvent } from './events.js';
+import { appendEvent } from './events.js';
 
 export interface Dataset {
   id: number;

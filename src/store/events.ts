@@ -1,9 +1,7 @@
+import type { Actor } from '../core/actor.js';
 import type { Ctx } from './context.js';
 import { now } from './context.js';
 import { readJsonOrNull, writeJson } from './dialect.js';
-
-/** Who did something: "user:alice", "cli", "system", "worker:host-1". */
-export type Actor = string;
 
 export interface NewEvent {
   actor: Actor;

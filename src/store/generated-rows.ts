@@ -1,9 +1,10 @@
 import type SqliteDatabase from 'better-sqlite3';
+import type { Actor } from '../core/actor.js';
 import { addCheckResults } from './check-results.js';
 import type { Ctx } from './context.js';
 import { inTransaction, now } from './context.js';
 import { writeJson } from './dialect.js';
-import { type Actor, appendEvent } from './events.js';
+import { appendEvent } from './events.js';
 import { encodeRecord, findRecordByExternalId, insertRecords, type NewRecord } from './records.js';
 
 /**

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
+import type { Actor } from '../core/actor.js';
 import type { GoldAnswer } from '../core/annotation.js';
 import type { FinalValues } from '../core/record.js';
 import { type Ctx, inTransaction, now } from './context.js';
 import { readJson, writeJson } from './dialect.js';
-import { type Actor, appendEvent } from './events.js';
+import { appendEvent } from './events.js';
 import { ANNOTATION_ROUND } from './queue.js';
 
 /**

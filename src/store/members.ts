@@ -1,6 +1,7 @@
+import type { Actor } from '../core/actor.js';
 import { notFound } from '../core/errors.js';
 import type { Ctx } from './context.js';
-import { type Actor, appendEvent } from './events.js';
+import { appendEvent } from './events.js';
 
 /**
  * Who works on which dataset. Owners and admins see every dataset; reviewers and annotators only

@@ -1,11 +1,12 @@
 import type SqliteDatabase from 'better-sqlite3';
 import { type Selectable, sql } from 'kysely';
+import type { Actor } from '../core/actor.js';
 import { conflict, notFound, TandemError } from '../core/errors.js';
 import { contentHash } from '../core/hash.js';
 import type { DatasetRecord, FinalValues, Provenance, RecordStatus } from '../core/record.js';
 import { type Ctx, inTransaction, now } from './context.js';
 import { readJson, readJsonOrNull, writeJson } from './dialect.js';
-import { type Actor, appendEvent } from './events.js';
+import { appendEvent } from './events.js';
 import type { RecordsTable } from './schema.js';
 
 export interface NewRecord {

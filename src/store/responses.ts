@@ -1,8 +1,9 @@
 import type { Selectable } from 'kysely';
+import type { Actor } from '../core/actor.js';
 import type { RecordResponse, ResponseStatus } from '../core/annotation.js';
 import { type Ctx, inTransaction, now } from './context.js';
 import { readJson, writeJson } from './dialect.js';
-import { type Actor, appendEvent } from './events.js';
+import { appendEvent } from './events.js';
 import type { ResponsesTable } from './schema.js';
 
 export interface ResponseInput {

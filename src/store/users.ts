@@ -1,9 +1,10 @@
 import type { Selectable } from 'kysely';
+import type { Actor } from '../core/actor.js';
 import type { Role, User } from '../core/annotation.js';
 import { conflict, notFound } from '../core/errors.js';
 import { type Ctx, inTransaction, now } from './context.js';
 import { readJson, writeJson } from './dialect.js';
-import { type Actor, appendEvent } from './events.js';
+import { appendEvent } from './events.js';
 import type { UsersTable } from './schema.js';
 
 export interface NewUser {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type Caller, createSession, deleteSession, passwordHashOf } from '../../store/auth.js';
+import type { Caller } from '../../core/actor.js';
+import { createSession, deleteSession, passwordHashOf } from '../../store/auth.js';
 import type { Store } from '../../store/connect.js';
 import { SESSION_COOKIE, type ServerOptions } from '../app.js';
 import { verifyPassword } from '../auth/password.js';

@@ -22,6 +22,8 @@ const STATUS_RANK: Record<RecordStatus, number> = {
   flagged: 2,
   new: 1,
   rejected: 0,
+  retired: 0,
+  erased: 0,
 };
 const ORIGIN_RANK: Record<string, number> = { human: 2, imported: 1, synthetic: 0 };
 

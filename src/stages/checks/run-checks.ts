@@ -4,7 +4,7 @@ import { recordsWithFailures, replaceResultsOf } from '../../store/check-results
 import { setCheckedStatuses } from '../../store/check-status.js';
 import type { Store } from '../../store/connect.js';
 import { countByStatus, getDataset } from '../../store/datasets.js';
-import type { Actor } from '../../store/events.js';
+import type { Actor } from '../../core/actor.js';
 import { streamRecords } from '../../store/records.js';
 import { buildContaminationIndex, type EvalItem } from '../../text/decontaminate.js';
 import { loadLanguageDetector } from '../../text/language.js';

@@ -7,7 +7,7 @@ import { detectFormat, type FileFormat, readRows } from '../../io/rows.js';
 import type { Store } from '../../store/connect.js';
 import type { Ctx } from '../../store/context.js';
 import { createDataset, findDataset } from '../../store/datasets.js';
-import type { Actor } from '../../store/events.js';
+import type { Actor } from '../../core/actor.js';
 import { insertEncodedRecords } from '../../store/records.js';
 import { type ColumnMapping, inferSettings, mappingFor } from './infer.js';
 import { type MapPlan, planMapping, type RowError } from './map-batch.js';

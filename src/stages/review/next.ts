@@ -1,5 +1,5 @@
+import type { Caller } from '../../core/actor.js';
 import { TandemError } from '../../core/errors.js';
-import type { Caller } from '../../store/auth.js';
 import type { Ctx } from '../../store/context.js';
 import type { Dataset } from '../../store/datasets.js';
 import { goldSeenBy, unseenGold } from '../../store/gold.js';

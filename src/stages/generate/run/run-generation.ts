@@ -3,7 +3,7 @@ import { TandemError } from '../../../core/errors.js';
 import { isProviderError } from '../../../llm/errors.js';
 import type { RetryEvent } from '../../../llm/scheduler/scheduled-provider.js';
 import type { Store } from '../../../store/connect.js';
-import type { Actor } from '../../../store/events.js';
+import type { Actor } from '../../../core/actor.js';
 import type { CompiledRecipe } from '../recipe/compiled.js';
 import { computeRow, type RowResult } from '../row/compute-row.js';
 import { createCaller } from './caller.js';
