@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { Store } from '../store/connect.js';
 import { translateDbError } from '../store/db-errors.js';
+import type { OpenStore } from '../store/store.js';
 import type { GlobalOptions } from './output.js';
 
 export function globals(cmd: Command): GlobalOptions {
@@ -10,7 +10,7 @@ export function globals(cmd: Command): GlobalOptions {
 /** Opens the store named by --db / TANDEM_DB / ./tandem.db, runs `fn`, and always closes it. */
 export async function withStore<T>(
   cmd: Command,
-  fn: (store: Store, opts: GlobalOptions) => Promise<T>,
+  fn: (store: OpenStore, opts: GlobalOptions) => Promise<T>,
 ): Promise<T> {
   const opts = globals(cmd);
   // The database drivers load only for commands that use the store, not for the file tools.

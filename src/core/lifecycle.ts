@@ -255,6 +255,18 @@ export function statusesChangedBy(event: LifecycleEvent): RecordStatus[] {
   });
 }
 
+/** The statuses from which `event` is allowed at all (whether or not it changes the status). */
+export function statusesAllowing(event: LifecycleEvent): RecordStatus[] {
+  return recordStatus.options.filter((status) => {
+    try {
+      transition(probe(status), event);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
 const probe = (status: RecordStatus): RecordState => ({
   id: 0,
   status,

@@ -1,11 +1,7 @@
 import type { Role } from '../core/annotation.js';
 import { generatePassword, hashPassword } from '../server/auth/password.js';
 import { setPasswordHash } from '../store/auth.js';
-import type { Store } from '../store/connect.js';
-import { createDataset, findDataset, getDataset } from '../store/datasets.js';
-import { changeMembers } from '../store/members.js';
-import { insertRecords, streamRecords } from '../store/records.js';
-import { createUser, findUser } from '../store/users.js';
+import type { Store } from '../store/store.js';
 
 export const DEMO_APP_DATASET = 'support-demo-app';
 
@@ -25,19 +21,17 @@ export async function prepareAppDataset(
   store: Store,
   from: string,
 ): Promise<{ dataset: string; copied: number; logins: DemoLogin[] }> {
-  const source = await getDataset(store, from);
+  const source = await store.datasets.get(from);
   const target =
-    (await findDataset(store, DEMO_APP_DATASET)) ??
-    (await createDataset(
-      store,
+    (await store.datasets.find(DEMO_APP_DATASET)) ??
+    (await store.datasets.create(
       DEMO_APP_DATASET,
       { ...source.settings, distribution: { responsesPerRecord: 1 } },
       'demo',
     ));
   let copied = 0;
-  for await (const page of streamRecords(store, source.id)) {
-    const r = await insertRecords(
-      store,
+  for await (const page of store.records.stream(source.id)) {
+    const r = await store.records.insert(
       target.id,
       page.map((rec) => ({
         externalId: rec.externalId,
@@ -58,13 +52,13 @@ export async function prepareAppDataset(
   ] as const) {
     const password = generatePassword();
     const hash = await hashPassword(password);
-    if (await findUser(store, username)) await setPasswordHash(store, username, hash, 'demo');
-    else await createUser(store, { username, role, passwordHash: hash }, 'demo');
+    if (await store.users.find(username)) await store.auth.setPasswordHash(username, hash, 'demo');
+    else await store.users.create({ username, role, passwordHash: hash }, 'demo');
     logins.push({ username, role, password });
   }
   for (const name of [from, DEMO_APP_DATASET]) {
-    const d = await getDataset(store, name);
-    await changeMembers(store, d.id, { add: logins.map((l) => l.username) }, 'demo');
+    const d = await store.datasets.get(name);
+    await store.members.change(d.id, { add: logins.map((l) => l.username) }, 'demo');
   }
   return { dataset: DEMO_APP_DATASET, copied, logins };
 }

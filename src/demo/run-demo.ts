@@ -4,8 +4,8 @@ import { loadRecipe } from '../stages/generate/recipe/load.js';
 import { diversityOfRun } from '../stages/generate/run/run-diversity.js';
 import { type GenerateSummary, runGeneration } from '../stages/generate/run/run-generation.js';
 import { type ExportSummary, exportDataset } from '../stages/release/export/export-dataset.js';
-import type { Store } from '../store/connect.js';
-import { countByStatus, getDataset } from '../store/datasets.js';
+import { countByStatus } from '../store/datasets.js';
+import type { OpenStore } from '../store/store.js';
 import { type SimulatedReview, simulateReview } from './simulated-review.js';
 
 export const DEMO_DATASET = 'support-demo';
@@ -32,7 +32,7 @@ export interface DemoResult {
  * turn. Safe to run again: rows already generated are skipped.
  */
 export async function runDemo(
-  store: Store,
+  store: OpenStore,
   opts: { count?: number; out: string; log: (line: string) => void },
 ): Promise<DemoResult> {
   const recipeFile = `${exampleDir}demo-recipe.yaml`;
@@ -69,8 +69,8 @@ export async function runDemo(
   });
   opts.log(`    ${exported.written} conversations written to ${opts.out}`);
 
-  const d = await getDataset(store, DEMO_DATASET);
-  const byStatus = (await countByStatus(store, d.id)) as Record<string, number>;
+  const d = await store.datasets.get(DEMO_DATASET);
+  const byStatus = (await store.datasets.countByStatus(d.id)) as Record<string, number>;
   const db = store.location;
   const nextSteps = [
     '',

@@ -4,10 +4,8 @@ import { z } from 'zod';
 import type { Chat } from '../core/fields.js';
 import type { DatasetRecord, FinalValues } from '../core/record.js';
 import { responseValuesSchema } from '../core/settings.js';
-import type { Store } from '../store/connect.js';
-import { getDataset } from '../store/datasets.js';
-import { streamRecords, updateRecord } from '../store/records.js';
-import { createUser, findUser } from '../store/users.js';
+import { setStatus } from '../stages/review/index.js';
+import type { Store } from '../store/store.js';
 
 const script = z.strictObject({
   reviewer: z.string(),
@@ -43,11 +41,11 @@ const scriptFile = fileURLToPath(
  */
 export async function simulateReview(store: Store, datasetName: string): Promise<SimulatedReview> {
   const s = script.parse(JSON.parse(readFileSync(scriptFile, 'utf8')));
-  const dataset = await getDataset(store, datasetName);
+  const dataset = await store.datasets.get(datasetName);
   const values = responseValuesSchema(dataset.settings);
   const reviewer =
-    (await findUser(store, s.reviewer)) ??
-    (await createUser(store, { username: s.reviewer, role: 'reviewer' }, 'demo'));
+    (await store.users.find(s.reviewer)) ??
+    (await store.users.create({ username: s.reviewer, role: 'reviewer' }, 'demo'));
   const actor = `user:${reviewer.username}`;
   const at = new Date().toISOString();
   const result: SimulatedReview = {
@@ -60,7 +58,7 @@ export async function simulateReview(store: Store, datasetName: string): Promise
 
   // Decisions name conversations by scenario id, which generated records keep in their metadata.
   const byConversation = new Map<string, DatasetRecord>();
-  for await (const page of streamRecords(store, dataset.id))
+  for await (const page of store.records.stream(dataset.id))
     for (const r of page) byConversation.set(String(r.metadata.conversation_id ?? r.externalId), r);
   for (const d of s.decisions) {
     const rec = byConversation.get(d.id);
@@ -80,16 +78,30 @@ export async function simulateReview(store: Store, datasetName: string): Promise
         { value, method: 'reviewer' as const, decidedBy: reviewer.username, at },
       ]),
     );
-    await updateRecord(store, rec.id, rec.version, { status: d.status, finalValues }, actor);
+    await store.transaction(async (tx) => {
+      const state = await tx.lifecycle.lockState(rec.id);
+      const event = {
+        type: 'decided',
+        outcome: d.status,
+        reviewerId: reviewer.id,
+        finalValues,
+        sampledForSecondReview: false,
+      } as const;
+      await tx.lifecycle.transition(state, event, {
+        actor,
+        log: { kind: 'changes' },
+        expectedVersion: rec.version,
+      });
+    });
     result[d.status]++;
     if (d.correctTurn) {
       result.corrected++;
       result.correctedIds.push(d.id);
     }
   }
-  for await (const page of streamRecords(store, dataset.id, { status: ['new'] })) {
+  for await (const page of store.records.stream(dataset.id, { status: ['new'] })) {
     for (const rec of page) {
-      await updateRecord(store, rec.id, rec.version, { status: 'accepted' }, actor);
+      await setStatus(store, { recordId: rec.id, expectedVersion: rec.version, status: 'accepted', actor });
       result.accepted++;
     }
   }

@@ -2,46 +2,46 @@ import type { Caller } from '../core/actor.js';
 import type { Role } from '../core/annotation.js';
 import { TandemError } from '../core/errors.js';
 import type { DatasetRecord } from '../core/record.js';
-import type { Ctx } from '../store/context.js';
 import type { Dataset } from '../store/datasets.js';
 import type { HeldAnnotation } from '../store/queue.js';
-import { datasetWithMembership, type Membership, recordWithMembership } from '../store/with-membership.js';
+import type { Store } from '../store/store.js';
+import type { Membership } from '../store/with-membership.js';
 
 /** Owners and admins work on every dataset; reviewers and annotators on those they are members of. */
 export const seesEverything = (role: Role): boolean => role === 'owner' || role === 'admin';
 
-export async function datasetFor(ctx: Ctx, caller: Caller, name: string): Promise<Dataset> {
-  return (await datasetAccess(ctx, caller, name)).dataset;
+export async function datasetFor(store: Store, caller: Caller, name: string): Promise<Dataset> {
+  return (await datasetAccess(store, caller, name)).dataset;
 }
 
 export async function recordFor(
-  ctx: Ctx,
+  store: Store,
   caller: Caller,
   id: number,
 ): Promise<{ record: DatasetRecord; dataset: Dataset }> {
-  const { record, dataset, membership } = await recordWithMembership(ctx, id, caller.id);
+  const { record, dataset, membership } = await store.access.record(id, caller.id);
   admit(caller, dataset, membership);
   return { record, dataset };
 }
 
 /** `datasetFor`, with why the caller may not take records now (paused for low accuracy on gold). */
 export async function datasetAccess(
-  ctx: Ctx,
+  store: Store,
   caller: Caller,
   name: string,
 ): Promise<{ dataset: Dataset; paused: string | null }> {
-  const { dataset, membership } = await datasetWithMembership(ctx, name, caller.id);
+  const { dataset, membership } = await store.access.dataset(name, caller.id);
   return { dataset, paused: admit(caller, dataset, membership) };
 }
 
 /** `datasetAccess` for `next`: also the record the caller already holds there, read in the same statement. */
 export async function annotationAccess(
-  ctx: Ctx,
+  store: Store,
   caller: Caller,
   name: string,
   at: number,
 ): Promise<{ dataset: Dataset; paused: string | null; held: HeldAnnotation }> {
-  const { dataset, membership, held } = await datasetWithMembership(ctx, name, caller.id, at);
+  const { dataset, membership, held } = await store.access.dataset(name, caller.id, at);
   return { dataset, paused: admit(caller, dataset, membership), held };
 }
 

@@ -5,7 +5,7 @@ import type { Caller } from '../core/actor.js';
 import type { Role } from '../core/annotation.js';
 import { isTandemError, TandemError } from '../core/errors.js';
 import { callerBySession, callerByToken } from '../store/auth.js';
-import type { Store } from '../store/connect.js';
+import type { Store } from '../store/store.js';
 import { openApiDocument } from './openapi.js';
 import type { Route } from './route.js';
 import { authRoutes } from './routes/auth.js';
@@ -57,13 +57,13 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
   app.addHook('preHandler', async (request, reply) => {
     const auth = request.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
-      request.caller = await callerByToken(store, auth.slice(7).trim());
+      request.caller = await store.auth.callerByToken(auth.slice(7).trim());
       if (!request.caller)
         return reply.code(401).send({ error: { code: 'unauthorized', message: 'unknown or revoked token' } });
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
-    if (cookie) request.caller = await callerBySession(store, cookie);
+    if (cookie) request.caller = await store.auth.callerBySession(cookie);
     // Cookies travel with cross-site requests; a write must also prove it came from our page.
     if (
       request.caller?.via === 'session' &&

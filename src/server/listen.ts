@@ -1,4 +1,4 @@
-import type { Store } from '../store/connect.js';
+import type { Store } from '../store/store.js';
 import { buildServer, type ServerOptions } from './app.js';
 
 /**

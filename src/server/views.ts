@@ -1,8 +1,8 @@
 import type { Caller } from '../core/actor.js';
 import type { RecordResponse } from '../core/annotation.js';
-import type { Ctx } from '../store/context.js';
-import { ANNOTATION_ROUND } from '../store/queue.js';
-import { type RecordDetails, recordDetails, recordDetailsOf } from '../store/record-details.js';
+import { ANNOTATION_ROUND } from '../core/rounds.js';
+import type { RecordDetails } from '../store/record-details.js';
+import type { Store } from '../store/store.js';
 import { seesEverything } from './access.js';
 
 /**
@@ -36,13 +36,13 @@ export const mayReview = (caller: Caller): boolean =>
   seesEverything(caller.role) || caller.role === 'reviewer';
 
 /** The record as the caller may see it, read afresh with everything shown beside it (one statement). */
-export async function recordView(ctx: Ctx, caller: Caller, recordId: number, dataset: string) {
-  return viewOf(caller, await recordDetails(ctx, recordId), dataset);
+export async function recordView(store: Store, caller: Caller, recordId: number, dataset: string) {
+  return viewOf(caller, await store.records.details(recordId), dataset);
 }
 
 /** `recordView` of many records (a page of the list) in one statement; records gone meanwhile are left out. */
-export async function recordViews(ctx: Ctx, caller: Caller, recordIds: number[], dataset: string) {
-  return (await recordDetailsOf(ctx, recordIds)).map((d) => viewOf(caller, d, dataset));
+export async function recordViews(store: Store, caller: Caller, recordIds: number[], dataset: string) {
+  return (await store.records.detailsOf(recordIds)).map((d) => viewOf(caller, d, dataset));
 }
 
 function viewOf(caller: Caller, details: RecordDetails, dataset: string) {

@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import { CLOSED_STATUSES } from '../core/lifecycle.js';
 import type { Ctx } from './context.js';
 
 /** What the annotation queue's scan looks for, past which record id, at which time. */
@@ -66,7 +67,7 @@ function language(lang: string | null | undefined, alias = 'r'): RawBuilder<unkn
 /** The checks on a candidate `r`, cheapest first: the full-until hint passes most leased records. */
 function wantsAnswer(q: ScanRequest): RawBuilder<unknown> {
   return sql`(r.full_until IS NULL OR r.full_until <= ${q.at})
-    AND r.status NOT IN ('accepted', 'rejected')
+    AND r.status NOT IN (${sql.join([...CLOSED_STATUSES])})
     AND NOT EXISTS (SELECT 1 FROM responses x WHERE x.record_id = r.id AND x.user_id = ${q.userId}
       AND x.round = ${q.round} AND x.status <> 'draft')
     AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.record_id = r.id AND a.round = ${q.round}

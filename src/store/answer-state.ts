@@ -1,14 +1,21 @@
 import { type Selectable, sql } from 'kysely';
+import type { ComparedAnswer } from '../core/answer-compare.js';
 import { notFound } from '../core/errors.js';
+import type { SecondReviewState } from '../core/lifecycle.js';
 import type { DatasetRecord } from '../core/record.js';
+import type { AssignmentKind } from '../core/rounds.js';
+import { clearAssignment } from './assignments.js';
 import type { Ctx } from './context.js';
-import { type AssignmentKind, clearAssignment } from './queue.js';
+import { readJson } from './dialect.js';
+import type { LockedRecord } from './record-lifecycle.js';
 import { toRecord } from './records.js';
 import type { ResponsesTable } from './schema.js';
 
 /** What an answer is judged against: the record (locked), the user's hold on it, their earlier response. */
 export interface AnswerState {
   record: DatasetRecord;
+  /** What the lifecycle rules read, from the same row. */
+  state: LockedRecord;
   held: { kind: AssignmentKind; expiresAt: number | null } | undefined;
   existing: Selectable<ResponsesTable> | undefined;
 }
@@ -48,8 +55,20 @@ export async function lockForAnswer(
   if (ctx.dialect === 'postgres') q = q.forUpdate('r');
   const row = await q.executeTakeFirst();
   if (!row) throw notFound('record', recordId);
+  const record = toRecord(row);
   return {
-    record: toRecord(row),
+    record,
+    state: {
+      id: record.id,
+      datasetId: record.datasetId,
+      status: record.status,
+      version: record.version,
+      gold: record.gold === true,
+      openSlots: row.open_slots === null ? null : Number(row.open_slots),
+      secondReview: row.second_review as SecondReviewState | null,
+      decidedBy: row.decided_by === null ? null : Number(row.decided_by),
+      finalValues: record.finalValues,
+    },
     held:
       row.a_kind === null ? undefined : { kind: row.a_kind as AssignmentKind, expiresAt: row.a_expires_at },
     existing:
@@ -79,17 +98,23 @@ export async function releaseAndReadAnswers(
   recordId: number,
   userId: number,
   round: number,
-): Promise<{ status: 'submitted' | 'discarded'; values: unknown }[]> {
+): Promise<ComparedAnswer[]> {
   const answers = sql<{ status: 'submitted' | 'discarded'; values: unknown }>`SELECT status, "values"
     FROM responses WHERE record_id = ${recordId} AND round = ${round} AND status <> 'draft'`;
   if (ctx.dialect === 'sqlite') {
     await clearAssignment(ctx, recordId, userId, round);
-    return (await answers.execute(ctx.db)).rows;
+    return parsed((await answers.execute(ctx.db)).rows);
   }
   const r = await sql<{ status: 'submitted' | 'discarded'; values: unknown }>`
     WITH released AS (
       DELETE FROM assignments WHERE record_id = ${recordId} AND user_id = ${userId} AND round = ${round}
         AND kind <> 'skipped'
     ) ${answers}`.execute(ctx.db);
-  return r.rows;
+  return parsed(r.rows);
 }
+
+const parsed = (rows: { status: 'submitted' | 'discarded'; values: unknown }[]): ComparedAnswer[] =>
+  rows.map((x) => ({ status: x.status, values: readJson<Record<string, unknown>>(x.values) }));
+
+/** An annotator's answer: the record locked with the user's hold and response, and what follows a submission. */
+export const answerStateRepository = { lockForAnswer, releaseAndReadAnswers };

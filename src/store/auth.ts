@@ -122,3 +122,15 @@ export async function callerByToken(ctx: Ctx, token: string): Promise<Caller | u
       .execute();
   return { ...toUser(r), via: 'token' };
 }
+
+/** Accounts' secrets: password hashes, sessions and API tokens. */
+export const authRepository = {
+  passwordHashOf,
+  setPasswordHash,
+  listUsers,
+  createSession,
+  callerBySession,
+  deleteSession,
+  createApiToken,
+  callerByToken,
+};

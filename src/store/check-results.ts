@@ -86,3 +86,29 @@ export async function recordsWithFailures(ctx: Ctx, recordIds: number[]): Promis
   }
   return out;
 }
+
+/**
+ * Names of the checks run on a dataset, read from a sample of its first records: every check runs
+ * on every record, and a full DISTINCT over a million results would cost more than the page it serves.
+ */
+export async function checkNamesIn(ctx: Ctx, datasetId: number): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom('check_results')
+    .select('check_results.check')
+    .distinct()
+    .where(
+      'record_id',
+      'in',
+      ctx.db.selectFrom('records').select('id').where('dataset_id', '=', datasetId).orderBy('id').limit(1000),
+    )
+    .execute();
+  return rows.map((c) => c.check).sort();
+}
+
+export const checkResultsRepository = {
+  add: addCheckResults,
+  forRecord: checkResultsFor,
+  replace: replaceResultsOf,
+  recordsWithFailures,
+  namesIn: checkNamesIn,
+};

@@ -58,3 +58,5 @@ export async function commentsFor(ctx: Ctx, recordId: number): Promise<Comment[]
     createdAt: r.created_at,
   }));
 }
+
+export const commentsRepository = { add: addComment, forRecord: commentsFor };

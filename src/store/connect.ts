@@ -13,20 +13,18 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { TandemError } from '../core/errors.js';
+import { type Ctx, countTransaction } from './context.js';
 import type { Dialect } from './dialect.js';
 import { migrateToLatest } from './migrate.js';
 import { namingStatements } from './pg-statements.js';
 import type { Database } from './schema.js';
+import { type OpenStore, storeOver } from './store.js';
 
-export interface Store {
-  readonly db: Kysely<Database>;
-  readonly dialect: Dialect;
-  /** Where the store lives, with any password removed: safe to print. */
-  readonly location: string;
-  /** The raw SQLite handle, for the few bulk paths that bypass query building. */
-  readonly sqlite?: SqliteDatabase.Database;
-  /** PostgreSQL schema the store lives in. */
-  readonly schema?: string;
+/** What opening a store gives back, before the repositories are laid over it. */
+interface Opened {
+  ctx: Ctx;
+  location: string;
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -42,19 +40,29 @@ export function isPostgresUrl(url: string): boolean {
 }
 
 /** Opens the store and runs pending migrations. */
-export async function openStore(url: string = resolveDbUrl()): Promise<Store> {
+export async function openStore(url: string = resolveDbUrl()): Promise<OpenStore> {
   const { store, migrated } = isPostgresUrl(url) ? await openPostgres(url) : { store: openSqlite(url) };
   try {
-    await migrateToLatest(store.db as Kysely<unknown>, store.dialect, store.schema);
+    await migrateToLatest(store.ctx.db as Kysely<unknown>, store.ctx.dialect, store.schema);
   } catch (e) {
     await store.close();
     throw e;
   }
   migrated?.();
-  return store;
+  const open = storeOver(store.ctx) as OpenStore & {
+    location: string;
+    schema?: string;
+    close(): Promise<void>;
+  };
+  Object.assign(open, {
+    location: store.location,
+    ...(store.schema !== undefined ? { schema: store.schema } : {}),
+    close: store.close,
+  });
+  return open;
 }
 
-function openSqlite(path: string): Store {
+function openSqlite(path: string): Opened {
   const file = path === ':memory:' ? path : resolve(path.replace(/^sqlite:(\/\/)?/, ''));
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   let sqlite: SqliteDatabase.Database;
@@ -72,9 +80,9 @@ function openSqlite(path: string): Store {
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }),
+    dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }, sqlite),
   });
-  return { db, dialect: 'sqlite', location: file, sqlite, close: () => db.destroy() };
+  return { ctx: { db, dialect: 'sqlite', sqlite }, location: file, close: () => db.destroy() };
 }
 
 /**
@@ -111,7 +119,7 @@ pg.types.setTypeParser(3802, (v) => v);
 pg.types.setTypeParser(114, (v) => v);
 
 /** The store, and what to do once its migrations have run. */
-async function openPostgres(url: string): Promise<{ store: Store; migrated: () => void }> {
+async function openPostgres(url: string): Promise<{ store: Opened; migrated: () => void }> {
   const parsed = new URL(url);
   // ?schema=NAME keeps several Tandem stores (or test runs) apart in one database.
   const schema = parsed.searchParams.get('schema');
@@ -156,7 +164,12 @@ async function openPostgres(url: string): Promise<{ store: Store; migrated: () =
   const naming = namingStatements(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: naming }) });
   return {
-    store: { db, dialect: 'postgres', location: redact(url), schema: current, close: () => db.destroy() },
+    store: {
+      ctx: { db, dialect: 'postgres' },
+      location: redact(url),
+      schema: current,
+      close: () => db.destroy(),
+    },
     // Off for poolers that cannot keep a connection's prepared statements (PgBouncer in transaction
     // mode before 1.21): TANDEM_PG_PREPARED=off (or false, no, 0).
     migrated: () => {
@@ -182,20 +195,52 @@ function redact(url: string): string {
  * wait its turn. Taking the lock up front makes the second one wait (busy_timeout) and go on.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly sqlite: SqliteDatabase.Database,
+  ) {
+    super(config);
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    // Counted before the BEGIN: from here raw statements from other flows would land inside it.
+    countTransaction(this.sqlite, 1);
+    try {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    } catch (e) {
+      countTransaction(this.sqlite, -1);
+      throw e;
+    }
+  }
+
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.commitTransaction(connection);
+    } finally {
+      countTransaction(this.sqlite, -1);
+    }
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection);
+    } finally {
+      countTransaction(this.sqlite, -1);
+    }
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
+  readonly #sqlite: SqliteDatabase.Database;
 
-  constructor(config: SqliteDialectConfig) {
+  constructor(config: SqliteDialectConfig, sqlite: SqliteDatabase.Database) {
     super(config);
     this.#config = config;
+    this.#sqlite = sqlite;
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+    return new ImmediateSqliteDriver(this.#config, this.#sqlite);
   }
 }

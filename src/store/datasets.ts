@@ -144,3 +144,13 @@ export async function deleteDataset(ctx: Ctx, name: string, actor: Actor): Promi
     return { records };
   });
 }
+
+export const datasetsRepository = {
+  create: createDataset,
+  find: findDataset,
+  get: getDataset,
+  getById: getDatasetById,
+  list: listDatasets,
+  countByStatus,
+  delete: deleteDataset,
+};

@@ -59,3 +59,5 @@ export async function listEvents(
     after: readJsonOrNull(r.after),
   }));
 }
+
+export const eventsRepository = { append: appendEvent, list: listEvents };

@@ -2,7 +2,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import type { Actor } from '../core/actor.js';
 import { addCheckResults } from './check-results.js';
 import type { Ctx } from './context.js';
-import { inTransaction, now } from './context.js';
+import { inTransaction, now, rawSqlite } from './context.js';
 import { writeJson } from './dialect.js';
 import { appendEvent } from './events.js';
 import { encodeRecord, findRecordByExternalId, insertRecords, type NewRecord } from './records.js';
@@ -32,7 +32,8 @@ export async function writeGeneratedRows(
   actor: Actor,
   run: string,
 ): Promise<GeneratedWrite> {
-  if (ctx.sqlite && !ctx.db.isTransaction) return sqliteWrite(ctx.sqlite, datasetId, items, actor, run);
+  const raw = rawSqlite(ctx);
+  if (raw && !ctx.db.isTransaction) return sqliteWrite(raw, datasetId, items, actor, run);
   return inTransaction(ctx, async (tx) => {
     const records = items.flatMap((i) => (i.record ? [i.record] : []));
     const r = records.length
@@ -153,3 +154,5 @@ function sqliteWrite(
     })
     .immediate();
 }
+
+export const generatedRowsRepository = { write: writeGeneratedRows };

@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import type { Actor } from '../core/actor.js';
 import type { GoldAnswer } from '../core/annotation.js';
 import type { FinalValues } from '../core/record.js';
+import { ANNOTATION_ROUND } from '../core/rounds.js';
 import { type Ctx, inTransaction, now } from './context.js';
 import { readJson, writeJson } from './dialect.js';
 import { appendEvent } from './events.js';
-import { ANNOTATION_ROUND } from './queue.js';
+import { applyGold } from './record-lifecycle.js';
 
 /**
  * Gold records: records whose right answers are known. They sit in the dataset as accepted records
@@ -19,47 +20,22 @@ export async function setGold(
   items: { recordId: number; values: Record<string, unknown> }[],
   actor: Actor,
 ): Promise<void> {
-  await inTransaction(ctx, async (tx) => {
-    const at = new Date().toISOString();
-    for (const item of items) {
-      const finalValues: FinalValues = Object.fromEntries(
+  const at = new Date().toISOString();
+  await applyGold(
+    ctx,
+    datasetId,
+    items.map((item) => ({
+      recordId: item.recordId,
+      goldValues: item.values,
+      finalValues: Object.fromEntries(
         Object.entries(item.values).map(([q, value]) => [
           q,
           { value, method: 'gold' as const, decidedBy: null, at },
         ]),
-      );
-      await tx.db
-        .updateTable('records')
-        .set((eb) => ({
-          gold_values: writeJson(item.values),
-          final_values: writeJson(finalValues),
-          status: 'accepted',
-          open_slots: 0,
-          version: eb('version', '+', 1),
-          updated_at: now(),
-        }))
-        .where('id', '=', item.recordId)
-        .where('dataset_id', '=', datasetId)
-        .execute();
-    }
-    await appendEvent(tx, {
-      actor,
-      action: 'dataset.gold',
-      entityType: 'dataset',
-      entityId: datasetId,
-      datasetId,
-      after: { records: items.length },
-    });
-  });
-}
-
-export async function isGold(ctx: Ctx, recordId: number): Promise<boolean> {
-  const r = await ctx.db
-    .selectFrom('records')
-    .select('gold_values')
-    .where('id', '=', recordId)
-    .executeTakeFirst();
-  return r?.gold_values != null;
+      ),
+    })),
+    actor,
+  );
 }
 
 /** Gold records this user answered or skipped in the dataset (what makes the next gold pick differ). */
@@ -112,35 +88,5 @@ export async function goldAnswers(ctx: Ctx, datasetId: number, userId?: number):
   }));
 }
 
-export async function pausedReason(ctx: Ctx, datasetId: number, userId: number): Promise<string | null> {
-  const r = await ctx.db
-    .selectFrom('dataset_members')
-    .select('paused_reason')
-    .where('dataset_id', '=', datasetId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return r?.paused_reason ?? null;
-}
-
-export async function setPaused(
-  ctx: Ctx,
-  datasetId: number,
-  userId: number,
-  reason: string | null,
-  actor: Actor,
-): Promise<void> {
-  await ctx.db
-    .updateTable('dataset_members')
-    .set({ paused_reason: reason })
-    .where('dataset_id', '=', datasetId)
-    .where('user_id', '=', userId)
-    .execute();
-  await appendEvent(ctx, {
-    actor,
-    action: reason ? 'member.pause' : 'member.resume',
-    entityType: 'user',
-    entityId: userId,
-    datasetId,
-    after: { reason },
-  });
-}
+/** Gold records of a dataset: setting them, mixing them into queues, and the answers given on them. */
+export const goldRepository = { set: setGold, seenBy: goldSeenBy, unseen: unseenGold, answers: goldAnswers };

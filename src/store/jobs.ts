@@ -164,3 +164,13 @@ export async function updateJobPayload(ctx: Ctx, id: number, payload: unknown): 
     .where('id', '=', id)
     .execute();
 }
+
+export const jobsRepository = {
+  enqueue: enqueueJobs,
+  claim: claimJob,
+  renewLease,
+  finish: finishJob,
+  ofRun: jobsOfRun,
+  count: countJobs,
+  updatePayload: updateJobPayload,
+};

@@ -1,6 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { Ctx } from './context.js';
-import { now } from './context.js';
+import { now, rawSqlite } from './context.js';
 import { readJson, writeJson } from './dialect.js';
 
 /**
@@ -51,8 +51,9 @@ function sqliteStatements(db: SqliteDatabase.Database) {
 }
 
 export async function getCachedResponse(ctx: Ctx, key: string): Promise<CachedResponse | undefined> {
-  const row = ctx.sqlite
-    ? (sqliteStatements(ctx.sqlite).get.get(key) as CacheRow | undefined)
+  const raw = rawSqlite(ctx);
+  const row = raw
+    ? (sqliteStatements(raw).get.get(key) as CacheRow | undefined)
     : await ctx.db.selectFrom('llm_cache').selectAll().where('key', '=', key).executeTakeFirst();
   return row
     ? {
@@ -72,10 +73,11 @@ export async function putCachedResponse(ctx: Ctx, entries: CachedResponse | Cach
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
   const t = now();
-  if (ctx.sqlite) {
-    const put = sqliteStatements(ctx.sqlite).put;
-    // One commit for the lot (a savepoint if a transaction is already open on this connection).
-    ctx.sqlite
+  const raw = rawSqlite(ctx);
+  if (raw) {
+    const put = sqliteStatements(raw).put;
+    // One commit for the lot (a savepoint inside the caller's own transaction).
+    raw
       .transaction(() => {
         for (const e of list)
           put.run(
@@ -109,3 +111,6 @@ export async function putCachedResponse(ctx: Ctx, entries: CachedResponse | Cach
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
 }
+
+/** Model answers by the hash of what decided them: what makes every generation run resumable. */
+export const llmCacheRepository = { get: getCachedResponse, put: putCachedResponse };

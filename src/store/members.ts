@@ -90,3 +90,62 @@ export async function resumeMembers(
     await appendEvent(ctx, { actor, action: 'member.resume', entityType: 'user', entityId: u.id, datasetId });
   }
 }
+
+export async function pausedReason(ctx: Ctx, datasetId: number, userId: number): Promise<string | null> {
+  const r = await ctx.db
+    .selectFrom('dataset_members')
+    .select('paused_reason')
+    .where('dataset_id', '=', datasetId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return r?.paused_reason ?? null;
+}
+
+export async function setPaused(
+  ctx: Ctx,
+  datasetId: number,
+  userId: number,
+  reason: string | null,
+  actor: Actor,
+): Promise<void> {
+  await ctx.db
+    .updateTable('dataset_members')
+    .set({ paused_reason: reason })
+    .where('dataset_id', '=', datasetId)
+    .where('user_id', '=', userId)
+    .execute();
+  await appendEvent(ctx, {
+    actor,
+    action: reason ? 'member.pause' : 'member.resume',
+    entityType: 'user',
+    entityId: userId,
+    datasetId,
+    after: { reason },
+  });
+}
+
+/** Members of a dataset paused for low accuracy on gold, with why. */
+export async function pausedMembers(
+  ctx: Ctx,
+  datasetId: number,
+): Promise<{ username: string; reason: string }[]> {
+  const rows = await ctx.db
+    .selectFrom('dataset_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.username', 'm.paused_reason'])
+    .where('m.dataset_id', '=', datasetId)
+    .where('m.paused_reason', 'is not', null)
+    .execute();
+  return rows.map((r) => ({ username: r.username, reason: r.paused_reason as string }));
+}
+
+/** Who works on which dataset, and who is paused there. */
+export const membersRepository = {
+  datasetIds: memberDatasetIds,
+  list: listMembers,
+  change: changeMembers,
+  resume: resumeMembers,
+  paused: pausedMembers,
+  pausedReason,
+  setPaused,
+};

@@ -1,7 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
+import { CLOSED_STATUSES } from '../core/lifecycle.js';
+import { ANNOTATION_ROUND, type AssignmentKind, REVIEW_ROUND, SECOND_REVIEW_ROUND } from '../core/rounds.js';
 import { scanAnnotation } from './annotation-scan.js';
+import { setExpiry, upsertAssignment } from './assignments.js';
 import { type Ctx, inTransaction, now } from './context.js';
-import { ANNOTATION_ROUND, type AssignmentKind, REVIEW_ROUND, SECOND_REVIEW_ROUND } from './rounds.js';
+import { goldSeenBy, unseenGold } from './gold.js';
 import { freeSlots, takeSlot } from './slots.js';
 
 /**
@@ -19,9 +22,6 @@ import { freeSlots, takeSlot } from './slots.js';
  * record's last slot.
  */
 
-export { ANNOTATION_ROUND, type AssignmentKind, REVIEW_ROUND, SECOND_REVIEW_ROUND } from './rounds.js';
-export { freeSlots, fullUntil, refreshOpenSlots } from './slots.js';
-
 export interface QueueRequest {
   datasetId: number;
   userId: number;
@@ -31,10 +31,11 @@ export interface QueueRequest {
   wanted: number;
   leaseMs: number;
   /**
-   * Offered the record that would come next, may name a gold record to hand out instead (gold
-   * records are mixed into queues by the review stage, which owns the rate).
+   * Whether a gold record stands in for the record that would come next, given how many gold
+   * records the user has seen (gold records are mixed into queues by the review stage, which owns
+   * the rate). The store then hands out a gold record the user has not answered or skipped.
    */
-  chooseGold?: (nextRecordId: number, tx: Ctx) => Promise<number | null>;
+  chooseGold?: (nextRecordId: number, goldSeen: number) => boolean;
   /**
    * What the user already holds in the dataset, handed out before anything new. The caller reads
    * it with `heldAnnotationSql`, in the statement that reads the dataset and membership.
@@ -80,7 +81,9 @@ export async function leaseForAnnotation(ctx: Ctx, q: QueueRequest): Promise<Lea
         if (await takeSlot(tx, slot)) return { recordId: best, expiresAt };
       } else if ((await freeSlots(tx, best, q.userId, q.wanted, t)) > 0) {
         // Gold is chosen only once a slot is sure, so a gold record never stands in for nothing.
-        const gold = await q.chooseGold(best, tx);
+        const gold = q.chooseGold(best, await goldSeenBy(tx, q.datasetId, q.userId))
+          ? await unseenGold(tx, q.datasetId, q.userId)
+          : null;
         if (gold === null && (await takeSlot(tx, slot))) return { recordId: best, expiresAt };
         if (gold !== null) {
           await upsertAssignment(tx, gold, q.userId, ANNOTATION_ROUND, 'lease', expiresAt);
@@ -170,57 +173,6 @@ function leaseForOneReviewer(
 /** SQLite answers EXISTS with 0/1, PostgreSQL with a boolean. */
 const truthy = (v: unknown) => v === true || v === 1 || v === '1';
 
-/** Locks a record's row until the transaction ends (PostgreSQL; SQLite already holds the write lock). */
-export async function lockRecord(ctx: Ctx, recordId: number): Promise<void> {
-  if (ctx.dialect === 'postgres')
-    await sql`SELECT id FROM records WHERE id = ${recordId} FOR UPDATE`.execute(ctx.db);
-}
-
-export async function upsertAssignment(
-  ctx: Ctx,
-  recordId: number,
-  userId: number,
-  round: number,
-  kind: AssignmentKind,
-  expiresAt: number | null,
-): Promise<void> {
-  const t = now();
-  await ctx.db
-    .insertInto('assignments')
-    .values({ record_id: recordId, user_id: userId, round, kind, expires_at: expiresAt, created_at: t })
-    .onConflict((oc) =>
-      oc
-        .columns(['record_id', 'user_id', 'round'])
-        .doUpdateSet({ kind, expires_at: expiresAt, created_at: t }),
-    )
-    .execute();
-}
-
-/** Ends the user's hold on a record in a round (after an answer, a review, or a release). */
-export async function clearAssignment(
-  ctx: Ctx,
-  recordId: number,
-  userId: number,
-  round: number,
-): Promise<void> {
-  await ctx.db
-    .deleteFrom('assignments')
-    .where('record_id', '=', recordId)
-    .where('user_id', '=', userId)
-    .where('round', '=', round)
-    .where('kind', '<>', 'skipped')
-    .execute();
-}
-
-/** Removes every live review lease on a record: once decided, nobody else is reviewing it. */
-export async function clearReviewLeases(ctx: Ctx, recordId: number, round = REVIEW_ROUND): Promise<void> {
-  await ctx.db
-    .deleteFrom('assignments')
-    .where('record_id', '=', recordId)
-    .where('round', '=', round)
-    .execute();
-}
-
 /** Work the user already has in hand in a dataset's annotation round (see `heldAnnotationSql`). */
 export type HeldAnnotation = { recordId: number; kind: AssignmentKind } | undefined;
 
@@ -239,7 +191,7 @@ export function heldAnnotationSql(
     string | null
   >`(SELECT a.kind || ':' || a.record_id FROM assignments a JOIN records r ON r.id = a.record_id
     WHERE a.user_id = ${userId} AND a.round = ${ANNOTATION_ROUND} AND r.dataset_id = ${datasetId}
-      AND (r.status NOT IN ('accepted', 'rejected') OR r.gold_values IS NOT NULL)
+      AND (r.status NOT IN (${sql.join([...CLOSED_STATUSES])}) OR r.gold_values IS NOT NULL)
       AND ((a.kind = 'lease' AND a.expires_at > ${t}) OR a.kind IN ('returned', 'assigned'))
       AND NOT EXISTS (SELECT 1 FROM responses x WHERE x.record_id = a.record_id AND x.user_id = ${userId}
         AND x.round = ${ANNOTATION_ROUND} AND x.status <> 'draft')
@@ -261,13 +213,3 @@ async function renew(ctx: Ctx, held: NonNullable<HeldAnnotation>, q: QueueReques
 }
 
 const lockClause = (ctx: Ctx) => (ctx.dialect === 'postgres' ? sql`FOR UPDATE OF r SKIP LOCKED` : sql``);
-
-async function setExpiry(ctx: Ctx, recordId: number, userId: number, round: number, expiresAt: number) {
-  await ctx.db
-    .updateTable('assignments')
-    .set({ expires_at: expiresAt })
-    .where('record_id', '=', recordId)
-    .where('user_id', '=', userId)
-    .where('round', '=', round)
-    .execute();
-}

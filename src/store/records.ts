@@ -3,10 +3,12 @@ import { type Selectable, sql } from 'kysely';
 import type { Actor } from '../core/actor.js';
 import { conflict, notFound, TandemError } from '../core/errors.js';
 import { contentHash } from '../core/hash.js';
+import { transition } from '../core/lifecycle.js';
 import type { DatasetRecord, FinalValues, Provenance, RecordStatus } from '../core/record.js';
-import { type Ctx, inTransaction, now } from './context.js';
+import { type Ctx, inTransaction, now, rawSqlite } from './context.js';
 import { readJson, readJsonOrNull, writeJson } from './dialect.js';
 import { appendEvent } from './events.js';
+import { lockState } from './record-lifecycle.js';
 import type { RecordsTable } from './schema.js';
 
 export interface NewRecord {
@@ -84,10 +86,11 @@ export async function insertEncodedRecords(
       if (firstId === null || id < firstId) firstId = id;
       if (lastId === null || id > lastId) lastId = id;
     };
-    if (tx.sqlite) {
+    const raw = rawSqlite(tx);
+    if (raw) {
       // One prepared single-row statement, reused: SQLite does its best work this way, and it skips
       // compiling a 5,000-parameter statement per batch. Runs inside tx's open transaction.
-      const stmt = sqliteInsert(tx.sqlite);
+      const stmt = sqliteInsert(raw);
       for (const r of rows) {
         const info = stmt.run(
           datasetId,
@@ -205,11 +208,10 @@ export async function findRecordByExternalId(
   return row ? toRecord(row) : undefined;
 }
 
+/** A correction of a record's content in place. Status and decisions change through the lifecycle. */
 export interface RecordPatch {
   fields?: Record<string, unknown>;
   metadata?: Record<string, unknown>;
-  status?: RecordStatus;
-  finalValues?: FinalValues | null;
   language?: string | null;
 }
 
@@ -225,6 +227,7 @@ export async function updateRecord(
   actor: Actor,
 ): Promise<DatasetRecord> {
   return inTransaction(ctx, async (tx) => {
+    transition(await lockState(tx, id), { type: 'content_edited' });
     const current = await getRecord(tx, id);
     if (current.version !== expectedVersion) {
       throw conflict(
@@ -248,16 +251,6 @@ export async function updateRecord(
       set.metadata = writeJson(patch.metadata);
       before.metadata = current.metadata;
       after.metadata = patch.metadata;
-    }
-    if (patch.status !== undefined) {
-      set.status = patch.status;
-      before.status = current.status;
-      after.status = patch.status;
-    }
-    if (patch.finalValues !== undefined) {
-      set.final_values = patch.finalValues === null ? null : writeJson(patch.finalValues);
-      before.finalValues = current.finalValues;
-      after.finalValues = patch.finalValues;
     }
     if (patch.language !== undefined) {
       set.language = patch.language;
@@ -331,4 +324,16 @@ export async function countRecords(ctx: Ctx, datasetId: number, status?: RecordS
   if (status?.length) q = q.where('status', 'in', status);
   const r = await q.executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** Of these ids, those of records in the dataset. */
+export async function recordIdsIn(ctx: Ctx, datasetId: number, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await ctx.db
+    .selectFrom('records')
+    .select('id')
+    .where('dataset_id', '=', datasetId)
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map((r) => r.id);
 }

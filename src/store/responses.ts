@@ -128,3 +128,75 @@ export async function responsesFor(
   }
   return out;
 }
+
+/** One response of a record, by id: what a reviewer accepts. */
+export async function responseOf(
+  ctx: Ctx,
+  responseId: number,
+  recordId: number,
+): Promise<{ values: Record<string, unknown>; status: ResponseStatus } | undefined> {
+  const r = await ctx.db
+    .selectFrom('responses')
+    .select(['values', 'status'])
+    .where('id', '=', responseId)
+    .where('record_id', '=', recordId)
+    .executeTakeFirst();
+  return r ? { values: readJson(r.values), status: r.status as ResponseStatus } : undefined;
+}
+
+/** Of these user names, the users who answered a record in a round (any status). */
+export async function answerersNamed(
+  ctx: Ctx,
+  recordId: number,
+  round: number,
+  usernames: string[],
+): Promise<{ id: number; username: string }[]> {
+  if (usernames.length === 0) return [];
+  return ctx.db
+    .selectFrom('responses')
+    .innerJoin('users', 'users.id', 'responses.user_id')
+    .select(['users.id', 'users.username'])
+    .where('responses.record_id', '=', recordId)
+    .where('responses.round', '=', round)
+    .where('users.username', 'in', usernames)
+    .execute();
+}
+
+/** These users' answers to a record become drafts again: kept, editable, no longer counted. */
+export async function reopenAsDrafts(
+  ctx: Ctx,
+  recordId: number,
+  round: number,
+  userIds: number[],
+): Promise<void> {
+  if (userIds.length === 0) return;
+  await ctx.db
+    .updateTable('responses')
+    .set({ status: 'draft', updated_at: now() })
+    .where('record_id', '=', recordId)
+    .where('user_id', 'in', userIds)
+    .where('round', '=', round)
+    .execute();
+}
+
+/** A record's final answers in a round: submitted or discarded, drafts aside. */
+export async function countFinalAnswers(ctx: Ctx, recordId: number, round: number): Promise<number> {
+  const r = await ctx.db
+    .selectFrom('responses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('record_id', '=', recordId)
+    .where('round', '=', round)
+    .where('status', '<>', 'draft')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Answers, their records and who gave them. */
+export const responsesRepository = {
+  save: saveResponse,
+  forRecords: responsesFor,
+  get: responseOf,
+  answerersNamed,
+  reopenAsDrafts,
+  countFinal: countFinalAnswers,
+};

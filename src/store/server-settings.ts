@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Store } from './connect.js';
+import { contextOf, type Store } from './store.js';
 
 /** PostgreSQL settings Tandem's queues depend on, as `SHOW` prints them. */
 export interface ServerSettings {
@@ -31,7 +31,7 @@ export async function storeWarnings(store: Store): Promise<string[]> {
   if (store.dialect !== 'postgres') return [];
   const r = await sql<ServerSettings>`
     SELECT current_setting('autovacuum') AS autovacuum, current_setting('track_counts') AS track_counts`.execute(
-    store.db,
+    contextOf(store).db,
   );
   const row = r.rows[0];
   return row ? settingsWarnings(row) : [];

@@ -1,7 +1,9 @@
 import { type RawBuilder, sql } from 'kysely';
+import { CLOSED_STATUSES, isClosed } from '../core/lifecycle.js';
+import type { RecordStatus } from '../core/record.js';
+import { ANNOTATION_ROUND } from '../core/rounds.js';
+import { upsertAssignment } from './assignments.js';
 import { type Ctx, now } from './context.js';
-import { upsertAssignment } from './queue.js';
-import { ANNOTATION_ROUND } from './rounds.js';
 
 /**
  * A record's answer slots: how many it still wants (`open_slots`, NULL = all of the overlap), how
@@ -39,23 +41,9 @@ async function slotsOf(
         AND a.expires_at > ${at} AND a.user_id <> ${userId}) l
     WHERE r.id = ${recordId}`.execute(ctx.db);
   const row = r.rows[0];
-  if (!row || row.status === 'accepted' || row.status === 'rejected') return { free: 0, soonest: null };
+  if (!row || isClosed(row.status as RecordStatus)) return { free: 0, soonest: null };
   const free = (row.open === null ? wanted : Number(row.open)) - Number(row.leased);
   return { free, soonest: row.soonest === null ? null : Number(row.soonest) };
-}
-
-/** Recomputes a record's open slots from its answers (submitted or discarded) in the annotation round. */
-export async function refreshOpenSlots(ctx: Ctx, recordId: number, wanted: number): Promise<number> {
-  const r = await sql<{ n: number }>`
-    SELECT count(*) AS n FROM responses WHERE record_id = ${recordId} AND round = ${ANNOTATION_ROUND}
-      AND status <> 'draft'`.execute(ctx.db);
-  const open = Math.max(wanted - Number(r.rows[0]?.n ?? 0), 0);
-  await ctx.db
-    .updateTable('records')
-    .set({ open_slots: open, full_until: fullUntil(recordId, open, now()) })
-    .where('id', '=', recordId)
-    .execute();
-  return open;
 }
 
 /**
@@ -99,7 +87,7 @@ export async function takeSlot(ctx: Ctx, s: SlotRequest): Promise<boolean> {
     WITH slot AS (
       SELECT r.id, coalesce(r.open_slots, ${s.wanted}) - (SELECT count(*) ${others}) AS free,
         (SELECT min(a.expires_at) ${others}) AS soonest
-      FROM records r WHERE r.id = ${s.recordId} AND r.status NOT IN ('accepted', 'rejected')
+      FROM records r WHERE r.id = ${s.recordId} AND r.status NOT IN (${sql.join([...CLOSED_STATUSES])})
     ), lease AS (
       INSERT INTO assignments (record_id, user_id, round, kind, expires_at, created_at)
       SELECT id, ${s.userId}, ${ANNOTATION_ROUND}, 'lease', ${s.expiresAt}, ${now()} FROM slot WHERE free > 0

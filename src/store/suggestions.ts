@@ -77,3 +77,5 @@ export async function suggestionsFor(ctx: Ctx, recordIds: number[]): Promise<Sug
   }
   return out;
 }
+
+export const suggestionsRepository = { replace: replaceSuggestions, forRecords: suggestionsFor };

@@ -88,3 +88,16 @@ export async function updateUser(ctx: Ctx, username: string, patch: UserPatch, a
     return (await findUser(tx, username))!;
   });
 }
+
+/** The users with these names (the unknown ones are simply absent). */
+export async function usersNamed(ctx: Ctx, usernames: string[]): Promise<{ id: number; username: string }[]> {
+  if (usernames.length === 0) return [];
+  return ctx.db.selectFrom('users').select(['id', 'username']).where('username', 'in', usernames).execute();
+}
+
+export const usersRepository = {
+  create: createUser,
+  find: findUser,
+  update: updateUser,
+  named: usersNamed,
+};

@@ -80,3 +80,6 @@ export async function recordWithMembership(
 
 const membershipOf = (row: { member_id: number | null; paused_reason: string | null }): Membership =>
   row.member_id === null ? null : { paused: row.paused_reason };
+
+/** The reads every API request starts with: the dataset or record asked for, with the caller's membership. */
+export const accessRepository = { dataset: datasetWithMembership, record: recordWithMembership };

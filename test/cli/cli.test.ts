@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateOpenAIChatRow } from '../../src/stages/release/export/formats/openai.js';
 import { openStore } from '../../src/store/connect.js';
-import { findRecordByExternalId, getDataset, updateRecord } from '../../src/store/index.js';
+import { contextOf } from '../../src/store/store.js';
 import { tandem } from '../helpers/cli.js';
 import { type Backend, backends } from '../helpers/stores.js';
 
@@ -73,7 +73,15 @@ describe('cli contract', () => {
 
   it('names file and line for a bad settings file, exit 2', () => {
     writeFileSync(path('bad.yaml'), 'fields:\n  - name: text\n    type: text\n    colour: red\n');
-    const r = tandem(['datasets', 'create', 'x', '--settings', path('bad.yaml'), '--db', path('s.db')]);
+    const r = tandem([
+      'datasets',
+      'create',
+      'x',
+      '--settings',
+      path('bad.yaml'),
+      '--db',
+      path('contextOf(s).db'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${path('bad.yaml')}:4:5`);
     expect(r.stderr).toContain("unknown key 'colour'");
@@ -81,7 +89,7 @@ describe('cli contract', () => {
   });
 
   it('reports a missing dataset with exit 1 and a JSON error under --json', () => {
-    const r = tandem(['datasets', 'show', 'nope', '--db', path('s.db'), '--json']);
+    const r = tandem(['datasets', 'show', 'nope', '--db', path('contextOf(s).db'), '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({
       error: { code: 'not_found', message: "dataset 'nope' does not exist" },
@@ -130,23 +138,26 @@ for (const b of backends()) {
       // A reviewer corrects the agent's wrong refund promise and accepts the record.
       const store = await (await import('../../src/store/connect.js')).openStore(db);
       try {
-        const d = await getDataset(store, 'chats');
-        const r = (await findRecordByExternalId(store, d.id, 'c1'))!;
+        const d = await store.datasets.get('chats');
+        const r = (await store.records.findByExternalId(d.id, 'c1'))!;
         const fixed = structuredClone(r.fields.messages) as { content: string }[];
         fixed[2]!.content = 'Our policy allows refunds within 30 days, so after 60 days we cannot refund.';
         const at = new Date().toISOString();
-        await updateRecord(
-          store,
-          r.id,
-          r.version,
-          {
-            status: 'accepted',
-            finalValues: {
-              fix: { value: fixed, method: 'reviewer', decidedBy: 'rita', at },
-              factual: { value: 'major_error', method: 'reviewer', decidedBy: 'rita', at },
+        await store.transaction(async (tx) =>
+          tx.lifecycle.transition(
+            await tx.lifecycle.lockState(r.id),
+            {
+              type: 'decided',
+              outcome: 'accepted',
+              reviewerId: null,
+              sampledForSecondReview: false,
+              finalValues: {
+                fix: { value: fixed, method: 'reviewer', decidedBy: 'rita', at },
+                factual: { value: 'major_error', method: 'reviewer', decidedBy: 'rita', at },
+              },
             },
-          },
-          'user:rita',
+            { actor: 'user:rita', log: { kind: 'changes' } },
+          ),
         );
       } finally {
         await store.close();
@@ -253,12 +264,12 @@ describe('parquet export', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ format: 'parquet', rows: 2500, inserted: 2500 });
     const store = await openStore(db);
     try {
-      const d = await getDataset(store, 'fromduck');
+      const d = await store.datasets.get('fromduck');
       expect(d.settings.fields.map((f) => [f.name, f.type])).toEqual([
         ['prompt', 'text'],
         ['messages', 'chat'],
       ]);
-      const rec = (await findRecordByExternalId(store, d.id, 'p2001'))!;
+      const rec = (await store.records.findByExternalId(d.id, 'p2001'))!;
       expect(rec.fields).toEqual({
         prompt: 'prompt 2001',
         messages: [

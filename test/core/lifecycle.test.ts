@@ -4,6 +4,7 @@ import {
   type LifecycleEvent,
   type RecordChange,
   type RecordState,
+  statusesAllowing,
   statusesChangedBy,
   transition,
 } from '../../src/core/lifecycle.js';
@@ -256,5 +257,14 @@ describe('the record lifecycle', () => {
         details: { recordId: 7, status: 'accepted', event: 'decided' },
       }),
     );
+  });
+});
+
+describe('set-based rules', () => {
+  it('names the statuses an event is allowed from', () => {
+    expect(statusesAllowing(ev.gold).sort()).toEqual(
+      ['accepted', 'checked', 'flagged', 'in_review', 'new', 'rejected', 'retired'].sort(),
+    );
+    expect(statusesAllowing(ev.restored)).toEqual(['retired']);
   });
 });

@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildServer } from '../../src/server/app.js';
 import { hashPassword } from '../../src/server/auth/password.js';
-import type { Store } from '../../src/store/connect.js';
-import { createUser } from '../../src/store/users.js';
+import type { OpenStore as Store } from '../../src/store/store.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -36,8 +35,7 @@ export async function serve(store: Store): Promise<{ url: string; close: () => P
 }
 
 export async function addLogin(store: Store, username: string, role: 'annotator' | 'reviewer' | 'admin') {
-  await createUser(
-    store,
+  await store.users.create(
     { username, role, passwordHash: await hashPassword(`${username}-password`) },
     'test',
   );

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/store/datasets.js';
-import { pausedReason, setGold } from '../../src/store/gold.js';
 import { addLogins, seedDataset, userOf } from './seed.js';
 import { skipReason, startWorld, type World } from './world.js';
 
@@ -22,8 +21,7 @@ describe.skipIf(skipReason() !== null)('an annotator paused for low accuracy on 
       [{ text: 'A known answer: good.' }, { text: 'An ordinary record.' }],
       ['ann', 'rev'],
     );
-    await setGold(
-      world.store,
+    await world.store.gold.set(
       seeded.dataset.id,
       [{ recordId: seeded.ids[0]!, values: { label: 'good' } }],
       'e2e',
@@ -65,7 +63,7 @@ describe.skipIf(skipReason() !== null)('an annotator paused for low accuracy on 
     await row.getByRole('button', { name: 'Resume ann' }).click();
     await row.getByTestId('qa-paused').getByText('working').waitFor();
     expect(
-      await pausedReason(world.store, seeded.dataset.id, (await userOf(world.store, 'ann')).id),
+      await world.store.members.pausedReason(seeded.dataset.id, (await userOf(world.store, 'ann')).id),
     ).toBeNull();
 
     await ann.page.reload();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/store/datasets.js';
-import { getRecord } from '../../src/store/records.js';
+import { contextOf } from '../../src/store/store.js';
 import { addLogins, responsesOf, seedDataset } from './seed.js';
 import { skipReason, startWorld, type World } from './world.js';
 
@@ -56,9 +56,9 @@ describe.skipIf(skipReason() !== null)('a record returned by the reviewer', () =
     // Stored: the answer is a draft again, the record assigned back to its annotator.
     const [response] = await responsesOf(world.store, seeded.dataset.id);
     expect(response).toMatchObject({ username: 'ann', status: 'draft', values: { label: 'bad' } });
-    expect((await getRecord(world.store, id)).status).toBe('in_review');
-    const assignment = await world.store.db
-      .selectFrom('assignments')
+    expect((await world.store.records.get(id)).status).toBe('in_review');
+    const assignment = await contextOf(world.store)
+      .db.selectFrom('assignments')
       .innerJoin('users', 'users.id', 'assignments.user_id')
       .select(['assignments.kind', 'users.username'])
       .where('assignments.record_id', '=', id)

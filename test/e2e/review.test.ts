@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/core/hash.js';
 import type { Dataset } from '../../src/store/datasets.js';
-import { getRecord, insertRecords } from '../../src/store/records.js';
 import { addLogins, answer, seedDataset } from './seed.js';
 import { skipReason, startWorld, type World } from './world.js';
 
@@ -67,12 +66,12 @@ describe.skipIf(skipReason() !== null)('the review round in the browser', () => 
     await page.getByTestId('review-save-edit').click();
     await page.getByTestId('nothing-left').waitFor();
 
-    const first = await getRecord(world.store, ids[0]!);
+    const first = await world.store.records.get(ids[0]!);
     expect(first.status).toBe('accepted');
     expect(first.finalValues?.label).toMatchObject({ value: 'bad', method: 'reviewer', decidedBy: 'rev' });
     expect(first.finalValues?.fixed).toMatchObject({ value: 'teh first text', decidedBy: 'rev' });
 
-    const second = await getRecord(world.store, ids[1]!);
+    const second = await world.store.records.get(ids[1]!);
     expect(second.status).toBe('accepted');
     expect(second.finalValues?.fixed).toMatchObject({
       value: 'The second text, corrected.',
@@ -92,8 +91,7 @@ describe.skipIf(skipReason() !== null)('the review round in the browser', () => 
     // A third record whose answers disagree, still waiting for a reviewer: the disputed list holds
     // only undecided records (the head of the adjudication queue).
     const fields = { text: 'a thrid text' };
-    const { firstId } = await insertRecords(
-      world.store,
+    const { firstId } = await world.store.records.insert(
       dataset.id,
       [
         {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/store/datasets.js';
+import { contextOf } from '../../src/store/store.js';
 import { addLogins, answer, review, seedDataset } from './seed.js';
 import { skipReason, startWorld, type World } from './world.js';
 
@@ -24,8 +25,8 @@ describe.skipIf(skipReason() !== null)('second review and the quality report', (
     );
     const { dataset, ids } = seeded;
     for (const id of ids) await answer(world.store, dataset, id, 'ann', { label: 'good' });
-    const responses = await world.store.db
-      .selectFrom('responses')
+    const responses = await contextOf(world.store)
+      .db.selectFrom('responses')
       .select(['id', 'record_id'])
       .orderBy('record_id')
       .execute();
@@ -37,8 +38,8 @@ describe.skipIf(skipReason() !== null)('second review and the quality report', (
   });
 
   const secondOf = (id: number) =>
-    world.store.db
-      .selectFrom('records')
+    contextOf(world.store)
+      .db.selectFrom('records')
       .select(['second_review', 'status'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
@@ -71,8 +72,8 @@ describe.skipIf(skipReason() !== null)('second review and the quality report', (
 
     expect(await secondOf(agreed)).toEqual({ second_review: 'agreed', status: 'accepted' });
     expect(await secondOf(disputed)).toEqual({ second_review: 'disagreed', status: 'in_review' });
-    const comments = await world.store.db
-      .selectFrom('comments')
+    const comments = await contextOf(world.store)
+      .db.selectFrom('comments')
       .select(['record_id', 'body'])
       .where('record_id', '=', disputed)
       .execute();

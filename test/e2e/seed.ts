@@ -6,12 +6,11 @@ import { contentHash } from '../../src/core/hash.js';
 import { type DatasetSettingsInput, datasetSettings } from '../../src/core/settings.js';
 import { decide, type ReviewDecision } from '../../src/stages/review/decide.js';
 import { respond } from '../../src/stages/review/respond.js';
-import { openStore, type Store } from '../../src/store/connect.js';
-import { createDataset, type Dataset } from '../../src/store/datasets.js';
+import { openStore } from '../../src/store/connect.js';
+import type { Dataset } from '../../src/store/datasets.js';
 import { readJson } from '../../src/store/dialect.js';
-import { changeMembers } from '../../src/store/members.js';
-import { getRecord, insertRecords } from '../../src/store/records.js';
-import { findUser } from '../../src/store/users.js';
+import type { OpenStore as Store } from '../../src/store/store.js';
+import { contextOf } from '../../src/store/store.js';
 import { addLogin } from './harness.js';
 
 export interface TempStore {
@@ -46,9 +45,8 @@ export async function seedDataset(
   records: Record<string, unknown>[],
   members: string[],
 ): Promise<{ dataset: Dataset; ids: number[] }> {
-  const dataset = await createDataset(store, name, datasetSettings.parse(settings), 'e2e');
-  await insertRecords(
-    store,
+  const dataset = await store.datasets.create(name, datasetSettings.parse(settings), 'e2e');
+  await store.records.insert(
     dataset.id,
     records.map((fields, i) => ({
       externalId: `${name}-${i}`,
@@ -59,9 +57,9 @@ export async function seedDataset(
     })),
     'e2e',
   );
-  if (members.length) await changeMembers(store, dataset.id, { add: members }, 'e2e');
-  const rows = await store.db
-    .selectFrom('records')
+  if (members.length) await store.members.change(dataset.id, { add: members }, 'e2e');
+  const rows = await contextOf(store)
+    .db.selectFrom('records')
     .select('id')
     .where('dataset_id', '=', dataset.id)
     .orderBy('id')
@@ -70,7 +68,7 @@ export async function seedDataset(
 }
 
 export async function userOf(store: Store, username: string): Promise<{ id: number; username: string }> {
-  const u = await findUser(store, username);
+  const u = await store.users.find(username);
   if (!u) throw new Error(`no user ${username}`);
   return { id: u.id, username: u.username };
 }
@@ -85,7 +83,7 @@ export async function answer(
 ): Promise<void> {
   await respond(store, {
     user: await userOf(store, username),
-    record: await getRecord(store, recordId),
+    record: await store.records.get(recordId),
     settings: dataset.settings,
     values,
     status: 'submitted',
@@ -121,8 +119,8 @@ export interface StoredResponse {
 
 /** Every annotation-round response in a dataset, by record. */
 export async function responsesOf(store: Store, datasetId: number): Promise<StoredResponse[]> {
-  const rows = await store.db
-    .selectFrom('responses')
+  const rows = await contextOf(store)
+    .db.selectFrom('responses')
     .innerJoin('records', 'records.id', 'responses.record_id')
     .innerJoin('users', 'users.id', 'responses.user_id')
     .select([

@@ -1,6 +1,6 @@
 /** One store, one server and one browser per test file, with a fresh browser context per user. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Store } from '../../src/store/connect.js';
+import type { OpenStore as Store } from '../../src/store/store.js';
 import { browserUnavailable, launch, logIn, serve, watchForTrouble } from './harness.js';
 import { tempStore } from './seed.js';
 

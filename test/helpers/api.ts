@@ -4,11 +4,9 @@ import { contentHash } from '../../src/core/hash.js';
 import { type DatasetSettingsInput, datasetSettings } from '../../src/core/settings.js';
 import { buildServer, type ServerOptions } from '../../src/server/app.js';
 import { createApiToken } from '../../src/store/auth.js';
-import type { Store } from '../../src/store/connect.js';
-import { createDataset, type Dataset } from '../../src/store/datasets.js';
-import { changeMembers } from '../../src/store/members.js';
-import { insertRecords } from '../../src/store/records.js';
-import { createUser } from '../../src/store/users.js';
+import type { Dataset } from '../../src/store/datasets.js';
+import type { OpenStore as Store } from '../../src/store/store.js';
+import { contextOf } from '../../src/store/store.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field in each test.
 type Json = any;
@@ -36,8 +34,8 @@ export async function apiWorld(store: Store, options: ServerOptions = {}): Promi
     store,
     tokens,
     async addUser(username, role, languages = []) {
-      const u = await createUser(store, { username, role, languages }, 'test');
-      const t = await createApiToken(store, u.id, 'test', 'test');
+      const u = await store.users.create({ username, role, languages }, 'test');
+      const t = await store.auth.createApiToken(u.id, 'test', 'test');
       tokens.set(username, t);
       return t;
     },
@@ -78,7 +76,7 @@ export async function seedDataset(
   n: number,
   o: { overlap?: number; languages?: string[]; members?: string[]; texts?: (i: number) => string } = {},
 ): Promise<Dataset> {
-  const d = await createDataset(store, name, labelSettings(o.overlap ?? 1), 'test');
+  const d = await store.datasets.create(name, labelSettings(o.overlap ?? 1), 'test');
   const langs = o.languages ?? [];
   const rows = Array.from({ length: n }, (_, i) => {
     const fields = { text: o.texts ? o.texts(i) : `record number ${i}` };
@@ -92,15 +90,15 @@ export async function seedDataset(
     };
   });
   for (let i = 0; i < rows.length; i += 5000)
-    await insertRecords(store, d.id, rows.slice(i, i + 5000), 'test');
-  if (o.members?.length) await changeMembers(store, d.id, { add: o.members }, 'test');
+    await store.records.insert(d.id, rows.slice(i, i + 5000), 'test');
+  if (o.members?.length) await store.members.change(d.id, { add: o.members }, 'test');
   return d;
 }
 
 /** A dataset's record ids in import order. */
 export async function recordIdsOf(store: Store, datasetId: number): Promise<number[]> {
-  const rows = await store.db
-    .selectFrom('records')
+  const rows = await contextOf(store)
+    .db.selectFrom('records')
     .select('id')
     .where('dataset_id', '=', datasetId)
     .orderBy('id')

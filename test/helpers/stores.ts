@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openStore, type Store } from '../../src/store/connect.js';
+import { openStore } from '../../src/store/connect.js';
+import type { OpenStore as Store } from '../../src/store/store.js';
 
 export interface Backend {
   name: 'sqlite' | 'postgres';

@@ -3,7 +3,6 @@ import { buildServer, SESSION_COOKIE } from '../../src/server/app.js';
 import { hashPassword, verifyPassword } from '../../src/server/auth/password.js';
 import { ensureOwner } from '../../src/server/first-start.js';
 import { createApiToken } from '../../src/store/auth.js';
-import { createUser } from '../../src/store/users.js';
 import { backends } from '../helpers/stores.js';
 
 describe('password hashes', () => {
@@ -29,8 +28,7 @@ for (const b of backends()) {
         const first = await ensureOwner(store);
         expect(first?.username).toBe('owner');
         expect(await ensureOwner(store)).toBeUndefined();
-        await createUser(
-          store,
+        await store.users.create(
           {
             username: 'ana',
             role: 'annotator',
@@ -94,7 +92,7 @@ for (const b of backends()) {
           401,
         );
 
-        const token = await createApiToken(store, user.id, 'script', 'test');
+        const token = await store.auth.createApiToken(user.id, 'script', 'test');
         const viaToken = await app.inject({
           method: 'GET',
           url: '/api/me',

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { datasetSettings } from '../../src/core/settings.js';
-import { setGold } from '../../src/store/gold.js';
+import { contextOf } from '../../src/store/store.js';
 import { apiWorld, labelSettings, recordIdsOf, seedDataset } from '../helpers/api.js';
 import { backends } from '../helpers/stores.js';
 
@@ -17,15 +17,14 @@ for (const b of backends()) {
         await w.addUser('adm', 'admin');
         const d = await seedDataset(store, 'g', 60, { members: ['good', 'bad'], overlap: 2 });
         const quality = { gold: { rate: 0.3, minAccuracy: 0.8, minAnswers: 4, pause: true } };
-        await store.db
-          .updateTable('datasets')
+        await contextOf(store)
+          .db.updateTable('datasets')
           .set({ settings: JSON.stringify(datasetSettings.parse({ ...labelSettings(2), quality })) })
           .where('id', '=', d.id)
           .execute();
         const ids = await recordIdsOf(store, d.id);
         const goldIds = new Set(ids.slice(50));
-        await setGold(
-          store,
+        await store.gold.set(
           d.id,
           [...goldIds].map((recordId) => ({ recordId, values: { sentiment: 'positive' } })),
           'test',
@@ -71,8 +70,8 @@ for (const b of backends()) {
         );
         expect(served.bad!.gold).toBe(4);
         // Gold answers never count towards a record's overlap: no gold record is in review.
-        const gold = await store.db
-          .selectFrom('records')
+        const gold = await contextOf(store)
+          .db.selectFrom('records')
           .select(['status', 'open_slots'])
           .where('gold_values', 'is not', null)
           .execute();

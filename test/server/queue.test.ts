@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { contextOf } from '../../src/store/store.js';
 import { apiWorld, recordIdsOf, seedDataset } from '../helpers/api.js';
 import { backends } from '../helpers/stores.js';
 
@@ -199,8 +200,8 @@ for (const b of backends()) {
             }
           }),
         );
-        const counts = await store.db
-          .selectFrom('responses')
+        const counts = await contextOf(store)
+          .db.selectFrom('responses')
           .select(['record_id', (eb) => eb.fn.countAll<number>().as('n')])
           .groupBy('record_id')
           .execute();

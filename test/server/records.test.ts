@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { addCheckResults } from '../../src/store/check-results.js';
 import { apiWorld, recordIdsOf, seedDataset } from '../helpers/api.js';
 import { backends } from '../helpers/stores.js';
 
@@ -29,7 +28,7 @@ for (const b of backends()) {
           texts: (i) => `${TEXTS[i % 5]} #${i}`,
         });
         const ids = await recordIdsOf(store, d.id);
-        await addCheckResults(store, [
+        await store.checkResults.add([
           { recordId: ids[3]!, check: 'pii', passed: false, score: null, details: { found: ['email'] } },
           { recordId: ids[4]!, check: 'pii', passed: true, score: null, details: null },
         ]);

@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { listEvents } from '../../src/store/events.js';
 import { type ApiWorld, apiWorld, seedDataset } from '../helpers/api.js';
 import { backends } from '../helpers/stores.js';
 
@@ -107,7 +106,7 @@ for (const b of backends()) {
         expect(rejected.json().record.status).toBe('rejected');
         expect((await next()).id).toBe(r2.id);
 
-        const events = await listEvents(store, { entityType: 'record', entityId: String(r1.id) });
+        const events = await store.events.list({ entityType: 'record', entityId: String(r1.id) });
         const decided = events.find((e) => (e.after as { status?: string } | null)?.status === 'accepted');
         expect(decided?.actor).toBe('user:rev');
       } finally {

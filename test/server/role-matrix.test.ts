@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../src/server/app.js';
 import { hashPassword } from '../../src/server/auth/password.js';
-import { createUser } from '../../src/store/users.js';
 import { type ApiWorld, apiWorld, recordIdsOf, seedDataset } from '../helpers/api.js';
 import { backends } from '../helpers/stores.js';
 
@@ -194,8 +193,7 @@ for (const b of backends()) {
       w = await apiWorld(store, { loginRateLimit: 1000 });
       try {
         for (const role of ['annotator', 'reviewer', 'admin', 'owner'] as const) await w.addUser(role, role);
-        await createUser(
-          store,
+        await store.users.create(
           { username: 'pw', role: 'annotator', passwordHash: await hashPassword('password-1') },
           'test',
         );

@@ -3,7 +3,7 @@ import { datasetSettings } from '../../src/core/settings.js';
 import { datasetQa } from '../../src/stages/quality/qa.js';
 import { sampledForSecondReview } from '../../src/stages/review/second-review.js';
 import { wilsonInterval } from '../../src/stats/intervals.js';
-import { getDataset } from '../../src/store/datasets.js';
+import { contextOf } from '../../src/store/store.js';
 import { apiWorld, labelSettings, seedDataset } from '../helpers/api.js';
 import { backends } from '../helpers/stores.js';
 
@@ -31,8 +31,8 @@ for (const b of backends()) {
         await w.addUser('r1', 'reviewer');
         await w.addUser('r2', 'reviewer');
         const d = await seedDataset(store, 'sr', 3, { members: ['ann', 'r1', 'r2'] });
-        await store.db
-          .updateTable('datasets')
+        await contextOf(store)
+          .db.updateTable('datasets')
           .set({
             settings: JSON.stringify(
               datasetSettings.parse({ ...labelSettings(1), quality: { secondReview: { rate: 1 } } }),
@@ -80,7 +80,7 @@ for (const b of backends()) {
         });
         expect(again.status).toBe(409);
 
-        const qa = await datasetQa(store, await getDataset(store, 'sr'));
+        const qa = await datasetQa(store, await store.datasets.get('sr'));
         expect(qa.secondReview).toEqual({
           reviewed: 3,
           disagreed: 1,

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { ANNOTATION_ROUND } from '../../src/core/rounds.js';
 import { scanAnnotation } from '../../src/store/annotation-scan.js';
-import type { Store } from '../../src/store/connect.js';
-import { ANNOTATION_ROUND, leaseForAnnotation } from '../../src/store/queue.js';
+import { leaseForAnnotation } from '../../src/store/queue.js';
+import type { OpenStore as Store } from '../../src/store/store.js';
+import { contextOf } from '../../src/store/store.js';
 import { type ApiWorld, apiWorld, recordIdsOf, seedDataset } from '../helpers/api.js';
 import { backends } from '../helpers/stores.js';
 
@@ -27,8 +29,8 @@ async function setup(store: Store, overlap: number, records: number, users: stri
   const ids = await recordIdsOf(store, d.id);
   const userId = async (username: string) =>
     (
-      await store.db
-        .selectFrom('users')
+      await contextOf(store)
+        .db.selectFrom('users')
         .select('id')
         .where('username', '=', username)
         .executeTakeFirstOrThrow()
@@ -57,8 +59,8 @@ async function numberOf(
   id: number,
   column: 'full_until' | 'open_slots',
 ): Promise<number | null> {
-  const r = await store.db
-    .selectFrom('records')
+  const r = await contextOf(store)
+    .db.selectFrom('records')
     .select(column)
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
@@ -81,13 +83,13 @@ async function withFakeDate(body: (t: number) => Promise<void>): Promise<void> {
 }
 
 async function setHint(store: Store, id: number, value: number | null): Promise<void> {
-  await store.db.updateTable('records').set({ full_until: value }).where('id', '=', id).execute();
+  await contextOf(store).db.updateTable('records').set({ full_until: value }).where('id', '=', id).execute();
 }
 
 /** Live annotation leases on a record. */
 async function liveLeases(store: Store, id: number, at = Date.now()): Promise<number> {
-  const r = await store.db
-    .selectFrom('assignments')
+  const r = await contextOf(store)
+    .db.selectFrom('assignments')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('record_id', '=', id)
     .where('round', '=', ANNOTATION_ROUND)
@@ -115,7 +117,7 @@ async function expectSoundHints(store: Store, wanted: number): Promise<void> {
         AND a.kind = 'lease' AND a.expires_at > ${at}) AS n,
       (SELECT min(a.expires_at) FROM assignments a WHERE a.record_id = r.id AND a.round = ${ANNOTATION_ROUND}
         AND a.kind = 'lease' AND a.expires_at > ${at}) AS soonest
-    FROM records r WHERE r.full_until IS NOT NULL AND r.full_until > ${at}`.execute(store.db);
+    FROM records r WHERE r.full_until IS NOT NULL AND r.full_until > ${at}`.execute(contextOf(store).db);
   for (const r of rows.rows) {
     const open = r.open === null ? wanted : Number(r.open);
     expect({ id: r.id, leased: Number(r.n) >= open && open > 0 }).toEqual({ id: r.id, leased: true });
@@ -221,7 +223,13 @@ for (const b of backends()) {
         expect((await next(w, 'a4'))?.id).toBe(t1);
         expect(await liveLeases(store, t0)).toBe(0);
         expect(
-          (await store.db.selectFrom('responses').select('id').where('record_id', '=', t0).execute()).length,
+          (
+            await contextOf(store)
+              .db.selectFrom('responses')
+              .select('id')
+              .where('record_id', '=', t0)
+              .execute()
+          ).length,
         ).toBe(2);
       });
     });
@@ -268,7 +276,7 @@ for (const b of backends()) {
           expect(l1?.id).toBe(t0);
           // a2's lease is the later one to be granted but the first to end.
           vi.setSystemTime(t + 1_000);
-          const l2 = await leaseForAnnotation(store, {
+          const l2 = await store.queue.leaseForAnnotation({
             datasetId,
             userId: await userId('a2'),
             languages: [],
@@ -346,7 +354,7 @@ for (const b of backends()) {
         // Every hint wiped before each request: the leases alone still keep each record at two.
         const got: (number | null)[] = [];
         for (const u of ['a5', 'a6', 'a7', 'a8']) {
-          await store.db.updateTable('records').set({ full_until: 1 }).execute();
+          await contextOf(store).db.updateTable('records').set({ full_until: 1 }).execute();
           got.push((await next(w, u))?.id ?? null);
         }
         expect(got).toEqual([ids[2], ids[2], null, null]);
@@ -359,7 +367,7 @@ for (const b of backends()) {
         const [t0, t1] = ids as [number, number];
         const at = Date.now();
         const scan = async () =>
-          scanAnnotation(store, {
+          scanAnnotation(contextOf(store), {
             datasetId,
             userId: await userId('a1'),
             wanted: 2,

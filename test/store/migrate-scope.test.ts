@@ -1,9 +1,11 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/connect.js';
+import { openStore } from '../../src/store/connect.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { withSchemaIntrospection } from '../../src/store/schema-introspection.js';
+import type { OpenStore as Store } from '../../src/store/store.js';
+import { contextOf } from '../../src/store/store.js';
 import { backends } from '../helpers/stores.js';
 
 const url = process.env.TANDEM_TEST_POSTGRES;
@@ -87,7 +89,7 @@ describe.skipIf(!url)('migrations look at the store’s own PostgreSQL schema on
     const stray = await admin.query('SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = $1', [other]);
     expect(stray.rowCount).toBe(2);
 
-    const scoped = withSchemaIntrospection(store.db, store.schema).introspection;
+    const scoped = withSchemaIntrospection(contextOf(store).db, store.schema).introspection;
     const tables = await scoped.getTables({ withInternalKyselyTables: true });
     expect(tables.map((t) => t.name)).toEqual(expected);
     expect(tables.every((t) => t.schema === store.schema)).toBe(true);
@@ -105,7 +107,7 @@ describe.skipIf(!url)('migrations look at the store’s own PostgreSQL schema on
     const store = await open();
     const s = unique('t_later');
     extra.push(s);
-    const scoped = withSchemaIntrospection(store.db, s).introspection;
+    const scoped = withSchemaIntrospection(contextOf(store).db, s).introspection;
     expect(await scoped.getSchemas()).toEqual([]);
     await admin.query(`CREATE SCHEMA ${s}`);
     expect(await scoped.getSchemas()).toEqual([{ name: s }]);

@@ -1,8 +1,9 @@
 import { CompiledQuery, Kysely, PostgresDialect, type RawBuilder, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/connect.js';
 import { type NamingOptions, type NamingPool, namingStatements } from '../../src/store/pg-statements.js';
+import type { OpenStore as Store } from '../../src/store/store.js';
+import { contextOf } from '../../src/store/store.js';
 import { backends } from '../helpers/stores.js';
 
 const url = process.env.TANDEM_TEST_POSTGRES;
@@ -311,9 +312,9 @@ describe.skipIf(!url)('named statements in a store opened by openStore', () => {
   it('names nothing with TANDEM_PG_PREPARED=off (for poolers that drop prepared statements)', async () => {
     const store = await openOnOneConnection({ TANDEM_PG_PREPARED: 'off' });
     try {
-      const db = store.db as unknown as Kysely<unknown>;
+      const db = contextOf(store).db as unknown as Kysely<unknown>;
       const q = (name: string) =>
-        store.db.selectFrom('users').select('username').where('username', '=', name);
+        contextOf(store).db.selectFrom('users').select('username').where('username', '=', name);
       expect(await q('nobody').execute()).toEqual([]);
       expect(await q('nobody').execute()).toEqual([]);
       expect(await prepared(db)).toEqual([]);
@@ -325,15 +326,18 @@ describe.skipIf(!url)('named statements in a store opened by openStore', () => {
   it('names nothing while migrating, then names the store’s parameterised statements', async () => {
     const store = await openOnOneConnection();
     try {
-      const db = store.db as unknown as Kysely<unknown>;
+      const db = contextOf(store).db as unknown as Kysely<unknown>;
       // Migrations ran parameterised statements on this very connection: none of them is named.
       expect(await prepared(db)).toEqual([]);
-      await store.db
-        .insertInto('users')
+      await contextOf(store)
+        .db.insertInto('users')
         .values({ username: 'ada', role: 'admin', languages: '["en"]', disabled: 0, created_at: 1 })
         .execute();
       const q = (name: string) =>
-        store.db.selectFrom('users').select(['username', 'languages']).where('username', '=', name);
+        contextOf(store)
+          .db.selectFrom('users')
+          .select(['username', 'languages'])
+          .where('username', '=', name);
       expect(await q('ada').execute()).toEqual([{ username: 'ada', languages: '["en"]' }]);
       expect(await q('nobody').execute()).toEqual([]);
       const p = await prepared(db);

@@ -1,24 +1,19 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { TandemError } from '../../src/core/errors.js';
-import { checkResultsFor, replaceResultsOf } from '../../src/store/check-results.js';
-import { addComment, commentsFor } from '../../src/store/comments.js';
-import type { Store } from '../../src/store/connect.js';
-import { recordDetails, recordDetailsOf } from '../../src/store/record-details.js';
-import { getRecord } from '../../src/store/records.js';
-import { responsesFor, saveResponse } from '../../src/store/responses.js';
-import { replaceSuggestions, suggestionsFor } from '../../src/store/suggestions.js';
-import { createUser } from '../../src/store/users.js';
+import { recordDetails } from '../../src/store/record-details.js';
+import type { OpenStore as Store } from '../../src/store/store.js';
+import { contextOf } from '../../src/store/store.js';
 import { recordIdsOf, seedDataset } from '../helpers/api.js';
 import { backends } from '../helpers/stores.js';
 
 /** What the five separate reads return for a record: `recordDetails` must return exactly this. */
 async function separately(store: Store, id: number) {
   return {
-    record: await getRecord(store, id),
-    suggestions: await suggestionsFor(store, [id]),
-    checks: await checkResultsFor(store, id),
-    responses: (await responsesFor(store, [id])).get(id) ?? [],
-    comments: await commentsFor(store, id),
+    record: await store.records.get(id),
+    suggestions: await store.suggestions.forRecords([id]),
+    checks: await store.checkResults.forRecord(id),
+    responses: (await store.responses.forRecords([id])).get(id) ?? [],
+    comments: await store.comments.forRecord(id),
   };
 }
 
@@ -30,16 +25,16 @@ const AWKWARD = 'say "hi" \\ and \'bye\'\nsecond line\r\n\ttabbed \u0007 bell \u
 
 /** Moves a row to the end of its table's heap on PostgreSQL (an update writes a new tuple). */
 async function touch(store: Store, table: 'suggestions' | 'check_results' | 'comments', id: number) {
-  await store.db
-    .updateTable(table)
+  await contextOf(store)
+    .db.updateTable(table)
     .set((eb) => ({ created_at: eb('created_at', '+', 1) }))
     .where('id', '=', id)
     .execute();
 }
 
 async function firstId(store: Store, table: 'suggestions' | 'check_results' | 'comments', recordId: number) {
-  const r = await store.db
-    .selectFrom(table)
+  const r = await contextOf(store)
+    .db.selectFrom(table)
     .select('id')
     .where('record_id', '=', recordId)
     .orderBy('id')
@@ -60,9 +55,9 @@ for (const b of backends()) {
       });
       const ids = (await recordIdsOf(store, d.id)) as [number, number, number];
       const users = {
-        zoe: await createUser(store, { username: 'zoe', role: 'annotator' }, 'test'),
-        ann: await createUser(store, { username: 'ann', role: 'annotator' }, 'test'),
-        rev: await createUser(store, { username: 'rev', role: 'reviewer' }, 'test'),
+        zoe: await store.users.create({ username: 'zoe', role: 'annotator' }, 'test'),
+        ann: await store.users.create({ username: 'ann', role: 'annotator' }, 'test'),
+        rev: await store.users.create({ username: 'rev', role: 'reviewer' }, 'test'),
       };
       return { store, ids, users };
     }
@@ -72,12 +67,12 @@ for (const b of backends()) {
       try {
         const [t0, t1] = ids;
         // Suggestions: JSON strings, arrays, objects, numbers, booleans, null; two agents, interleaved.
-        await replaceSuggestions(store, 'judge', [
+        await store.suggestions.replace('judge', [
           { recordId: t0, question: 'sentiment', value: 'positive', score: 0.75 },
           { recordId: t0, question: 'spans', value: [{ start: 0, end: 5, label: ARABIC }], score: null },
           { recordId: t1, question: 'sentiment', value: 'negative', score: 0.5 },
         ]);
-        await replaceSuggestions(store, 'model', [
+        await store.suggestions.replace('model', [
           {
             recordId: t0,
             question: 'note',
@@ -91,15 +86,14 @@ for (const b of backends()) {
           { recordId: t0, question: 'emoji', value: EMOJI, score: -0.125 },
         ]);
         // The judge runs again: its suggestions now come after the model's.
-        await replaceSuggestions(store, 'judge', [
+        await store.suggestions.replace('judge', [
           { recordId: t0, question: 'sentiment', value: 'positive', score: 0.75 },
           { recordId: t0, question: 'spans', value: [{ start: 0, end: 5, label: ARABIC }], score: null },
           { recordId: t1, question: 'sentiment', value: 'negative', score: 0.5 },
         ]);
 
         // Checks: details absent (SQL NULL), JSON null, nested, a bare string.
-        await replaceResultsOf(
-          store,
+        await store.checkResults.replace(
           [t0, t1],
           ['length', 'pii', 'dedup', 'lang'],
           [
@@ -120,13 +114,11 @@ for (const b of backends()) {
         // Responses: a draft that becomes a submission later (so its row is rewritten), a discard
         // with a reason, a review-round answer; values full of unicode, quotes and newlines.
         const draft = { sentiment: 'positive', note: `${ARABIC} ${CJK}` };
-        await saveResponse(
-          store,
+        await store.responses.save(
           { recordId: t0, userId: users.zoe.id, values: draft, status: 'draft' },
           'test',
         );
-        await saveResponse(
-          store,
+        await store.responses.save(
           {
             recordId: t0,
             userId: users.ann.id,
@@ -137,19 +129,16 @@ for (const b of backends()) {
           },
           'test',
         );
-        await saveResponse(
-          store,
+        await store.responses.save(
           { recordId: t1, userId: users.ann.id, values: { sentiment: 'neutral' }, status: 'submitted' },
           'test',
         );
         const final = { sentiment: 'negative', note: `${ARABIC}\n${CJK}\n${EMOJI}\n${AWKWARD}` };
-        await saveResponse(
-          store,
+        await store.responses.save(
           { recordId: t0, userId: users.zoe.id, values: final, status: 'submitted', timeSpentMs: 1500 },
           'test',
         );
-        await saveResponse(
-          store,
+        await store.responses.save(
           {
             recordId: t0,
             userId: users.rev.id,
@@ -161,13 +150,13 @@ for (const b of backends()) {
         );
 
         // Two comments on t0, one on t1.
-        await addComment(store, t0, users.rev, `${AWKWARD} ${EMOJI}`, 'user:rev');
-        await addComment(store, t1, users.ann, 'other record', 'user:ann');
-        await addComment(store, t0, users.zoe, `${ARABIC} — ${CJK}`, 'user:zoe');
+        await store.comments.add(t0, users.rev, `${AWKWARD} ${EMOJI}`, 'user:rev');
+        await store.comments.add(t1, users.ann, 'other record', 'user:ann');
+        await store.comments.add(t0, users.zoe, `${ARABIC} — ${CJK}`, 'user:zoe');
 
         // The record's own JSON columns, too.
-        await store.db
-          .updateTable('records')
+        await contextOf(store)
+          .db.updateTable('records')
           .set({
             final_values: JSON.stringify({
               sentiment: { value: 'negative', method: 'review', by: 'rev', at: '2024-01-01T00:00:00.000Z' },
@@ -223,9 +212,9 @@ for (const b of backends()) {
           quote: AWKWARD,
         });
 
-        expect(await recordDetails(store, t0)).toStrictEqual(expected);
+        expect(await store.records.details(t0)).toStrictEqual(expected);
         // The neighbour gets only its own.
-        const other = await recordDetails(store, t1);
+        const other = await store.records.details(t1);
         expect(other).toStrictEqual(await separately(store, t1));
         expect([
           other.suggestions.length,
@@ -243,12 +232,11 @@ for (const b of backends()) {
       try {
         const [t0] = ids;
         // Scores as a judge computes them: (3 - 1) / 3, a cosine similarity, 0.1 + 0.2.
-        await replaceSuggestions(store, 'judge', [
+        await store.suggestions.replace('judge', [
           { recordId: t0, question: 'quality', value: 3, score: 2 / 3 },
           { recordId: t0, question: 'sentiment', value: 'positive', score: 0.1 + 0.2 },
         ]);
-        await replaceResultsOf(
-          store,
+        await store.checkResults.replace(
           [t0],
           ['near-dup'],
           [{ recordId: t0, check: 'near-dup', passed: true, score: 0.8731234567891234 }],
@@ -259,7 +247,7 @@ for (const b of backends()) {
           suggestions: d.suggestions.map((s) => s.score),
           checks: d.checks.map((c) => c.score),
         });
-        expect(scores(await recordDetails(store, t0))).toEqual(scores(expected));
+        expect(scores(await store.records.details(t0))).toEqual(scores(expected));
       } finally {
         await store.close();
       }
@@ -270,12 +258,12 @@ for (const b of backends()) {
       try {
         const [t0, , t2] = ids;
         // Something on another record, so that "empty" is not just an empty table.
-        await replaceSuggestions(store, 'judge', [
+        await store.suggestions.replace('judge', [
           { recordId: t0, question: 'sentiment', value: 'x', score: null },
         ]);
-        const details = await recordDetails(store, t2);
+        const details = await store.records.details(t2);
         expect(details).toStrictEqual({
-          record: await getRecord(store, t2),
+          record: await store.records.get(t2),
           suggestions: [],
           checks: [],
           responses: [],
@@ -291,25 +279,24 @@ for (const b of backends()) {
       const { store, ids, users } = await world();
       try {
         const [t0, t1, t2] = ids;
-        await replaceSuggestions(store, 'judge', [
+        await store.suggestions.replace('judge', [
           { recordId: t1, question: 'sentiment', value: 'positive', score: 2 / 3 },
           { recordId: t2, question: 'sentiment', value: ['a', 'b'], score: null },
         ]);
-        await addComment(store, t0, users.rev, AWKWARD, 'user:rev');
-        await saveResponse(
-          store,
+        await store.comments.add(t0, users.rev, AWKWARD, 'user:rev');
+        await store.responses.save(
           { recordId: t2, userId: users.zoe.id, values: { sentiment: CJK }, status: 'submitted' },
           'user:zoe',
         );
         const missing = Math.max(...ids) + 1000;
-        const many = await recordDetailsOf(store, [t2, missing, t0, t1]);
+        const many = await store.records.detailsOf([t2, missing, t0, t1]);
         expect(many.map((d) => d.record.id)).toEqual([t2, t0, t1]);
         expect(many).toStrictEqual([
           await separately(store, t2),
           await separately(store, t0),
           await separately(store, t1),
         ]);
-        expect(await recordDetailsOf(store, [])).toEqual([]);
+        expect(await store.records.detailsOf([])).toEqual([]);
       } finally {
         await store.close();
       }
@@ -319,7 +306,7 @@ for (const b of backends()) {
       const { store, ids } = await world();
       try {
         const missing = Math.max(...ids) + 1000;
-        const err = await recordDetails(store, missing).then(
+        const err = await store.records.details(missing).then(
           () => null,
           (e: unknown) => e,
         );

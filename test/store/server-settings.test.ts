@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { settingsWarnings, storeWarnings } from '../../src/store/server-settings.js';
+import { contextOf } from '../../src/store/store.js';
 import { backends } from '../helpers/stores.js';
 
 describe('warnings about a PostgreSQL server’s settings', () => {
@@ -36,7 +37,7 @@ for (const b of backends()) {
         const got = await storeWarnings(store);
         if (backend.name === 'sqlite') return expect(got).toEqual([]);
         const r = await sql<{ a: string; t: string }>`SELECT current_setting('autovacuum') AS a,
-          current_setting('track_counts') AS t`.execute(store.db);
+          current_setting('track_counts') AS t`.execute(contextOf(store).db);
         const { a, t } = r.rows[0]!;
         expect(got).toHaveLength(a === 'on' && t === 'on' ? 0 : 1);
         if (t === 'on' && a === 'off') expect(got[0]).toMatch(/autovacuum off/);

@@ -2,23 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/core/hash.js';
 import type { Provenance } from '../../src/core/record.js';
 import { datasetSettings } from '../../src/core/settings.js';
-import type { Store } from '../../src/store/connect.js';
-import {
-  countRecords,
-  createDataset,
-  createUser,
-  deleteDataset,
-  findRecordByExternalId,
-  getDataset,
-  insertRecords,
-  listDatasets,
-  listEvents,
-  type NewRecord,
-  responsesFor,
-  saveResponse,
-  streamRecords,
-  updateRecord,
-} from '../../src/store/index.js';
+import { setStatus } from '../../src/stages/review/index.js';
+import type { NewRecord } from '../../src/store/records.js';
+import type { OpenStore as Store } from '../../src/store/store.js';
 import { type Backend, backends } from '../helpers/stores.js';
 
 const settings = datasetSettings.parse({
@@ -60,38 +46,38 @@ for (const b of backends()) {
     });
 
     it('creates, lists and refuses a duplicate dataset', async () => {
-      const d = await createDataset(store, 'alpha', settings, 'cli');
+      const d = await store.datasets.create('alpha', settings, 'cli');
       expect(d.id).toBeGreaterThan(0);
-      expect((await getDataset(store, 'alpha')).settings.fields[0]!.name).toBe('text');
-      await expect(createDataset(store, 'alpha', settings, 'cli')).rejects.toMatchObject({
+      expect((await store.datasets.get('alpha')).settings.fields[0]!.name).toBe('text');
+      await expect(store.datasets.create('alpha', settings, 'cli')).rejects.toMatchObject({
         code: 'conflict',
       });
-      const events = await listEvents(store, { entityType: 'dataset', entityId: d.id });
+      const events = await store.events.list({ entityType: 'dataset', entityId: d.id });
       expect(events.map((e) => e.action)).toEqual(['dataset.create']);
       expect(events[0]!.actor).toBe('cli');
     });
 
     it('inserts records idempotently by external id and logs the batch', async () => {
-      const d = await createDataset(store, 'beta', settings, 'cli');
-      const first = await insertRecords(store, d.id, [rec(1), rec(2), rec(3)], 'cli', { file: 'x.jsonl' });
+      const d = await store.datasets.create('beta', settings, 'cli');
+      const first = await store.records.insert(d.id, [rec(1), rec(2), rec(3)], 'cli', { file: 'x.jsonl' });
       expect(first).toMatchObject({ inserted: 3, skipped: 0 });
-      const again = await insertRecords(store, d.id, [rec(2), rec(3), rec(4)], 'cli');
+      const again = await store.records.insert(d.id, [rec(2), rec(3), rec(4)], 'cli');
       expect(again).toMatchObject({ inserted: 1, skipped: 2 });
-      expect(await countRecords(store, d.id)).toBe(4);
-      const ev = await listEvents(store, { datasetId: d.id });
+      expect(await store.records.count(d.id)).toBe(4);
+      const ev = await store.events.list({ datasetId: d.id });
       const inserts = ev.filter((e) => e.action === 'records.insert');
       expect(inserts).toHaveLength(2);
       expect(inserts[0]!.after).toMatchObject({ file: 'x.jsonl', inserted: 3 });
       // Same external id in another dataset is a different record.
-      const other = await createDataset(store, 'beta2', settings, 'cli');
-      expect((await insertRecords(store, other.id, [rec(1)], 'cli')).inserted).toBe(1);
+      const other = await store.datasets.create('beta2', settings, 'cli');
+      expect((await store.records.insert(other.id, [rec(1)], 'cli')).inserted).toBe(1);
     });
 
     it('round-trips fields, metadata and provenance with unicode intact', async () => {
-      const d = await createDataset(store, 'gamma', settings, 'cli');
+      const d = await store.datasets.create('gamma', settings, 'cli');
       const text = 'مرحبا 👋 こんにちは "quotes" \\ back';
-      await insertRecords(store, d.id, [rec(7, text)], 'cli');
-      const r = await findRecordByExternalId(store, d.id, 'r7');
+      await store.records.insert(d.id, [rec(7, text)], 'cli');
+      const r = await store.records.findByExternalId(d.id, 'r7');
       expect(r?.fields).toEqual({ text });
       expect(r?.metadata).toEqual({ i: 7 });
       expect(r?.provenance).toEqual(prov(7));
@@ -101,83 +87,80 @@ for (const b of backends()) {
     });
 
     it('updates with optimistic locking and records before/after', async () => {
-      const d = await createDataset(store, 'delta', settings, 'cli');
-      await insertRecords(store, d.id, [rec(1)], 'cli');
-      const r = (await findRecordByExternalId(store, d.id, 'r1'))!;
-      const updated = await updateRecord(
-        store,
+      const d = await store.datasets.create('delta', settings, 'cli');
+      await store.records.insert(d.id, [rec(1)], 'cli');
+      const r = (await store.records.findByExternalId(d.id, 'r1'))!;
+      // Content is edited here; a record's status changes only through the lifecycle (tested below).
+      const updated = await store.records.update(
         r.id,
         1,
-        { status: 'accepted', fields: { text: 'fixed' } },
+        { language: 'de', fields: { text: 'fixed' } },
         'user:ann',
       );
       expect(updated.version).toBe(2);
-      expect(updated.status).toBe('accepted');
+      expect(updated.language).toBe('de');
       expect(updated.contentHash).toBe(contentHash({ text: 'fixed' }));
       // A writer holding the old version loses and nothing changes.
-      await expect(updateRecord(store, r.id, 1, { status: 'rejected' }, 'user:bob')).rejects.toMatchObject({
+      await expect(store.records.update(r.id, 1, { language: 'fr' }, 'user:bob')).rejects.toMatchObject({
         code: 'conflict',
       });
-      const ev = await listEvents(store, { entityType: 'record', entityId: r.id });
+      const ev = await store.events.list({ entityType: 'record', entityId: r.id });
       expect(ev).toHaveLength(1);
       expect(ev[0]).toMatchObject({
         actor: 'user:ann',
         action: 'record.update',
-        before: { status: 'new', fields: { text: 'record 1' } },
-        after: { status: 'accepted', fields: { text: 'fixed' } },
+        before: { language: null, fields: { text: 'record 1' } },
+        after: { language: 'de', fields: { text: 'fixed' } },
       });
     });
 
     it('lets exactly one of two concurrent updates win', async () => {
-      const d = await createDataset(store, 'race', settings, 'cli');
-      await insertRecords(store, d.id, [rec(1)], 'cli');
-      const r = (await findRecordByExternalId(store, d.id, 'r1'))!;
+      const d = await store.datasets.create('race', settings, 'cli');
+      await store.records.insert(d.id, [rec(1)], 'cli');
+      const r = (await store.records.findByExternalId(d.id, 'r1'))!;
       const results = await Promise.allSettled([
-        updateRecord(store, r.id, 1, { status: 'accepted' }, 'user:a'),
-        updateRecord(store, r.id, 1, { status: 'rejected' }, 'user:b'),
+        setStatus(store, { recordId: r.id, expectedVersion: 1, status: 'accepted', actor: 'user:a' }),
+        store.records.update(r.id, 1, { language: 'fr' }, 'user:b'),
       ]);
       expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(1);
       expect(results.filter((x) => x.status === 'rejected')).toHaveLength(1);
     });
 
     it('streams records in id order with a status filter', async () => {
-      const d = await createDataset(store, 'epsilon', settings, 'cli');
-      await insertRecords(
-        store,
+      const d = await store.datasets.create('epsilon', settings, 'cli');
+      await store.records.insert(
         d.id,
         Array.from({ length: 25 }, (_, i) => rec(i)),
         'cli',
       );
       const seen: string[] = [];
-      for await (const page of streamRecords(store, d.id, { batchSize: 7 })) {
+      for await (const page of store.records.stream(d.id, { batchSize: 7 })) {
         expect(page.length).toBeLessThanOrEqual(7);
         seen.push(...page.map((r) => r.externalId));
       }
       expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => `r${i}`));
-      const r3 = (await findRecordByExternalId(store, d.id, 'r3'))!;
-      await updateRecord(store, r3.id, 1, { status: 'accepted' }, 'cli');
+      const r3 = (await store.records.findByExternalId(d.id, 'r3'))!;
+      await setStatus(store, { recordId: r3.id, expectedVersion: 1, status: 'accepted', actor: 'cli' });
       const accepted: string[] = [];
-      for await (const page of streamRecords(store, d.id, { status: ['accepted'] }))
+      for await (const page of store.records.stream(d.id, { status: ['accepted'] }))
         accepted.push(...page.map((r) => r.externalId));
       expect(accepted).toEqual(['r3']);
     });
 
     it('saves responses once per user and round, accumulating time', async () => {
-      const d = await createDataset(store, 'zeta', settings, 'cli');
-      await insertRecords(store, d.id, [rec(1)], 'cli');
-      const r = (await findRecordByExternalId(store, d.id, 'r1'))!;
-      const u = await createUser(store, { username: 'ann', role: 'annotator', languages: ['en'] }, 'cli');
-      await saveResponse(
-        store,
+      const d = await store.datasets.create('zeta', settings, 'cli');
+      await store.records.insert(d.id, [rec(1)], 'cli');
+      const r = (await store.records.findByExternalId(d.id, 'r1'))!;
+      const u = await store.users.create({ username: 'ann', role: 'annotator', languages: ['en'] }, 'cli');
+      await store.responses.save(
         { recordId: r.id, userId: u.id, values: { ok: 'yes' }, status: 'draft', timeSpentMs: 500 },
         'user:ann',
       );
-      await saveResponse(
-        store,
+      await store.responses.save(
         { recordId: r.id, userId: u.id, values: { ok: 'no' }, status: 'submitted', timeSpentMs: 700 },
         'user:ann',
       );
-      const map = await responsesFor(store, [r.id]);
+      const map = await store.responses.forRecords([r.id]);
       const list = map.get(r.id)!;
       expect(list).toHaveLength(1);
       expect(list[0]).toMatchObject({
@@ -186,20 +169,20 @@ for (const b of backends()) {
         timeSpentMs: 1200,
         username: 'ann',
       });
-      await expect(createUser(store, { username: 'ann', role: 'owner' }, 'cli')).rejects.toMatchObject({
+      await expect(store.users.create({ username: 'ann', role: 'owner' }, 'cli')).rejects.toMatchObject({
         code: 'conflict',
       });
     });
 
     it('deletes a dataset with its records and leaves a tombstone event', async () => {
-      const d = await createDataset(store, 'doomed', settings, 'cli');
-      await insertRecords(store, d.id, [rec(1), rec(2)], 'cli');
-      expect(await deleteDataset(store, 'doomed', 'cli')).toEqual({ records: 2 });
-      await expect(getDataset(store, 'doomed')).rejects.toMatchObject({ code: 'not_found' });
-      expect(await countRecords(store, d.id)).toBe(0);
-      const ev = await listEvents(store, { entityType: 'dataset', entityId: d.id });
+      const d = await store.datasets.create('doomed', settings, 'cli');
+      await store.records.insert(d.id, [rec(1), rec(2)], 'cli');
+      expect(await store.datasets.delete('doomed', 'cli')).toEqual({ records: 2 });
+      await expect(store.datasets.get('doomed')).rejects.toMatchObject({ code: 'not_found' });
+      expect(await store.records.count(d.id)).toBe(0);
+      const ev = await store.events.list({ entityType: 'dataset', entityId: d.id });
       expect(ev.at(-1)).toMatchObject({ action: 'dataset.delete', before: { name: 'doomed', records: 2 } });
-      expect((await listDatasets(store)).map((x) => x.name)).not.toContain('doomed');
+      expect((await store.datasets.list()).map((x) => x.name)).not.toContain('doomed');
     });
   });
 }

@@ -24,7 +24,7 @@ export function registerAggregate(program: Command): void {
       const { getDataset } = await import('../../store/datasets.js');
       const { aggregateDataset } = await import('../../stages/quality/aggregate-dataset.js');
       await withStore(cmd, async (store, g) => {
-        const r = await aggregateDataset(store, await getDataset(store, o.dataset), {
+        const r = await aggregateDataset(store, await store.datasets.get(o.dataset), {
           method: o.method as 'majority' | 'dawid_skene',
           ...(acceptAbove !== undefined ? { acceptAbove } : {}),
           actor: cliActor(),

@@ -4,14 +4,7 @@ import { badInput } from '../../core/errors.js';
 import { datasetName } from '../../core/names.js';
 import type { DatasetSettings } from '../../core/settings.js';
 import { parseSettings } from '../../core/settings-file.js';
-import {
-  countByStatus,
-  createDataset,
-  deleteDataset,
-  getDataset,
-  listDatasets,
-  totalOf,
-} from '../../store/datasets.js';
+import { countByStatus, totalOf } from '../../store/datasets.js';
 import { cliActor, withStore } from '../context.js';
 import { emit } from '../output.js';
 
@@ -57,7 +50,7 @@ export function registerDatasets(program: Command): void {
       checkDatasetName(name);
       const settings = readSettingsFile(o.settings);
       await withStore(cmd, async (store, g) => {
-        const d = await createDataset(store, name, settings, cliActor());
+        const d = await store.datasets.create(name, settings, cliActor());
         emit(
           g,
           { dataset: d.name, id: d.id, settings: d.settings },
@@ -71,7 +64,7 @@ export function registerDatasets(program: Command): void {
     .description('list datasets with record counts')
     .action(async (_o: unknown, cmd: Command) => {
       await withStore(cmd, async (store, g) => {
-        const all = await listDatasets(store);
+        const all = await store.datasets.list();
         emit(
           g,
           {
@@ -104,8 +97,8 @@ export function registerDatasets(program: Command): void {
     .argument('<name>', 'dataset name')
     .action(async (name: string, _o: unknown, cmd: Command) => {
       await withStore(cmd, async (store, g) => {
-        const d = await getDataset(store, name);
-        const byStatus = await countByStatus(store, d.id);
+        const d = await store.datasets.get(name);
+        const byStatus = await store.datasets.countByStatus(d.id);
         const records = totalOf(byStatus);
         emit(
           g,
@@ -144,14 +137,13 @@ export function registerDatasets(program: Command): void {
           .filter(Boolean);
       await withStore(cmd, async (store, g) => {
         const { changeMembers, resumeMembers } = await import('../../store/members.js');
-        const d = await getDataset(store, name);
-        const members = await changeMembers(
-          store,
+        const d = await store.datasets.get(name);
+        const members = await store.members.change(
           d.id,
           { add: list(o.add), remove: list(o.remove) },
           cliActor(),
         );
-        await resumeMembers(store, d.id, list(o.resume), cliActor());
+        await store.members.resume(d.id, list(o.resume), cliActor());
         emit(g, { dataset: d.name, members }, () =>
           members.length
             ? `Members of '${d.name}': ${members.join(', ')}`
@@ -166,7 +158,7 @@ export function registerDatasets(program: Command): void {
     .argument('<name>', 'dataset name')
     .action(async (name: string, _o: unknown, cmd: Command) => {
       await withStore(cmd, async (store, g) => {
-        const r = await deleteDataset(store, name, cliActor());
+        const r = await store.datasets.delete(name, cliActor());
         emit(
           g,
           { deleted: name, records: r.records },

@@ -25,7 +25,7 @@ export function registerQa(program: Command): void {
       const { getDataset } = await import('../../store/datasets.js');
       const { datasetQa } = await import('../../stages/quality/qa.js');
       await withStore(cmd, async (store, g) => {
-        const r = await datasetQa(store, await getDataset(store, o.dataset), { disputed: o.disputed });
+        const r = await datasetQa(store, await store.datasets.get(o.dataset), { disputed: o.disputed });
         emit(g, r, () => describe(r));
       });
     });

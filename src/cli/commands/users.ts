@@ -39,8 +39,7 @@ export function registerUsers(program: Command): void {
           : [];
         await withStore(cmd, async (store, g) => {
           const { createUser } = await import('../../store/users.js');
-          const user = await createUser(
-            store,
+          const user = await store.users.create(
             { username: name, role: r.data, languages, passwordHash: await hashPassword(password) },
             cliActor(),
           );
@@ -59,7 +58,7 @@ export function registerUsers(program: Command): void {
     .action(async (_o: unknown, cmd: Command) => {
       await withStore(cmd, async (store, g) => {
         const { listUsers } = await import('../../store/auth.js');
-        const list = await listUsers(store);
+        const list = await store.auth.listUsers();
         emit(
           g,
           list,
@@ -83,9 +82,9 @@ export function registerUsers(program: Command): void {
       await withStore(cmd, async (store, g) => {
         const { createApiToken } = await import('../../store/auth.js');
         const { findUser } = await import('../../store/users.js');
-        const user = await findUser(store, name);
+        const user = await store.users.find(name);
         if (!user) throw notFound('user', name);
-        const token = await createApiToken(store, user.id, o.label, cliActor());
+        const token = await store.auth.createApiToken(user.id, o.label, cliActor());
         emit(g, { user: user.username, token }, () => token);
       });
     });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Caller } from '../../core/actor.js';
 import { createSession, deleteSession, passwordHashOf } from '../../store/auth.js';
-import type { Store } from '../../store/connect.js';
+import type { Store } from '../../store/store.js';
 import { SESSION_COOKIE, type ServerOptions } from '../app.js';
 import { verifyPassword } from '../auth/password.js';
 import { defineRoute, type Route } from '../route.js';
@@ -42,14 +42,14 @@ export function authRoutes(store: Store, options: ServerOptions): Route[] {
         },
       },
       handler: async ({ body, reply }) => {
-        const found = await passwordHashOf(store, body.username);
+        const found = await store.auth.passwordHashOf(body.username);
         // The same answer (and about the same time) whether the user exists or not.
         const ok = found?.hash ? await verifyPassword(body.password, found.hash) : false;
         if (!found || !ok || found.user.disabled)
           return reply
             .code(401)
             .send({ error: { code: 'unauthorized', message: 'wrong user name or password' } });
-        const session = await createSession(store, found.user.id, ttl);
+        const session = await store.auth.createSession(found.user.id, ttl);
         reply.setCookie(SESSION_COOKIE, session.secret, {
           httpOnly: true,
           sameSite: 'strict',
@@ -68,7 +68,7 @@ export function authRoutes(store: Store, options: ServerOptions): Route[] {
       access: 'public',
       handler: async ({ request, reply }) => {
         const cookie = request.cookies[SESSION_COOKIE];
-        if (cookie) await deleteSession(store, cookie);
+        if (cookie) await store.auth.deleteSession(cookie);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return { ok: true };
       },

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { userActor } from '../../core/actor.js';
 import { datasetProgress } from '../../stages/quality/progress.js';
 import { datasetQa } from '../../stages/quality/qa.js';
-import type { Store } from '../../store/connect.js';
-import { countByStatus, listDatasets, totalOf } from '../../store/datasets.js';
-import { changeMembers, listMembers, memberDatasetIds, resumeMembers } from '../../store/members.js';
+import { totalOf } from '../../store/datasets.js';
+import type { Store } from '../../store/store.js';
 import { datasetFor, seesEverything } from '../access.js';
 import { defineRoute, REVIEWERS, type Route, STAFF } from '../route.js';
 
@@ -18,8 +18,8 @@ export function datasetRoutes(store: Store): Route[] {
       summary: 'Datasets the caller works on, with record counts per status',
       access: 'user',
       handler: async ({ caller }) => {
-        const all = await listDatasets(store);
-        const mine = seesEverything(caller.role) ? undefined : await memberDatasetIds(store, caller.id);
+        const all = await store.datasets.list();
+        const mine = seesEverything(caller.role) ? undefined : await store.members.datasetIds(caller.id);
         return {
           datasets: all
             .filter((d) => !mine || mine.has(d.id))
@@ -37,24 +37,7 @@ export function datasetRoutes(store: Store): Route[] {
       responses: { 200: 'OK', 404: 'no such dataset' },
       handler: async ({ caller, params }) => {
         const d = await datasetFor(store, caller, params.name);
-        const byStatus = await countByStatus(store, d.id);
-        // Check names for the records filter, read from a sample: every check runs on every record,
-        // and a full DISTINCT over a million results would cost more than the page it serves.
-        const checks = await store.db
-          .selectFrom('check_results')
-          .select('check_results.check')
-          .distinct()
-          .where(
-            'record_id',
-            'in',
-            store.db
-              .selectFrom('records')
-              .select('id')
-              .where('dataset_id', '=', d.id)
-              .orderBy('id')
-              .limit(1000),
-          )
-          .execute();
+        const byStatus = await store.datasets.countByStatus(d.id);
         return {
           dataset: {
             name: d.name,
@@ -62,7 +45,8 @@ export function datasetRoutes(store: Store): Route[] {
             byStatus,
             createdAt: d.createdAt,
             settings: d.settings,
-            checks: checks.map((c) => c.check).sort(),
+            // For the records filter.
+            checks: await store.checkResults.namesIn(d.id),
           },
         };
       },
@@ -100,7 +84,7 @@ export function datasetRoutes(store: Store): Route[] {
       params: nameParam,
       handler: async ({ caller, params }) => {
         const d = await datasetFor(store, caller, params.name);
-        return { members: await listMembers(store, d.id) };
+        return { members: await store.members.list(d.id) };
       },
     }),
     defineRoute({
@@ -118,8 +102,8 @@ export function datasetRoutes(store: Store): Route[] {
       }),
       handler: async ({ caller, params, body }) => {
         const d = await datasetFor(store, caller, params.name);
-        const members = await changeMembers(store, d.id, body, `user:${caller.username}`);
-        await resumeMembers(store, d.id, body.resume, `user:${caller.username}`);
+        const members = await store.members.change(d.id, body, userActor(caller));
+        await store.members.resume(d.id, body.resume, userActor(caller));
         return { members };
       },
     }),

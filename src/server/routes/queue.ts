@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { TandemError } from '../../core/errors.js';
-import { nextForAnnotation } from '../../stages/review/next.js';
-import { skip } from '../../stages/review/respond.js';
-import type { Store } from '../../store/connect.js';
-import { now } from '../../store/context.js';
+import { nextForAnnotation, skip } from '../../stages/review/index.js';
 import type { Dataset } from '../../store/datasets.js';
-import { leaseForReview, leaseForSecondReview } from '../../store/queue.js';
+import type { Lease } from '../../store/queue.js';
+import type { Store } from '../../store/store.js';
 import { annotationAccess, datasetAccess, recordFor } from '../access.js';
 import { defineRoute, idParam, REVIEWERS, type Route } from '../route.js';
 import { recordView } from '../views.js';
@@ -29,16 +27,18 @@ export function queueRoutes(store: Store, options: QueueOptions): Route[] {
       query: z.strictObject({ round: z.enum(['annotate', 'review', 'second']).default('annotate') }),
       responses: { 200: 'the record and its lease', 204: 'nothing left for the caller' },
       handler: async ({ caller, params, query, reply }) => {
-        let lease: Awaited<ReturnType<typeof leaseForReview>>;
+        let lease: Lease | null;
         let d: Dataset;
         if (query.round !== 'annotate') {
           d = (await datasetAccess(store, caller, params.name)).dataset;
           if (!REVIEWERS.includes(caller.role as (typeof REVIEWERS)[number]))
             throw new TandemError('forbidden', 'reviewing needs the role reviewer, admin or owner');
-          const lease_ = query.round === 'review' ? leaseForReview : leaseForSecondReview;
-          lease = await lease_(store, { datasetId: d.id, userId: caller.id, leaseMs });
+          const q = { datasetId: d.id, userId: caller.id, leaseMs };
+          lease = await (query.round === 'review'
+            ? store.queue.leaseForReview(q)
+            : store.queue.leaseForSecondReview(q));
         } else {
-          const access = await annotationAccess(store, caller, params.name, now());
+          const access = await annotationAccess(store, caller, params.name, Date.now());
           d = access.dataset;
           lease = await nextForAnnotation(store, d, caller, leaseMs, access.paused, access.held);
         }

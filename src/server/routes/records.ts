@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { userActor } from '../../core/actor.js';
 import { badInput } from '../../core/errors.js';
 import { recordStatus } from '../../core/record.js';
-import { addComment } from '../../store/comments.js';
-import type { Store } from '../../store/connect.js';
 import type { Dataset } from '../../store/datasets.js';
-import { type RecordQuery, searchRecords } from '../../store/record-search.js';
+import type { RecordQuery } from '../../store/record-search.js';
+import type { Store } from '../../store/store.js';
 import { datasetFor, recordFor } from '../access.js';
 import { defineRoute, idParam, type Route } from '../route.js';
 import { mayReview, recordView, recordViews } from '../views.js';
@@ -55,7 +55,7 @@ export function recordRoutes(store: Store): Route[] {
       query: listQuery,
       handler: async ({ caller, params, query }) => {
         const d = await datasetFor(store, caller, params.name);
-        const page = await searchRecords(store, d.id, {
+        const page = await store.records.search(d.id, {
           ...(query.status ? { status: query.status } : {}),
           ...(query.q ? { text: query.q } : {}),
           ...(query.language ? { language: query.language } : {}),
@@ -97,7 +97,7 @@ export function recordRoutes(store: Store): Route[] {
       body: z.strictObject({ body: z.string().trim().min(1).max(10_000) }),
       handler: async ({ caller, params, body, reply }) => {
         await recordFor(store, caller, params.id);
-        const c = await addComment(store, params.id, caller, body.body, `user:${caller.username}`);
+        const c = await store.comments.add(params.id, caller, body.body, userActor(caller));
         reply.code(201);
         return { comment: { id: c.id, username: c.username, body: c.body, createdAt: c.createdAt } };
       },

@@ -1,17 +1,13 @@
 import { z } from 'zod';
+import { userActor } from '../../core/actor.js';
 import { responseStatus } from '../../core/annotation.js';
 import { badInput, isTandemError, TandemError } from '../../core/errors.js';
 import { fieldValueSchema } from '../../core/fields.js';
 import { answerSchema } from '../../core/questions.js';
+import { ANNOTATION_ROUND } from '../../core/rounds.js';
 import { findField } from '../../core/settings.js';
-import { decide } from '../../stages/review/decide.js';
-import { respond } from '../../stages/review/respond.js';
-import { secondReview } from '../../stages/review/second-review.js';
-import type { Store } from '../../store/connect.js';
-import { inTransaction } from '../../store/context.js';
-import { ANNOTATION_ROUND, upsertAssignment } from '../../store/queue.js';
-import { getRecord, updateRecord } from '../../store/records.js';
-import { replaceSuggestions } from '../../store/suggestions.js';
+import { decide, respond, secondReview, setStatus } from '../../stages/review/index.js';
+import type { Store } from '../../store/store.js';
 import { datasetFor, recordFor } from '../access.js';
 import { defineRoute, idParam, REVIEWERS, type Route, STAFF } from '../route.js';
 import { recordView } from '../views.js';
@@ -150,18 +146,14 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
         const failed: { id: number; message: string }[] = [];
         for (const id of body.recordIds) {
           try {
-            const record = await getRecord(store, id);
+            const record = await store.records.get(id);
             if (record.datasetId !== d.id) throw badInput(`record ${id} is not in dataset '${d.name}'`);
             if (action.type === 'status') {
-              await inTransaction(store, async (tx) => {
-                await tx.db.updateTable('records').set({ open_slots: 0 }).where('id', '=', id).execute();
-                await updateRecord(
-                  tx,
-                  id,
-                  record.version,
-                  { status: action.status },
-                  `user:${caller.username}`,
-                );
+              await setStatus(store, {
+                recordId: id,
+                expectedVersion: record.version,
+                status: action.status,
+                actor: userActor(caller),
               });
             } else {
               await respond(store, {
@@ -195,24 +187,15 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       }),
       handler: async ({ caller, params, body }) => {
         const d = await datasetFor(store, caller, params.name);
-        const users = await store.db
-          .selectFrom('users')
-          .select(['id', 'username'])
-          .where('username', 'in', body.usernames)
-          .execute();
+        const users = await store.users.named(body.usernames);
         const missing = body.usernames.filter((u) => !users.some((x) => x.username === u));
         if (missing.length) throw badInput(`no such user: ${missing.join(', ')}`);
-        const records = await store.db
-          .selectFrom('records')
-          .select('id')
-          .where('dataset_id', '=', d.id)
-          .where('id', 'in', body.recordIds)
-          .execute();
+        const records = await store.records.idsIn(d.id, body.recordIds);
         if (records.length !== new Set(body.recordIds).size)
           throw badInput(`some of the records are not in dataset '${d.name}'`);
-        await inTransaction(store, async (tx) => {
+        await store.transaction(async (tx) => {
           for (const r of records)
-            for (const u of users) await upsertAssignment(tx, r.id, u.id, ANNOTATION_ROUND, 'assigned', null);
+            for (const u of users) await tx.queue.setAssignment(r, u.id, ANNOTATION_ROUND, 'assigned', null);
         });
         return { assigned: records.length * users.length };
       },
@@ -246,8 +229,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
           const ok = answerSchema(q, corrected ? fieldValueSchema(corrected) : undefined).safeParse(s.value);
           if (!ok.success) throw badInput(`suggestions: ${s.question}: ${ok.error.issues[0]?.message}`);
         }
-        await replaceSuggestions(
-          store,
+        await store.suggestions.replace(
           body.agent,
           body.suggestions.map((s) => ({
             recordId: record.id,

@@ -3,8 +3,7 @@ import { role } from '../../core/annotation.js';
 import { TandemError } from '../../core/errors.js';
 import { languageCode } from '../../core/names.js';
 import { listUsers } from '../../store/auth.js';
-import type { Store } from '../../store/connect.js';
-import { createUser, findUser, updateUser } from '../../store/users.js';
+import type { Store } from '../../store/store.js';
 import { generatePassword, hashPassword } from '../auth/password.js';
 import { defineRoute, type Route, STAFF } from '../route.js';
 
@@ -31,7 +30,7 @@ export function userRoutes(store: Store): Route[] {
       tag: 'users',
       summary: 'Every account',
       access: STAFF,
-      handler: async () => ({ users: (await listUsers(store)).map(publicUser) }),
+      handler: async () => ({ users: (await store.auth.listUsers()).map(publicUser) }),
     }),
     defineRoute({
       method: 'POST',
@@ -46,8 +45,7 @@ export function userRoutes(store: Store): Route[] {
         if (body.role === 'owner' && caller.role !== 'owner')
           throw new TandemError('forbidden', 'only an owner can add an owner');
         const password = generatePassword();
-        const user = await createUser(
-          store,
+        const user = await store.users.create(
           {
             username: body.username,
             role: body.role,
@@ -73,13 +71,13 @@ export function userRoutes(store: Store): Route[] {
         disabled: z.boolean().optional(),
       }),
       handler: async ({ caller, params, body }) => {
-        const target = await findUser(store, params.username);
+        const target = await store.users.find(params.username);
         if (caller.role !== 'owner' && (target?.role === 'owner' || body.role === 'owner'))
           throw new TandemError('forbidden', 'only an owner can change an owner or make one');
         if (target?.id === caller.id && (body.disabled || (body.role && body.role !== caller.role)))
           throw new TandemError('forbidden', 'you cannot disable yourself or change your own role');
         return {
-          user: publicUser(await updateUser(store, params.username, body, `user:${caller.username}`)),
+          user: publicUser(await store.users.update(params.username, body, `user:${caller.username}`)),
         };
       },
     }),

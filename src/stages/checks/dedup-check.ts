@@ -1,8 +1,7 @@
 import type { DatasetRecord, RecordStatus } from '../../core/record.js';
 import type { DatasetSettings } from '../../core/settings.js';
-import type { Store } from '../../store/connect.js';
 import type { Dataset } from '../../store/datasets.js';
-import { streamRecords } from '../../store/records.js';
+import type { Store } from '../../store/store.js';
 import { findNearDuplicates } from '../../text/dedup.js';
 import type { ChecksConfig } from './config.js';
 import type { CheckOutcome } from './record-checks.js';
@@ -51,7 +50,7 @@ export async function dedupDataset(
   const externalIds: string[] = [];
   const priorities: number[] = [];
   async function* texts(): AsyncGenerator<string[]> {
-    for await (const page of streamRecords(store, dataset.id)) {
+    for await (const page of store.records.stream(dataset.id)) {
       const batch: string[] = [];
       for (const r of page) {
         ids.push(r.id);

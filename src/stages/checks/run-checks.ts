@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { badInput, usage } from '../../core/errors.js';
-import { recordsWithFailures, replaceResultsOf } from '../../store/check-results.js';
-import { setCheckedStatuses } from '../../store/check-status.js';
-import type { Store } from '../../store/connect.js';
-import { countByStatus, getDataset } from '../../store/datasets.js';
 import type { Actor } from '../../core/actor.js';
-import { streamRecords } from '../../store/records.js';
+import { badInput, usage } from '../../core/errors.js';
+import { recordsWithFailures } from '../../store/check-results.js';
+import { countByStatus } from '../../store/datasets.js';
+import type { Store } from '../../store/store.js';
 import { buildContaminationIndex, type EvalItem } from '../../text/decontaminate.js';
 import { loadLanguageDetector } from '../../text/language.js';
 import { CHECK_NAMES, type CheckName, type ChecksConfig, checksConfig } from './config.js';
@@ -49,7 +47,7 @@ export interface CheckRunSummary {
 }
 
 export async function runChecks(store: Store, o: CheckRunOptions): Promise<CheckRunSummary> {
-  const dataset = await getDataset(store, o.dataset);
+  const dataset = await store.datasets.get(o.dataset);
   const settings = dataset.settings;
   const config = resolveConfig((settings as { checks?: unknown }).checks, o.config, o.only, o.evalFiles);
   const ran = new Set<string>();
@@ -107,7 +105,7 @@ export async function runChecks(store: Store, o: CheckRunOptions): Promise<Check
 
   let records = 0;
   const statuses = { flagged: 0, checked: 0 };
-  for await (const page of streamRecords(store, dataset.id)) {
+  for await (const page of store.records.stream(dataset.id)) {
     const results = [];
     for (const r of page) {
       const texts = recordTexts(r, settings);
@@ -130,10 +128,9 @@ export async function runChecks(store: Store, o: CheckRunOptions): Promise<Check
       }
     }
     const ids = page.map((r) => r.id);
-    await replaceResultsOf(store, ids, [...ran], results);
-    const failing = await recordsWithFailures(store, ids);
-    const moved = await setCheckedStatuses(
-      store,
+    await store.checkResults.replace(ids, [...ran], results);
+    const failing = await store.checkResults.recordsWithFailures(ids);
+    const moved = await store.lifecycle.applyCheckVerdicts(
       dataset.id,
       ids.filter((id) => failing.has(id)),
       ids.filter((id) => !failing.has(id)),
@@ -158,7 +155,7 @@ export async function runChecks(store: Store, o: CheckRunOptions): Promise<Check
         .map(([reason, count]) => ({ reason, count })),
     })),
     statuses,
-    byStatus: (await countByStatus(store, dataset.id)) as Record<string, number>,
+    byStatus: (await store.datasets.countByStatus(dataset.id)) as Record<string, number>,
     ...(judge === undefined ? {} : { judge }),
   };
 }

@@ -3,9 +3,8 @@ import { TandemError } from '../../core/errors.js';
 import type { DatasetSettings } from '../../core/settings.js';
 import { isProviderError } from '../../llm/errors.js';
 import { createProvider, parseProviderId } from '../../llm/registry.js';
-import type { Store } from '../../store/connect.js';
 import type { Dataset } from '../../store/datasets.js';
-import { streamRecords } from '../../store/records.js';
+import type { Store } from '../../store/store.js';
 import { cosineClusters, normalizeRows } from '../../text/cosine-lsh.js';
 import { keepPriority } from './dedup-check.js';
 import type { CheckOutcome } from './record-checks.js';
@@ -51,7 +50,7 @@ export async function semanticDuplicates(
     }
     pending = [];
   };
-  for await (const page of streamRecords(store, dataset.id)) {
+  for await (const page of store.records.stream(dataset.id)) {
     for (const r of page) {
       if (ids.length >= config.max_records)
         throw new TandemError(

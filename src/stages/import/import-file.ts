@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import type { Actor } from '../../core/actor.js';
 import { badInput } from '../../core/errors.js';
 import type { DatasetSettings } from '../../core/settings.js';
 import { detectFormat, type FileFormat, readRows } from '../../io/rows.js';
-import type { Store } from '../../store/connect.js';
-import type { Ctx } from '../../store/context.js';
-import { createDataset, findDataset } from '../../store/datasets.js';
-import type { Actor } from '../../core/actor.js';
-import { insertEncodedRecords } from '../../store/records.js';
+import type { Store } from '../../store/store.js';
 import { type ColumnMapping, inferSettings, mappingFor } from './infer.js';
 import { type MapPlan, planMapping, type RowError } from './map-batch.js';
 import { mappedBatches } from './mapped-source.js';
@@ -79,84 +76,90 @@ export async function importFile(store: Store, opts: ImportOptions): Promise<Imp
   // One insert in flight while the next batch is mapped: on PostgreSQL the server works on one batch
   // while Node prepares the next.
   let inflight: Promise<void> = Promise.resolve();
-  const trx = await store.db.startTransaction().execute();
-  const tx: Ctx = { db: trx, dialect: store.dialect, sqlite: store.sqlite };
-  try {
-    let dataset = await findDataset(tx, opts.dataset);
-    let created = false;
-    let mapping: ColumnMapping;
-    if (!dataset) {
-      let settings = opts.settings;
-      if (settings) {
-        mapping = mappingFor(settings, opts, sample[0]);
+  const written = await store.transaction(async (tx) => {
+    try {
+      let dataset = await tx.datasets.find(opts.dataset);
+      let created = false;
+      let mapping: ColumnMapping;
+      if (!dataset) {
+        let settings = opts.settings;
+        if (settings) {
+          mapping = mappingFor(settings, opts, sample[0]);
+        } else {
+          if (sample.length === 0)
+            throw badInput('no valid rows to infer the dataset fields from', { file: opts.file });
+          const inferred = inferSettings(sample, opts, opts.file);
+          settings = inferred.settings;
+          mapping = inferred.mapping;
+        }
+        dataset = await tx.datasets.create(opts.dataset, settings, opts.actor);
+        created = true;
       } else {
-        if (sample.length === 0)
-          throw badInput('no valid rows to infer the dataset fields from', { file: opts.file });
-        const inferred = inferSettings(sample, opts, opts.file);
-        settings = inferred.settings;
-        mapping = inferred.mapping;
+        mapping = mappingFor(dataset.settings, opts, sample[0]);
       }
-      dataset = await createDataset(tx, opts.dataset, settings, opts.actor);
-      created = true;
-    } else {
-      mapping = mappingFor(dataset.settings, opts, sample[0]);
-    }
-    const target = dataset;
+      const target = dataset;
 
-    const plan: MapPlan = {
-      file: opts.file,
-      format,
-      fileLabel,
-      importId,
-      settings: target.settings,
-      ...planMapping(mapping),
-      batchSize,
-      limit: opts.limit ?? Number.POSITIVE_INFINITY,
-    };
-    let rows = 0;
-    let inserted = 0;
-    let existing = 0;
-    for await (const batch of mappedBatches(plan, opts.thread === undefined ? {} : { thread: opts.thread })) {
-      rows += batch.rows;
-      for (const e of batch.errors) reject(e);
-      await inflight;
-      const done = rows;
-      inflight = insertEncodedRecords(tx, target.id, batch.records, opts.actor, {
-        file: fileLabel,
+      const plan: MapPlan = {
+        file: opts.file,
+        format,
+        fileLabel,
         importId,
-      }).then((r) => {
-        inserted += r.inserted;
-        existing += r.skipped;
-        opts.onProgress?.(done);
-      });
-      // Awaited before the next batch or at the end; this only keeps Node from calling it unhandled meanwhile.
-      inflight.catch(() => {});
+        settings: target.settings,
+        ...planMapping(mapping),
+        batchSize,
+        limit: opts.limit ?? Number.POSITIVE_INFINITY,
+      };
+      let rows = 0;
+      let inserted = 0;
+      let existing = 0;
+      for await (const batch of mappedBatches(
+        plan,
+        opts.thread === undefined ? {} : { thread: opts.thread },
+      )) {
+        rows += batch.rows;
+        for (const e of batch.errors) reject(e);
+        await inflight;
+        const done = rows;
+        inflight = tx.records
+          .insertEncoded(target.id, batch.records, opts.actor, {
+            file: fileLabel,
+            importId,
+          })
+          .then((r) => {
+            inserted += r.inserted;
+            existing += r.skipped;
+            opts.onProgress?.(done);
+          });
+        // Awaited before the next batch or at the end; this only keeps Node from calling it unhandled meanwhile.
+        inflight.catch(() => {});
+      }
+      await inflight;
+      if (rows === 0) throw badInput('the file is empty; expected at least one row', { file: opts.file });
+      return { created, target, rows, inserted, existing };
+    } catch (e) {
+      // A failed batch insert still in flight must settle before the transaction rolls back.
+      await inflight.catch(() => {});
+      throw e;
     }
-    await inflight;
-    if (rows === 0) throw badInput('the file is empty; expected at least one row', { file: opts.file });
-    await trx.commit().execute();
+  });
+  const { created, target, rows, inserted, existing } = written;
 
-    let report: string | undefined;
-    if (rejected.length > 0)
-      report = await writeReport(opts.reportPath ?? `${fileLabel}.rejected.jsonl`, opts.file, rejected);
-    return {
-      dataset: opts.dataset,
-      created,
-      ...(created ? { settings: target.settings } : {}),
-      file: opts.file,
-      format,
-      importId,
-      rows,
-      inserted,
-      existing,
-      rejected: rejected.length,
-      ...(report ? { report } : {}),
-    };
-  } catch (e) {
-    await inflight.catch(() => {});
-    await trx.rollback().execute();
-    throw e;
-  }
+  let report: string | undefined;
+  if (rejected.length > 0)
+    report = await writeReport(opts.reportPath ?? `${fileLabel}.rejected.jsonl`, opts.file, rejected);
+  return {
+    dataset: opts.dataset,
+    created,
+    ...(created ? { settings: target.settings } : {}),
+    file: opts.file,
+    format,
+    importId,
+    rows,
+    inserted,
+    existing,
+    rejected: rejected.length,
+    ...(report ? { report } : {}),
+  };
 }
 
 /** The valid rows of the file's first batch. */

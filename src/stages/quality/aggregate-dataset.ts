@@ -1,12 +1,7 @@
-import { sql } from 'kysely';
 import type { FinalValues } from '../../core/record.js';
 import { type AggregateResult, aggregate, aggregateLabelsDawidSkene } from '../../stats/aggregation/index.js';
-import type { Store } from '../../store/connect.js';
-import { inTransaction } from '../../store/context.js';
 import type { Dataset } from '../../store/datasets.js';
-import { readJson } from '../../store/dialect.js';
-import { ANNOTATION_ROUND } from '../../store/queue.js';
-import { updateRecord } from '../../store/records.js';
+import type { Store } from '../../store/store.js';
 
 export interface AggregateRun {
   dataset: string;
@@ -31,22 +26,7 @@ export async function aggregateDataset(
   o: { method?: 'majority' | 'dawid_skene'; acceptAbove?: number; actor: string },
 ): Promise<AggregateRun> {
   const method = o.method ?? 'majority';
-  const rows = await sql<{ record_id: number; username: string; values: unknown; version: number }>`
-    SELECT x.record_id, u.username, x."values" AS "values", r.version
-    FROM records r JOIN responses x ON x.record_id = r.id JOIN users u ON u.id = x.user_id
-    WHERE r.dataset_id = ${dataset.id} AND r.open_slots = 0 AND r.status = 'in_review' AND r.gold_values IS NULL
-      AND x.round = ${ANNOTATION_ROUND} AND x.status = 'submitted'
-    ORDER BY x.record_id, x.id`.execute(store.db);
-  const records = new Map<
-    number,
-    { version: number; answers: { user: string; values: Record<string, unknown> }[] }
-  >();
-  for (const r of rows.rows) {
-    const id = Number(r.record_id);
-    const rec = records.get(id) ?? { version: Number(r.version), answers: [] };
-    rec.answers.push({ user: r.username, values: readJson(r.values) });
-    records.set(id, rec);
-  }
+  const records = await store.quality.undecidedAnswers(dataset.id);
   const ids = [...records.keys()];
   const results = new Map<number, Record<string, AggregateResult>>(ids.map((id) => [id, {}]));
   for (const q of dataset.settings.questions) {
@@ -73,7 +53,7 @@ export async function aggregateDataset(
   const at = new Date().toISOString();
   let accepted = 0;
   let tied = 0;
-  await inTransaction(store, async (tx) => {
+  await store.transaction(async (tx) => {
     for (const id of ids) {
       const finalValues: FinalValues = {};
       let sure = true;
@@ -91,12 +71,11 @@ export async function aggregateDataset(
       }
       const accept = o.acceptAbove !== undefined && sure && Object.keys(finalValues).length > 0;
       if (accept) accepted++;
-      await updateRecord(
-        tx,
-        id,
-        records.get(id)!.version,
-        { finalValues, ...(accept ? { status: 'accepted' as const } : {}) },
-        o.actor,
+      const state = await tx.lifecycle.lockState(id);
+      await tx.lifecycle.transition(
+        state,
+        { type: 'aggregated', finalValues, accept },
+        { actor: o.actor, log: { kind: 'changes' }, expectedVersion: records.get(id)!.version },
       );
     }
   });

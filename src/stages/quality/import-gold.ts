@@ -1,10 +1,7 @@
 import { badInput } from '../../core/errors.js';
 import { readJsonl } from '../../io/jsonl-reader.js';
-import type { Store } from '../../store/connect.js';
-import { getDataset } from '../../store/datasets.js';
-import { setGold } from '../../store/gold.js';
-import { findRecordByExternalId } from '../../store/records.js';
-import { validateAnswer } from '../review/answers.js';
+import type { Store } from '../../store/store.js';
+import { validateAnswer } from '../review/index.js';
 
 /**
  * Marks records as gold from a JSONL file of `{"id": EXTERNAL_ID, "values": {QUESTION: ANSWER}}`
@@ -15,7 +12,7 @@ export async function importGold(
   store: Store,
   o: { file: string; dataset: string; actor: string },
 ): Promise<{ dataset: string; gold: number }> {
-  const dataset = await getDataset(store, o.dataset);
+  const dataset = await store.datasets.get(o.dataset);
   const items: { recordId: number; values: Record<string, unknown> }[] = [];
   for await (const batch of readJsonl(o.file, { batchSize: 1000 })) {
     for (const item of batch) {
@@ -25,7 +22,7 @@ export async function importGold(
       const { id, values } = item.value;
       if (typeof id !== 'string' && typeof id !== 'number')
         throw badInput('needs "id": the record\'s external id', where);
-      const record = await findRecordByExternalId(store, dataset.id, String(id));
+      const record = await store.records.findByExternalId(dataset.id, String(id));
       if (!record) throw badInput(`no record with id '${id}' in dataset '${dataset.name}'`, where);
       try {
         items.push({
@@ -38,6 +35,6 @@ export async function importGold(
     }
   }
   if (items.length === 0) throw badInput(`${o.file} holds no gold answers`);
-  await setGold(store, dataset.id, items, o.actor);
+  await store.gold.set(dataset.id, items, o.actor);
   return { dataset: dataset.name, gold: items.length };
 }

@@ -1,15 +1,12 @@
-import { sql } from 'kysely';
 import { answerKey } from '../../core/answer-compare.js';
 import type { QuestionSettings } from '../../core/questions.js';
 import { computeAgreement } from '../../stats/agreement/compute.js';
 import { type Judgement, type Level, reliabilityData } from '../../stats/agreement/data.js';
 import { type GoldAccuracy, goldAccuracy } from '../../stats/gold-accuracy.js';
 import { wilsonInterval } from '../../stats/intervals.js';
-import type { Ctx } from '../../store/context.js';
 import type { Dataset } from '../../store/datasets.js';
-import { readJson } from '../../store/dialect.js';
-import { goldAnswers } from '../../store/gold.js';
-import { ANNOTATION_ROUND } from '../../store/queue.js';
+import type { AnnotationAnswer } from '../../store/quality-reads.js';
+import type { Store } from '../../store/store.js';
 
 export interface QuestionQa {
   question: string;
@@ -59,13 +56,7 @@ const LEVEL: Partial<Record<QuestionSettings['type'], Level>> = {
   preference: 'nominal',
 };
 
-interface Answer {
-  record: number;
-  user: string;
-  status: string;
-  values: Record<string, unknown>;
-  time: number;
-}
+type Answer = AnnotationAnswer;
 
 /**
  * The numbers that say how right a dataset is: agreement per question with its interval and the
@@ -74,42 +65,13 @@ interface Answer {
  * accepted records. Reads the answers a page of records at a time.
  */
 export async function datasetQa(
-  ctx: Ctx,
+  store: Store,
   dataset: Dataset,
   opts: { disputed?: number } = {},
 ): Promise<QaReport> {
   const settings = dataset.settings;
   const answers: Answer[] = [];
-  let after = 0;
-  for (;;) {
-    const rows = await sql<{
-      record_id: number;
-      username: string;
-      status: string;
-      values: unknown;
-      t: number;
-    }>`
-      SELECT x.record_id, u.username, x.status, x."values" AS "values", x.time_spent_ms AS t
-      FROM responses x JOIN users u ON u.id = x.user_id
-      WHERE x.record_id IN (SELECT id FROM records WHERE dataset_id = ${dataset.id} AND gold_values IS NULL
-          AND id > ${after} ORDER BY id LIMIT 5000)
-        AND x.round = ${ANNOTATION_ROUND} AND x.status <> 'draft'
-      ORDER BY x.record_id`.execute(ctx.db);
-    const last = await sql<{ id: number }>`
-      SELECT max(id) AS id FROM (SELECT id FROM records WHERE dataset_id = ${dataset.id} AND gold_values IS NULL
-        AND id > ${after} ORDER BY id LIMIT 5000) page`.execute(ctx.db);
-    for (const r of rows.rows)
-      answers.push({
-        record: Number(r.record_id),
-        user: r.username,
-        status: r.status,
-        values: readJson(r.values),
-        time: Number(r.t),
-      });
-    const next = last.rows[0]?.id;
-    if (next === null || next === undefined) break;
-    after = Number(next);
-  }
+  for await (const page of store.quality.annotationAnswers(dataset.id)) for (const a of page) answers.push(a);
 
   const byRecord = new Map<number, Answer[]>();
   for (const a of answers) {
@@ -119,11 +81,8 @@ export async function datasetQa(
   }
 
   const questions = settings.questions.map((q) => questionQa(q, answers));
-  const gold = goldAccuracy(settings, await goldAnswers(ctx, dataset.id));
-  const paused = await sql<{ username: string; reason: string }>`
-    SELECT u.username, m.paused_reason AS reason FROM dataset_members m JOIN users u ON u.id = m.user_id
-    WHERE m.dataset_id = ${dataset.id} AND m.paused_reason IS NOT NULL`.execute(ctx.db);
-  const pausedBy = new Map(paused.rows.map((p) => [p.username, p.reason]));
+  const gold = goldAccuracy(settings, await store.gold.answers(dataset.id));
+  const pausedBy = new Map((await store.members.paused(dataset.id)).map((p) => [p.username, p.reason]));
 
   const byUser = new Map<string, Answer[]>();
   for (const a of answers) {
@@ -150,35 +109,16 @@ export async function datasetQa(
     };
   });
 
-  const disputed = await sql<{ id: number; external_id: string; disagreement: number; status: string }>`
-    SELECT id, external_id, disagreement, status FROM records
-    WHERE dataset_id = ${dataset.id} AND disagreement > 0 AND open_slots = 0 AND status = 'in_review'
-    ORDER BY disagreement DESC, id LIMIT ${opts.disputed ?? 10}`.execute(ctx.db);
-  const second = await sql<{ reviewed: number; disagreed: number }>`
-    SELECT sum(CASE WHEN second_review IN ('agreed', 'disagreed') THEN 1 ELSE 0 END) AS reviewed,
-      sum(CASE WHEN second_review = 'disagreed' THEN 1 ELSE 0 END) AS disagreed
-    FROM records WHERE dataset_id = ${dataset.id}`.execute(ctx.db);
-  const reviewed = Number(second.rows[0]?.reviewed ?? 0);
-  const disagreed = Number(second.rows[0]?.disagreed ?? 0);
-  const total = await ctx.db
-    .selectFrom('records')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('dataset_id', '=', dataset.id)
-    .where('gold_values', 'is', null)
-    .executeTakeFirstOrThrow();
+  const disputed = await store.quality.disputed(dataset.id, opts.disputed ?? 10);
+  const { reviewed, disagreed } = await store.quality.secondReviewTally(dataset.id);
 
   return {
     dataset: dataset.name,
-    records: Number(total.n),
+    records: await store.quality.countOrdinary(dataset.id),
     answered: byRecord.size,
     questions,
     annotators,
-    disputed: disputed.rows.map((r) => ({
-      id: Number(r.id),
-      externalId: r.external_id,
-      disagreement: Number(r.disagreement),
-      status: r.status,
-    })),
+    disputed,
     secondReview: {
       reviewed,
       disagreed,

@@ -1,16 +1,11 @@
+import { userActor } from '../../core/actor.js';
 import { badInput, conflict, notFound } from '../../core/errors.js';
+import { type LifecycleEvent, transition } from '../../core/lifecycle.js';
 import type { DatasetRecord, FinalValues } from '../../core/record.js';
+import { ANNOTATION_ROUND } from '../../core/rounds.js';
 import type { DatasetSettings } from '../../core/settings.js';
-import { addComment } from '../../store/comments.js';
-import { type Ctx, inTransaction, now } from '../../store/context.js';
-import {
-  ANNOTATION_ROUND,
-  clearReviewLeases,
-  lockRecord,
-  refreshOpenSlots,
-  upsertAssignment,
-} from '../../store/queue.js';
-import { getRecord, updateRecord } from '../../store/records.js';
+import type { LockedRecord } from '../../store/record-lifecycle.js';
+import type { Store } from '../../store/store.js';
 import { validateAnswer } from './answers.js';
 import { sampledForSecondReview } from './second-review.js';
 
@@ -33,66 +28,87 @@ export interface Review {
  * decided); returning sends the record back to the named annotators with a comment, their answers
  * reopened as drafts; rejecting closes the record. Every path ends the record's review leases.
  */
-export function decide(ctx: Ctx, r: Review): Promise<DatasetRecord> {
-  return inTransaction(ctx, async (tx) => {
-    await lockRecord(tx, r.recordId);
-    const record = await getRecord(tx, r.recordId);
-    if (record.status === 'accepted' || record.status === 'rejected')
-      throw conflict(`record ${record.id} was already ${record.status}`);
-    const actor = `user:${r.reviewer.username}`;
+export function decide(store: Store, r: Review): Promise<DatasetRecord> {
+  return store.transaction(async (tx) => {
+    const state = await tx.lifecycle.lockState(r.recordId);
+    const actor = userActor(r.reviewer);
     const d = r.decision;
-    if (d.comment?.trim()) await addComment(tx, record.id, r.reviewer, d.comment.trim(), actor);
-    await clearReviewLeases(tx, record.id);
+    const decided = (outcome: 'accepted' | 'rejected', finalValues: FinalValues | null): LifecycleEvent => ({
+      type: 'decided',
+      outcome,
+      reviewerId: r.reviewer.id,
+      finalValues,
+      sampledForSecondReview: sampledForSecondReview(r.settings.quality?.secondReview?.rate ?? 0, state.id),
+    });
+    // A record the rules refuse to decide is refused before anything else is checked or written.
+    transition(
+      state,
+      d.action === 'return' ? { type: 'returned', answers: 0, wanted: 0 } : decided('rejected', null),
+    );
 
+    if (d.comment?.trim()) await tx.comments.add(state.id, r.reviewer, d.comment.trim(), actor);
+    await tx.queue.clearReviewLeases(state.id);
+    const log = { actor, log: { kind: 'changes' } } as const;
     switch (d.action) {
-      case 'accept': {
-        const response = await tx.db
-          .selectFrom('responses')
-          .select(['values', 'status'])
-          .where('id', '=', d.responseId)
-          .where('record_id', '=', record.id)
-          .executeTakeFirst();
-        if (!response) throw notFound('response', d.responseId);
-        if (response.status !== 'submitted')
-          throw conflict(`response ${d.responseId} is ${response.status}, not submitted`);
-        const values = typeof response.values === 'string' ? JSON.parse(response.values) : response.values;
-        return close(tx, r, record, 'accepted', finalValuesOf(values, r.reviewer.username), actor);
-      }
+      case 'accept':
       case 'edit': {
-        const values = validateAnswer(r.settings, record, d.values, 'submitted');
-        return close(tx, r, record, 'accepted', finalValuesOf(values, r.reviewer.username), actor);
+        const values = finalValuesOf(await acceptedValues(tx, r, d), r.reviewer.username);
+        await tx.lifecycle.transition(state, decided('accepted', values), log);
+        break;
       }
       case 'reject':
-        return close(tx, r, record, 'rejected', record.finalValues, actor);
-      case 'return': {
-        if (d.usernames.length === 0) throw badInput('name at least one annotator to return the record to');
-        const users = await tx.db
-          .selectFrom('responses')
-          .innerJoin('users', 'users.id', 'responses.user_id')
-          .select(['users.id', 'users.username'])
-          .where('responses.record_id', '=', record.id)
-          .where('responses.round', '=', ANNOTATION_ROUND)
-          .where('users.username', 'in', d.usernames)
-          .execute();
-        const missing = d.usernames.filter((u) => !users.some((x) => x.username === u));
-        if (missing.length) throw badInput(`${missing.join(', ')} did not answer record ${record.id}`);
-        const t = now();
-        for (const u of users) {
-          // Their answer becomes a draft again: kept, editable, no longer counted.
-          await tx.db
-            .updateTable('responses')
-            .set({ status: 'draft', updated_at: t })
-            .where('record_id', '=', record.id)
-            .where('user_id', '=', u.id)
-            .where('round', '=', ANNOTATION_ROUND)
-            .execute();
-          await upsertAssignment(tx, record.id, u.id, ANNOTATION_ROUND, 'returned', null);
-        }
-        await refreshOpenSlots(tx, record.id, r.settings.distribution.responsesPerRecord);
-        return updateRecord(tx, record.id, record.version, { status: 'in_review' }, actor);
-      }
+        await tx.lifecycle.transition(state, decided('rejected', state.finalValues), log);
+        break;
+      case 'return':
+        await returnToAnnotators(tx, r, state, d.usernames, actor);
+        break;
     }
+    return tx.records.get(state.id);
   });
+}
+
+/** The values an accept or an edit makes final: the chosen answer's, or the reviewer's own (validated). */
+async function acceptedValues(
+  tx: Store,
+  r: Review,
+  d: Extract<ReviewDecision, { action: 'accept' | 'edit' }>,
+): Promise<Record<string, unknown>> {
+  if (d.action === 'edit')
+    return validateAnswer(r.settings, await tx.records.get(r.recordId), d.values, 'submitted');
+  const response = await tx.responses.get(d.responseId, r.recordId);
+  if (!response) throw notFound('response', d.responseId);
+  if (response.status !== 'submitted')
+    throw conflict(`response ${d.responseId} is ${response.status}, not submitted`);
+  return response.values;
+}
+
+/** The named annotators get the record back first; their answers become drafts again, no longer counted. */
+async function returnToAnnotators(
+  tx: Store,
+  r: Review,
+  state: LockedRecord,
+  usernames: string[],
+  actor: string,
+): Promise<void> {
+  if (usernames.length === 0) throw badInput('name at least one annotator to return the record to');
+  const users = await tx.responses.answerersNamed(state.id, ANNOTATION_ROUND, usernames);
+  const missing = usernames.filter((u) => !users.some((x) => x.username === u));
+  if (missing.length) throw badInput(`${missing.join(', ')} did not answer record ${state.id}`);
+  await tx.responses.reopenAsDrafts(
+    state.id,
+    ANNOTATION_ROUND,
+    users.map((u) => u.id),
+  );
+  for (const u of users) await tx.queue.setAssignment(state.id, u.id, ANNOTATION_ROUND, 'returned', null);
+  await tx.lifecycle.transition(
+    state,
+    {
+      type: 'returned',
+      answers: await tx.responses.countFinal(state.id, ANNOTATION_ROUND),
+      wanted: r.settings.distribution.responsesPerRecord,
+    },
+    { actor, log: { kind: 'changes' } },
+  );
 }
 
 function finalValuesOf(values: Record<string, unknown>, reviewer: string): FinalValues {
@@ -101,29 +117,4 @@ function finalValuesOf(values: Record<string, unknown>, reviewer: string): Final
   for (const [question, value] of Object.entries(values))
     if (value !== undefined) out[question] = { value, method: 'reviewer', decidedBy: reviewer, at };
   return out;
-}
-
-async function close(
-  tx: Ctx,
-  r: Review,
-  record: DatasetRecord,
-  status: 'accepted' | 'rejected',
-  finalValues: FinalValues | null,
-  actor: string,
-): Promise<DatasetRecord> {
-  const current = await tx.db
-    .selectFrom('records')
-    .select('second_review')
-    .where('id', '=', record.id)
-    .executeTakeFirst();
-  const rate = r.settings.quality?.secondReview?.rate ?? 0;
-  // A record is sampled once; one already disputed in a second review is not sampled again.
-  const sample =
-    status === 'accepted' && current?.second_review == null && sampledForSecondReview(rate, record.id);
-  await tx.db
-    .updateTable('records')
-    .set({ open_slots: 0, decided_by: r.reviewer.id, ...(sample ? { second_review: 'pending' } : {}) })
-    .where('id', '=', record.id)
-    .execute();
-  return updateRecord(tx, record.id, record.version, { status, finalValues }, actor);
 }

@@ -1,9 +1,8 @@
 import type { Caller } from '../../core/actor.js';
 import { TandemError } from '../../core/errors.js';
-import type { Ctx } from '../../store/context.js';
 import type { Dataset } from '../../store/datasets.js';
-import { goldSeenBy, unseenGold } from '../../store/gold.js';
-import { type HeldAnnotation, type Lease, leaseForAnnotation } from '../../store/queue.js';
+import type { HeldAnnotation, Lease } from '../../store/queue.js';
+import type { Store } from '../../store/store.js';
 import { pickGold } from './gold-mix.js';
 
 /**
@@ -11,7 +10,7 @@ import { pickGold } from './gold-mix.js';
  * rate, for members not paused for low accuracy.
  */
 export async function nextForAnnotation(
-  ctx: Ctx,
+  store: Store,
   dataset: Dataset,
   caller: Caller,
   leaseMs: number,
@@ -26,7 +25,7 @@ export async function nextForAnnotation(
       `You are paused on '${dataset.name}': ${paused}. An admin can resume you.`,
     );
   const rate = dataset.settings.quality?.gold?.rate ?? 0;
-  return leaseForAnnotation(ctx, {
+  return store.queue.leaseForAnnotation({
     datasetId: dataset.id,
     userId: caller.id,
     languages: caller.languages,
@@ -35,10 +34,7 @@ export async function nextForAnnotation(
     held,
     ...(rate > 0
       ? {
-          chooseGold: async (nextId: number, tx: Ctx) =>
-            pickGold(rate, caller.id, nextId, await goldSeenBy(tx, dataset.id, caller.id))
-              ? unseenGold(tx, dataset.id, caller.id)
-              : null,
+          chooseGold: (nextId: number, goldSeen: number) => pickGold(rate, caller.id, nextId, goldSeen),
         }
       : {}),
   });

@@ -1,10 +1,8 @@
-import { badInput, conflict } from '../../core/errors.js';
+import { userActor } from '../../core/actor.js';
+import { transition } from '../../core/lifecycle.js';
 import type { DatasetRecord } from '../../core/record.js';
-import { addComment } from '../../store/comments.js';
-import { type Ctx, inTransaction } from '../../store/context.js';
-import { appendEvent } from '../../store/events.js';
-import { clearReviewLeases, lockRecord, SECOND_REVIEW_ROUND } from '../../store/queue.js';
-import { getRecord } from '../../store/records.js';
+import { SECOND_REVIEW_ROUND } from '../../core/rounds.js';
+import type { Store } from '../../store/store.js';
 
 /**
  * Whether an accepted record goes to a second reviewer: a hash of its id below the rate, so the
@@ -27,44 +25,29 @@ export type SecondVerdict = { verdict: 'agree'; comment?: string } | { verdict: 
  * accepted records' error rate in `tandem qa`.
  */
 export function secondReview(
-  ctx: Ctx,
+  store: Store,
   o: { reviewer: { id: number; username: string }; recordId: number; verdict: SecondVerdict },
 ): Promise<DatasetRecord> {
-  return inTransaction(ctx, async (tx) => {
-    await lockRecord(tx, o.recordId);
-    const row = await tx.db
-      .selectFrom('records')
-      .select(['second_review', 'decided_by', 'status', 'dataset_id'])
-      .where('id', '=', o.recordId)
-      .executeTakeFirst();
-    if (row?.second_review !== 'pending' || row.status !== 'accepted')
-      throw conflict(`record ${o.recordId} is not waiting for a second review`);
-    if (row.decided_by === o.reviewer.id)
-      throw badInput('a second review needs someone other than who decided');
-    const actor = `user:${o.reviewer.username}`;
+  return store.transaction(async (tx) => {
+    const state = await tx.lifecycle.lockState(o.recordId);
     const v = o.verdict;
-    if (v.comment?.trim()) await addComment(tx, o.recordId, o.reviewer, v.comment.trim(), actor);
-    await clearReviewLeases(tx, o.recordId, SECOND_REVIEW_ROUND);
-    await tx.db
-      .updateTable('records')
-      .set((eb) => ({
-        second_review: v.verdict === 'agree' ? 'agreed' : 'disagreed',
-        // Disputed: back to the reviewers, first in line.
-        ...(v.verdict === 'disagree' ? { status: 'in_review', open_slots: 0, disagreement: 1 } : {}),
-        version: eb('version', '+', 1),
-        updated_at: Date.now(),
-      }))
-      .where('id', '=', o.recordId)
-      .execute();
-    await appendEvent(tx, {
-      actor,
-      action: 'record.second_review',
-      entityType: 'record',
-      entityId: o.recordId,
-      datasetId: row.dataset_id,
-      before: { status: row.status },
-      after: { verdict: v.verdict, ...(v.verdict === 'disagree' ? { status: 'in_review' } : {}) },
+    const change = transition(state, {
+      type: 'second_reviewed',
+      verdict: v.verdict,
+      reviewerId: o.reviewer.id,
     });
-    return getRecord(tx, o.recordId);
+    const actor = userActor(o.reviewer);
+    if (v.comment?.trim()) await tx.comments.add(o.recordId, o.reviewer, v.comment.trim(), actor);
+    await tx.queue.clearReviewLeases(o.recordId, SECOND_REVIEW_ROUND);
+    await tx.lifecycle.apply(state, change, {
+      actor,
+      log: {
+        kind: 'event',
+        action: 'record.second_review',
+        before: { status: state.status },
+        after: { verdict: v.verdict, ...(change.status ? { status: change.status } : {}) },
+      },
+    });
+    return tx.records.get(o.recordId);
   });
 }

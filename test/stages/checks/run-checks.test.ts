@@ -1,9 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DatasetSettings } from '../../../src/core/settings.js';
 import { runChecks } from '../../../src/stages/checks/run-checks.js';
-import { checkResultsFor } from '../../../src/store/check-results.js';
-import { createDataset } from '../../../src/store/datasets.js';
-import { findRecordByExternalId, insertRecords, type NewRecord } from '../../../src/store/records.js';
+import type { NewRecord } from '../../../src/store/records.js';
 import { fixtures } from '../../helpers/files.js';
 import { backends } from '../../helpers/stores.js';
 
@@ -46,9 +44,8 @@ for (const b of backends()) {
     it('flags each problem with its evidence, keeps the best of near-duplicates, and moves statuses', async () => {
       const store = await backend.open();
       try {
-        const d = await createDataset(store, 'mixed', settings(), 'test');
-        await insertRecords(
-          store,
+        const d = await store.datasets.create('mixed', settings(), 'test');
+        await store.records.insert(
           d.id,
           [
             rec('dup-synthetic', `${story} They slept well.`),
@@ -85,9 +82,11 @@ for (const b of backends()) {
         expect(row('language').failed).toBe(1);
         expect(row('decontaminate').failed).toBe(3);
 
-        const byId = async (id: string) => (await findRecordByExternalId(store, d.id, id))!;
+        const byId = async (id: string) => (await store.records.findByExternalId(d.id, id))!;
         const results = async (id: string) =>
-          Object.fromEntries((await checkResultsFor(store, (await byId(id)).id)).map((r) => [r.check, r]));
+          Object.fromEntries(
+            (await store.checkResults.forRecord((await byId(id)).id)).map((r) => [r.check, r]),
+          );
 
         // The accepted, human-written copy is kept; the synthetic one is the duplicate.
         expect((await results('dup-synthetic')).dedup).toMatchObject({
@@ -120,7 +119,7 @@ for (const b of backends()) {
 
         // Run again: one result per record and check, not two; --only limits what runs.
         await runChecks(store, { dataset: 'mixed', evalFiles: [evalSet], actor: 'test' });
-        expect((await checkResultsFor(store, (await byId('clean')).id)).length).toBe(6);
+        expect((await store.checkResults.forRecord((await byId('clean')).id)).length).toBe(6);
         const only = await runChecks(store, { dataset: 'mixed', only: ['pii'], actor: 'test' });
         expect(only.checks.map((c) => c.check)).toEqual(['pii']);
       } finally {
@@ -136,10 +135,9 @@ for (const b of backends()) {
           criteria: [{ name: 'helpful', description: 'Helps the reader.', scale: [1, 5] }],
           pass_score: 5,
         };
-        const d = await createDataset(store, 'judged', settings({ judge }), 'test');
+        const d = await store.datasets.create('judged', settings({ judge }), 'test');
         const topics = ['stoves', 'tents', 'boots', 'maps', 'lamps', 'packs'];
-        await insertRecords(
-          store,
+        await store.records.insert(
           d.id,
           topics.map((t) => rec(t, `A short, friendly note about ${t} for people who camp.`)),
           'test',
@@ -160,9 +158,8 @@ for (const b of backends()) {
     it('takes thresholds from the dataset settings, and rejects an unknown key there', async () => {
       const store = await backend.open();
       try {
-        const d = await createDataset(store, 'strict', settings({ dedup: { threshold: 0.99 } }), 'test');
-        await insertRecords(
-          store,
+        const d = await store.datasets.create('strict', settings({ dedup: { threshold: 0.99 } }), 'test');
+        await store.records.insert(
           d.id,
           [rec('a', `${story} They slept well.`), rec('b', `${story} They slept badly.`)],
           'test',
@@ -176,7 +173,7 @@ for (const b of backends()) {
           actor: 'test',
         });
         expect(loose.checks[0]).toMatchObject({ check: 'dedup', failed: 1 });
-        await createDataset(store, 'typo', settings({ dedup: { treshold: 0.9 } }), 'test');
+        await store.datasets.create('typo', settings({ dedup: { treshold: 0.9 } }), 'test');
         await expect(runChecks(store, { dataset: 'typo', actor: 'test' })).rejects.toThrow(
           "checks.dedup: unknown key 'treshold'",
         );

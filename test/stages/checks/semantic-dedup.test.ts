@@ -6,10 +6,7 @@ import {
   type RunningFakeServer,
 } from '../../../src/llm/testing/fake-llm-server.js';
 import { runChecks } from '../../../src/stages/checks/run-checks.js';
-import { checkResultsFor } from '../../../src/store/check-results.js';
 import { openStore } from '../../../src/store/connect.js';
-import { createDataset } from '../../../src/store/datasets.js';
-import { findRecordByExternalId, insertRecords } from '../../../src/store/records.js';
 import { fixtures } from '../../helpers/files.js';
 
 const file = fixtures('semantic', '.db');
@@ -43,8 +40,7 @@ describe('semantic duplicates through an embedding endpoint', () => {
   it('flags records whose embeddings match a kept one, keeping the accepted record, in batches', async () => {
     const store = await openStore(file(''));
     try {
-      const d = await createDataset(
-        store,
+      const d = await store.datasets.create(
         'sem',
         settings({ semantic_dedup: { provider: 'openai:embed-test', threshold: 0.99, batch: 3 } }),
         'test',
@@ -54,8 +50,7 @@ describe('semantic duplicates through an embedding endpoint', () => {
         'Tents must be dried before storage.',
         'Stoves stay outside.',
       ];
-      await insertRecords(
-        store,
+      await store.records.insert(
         d.id,
         [
           ...texts.map((t, i) => ({
@@ -97,8 +92,8 @@ describe('semantic duplicates through an embedding endpoint', () => {
           reasons: [{ reason: 'says the same as a kept record', count: 1 }],
         },
       ]);
-      const r0 = (await findRecordByExternalId(store, d.id, 'r0'))!;
-      expect((await checkResultsFor(store, r0.id))[0]).toMatchObject({
+      const r0 = (await store.records.findByExternalId(d.id, 'r0'))!;
+      expect((await store.checkResults.forRecord(r0.id))[0]).toMatchObject({
         check: 'semantic_dedup',
         passed: false,
         details: { duplicateOf: 'copy', provider: 'openai:embed-test' },

@@ -4,14 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { datasetSettings } from '../../../src/core/settings.js';
 import { importFile } from '../../../src/stages/import/import-file.js';
-import type { Store } from '../../../src/store/connect.js';
-import {
-  countRecords,
-  findDataset,
-  findRecordByExternalId,
-  getDataset,
-  listEvents,
-} from '../../../src/store/index.js';
+import type { OpenStore as Store } from '../../../src/store/store.js';
 import { type Backend, backends } from '../../helpers/stores.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tandem-import-'));
@@ -76,8 +69,8 @@ for (const b of backends()) {
         { name: 'messages', type: 'chat', required: true },
       ]);
       expect(s.settings?.distribution.responsesPerRecord).toBe(1);
-      const d = await getDataset(store, 'support');
-      const r = await findRecordByExternalId(store, d.id, 'b');
+      const d = await store.datasets.get('support');
+      const r = await store.records.findByExternalId(d.id, 'b');
       expect(r?.fields.messages).toEqual(chatRows[1]!.messages);
       expect(r?.language).toBe('es');
       expect(r?.metadata).toMatchObject({ language: 'es' });
@@ -119,8 +112,8 @@ for (const b of backends()) {
         { name: 'prompt', type: 'text', required: true },
         { name: 'messages', type: 'chat', required: true },
       ]);
-      const d = await getDataset(store, 'mixed');
-      expect(await countRecords(store, d.id)).toBe(2);
+      const d = await store.datasets.get('mixed');
+      expect(await store.records.count(d.id)).toBe(2);
       const [page] = await collect(store, d.id);
       expect(page![0]!.fields).toEqual({
         prompt: 'Say hi',
@@ -143,14 +136,14 @@ for (const b of backends()) {
       await importFile(store, { file: noIds, dataset: 'noid', actor: 'test' });
       const second = await importFile(store, { file: noIds, dataset: 'noid', actor: 'test' });
       expect(second.inserted).toBe(0);
-      expect(await countRecords(store, (await getDataset(store, 'noid')).id)).toBe(2);
+      expect(await store.records.count((await store.datasets.get('noid')).id)).toBe(2);
     });
 
     it('keeps --metadata columns out of the inferred fields', async () => {
       const p = file('meta.jsonl', jsonl(chatRows));
       const s = await importFile(store, { file: p, dataset: 'meta', actor: 'test', metadata: ['intent'] });
       expect(s.settings?.fields).toEqual([{ name: 'messages', type: 'chat', required: true }]);
-      const r = await findRecordByExternalId(store, (await getDataset(store, 'meta')).id, 'a');
+      const r = await store.records.findByExternalId((await store.datasets.get('meta')).id, 'a');
       expect(r?.metadata).toEqual({ language: 'en', intent: 'refund' });
     });
 
@@ -170,7 +163,7 @@ for (const b of backends()) {
         ]),
       });
       expect(s.settings?.fields.map((f) => f.name)).toEqual(['prompt', 'response']);
-      const r = await findRecordByExternalId(store, (await getDataset(store, 'mapped')).id, 'k1');
+      const r = await store.records.findByExternalId((await store.datasets.get('mapped')).id, 'k1');
       expect(r?.fields).toEqual({ prompt: 'Why?', response: 'Because.' });
       expect(r?.metadata).toEqual({ extra: 'meta' });
     });
@@ -185,7 +178,7 @@ for (const b of backends()) {
       expect(err.message).toContain("field 'text'");
       expect(err.message).toContain('expected a string, found a number');
       // Nothing from the file was committed, not even the dataset it would have created.
-      expect(await findDataset(store, 'typed')).toBeUndefined();
+      expect(await store.datasets.find('typed')).toBeUndefined();
     });
 
     it('rolls back everything on a bad line deep in the file and keeps what was stored before', async () => {
@@ -197,9 +190,9 @@ for (const b of backends()) {
       const err = await importFile(store, { file: bad, dataset: 'safe', actor: 'test' }).catch((e) => e);
       expect(err).toMatchObject({ code: 'bad_input', location: { file: bad, line: 2301 } });
       expect(err.message).toMatch(/malformed JSON/i);
-      const d = await getDataset(store, 'safe');
-      expect(await countRecords(store, d.id)).toBe(1);
-      const events = await listEvents(store, { datasetId: d.id });
+      const d = await store.datasets.get('safe');
+      expect(await store.records.count(d.id)).toBe(1);
+      const events = await store.events.list({ datasetId: d.id });
       expect(events.filter((e) => e.action === 'records.insert')).toHaveLength(1);
     });
 
@@ -301,8 +294,8 @@ for (const b of backends()) {
       const csv = file('rows.csv', 'id,text,label\n1,"hello, world",x\n2,"multi\nline",y\n');
       const s = await importFile(store, { file: csv, dataset: 'csv', actor: 't' });
       expect(s).toMatchObject({ format: 'csv', inserted: 2 });
-      const d = await getDataset(store, 'csv');
-      const r2 = await findRecordByExternalId(store, d.id, '2');
+      const d = await store.datasets.get('csv');
+      const r2 = await store.records.findByExternalId(d.id, '2');
       expect(r2?.fields).toEqual({ text: 'multi\nline', label: 'y' });
       expect(r2?.provenance).toMatchObject({ line: 3, format: 'csv' });
       const arr = file(
@@ -318,7 +311,7 @@ for (const b of backends()) {
       );
       const a = await importFile(store, { file: arr, dataset: 'arr', actor: 't' });
       expect(a).toMatchObject({ format: 'json', inserted: 2 });
-      const y = await findRecordByExternalId(store, (await getDataset(store, 'arr')).id, 'y');
+      const y = await store.records.findByExternalId((await store.datasets.get('arr')).id, 'y');
       expect(y?.provenance).toMatchObject({ line: 6 });
     });
   });
@@ -327,6 +320,6 @@ for (const b of backends()) {
 async function collect(store: Store, datasetId: number) {
   const { streamRecords } = await import('../../../src/store/records.js');
   const pages = [];
-  for await (const p of streamRecords(store, datasetId)) pages.push(p);
+  for await (const p of store.records.stream(datasetId)) pages.push(p);
   return pages;
 }

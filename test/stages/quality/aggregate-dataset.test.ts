@@ -1,7 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { aggregateDataset } from '../../../src/stages/quality/aggregate-dataset.js';
-import { getDataset } from '../../../src/store/datasets.js';
-import { getRecord } from '../../../src/store/records.js';
 import { apiWorld, seedDataset } from '../../helpers/api.js';
 import { backends } from '../../helpers/stores.js';
 
@@ -35,12 +33,12 @@ for (const b of backends()) {
             });
           }
         }
-        const r = await aggregateDataset(store, await getDataset(store, 'ag'), {
+        const r = await aggregateDataset(store, await store.datasets.get('ag'), {
           acceptAbove: 0.6,
           actor: 'test',
         });
         expect(r).toMatchObject({ records: 3, accepted: 2, tied: 1 });
-        const [unanimous, split, tie] = await Promise.all(ids.map((id) => getRecord(store, id)));
+        const [unanimous, split, tie] = await Promise.all(ids.map((id) => store.records.get(id)));
         expect(unanimous!.finalValues!.sentiment).toMatchObject({
           value: 'positive',
           method: 'majority',
@@ -55,12 +53,12 @@ for (const b of backends()) {
         expect(tie!.finalValues!.sentiment!.value).toBe('positive');
         expect(tie!.status).toBe('in_review');
         // The fourth record has no answers: untouched.
-        const dawid = await aggregateDataset(store, await getDataset(store, 'ag'), {
+        const dawid = await aggregateDataset(store, await store.datasets.get('ag'), {
           method: 'dawid_skene',
           actor: 'test',
         });
         expect(dawid.records).toBe(1);
-        expect((await getRecord(store, ids[2]!)).finalValues!.sentiment!.method).toBe('dawid_skene');
+        expect((await store.records.get(ids[2]!)).finalValues!.sentiment!.method).toBe('dawid_skene');
       } finally {
         await w.close();
         await store.close();

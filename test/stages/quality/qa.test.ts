@@ -4,7 +4,7 @@ import { datasetSettings } from '../../../src/core/settings.js';
 import { datasetQa } from '../../../src/stages/quality/qa.js';
 import { computeAgreement } from '../../../src/stats/agreement/compute.js';
 import { reliabilityData } from '../../../src/stats/agreement/data.js';
-import { getDataset } from '../../../src/store/datasets.js';
+import { contextOf } from '../../../src/store/store.js';
 import { apiWorld, labelSettings, seedDataset } from '../../helpers/api.js';
 import { tandem } from '../../helpers/cli.js';
 import { fixtures } from '../../helpers/files.js';
@@ -26,8 +26,8 @@ for (const b of backends()) {
       try {
         for (const u of ['a', 'b', 'c']) await w.addUser(u, 'annotator');
         const d = await seedDataset(store, 'qa', 12, { overlap: 3, members: ['a', 'b', 'c'] });
-        await store.db
-          .updateTable('datasets')
+        await contextOf(store)
+          .db.updateTable('datasets')
           .set({
             settings: JSON.stringify(
               datasetSettings.parse({ ...labelSettings(3), quality: { gold: { rate: 0 } } }),
@@ -50,7 +50,7 @@ for (const b of backends()) {
             });
           }
         }
-        const r = await datasetQa(store, await getDataset(store, 'qa'));
+        const r = await datasetQa(store, await store.datasets.get('qa'));
         expect(r.answered).toBe(12);
         const q = r.questions.find((x) => x.question === 'sentiment')!;
         const expected = computeAgreement(reliabilityData(judgements), {

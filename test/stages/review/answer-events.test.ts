@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { listEvents } from '../../../src/store/events.js';
 import { apiWorld, seedDataset } from '../../helpers/api.js';
 import { backends } from '../../helpers/stores.js';
 
@@ -24,7 +23,7 @@ for (const b of backends()) {
         expect((await w.call('ann2', 'GET', '/api/datasets/ds/next')).json().record.id).toBe(id);
         const other = (await save('ann2', 'neutral', 'submitted')).json().response;
 
-        const responseEvents = (await listEvents(store, { entityType: 'response' })).filter((e) =>
+        const responseEvents = (await store.events.list({ entityType: 'response' })).filter((e) =>
           e.action.startsWith('response.'),
         );
         expect(
@@ -63,14 +62,14 @@ for (const b of backends()) {
           },
         ]);
         // The record went into review with the first submission, and only then.
-        const recordEvents = await listEvents(store, { entityType: 'record', entityId: id });
+        const recordEvents = await store.events.list({ entityType: 'record', entityId: id });
         expect(recordEvents.map((e) => [e.action, e.actor, e.before, e.after, e.datasetId])).toEqual([
           ['record.update', 'user:ann1', { status: 'new' }, { status: 'in_review' }, d.id],
         ]);
 
         const next = (await w.call('ann1', 'GET', '/api/datasets/ds/next')).json().record.id as number;
         expect((await w.call('ann1', 'POST', `/api/records/${next}/skip`)).status).toBe(200);
-        const skips = (await listEvents(store, { entityType: 'record', entityId: next })).filter(
+        const skips = (await store.events.list({ entityType: 'record', entityId: next })).filter(
           (e) => e.action === 'record.skip',
         );
         expect(skips.map((e) => [e.actor, e.datasetId])).toEqual([['user:ann1', d.id]]);

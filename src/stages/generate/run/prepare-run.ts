@@ -1,7 +1,7 @@
+import type { Actor } from '../../../core/actor.js';
 import type { Store } from '../../../store/connect.js';
 import type { Dataset } from '../../../store/datasets.js';
 import { createDataset, findDataset } from '../../../store/datasets.js';
-import type { Actor } from '../../../core/actor.js';
 import { externalIdsWithPrefix } from '../../../store/external-ids.js';
 import { type CompiledRecipe, samplerColumnsOf } from '../recipe/compiled.js';
 import { type CoveragePlan, coveragePlan } from '../samplers/coverage.js';

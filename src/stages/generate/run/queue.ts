@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Store } from '../../../store/connect.js';
 import type { Actor } from '../../../core/actor.js';
+import type { Store } from '../../../store/connect.js';
 import { enqueueJobs } from '../../../store/jobs.js';
 import { loadRecipe } from '../recipe/load.js';
 import { recipeDataset } from './recipe-dataset.js';

@@ -1,5 +1,5 @@
-import type { Ctx } from '../../../store/context.js';
 import type { Actor } from '../../../core/actor.js';
+import type { Ctx } from '../../../store/context.js';
 import { type GeneratedItem, writeGeneratedRows } from '../../../store/generated-rows.js';
 import type { NewRecord } from '../../../store/records.js';
 import type { RowResult } from '../row/compute-row.js';

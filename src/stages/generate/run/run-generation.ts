@@ -1,9 +1,9 @@
 import { setMaxListeners } from 'node:events';
+import type { Actor } from '../../../core/actor.js';
 import { TandemError } from '../../../core/errors.js';
 import { isProviderError } from '../../../llm/errors.js';
 import type { RetryEvent } from '../../../llm/scheduler/scheduled-provider.js';
 import type { Store } from '../../../store/connect.js';
-import type { Actor } from '../../../core/actor.js';
 import type { CompiledRecipe } from '../recipe/compiled.js';
 import { computeRow, type RowResult } from '../row/compute-row.js';
 import { createCaller } from './caller.js';

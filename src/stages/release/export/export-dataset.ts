@@ -2,10 +2,7 @@ import { TandemError, usage } from '../../../core/errors.js';
 import type { RecordStatus } from '../../../core/record.js';
 import { openLineSink } from '../../../io/line-sink.js';
 import { openParquetSink } from '../../../io/parquet-sink.js';
-import type { Store } from '../../../store/connect.js';
-import { getDataset } from '../../../store/datasets.js';
-import { countRecords, streamRecords } from '../../../store/records.js';
-import { responsesFor } from '../../../store/responses.js';
+import type { Store } from '../../../store/store.js';
 import type { ExportRecord, MappedRow } from './export-record.js';
 import { applyCorrections } from './formats/corrections.js';
 import { trainingFormats } from './formats/index.js';
@@ -53,9 +50,9 @@ export async function exportDataset(store: Store, opts: ExportOptions): Promise<
   if (!isFormat(opts.format))
     throw usage(`unknown export format '${opts.format}'; expected one of ${EXPORT_FORMATS.join(', ')}`);
   const format = opts.format;
-  const dataset = await getDataset(store, opts.dataset);
+  const dataset = await store.datasets.get(opts.dataset);
   const settings = dataset.settings;
-  const total = await countRecords(store, dataset.id, opts.status);
+  const total = await store.records.count(dataset.id, opts.status);
   const out = opts.out ?? '-';
 
   let map: (r: ExportRecord) => MappedRow;
@@ -94,18 +91,12 @@ export async function exportDataset(store: Store, opts: ExportOptions): Promise<
   let done = 0;
   const reasons = new Map<string, number>();
   try {
-    for await (const page of streamRecords(
-      store,
+    for await (const page of store.records.stream(
       dataset.id,
       opts.status?.length ? { status: opts.status } : {},
     )) {
       const responses =
-        format === 'jsonl'
-          ? await responsesFor(
-              store,
-              page.map((r) => r.id),
-            )
-          : undefined;
+        format === 'jsonl' ? await store.responses.forRecords(page.map((r) => r.id)) : undefined;
       const rows: Record<string, unknown>[] = [];
       for (const rec of page) {
         const er: ExportRecord = {
