@@ -5,6 +5,7 @@ import type { Role } from '../core/annotation.js';
 import { isTandemError, TandemError } from '../core/errors.js';
 import { type Caller, callerBySession, callerByToken } from '../store/auth.js';
 import type { Store } from '../store/connect.js';
+import { SESSION_COOKIE, type SessionOptions } from './auth/session-cookie.js';
 import { openApiDocument } from './openapi.js';
 import type { Route } from './route.js';
 import { authRoutes } from './routes/auth.js';
@@ -23,14 +24,9 @@ import { defaultWebRoot, serveWebApp } from './web-app.js';
  * cookie or a Bearer token) before its route runs; routes say which roles they admit.
  */
 
-export const SESSION_COOKIE = 'tandem_session';
+export { SESSION_COOKIE } from './auth/session-cookie.js';
 
-export interface ServerOptions {
-  /** Mark cookies Secure (behind HTTPS). Default false: a laptop serves plain HTTP. */
-  secureCookies?: boolean;
-  sessionTtlMs?: number;
-  /** Login attempts per minute per address and user name. */
-  loginRateLimit?: number;
+export interface ServerOptions extends SessionOptions {
   logger?: boolean;
   /** How long a handed-out record stays reserved. Default 30 minutes. */
   leaseMs?: number;

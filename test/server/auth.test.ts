@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildServer, SESSION_COOKIE } from '../../src/server/app.js';
+import { buildServer } from '../../src/server/app.js';
 import { hashPassword, verifyPassword } from '../../src/server/auth/password.js';
+import { SESSION_COOKIE } from '../../src/server/auth/session-cookie.js';
 import { ensureOwner } from '../../src/server/first-start.js';
 import { createApiToken } from '../../src/store/auth.js';
 import { createUser } from '../../src/store/users.js';

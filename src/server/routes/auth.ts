@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { type Caller, createSession, deleteSession, passwordHashOf } from '../../store/auth.js';
 import type { Store } from '../../store/connect.js';
-import { SESSION_COOKIE, type ServerOptions } from '../app.js';
 import { verifyPassword } from '../auth/password.js';
+import { SESSION_COOKIE, type SessionOptions } from '../auth/session-cookie.js';
 import { defineRoute, type Route } from '../route.js';
 
 const loginBody = z.strictObject({
@@ -12,7 +12,7 @@ const loginBody = z.strictObject({
 
 const publicUser = (c: Caller) => ({ id: c.id, username: c.username, role: c.role, languages: c.languages });
 
-export function authRoutes(store: Store, options: ServerOptions): Route[] {
+export function authRoutes(store: Store, options: SessionOptions): Route[] {
   const ttl = options.sessionTtlMs ?? 12 * 60 * 60 * 1000;
   return [
     defineRoute({
