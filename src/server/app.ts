@@ -53,8 +53,7 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
     const auth = request.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       request.caller = await callerByToken(store, auth.slice(7).trim());
-      if (!request.caller)
-        return reply.code(401).send({ error: { code: 'unauthorized', message: 'unknown or revoked token' } });
+      if (!request.caller) throw new TandemError('unauthenticated', 'unknown or revoked token');
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
@@ -74,10 +73,7 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
 
   app.setErrorHandler((error: unknown, _request, reply) => {
     if (isTandemError(error)) {
-      const status = typeof error.details?.status === 'number' ? error.details.status : statusFor(error.code);
-      return reply
-        .code(status)
-        .send({ error: { code: status === 401 ? 'unauthorized' : error.code, message: error.message } });
+      return reply.code(statusFor(error.code)).send({ error: { code: error.code, message: error.message } });
     }
     const e = error as { statusCode?: number; message?: string; validation?: unknown };
     if (e.statusCode && e.statusCode < 500)
@@ -128,7 +124,7 @@ export function apiRoutes(store: Store, options: ServerOptions = {}): Route[] {
 /** The caller, if their role is one of `roles`; a 401 without a caller, a 403 with the wrong role. */
 export function requireRole(request: FastifyRequest, ...roles: Role[]): Caller {
   const caller = request.caller;
-  if (!caller) throw new TandemError('forbidden', 'log in first', { details: { status: 401 } });
+  if (!caller) throw new TandemError('unauthenticated', 'log in first');
   if (roles.length > 0 && !roles.includes(caller.role))
     throw new TandemError('forbidden', `this needs the role ${roles.join(' or ')}; you are ${caller.role}`);
   return caller;

@@ -10,6 +10,8 @@ export function statusFor(code: ErrorCode): number {
       return 404;
     case 'conflict':
       return 409;
+    case 'unauthenticated':
+      return 401;
     case 'forbidden':
     case 'paused':
       return 403;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TandemError } from '../../core/errors.js';
 import { type Caller, createSession, deleteSession, passwordHashOf } from '../../store/auth.js';
 import type { Store } from '../../store/connect.js';
 import { verifyPassword } from '../auth/password.js';
@@ -45,9 +46,7 @@ export function authRoutes(store: Store, options: SessionOptions): Route[] {
         // The same answer (and about the same time) whether the user exists or not.
         const ok = found?.hash ? await verifyPassword(body.password, found.hash) : false;
         if (!found || !ok || found.user.disabled)
-          return reply
-            .code(401)
-            .send({ error: { code: 'unauthorized', message: 'wrong user name or password' } });
+          throw new TandemError('unauthenticated', 'wrong user name or password');
         const session = await createSession(store, found.user.id, ttl);
         reply.setCookie(SESSION_COOKIE, session.secret, {
           httpOnly: true,
