@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'not_found' // a named thing does not exist: exit 1, HTTP 404
   | 'conflict' // a concurrent edit won, or a unique name is taken: exit 1, HTTP 409
   | 'invalid_transition' // the record lifecycle does not allow this in the record's state: exit 1, HTTP 409
-  | 'forbidden' // the caller may not do this: exit 1, HTTP 403
+  | 'unauthenticated' // no valid credentials: no session, an expired one, an unknown or revoked token, a wrong password: exit 1, HTTP 401
+  | 'forbidden' // the caller is known but may not do this: exit 1, HTTP 403
   | 'paused' // the caller is paused on a dataset (low accuracy on gold) until an admin resumes them: HTTP 403
   | 'unsupported' // valid input that this export/format cannot express: exit 1, HTTP 422
   | 'provider' // a model service refused the run (bad key, quota, bad request): exit 1, HTTP 502

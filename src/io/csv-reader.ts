@@ -12,8 +12,14 @@ import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { type CsvError, Parser } from 'csv-parse';
 import { badInput, type TandemError } from '../core/errors.js';
-import { Batcher, invalidUtf8Offset, MAX_RECORD_BYTES, readChunks } from './jsonl-reader.js';
-import type { ReaderOptions, SourceItem } from './rows.js';
+import {
+  Batcher,
+  invalidUtf8Offset,
+  MAX_RECORD_BYTES,
+  type ReaderOptions,
+  readChunks,
+  type SourceItem,
+} from './reader-kit.js';
 
 interface BadByte {
   line: number;

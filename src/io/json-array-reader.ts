@@ -6,8 +6,14 @@
 
 import { isUtf8 } from 'node:buffer';
 import { badInput } from '../core/errors.js';
-import { Batcher, MAX_RECORD_BYTES, parseObjectItem, readChunks } from './jsonl-reader.js';
-import type { ReaderOptions, SourceItem } from './rows.js';
+import {
+  Batcher,
+  MAX_RECORD_BYTES,
+  parseObjectItem,
+  type ReaderOptions,
+  readChunks,
+  type SourceItem,
+} from './reader-kit.js';
 
 enum S {
   Start, // before the '['

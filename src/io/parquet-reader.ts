@@ -8,8 +8,7 @@ import { asyncBufferFromFile, type FileMetaData, parquetMetadataAsync, parquetRe
 // ZSTD (Polars' default), GZIP, Brotli and LZ4 besides Snappy: files from any common writer open.
 import { compressors } from 'hyparquet-compressors';
 import { badInput, type TandemError } from '../core/errors.js';
-import { Batcher, unreadable } from './jsonl-reader.js';
-import type { ReaderOptions, SourceItem } from './rows.js';
+import { Batcher, type ReaderOptions, type SourceItem, unreadable } from './reader-kit.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 

@@ -1,7 +1,7 @@
 /**
  * One entry point for reading data files as a stream of row batches. Each format has its own
- * reader; this module picks one, enforces the shared rules (batching, empty file) and keeps the
- * public types in one place.
+ * reader; this module picks one and enforces the shared rules (batching, empty file). The types the
+ * readers share live in `reader-kit.ts` and are re-exported here.
  */
 
 import { extname } from 'node:path';
@@ -10,24 +10,11 @@ import { readCsv } from './csv-reader.js';
 import { readJsonArray } from './json-array-reader.js';
 import { readJsonl } from './jsonl-reader.js';
 import { readParquet } from './parquet-reader.js';
+import type { ReaderOptions, SourceItem } from './reader-kit.js';
+
+export type { ReaderOptions, SourceItem } from './reader-kit.js';
 
 export type FileFormat = 'jsonl' | 'json' | 'csv' | 'parquet';
-
-/**
- * One row of a data file, or a row-level problem. `line` is 1-based: the line in JSONL/CSV (for CSV the
- * line the record starts on), the line on which the element starts in a JSON array, the 1-based row
- * number in Parquet.
- */
-export type SourceItem =
-  | { ok: true; line: number; value: Record<string, unknown> }
-  | { ok: false; line: number; column?: number; message: string };
-
-/** Options every format reader receives. `chunkSize` (bytes per read) is for tests that force chunk splits. */
-export interface ReaderOptions {
-  batchSize: number;
-  chunkSize?: number;
-  delimiter?: string;
-}
 
 export const FILE_FORMATS: readonly FileFormat[] = ['jsonl', 'json', 'csv', 'parquet'];
 

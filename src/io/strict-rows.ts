@@ -1,5 +1,5 @@
 import { badInput } from '../core/errors.js';
-import { describeJson } from './jsonl-reader.js';
+import { describeJson } from './reader-kit.js';
 import { type FileFormat, readRows } from './rows.js';
 
 export interface Row {

@@ -4,8 +4,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Caller } from '../core/actor.js';
 import type { Role } from '../core/annotation.js';
 import { isTandemError, TandemError } from '../core/errors.js';
-import { callerBySession, callerByToken } from '../store/auth.js';
 import type { Store } from '../store/store.js';
+import { SESSION_COOKIE, type SessionOptions } from './auth/session-cookie.js';
 import { openApiDocument } from './openapi.js';
 import type { Route } from './route.js';
 import { authRoutes } from './routes/auth.js';
@@ -24,14 +24,9 @@ import { defaultWebRoot, serveWebApp } from './web-app.js';
  * cookie or a Bearer token) before its route runs; routes say which roles they admit.
  */
 
-export const SESSION_COOKIE = 'tandem_session';
+export { SESSION_COOKIE } from './auth/session-cookie.js';
 
-export interface ServerOptions {
-  /** Mark cookies Secure (behind HTTPS). Default false: a laptop serves plain HTTP. */
-  secureCookies?: boolean;
-  sessionTtlMs?: number;
-  /** Login attempts per minute per address and user name. */
-  loginRateLimit?: number;
+export interface ServerOptions extends SessionOptions {
   logger?: boolean;
   /** How long a handed-out record stays reserved. Default 30 minutes. */
   leaseMs?: number;
@@ -58,8 +53,7 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
     const auth = request.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       request.caller = await store.auth.callerByToken(auth.slice(7).trim());
-      if (!request.caller)
-        return reply.code(401).send({ error: { code: 'unauthorized', message: 'unknown or revoked token' } });
+      if (!request.caller) throw new TandemError('unauthenticated', 'unknown or revoked token');
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
@@ -79,10 +73,7 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
 
   app.setErrorHandler((error: unknown, _request, reply) => {
     if (isTandemError(error)) {
-      const status = typeof error.details?.status === 'number' ? error.details.status : statusFor(error.code);
-      return reply
-        .code(status)
-        .send({ error: { code: status === 401 ? 'unauthorized' : error.code, message: error.message } });
+      return reply.code(statusFor(error.code)).send({ error: { code: error.code, message: error.message } });
     }
     const e = error as { statusCode?: number; message?: string; validation?: unknown };
     if (e.statusCode && e.statusCode < 500)
@@ -133,7 +124,7 @@ export function apiRoutes(store: Store, options: ServerOptions = {}): Route[] {
 /** The caller, if their role is one of `roles`; a 401 without a caller, a 403 with the wrong role. */
 export function requireRole(request: FastifyRequest, ...roles: Role[]): Caller {
   const caller = request.caller;
-  if (!caller) throw new TandemError('forbidden', 'log in first', { details: { status: 401 } });
+  if (!caller) throw new TandemError('unauthenticated', 'log in first');
   if (roles.length > 0 && !roles.includes(caller.role))
     throw new TandemError('forbidden', `this needs the role ${roles.join(' or ')}; you are ${caller.role}`);
   return caller;

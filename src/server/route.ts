@@ -91,7 +91,7 @@ export function defineRoute<
 function admit(request: FastifyRequest, access: Access): Caller | undefined {
   if (access === 'public') return request.caller;
   const caller = request.caller;
-  if (!caller) throw new TandemError('forbidden', 'log in first', { details: { status: 401 } });
+  if (!caller) throw new TandemError('unauthenticated', 'log in first');
   if (access !== 'user' && !access.includes(caller.role))
     throw new TandemError('forbidden', `this needs the role ${access.join(' or ')}; you are ${caller.role}`);
   return caller;

@@ -11,6 +11,8 @@ export function statusFor(code: ErrorCode): number {
     case 'conflict':
     case 'invalid_transition':
       return 409;
+    case 'unauthenticated':
+      return 401;
     case 'forbidden':
     case 'paused':
       return 403;

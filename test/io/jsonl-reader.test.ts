@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { invalidUtf8Offset, jsonErrorColumn, readJsonl } from '../../src/io/jsonl-reader.js';
+import { readJsonl } from '../../src/io/jsonl-reader.js';
+import { invalidUtf8Offset, jsonErrorColumn } from '../../src/io/reader-kit.js';
 import { readRows } from '../../src/io/rows.js';
 import { collect, fixtures } from '../helpers/files.js';
 

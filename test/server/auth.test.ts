@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildServer, SESSION_COOKIE } from '../../src/server/app.js';
+import { buildServer } from '../../src/server/app.js';
 import { hashPassword, verifyPassword } from '../../src/server/auth/password.js';
+import { SESSION_COOKIE } from '../../src/server/auth/session-cookie.js';
 import { ensureOwner } from '../../src/server/first-start.js';
 import { createApiToken } from '../../src/store/auth.js';
 import { backends } from '../helpers/stores.js';
@@ -42,7 +43,9 @@ for (const b of backends()) {
           ok: true,
           db: store.dialect,
         });
-        expect((await app.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+        const anonymous = await app.inject({ method: 'GET', url: '/api/me' });
+        expect(anonymous.statusCode).toBe(401);
+        expect(anonymous.json()).toEqual({ error: { code: 'unauthenticated', message: 'log in first' } });
 
         const wrong = await app.inject({
           method: 'POST',
@@ -50,6 +53,9 @@ for (const b of backends()) {
           payload: { username: 'ana', password: 'nope' },
         });
         expect(wrong.statusCode).toBe(401);
+        expect(wrong.json()).toEqual({
+          error: { code: 'unauthenticated', message: 'wrong user name or password' },
+        });
         const nobody = await app.inject({
           method: 'POST',
           url: '/api/login',
@@ -99,15 +105,15 @@ for (const b of backends()) {
           headers: { authorization: `Bearer ${token}` },
         });
         expect(viaToken.json().user.username).toBe('ana');
-        expect(
-          (
-            await app.inject({
-              method: 'GET',
-              url: '/api/me',
-              headers: { authorization: 'Bearer tdm_forged' },
-            })
-          ).statusCode,
-        ).toBe(401);
+        const forged = await app.inject({
+          method: 'GET',
+          url: '/api/me',
+          headers: { authorization: 'Bearer tdm_forged' },
+        });
+        expect(forged.statusCode).toBe(401);
+        expect(forged.json()).toEqual({
+          error: { code: 'unauthenticated', message: 'unknown or revoked token' },
+        });
 
         // Five attempts a minute per address and name; the sixth is refused even with the right password.
         for (let i = 0; i < 3; i++)

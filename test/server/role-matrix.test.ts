@@ -215,6 +215,10 @@ for (const b of backends()) {
               `${m.route} as ${who}: ${res.status}${res.status === expected ? '' : ` (expected ${expected}: ${JSON.stringify(res.json())})`}`,
             );
             expect.soft(res.status, `${path} as ${who}`).toBe(expected);
+            if (!allowed)
+              expect
+                .soft(res.json().error?.code, `${path} as ${who}`)
+                .toBe(who === 'nobody' ? 'unauthenticated' : 'forbidden');
             if (m.scoped && allowed && (who === 'annotator' || who === 'reviewer')) {
               const outside = m.request({ record, dataset: 'other', who });
               const r2 = await w.call(who, method, outside.url, outside.body);

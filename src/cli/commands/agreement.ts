@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { badInput, isTandemError, usage } from '../../core/errors.js';
-import { describeJson } from '../../io/jsonl-reader.js';
+import { describeJson } from '../../io/reader-kit.js';
 import { strictRows } from '../../io/strict-rows.js';
 import {
   type AgreementReport,

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { badInput } from '../../core/errors.js';
-import { describeJson } from '../../io/jsonl-reader.js';
+import { describeJson } from '../../io/reader-kit.js';
 import { strictRows } from '../../io/strict-rows.js';
 import { detectLanguage, type LanguageResult, loadLanguageDetector } from '../../text/language.js';
 import { asChatMessages, chatText } from '../../text/language-checks.js';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Caller } from '../../core/actor.js';
-import { createSession, deleteSession, passwordHashOf } from '../../store/auth.js';
+import { TandemError } from '../../core/errors.js';
 import type { Store } from '../../store/store.js';
-import { SESSION_COOKIE, type ServerOptions } from '../app.js';
 import { verifyPassword } from '../auth/password.js';
+import { SESSION_COOKIE, type SessionOptions } from '../auth/session-cookie.js';
 import { defineRoute, type Route } from '../route.js';
 
 const loginBody = z.strictObject({
@@ -13,7 +13,7 @@ const loginBody = z.strictObject({
 
 const publicUser = (c: Caller) => ({ id: c.id, username: c.username, role: c.role, languages: c.languages });
 
-export function authRoutes(store: Store, options: ServerOptions): Route[] {
+export function authRoutes(store: Store, options: SessionOptions): Route[] {
   const ttl = options.sessionTtlMs ?? 12 * 60 * 60 * 1000;
   return [
     defineRoute({
@@ -46,9 +46,7 @@ export function authRoutes(store: Store, options: ServerOptions): Route[] {
         // The same answer (and about the same time) whether the user exists or not.
         const ok = found?.hash ? await verifyPassword(body.password, found.hash) : false;
         if (!found || !ok || found.user.disabled)
-          return reply
-            .code(401)
-            .send({ error: { code: 'unauthorized', message: 'wrong user name or password' } });
+          throw new TandemError('unauthenticated', 'wrong user name or password');
         const session = await store.auth.createSession(found.user.id, ttl);
         reply.setCookie(SESSION_COOKIE, session.secret, {
           httpOnly: true,
