@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import { CLOSED_STATUSES } from '../core/lifecycle.js';
-import type { Ctx } from './context.js';
+import { adapterOf, type Ctx } from './context.js';
 
 /** What the annotation queue's scan looks for, past which record id, at which time. */
 export interface ScanRequest {
@@ -29,7 +29,7 @@ const WINDOW = 1000;
  * PostgreSQL locks it (`FOR UPDATE SKIP LOCKED`) for the caller's transaction.
  */
 export async function scanAnnotation(ctx: Ctx, q: ScanRequest): Promise<number | null> {
-  if (ctx.dialect === 'sqlite') {
+  if (!adapterOf(ctx).roundTrips) {
     // `(r.open_slots IS NULL OR r.open_slots > 0)` is written exactly as the partial indexes'
     // predicate (with a literal 0), so SQLite's planner can prove the index applies.
     const r = await sql<{ id: number }>`
@@ -48,7 +48,7 @@ export async function scanAnnotation(ctx: Ctx, q: ScanRequest): Promise<number |
     const found = await sql<{ id: number }>`
       SELECT r.id FROM (${window}) c JOIN records r ON r.id = c.id
       WHERE ${wantsAnswer(q)}
-      ORDER BY r.id LIMIT 1 FOR UPDATE OF r SKIP LOCKED`.execute(ctx.db);
+      ORDER BY r.id LIMIT 1 ${adapterOf(ctx).skipLocked('r')}`.execute(ctx.db);
     if (found.rows[0]) return Number(found.rows[0].id);
     const seen = await sql<{ n: number; last: number | null }>`
       SELECT count(*) AS n, max(w.id) AS last FROM (${window}) w`.execute(ctx.db);

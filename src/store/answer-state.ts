@@ -5,7 +5,7 @@ import type { SecondReviewState } from '../core/lifecycle.js';
 import type { DatasetRecord } from '../core/record.js';
 import type { AssignmentKind } from '../core/rounds.js';
 import { clearAssignment } from './assignments.js';
-import type { Ctx } from './context.js';
+import { adapterOf, type Ctx } from './context.js';
 import { readJson } from './dialect.js';
 import type { LockedRecord } from './record-lifecycle.js';
 import { toRecord } from './records.js';
@@ -52,7 +52,7 @@ export async function lockForAnswer(
       'x.updated_at as x_updated_at',
     ])
     .where('r.id', '=', recordId);
-  if (ctx.dialect === 'postgres') q = q.forUpdate('r');
+  if (adapterOf(ctx).locksRows) q = q.forUpdate('r');
   const row = await q.executeTakeFirst();
   if (!row) throw notFound('record', recordId);
   const record = toRecord(row);
@@ -101,7 +101,7 @@ export async function releaseAndReadAnswers(
 ): Promise<ComparedAnswer[]> {
   const answers = sql<{ status: 'submitted' | 'discarded'; values: unknown }>`SELECT status, "values"
     FROM responses WHERE record_id = ${recordId} AND round = ${round} AND status <> 'draft'`;
-  if (ctx.dialect === 'sqlite') {
+  if (!adapterOf(ctx).roundTrips) {
     await clearAssignment(ctx, recordId, userId, round);
     return parsed((await answers.execute(ctx.db)).rows);
   }

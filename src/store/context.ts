@@ -1,6 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { Dialect } from './dialect.js';
+import { adapterFor, type Dialect, type DialectAdapter } from './dialect.js';
 import type { Database } from './schema.js';
 
 /**
@@ -24,6 +24,9 @@ export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): P
 }
 
 export const now = (): number => Date.now();
+
+/** What differs between the databases, for this connection. */
+export const adapterOf = (ctx: Ctx): DialectAdapter => adapterFor(ctx.dialect);
 
 /** Kysely transactions open on each SQLite connection (counted by the store's driver). */
 const openTransactions = new WeakMap<SqliteDatabase.Database, number>();

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Ctx } from './context.js';
-import { now } from './context.js';
+import { adapterOf, now } from './context.js';
 import { readJson, readJsonOrNull, writeJson } from './dialect.js';
 
 /**
@@ -91,7 +91,7 @@ export async function claimJob<P = unknown>(
   const t = now();
   // One statement: atomic on both backends. SQLite needs no lock upgrade mid-transaction (which
   // would deadlock two processes claiming at once); PostgreSQL skips rows other workers hold.
-  const lock = ctx.dialect === 'postgres' ? sql` FOR UPDATE SKIP LOCKED` : sql``;
+  const lock = adapterOf(ctx).skipLocked();
   const result = await sql<JobRow>`
     UPDATE jobs SET status = 'running', claimed_by = ${worker}, claimed_until = ${t + leaseMs},
       attempts = attempts + 1, updated_at = ${t}

@@ -3,7 +3,7 @@ import { CLOSED_STATUSES } from '../core/lifecycle.js';
 import { ANNOTATION_ROUND, type AssignmentKind, REVIEW_ROUND, SECOND_REVIEW_ROUND } from '../core/rounds.js';
 import { scanAnnotation } from './annotation-scan.js';
 import { setExpiry, upsertAssignment } from './assignments.js';
-import { type Ctx, inTransaction, now } from './context.js';
+import { adapterOf, type Ctx, inTransaction, now } from './context.js';
 import { goldSeenBy, unseenGold } from './gold.js';
 import { freeSlots, takeSlot } from './slots.js';
 
@@ -212,4 +212,4 @@ async function renew(ctx: Ctx, held: NonNullable<HeldAnnotation>, q: QueueReques
   return { recordId: held.recordId, expiresAt };
 }
 
-const lockClause = (ctx: Ctx) => (ctx.dialect === 'postgres' ? sql`FOR UPDATE OF r SKIP LOCKED` : sql``);
+const lockClause = (ctx: Ctx) => adapterOf(ctx).skipLocked('r');

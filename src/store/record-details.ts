@@ -3,7 +3,7 @@ import type { RecordResponse } from '../core/annotation.js';
 import { notFound } from '../core/errors.js';
 import type { DatasetRecord } from '../core/record.js';
 import type { Comment } from './comments.js';
-import type { Ctx } from './context.js';
+import { adapterOf, type Ctx } from './context.js';
 import { readJson } from './dialect.js';
 import { type RecordRow, toRecord } from './records.js';
 import { toResponse } from './responses.js';
@@ -40,27 +40,22 @@ export async function recordDetails(ctx: Ctx, recordId: number): Promise<RecordD
 /** `recordDetails` of many records in one statement (a page of the records list), in the order asked. */
 export async function recordDetailsOf(ctx: Ctx, recordIds: number[]): Promise<RecordDetails[]> {
   if (recordIds.length === 0) return [];
-  const pg = ctx.dialect === 'postgres';
-  const text = (column: string) => (pg ? sql`${sql.ref(column)}::text` : sql.ref(column));
-  // SQLite's json_object writes a REAL with 15 significant digits (2/3 would come back rounded);
-  // as text it keeps every digit, and is read with Number() like the other numbers.
-  const real = (column: string) => (pg ? sql.ref(column) : sql`CAST(${sql.ref(column)} AS TEXT)`);
+  const sqlOf = adapterOf(ctx);
+  const text = (column: string) => sqlOf.jsonAsText(column);
+  const real = (column: string) => sqlOf.exactReal(column);
   const r = await sql<DetailsRow>`
     SELECT r.*,
-      ${jsonRows(
-        ctx,
+      ${sqlOf.jsonRows(
         { question: sql`s.question`, value: text('s.value'), score: real('s.score'), agent: sql`s.agent` },
         sql`suggestions s WHERE s.record_id = r.id`,
         sql`s.id`,
       )} AS j_suggestions,
-      ${jsonRows(
-        ctx,
+      ${sqlOf.jsonRows(
         { check: sql`c."check"`, passed: sql`c.passed`, score: real('c.score'), details: text('c.details') },
         sql`check_results c WHERE c.record_id = r.id`,
         sql`c.id`,
       )} AS j_checks,
-      ${jsonRows(
-        ctx,
+      ${sqlOf.jsonRows(
         {
           id: sql`x.id`,
           record_id: sql`x.record_id`,
@@ -77,8 +72,7 @@ export async function recordDetailsOf(ctx: Ctx, recordIds: number[]): Promise<Re
         sql`responses x JOIN users u ON u.id = x.user_id WHERE x.record_id = r.id`,
         sql`x.id`,
       )} AS j_responses,
-      ${jsonRows(
-        ctx,
+      ${sqlOf.jsonRows(
         { id: sql`m.id`, username: sql`u.username`, body: sql`m.body`, created_at: sql`m.created_at` },
         sql`comments m JOIN users u ON u.id = m.user_id WHERE m.record_id = r.id`,
         sql`m.id`,
@@ -128,17 +122,4 @@ function detailsOf(row: DetailsRow): RecordDetails {
       (m) => ({ id: m.id, recordId, username: m.username, body: m.body, createdAt: m.created_at }),
     ),
   };
-}
-
-/** A subquery giving the rows of `from` (a FROM clause with its WHERE) as a JSON array of objects. */
-function jsonRows(
-  ctx: Ctx,
-  columns: Record<string, RawBuilder<unknown>>,
-  from: RawBuilder<unknown>,
-  order: RawBuilder<unknown>,
-): RawBuilder<string> {
-  const pairs = sql.join(Object.entries(columns).map(([k, v]) => sql`${sql.lit(k)}, ${v}`));
-  return ctx.dialect === 'postgres'
-    ? sql<string>`(SELECT coalesce(json_agg(json_build_object(${pairs}) ORDER BY ${order}), '[]') FROM ${from})`
-    : sql<string>`(SELECT coalesce(json_group_array(json_object(${pairs}) ORDER BY ${order}), '[]') FROM ${from})`;
 }

@@ -11,7 +11,7 @@ import {
   transition,
 } from '../core/lifecycle.js';
 import type { FinalValues, RecordStatus } from '../core/record.js';
-import { type Ctx, inTransaction, now } from './context.js';
+import { adapterOf, type Ctx, inTransaction, now } from './context.js';
 import { readJsonOrNull, writeJson } from './dialect.js';
 import { appendEvent } from './events.js';
 import { fullUntil } from './slots.js';
@@ -46,7 +46,7 @@ export async function lockState(ctx: Ctx, recordId: number): Promise<LockedRecor
       sql<number>`CASE WHEN gold_values IS NULL THEN 0 ELSE 1 END`.as('gold'),
     ])
     .where('id', '=', recordId);
-  if (ctx.dialect === 'postgres') q = q.forUpdate();
+  if (adapterOf(ctx).locksRows) q = q.forUpdate();
   const r = await q.executeTakeFirst();
   if (!r) throw notFound('record', recordId);
   return {

@@ -1,6 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { DatasetRecord, RecordStatus } from '../core/record.js';
-import type { Ctx } from './context.js';
+import { adapterOf, type Ctx } from './context.js';
 import { toRecord } from './records.js';
 
 export interface RecordQuery {
@@ -32,31 +32,16 @@ export interface RecordPage {
  * scanning the dataset.
  */
 export async function searchRecords(ctx: Ctx, datasetId: number, q: RecordQuery): Promise<RecordPage> {
-  const pg = ctx.dialect === 'postgres';
+  const sqlOf = adapterOf(ctx);
   const filters: Expression<SqlBool>[] = [sql<SqlBool>`r.dataset_id = ${datasetId}`];
   if (q.status?.length) filters.push(sql<SqlBool>`r.status IN (${sql.join(q.status)})`);
   if (q.language) filters.push(sql<SqlBool>`r.language = ${q.language}`);
   if (q.excludeGold) filters.push(sql<SqlBool>`r.gold_values IS NULL`);
   if (q.text) {
     const pattern = `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filters.push(
-      pg
-        ? sql<SqlBool>`r.fields::text ILIKE ${pattern} ESCAPE '\\'`
-        : sql<SqlBool>`r.fields LIKE ${pattern} ESCAPE '\\'`,
-    );
+    filters.push(sqlOf.jsonTextContains('r.fields', pattern));
   }
-  for (const m of q.metadata ?? []) {
-    const path = pg ? sql`r.metadata -> ${m.key}` : sql`json_extract(r.metadata, ${`$."${m.key}"`})`;
-    filters.push(
-      typeof m.value === 'number'
-        ? pg
-          ? sql<SqlBool>`(CASE WHEN jsonb_typeof(${path}) = 'number' THEN (${path})::numeric END) = ${m.value}`
-          : sql<SqlBool>`${path} = ${m.value}`
-        : pg
-          ? sql<SqlBool>`r.metadata ->> ${m.key} = ${m.value}`
-          : sql<SqlBool>`${path} = ${m.value}`,
-    );
-  }
+  for (const m of q.metadata ?? []) filters.push(sqlOf.jsonKeyEquals('r.metadata', m.key, m.value));
   if (q.check) {
     const failed = sql`EXISTS (SELECT 1 FROM check_results c WHERE c.record_id = r.id AND c."check" = ${q.check.name} AND c.passed = 0)`;
     filters.push(q.check.failed ? sql<SqlBool>`${failed}` : sql<SqlBool>`NOT ${failed}`);

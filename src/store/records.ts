@@ -5,7 +5,7 @@ import { conflict, notFound, TandemError } from '../core/errors.js';
 import { contentHash } from '../core/hash.js';
 import { transition } from '../core/lifecycle.js';
 import type { DatasetRecord, FinalValues, Provenance, RecordStatus } from '../core/record.js';
-import { type Ctx, inTransaction, now, rawSqlite } from './context.js';
+import { adapterOf, type Ctx, inTransaction, now, rawSqlite } from './context.js';
 import { readJson, readJsonOrNull, writeJson } from './dialect.js';
 import { appendEvent } from './events.js';
 import { lockState } from './record-lifecycle.js';
@@ -106,7 +106,7 @@ export async function insertEncodedRecords(
         );
         if (info.changes === 1) note(Number(info.lastInsertRowid));
       }
-    } else if (tx.dialect === 'postgres') {
+    } else if (adapterOf(tx).name === 'postgres') {
       for (const id of await postgresInsert(tx, datasetId, rows, t)) note(id);
     } else {
       throw new TandemError('internal', 'SQLite store opened without its raw handle');

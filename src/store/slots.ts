@@ -3,7 +3,7 @@ import { CLOSED_STATUSES, isClosed } from '../core/lifecycle.js';
 import type { RecordStatus } from '../core/record.js';
 import { ANNOTATION_ROUND } from '../core/rounds.js';
 import { upsertAssignment } from './assignments.js';
-import { type Ctx, now } from './context.js';
+import { adapterOf, type Ctx, now } from './context.js';
 
 /**
  * A record's answer slots: how many it still wants (`open_slots`, NULL = all of the overlap), how
@@ -73,7 +73,7 @@ export interface SlotRequest {
  * on SQLite, where a statement is a function call, the same three steps run one after another.
  */
 export async function takeSlot(ctx: Ctx, s: SlotRequest): Promise<boolean> {
-  if (ctx.dialect === 'sqlite') {
+  if (!adapterOf(ctx).roundTrips) {
     const slots = await slotsOf(ctx, s.recordId, s.userId, s.wanted, s.at, ANNOTATION_ROUND);
     if (slots.free <= 0) return false;
     await upsertAssignment(ctx, s.recordId, s.userId, ANNOTATION_ROUND, 'lease', s.expiresAt);

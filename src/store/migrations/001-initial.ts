@@ -1,12 +1,10 @@
 import type { CreateTableBuilder, Kysely } from 'kysely';
-import type { Dialect } from '../dialect.js';
+import { adapterFor, type Dialect } from '../dialect.js';
 
 /** The whole data model, designed once: later stages fill tables created here. */
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const pg = dialect === 'postgres';
-  const json = pg ? 'jsonb' : 'text';
-  const millis = pg ? 'bigint' : 'integer';
-  const ref = pg ? 'bigint' : 'integer';
+  const { json, bigint: millis, bigint: ref } = adapterFor(dialect).types;
 
   // Identity column: SQLite's AUTOINCREMENT never reuses a deleted id, so events keep pointing at one thing.
   const table = (name: string) => {

@@ -1,13 +1,12 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
-import type { Dialect } from '../dialect.js';
+import { adapterFor, type Dialect } from '../dialect.js';
 
 /**
  * Quality assurance: gold records, the adjudication order of the review queue, sampled second
  * review, and annotators paused for low accuracy on gold.
  */
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
-  const json = dialect === 'postgres' ? 'jsonb' : 'text';
-  const ref = dialect === 'postgres' ? 'bigint' : 'integer';
+  const { json, bigint: ref } = adapterFor(dialect).types;
   // The known answers of a gold record, per question.
   await db.schema.alterTable('records').addColumn('gold_values', json).execute();
   // How much the record's answers disagree (0 = all alike … 1), set when its last answer arrives.

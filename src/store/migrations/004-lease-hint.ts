@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Dialect } from '../dialect.js';
+import { adapterFor, type Dialect } from '../dialect.js';
 
 /**
  * `records.full_until`: set while every open slot of a record is leased, to the earliest expiry
@@ -8,8 +8,5 @@ import type { Dialect } from '../dialect.js';
  * the scan's work. A hint only: a value too early costs a count, never a wrong hand-out.
  */
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
-  await db.schema
-    .alterTable('records')
-    .addColumn('full_until', dialect === 'postgres' ? 'bigint' : 'integer')
-    .execute();
+  await db.schema.alterTable('records').addColumn('full_until', adapterFor(dialect).types.bigint).execute();
 }
