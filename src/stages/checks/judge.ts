@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { type Criterion, criterion } from '../../core/criterion.js';
 import { badInput, TandemError } from '../../core/errors.js';
 import { sha256 } from '../../core/hash.js';
 import type { DatasetRecord } from '../../core/record.js';
 import type { DatasetSettings } from '../../core/settings.js';
+import { checkStructured, repairInstruction } from '../../llm/call/structured.js';
 import { isProviderError } from '../../llm/errors.js';
+import { judgeMessages, judgeSchema } from '../../llm/judge-prompt.js';
 import { costOf, priceFor } from '../../llm/pricing.js';
 import { createProvider, parseProviderId } from '../../llm/registry.js';
 import {
@@ -18,9 +21,6 @@ import type { Dataset } from '../../store/datasets.js';
 import { getCachedResponse, putCachedResponse } from '../../store/llm-cache.js';
 import { streamRecords } from '../../store/records.js';
 import { type NewSuggestion, replaceSuggestions } from '../../store/suggestions.js';
-import { type Criterion, criterion } from '../generate/recipe/columns.js';
-import { judgeMessages, judgeSchema } from '../generate/row/llm-requests.js';
-import { checkStructured, repairInstruction } from '../generate/row/structured.js';
 import { cacheKey } from '../generate/run/caller.js';
 
 /**

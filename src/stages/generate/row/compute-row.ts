@@ -1,4 +1,6 @@
+import { checkStructured, repairInstruction, type StructuredCheck } from '../../../llm/call/structured.js';
 import { ProviderError } from '../../../llm/errors.js';
+import { judgeMessages, judgeSchema } from '../../../llm/judge-prompt.js';
 import type {
   ChatMessage,
   Completion,
@@ -15,14 +17,11 @@ import {
   chatSchema,
   chatStructuredMessages,
   chatTurnMessages,
-  judgeMessages,
-  judgeSchema,
   mergeParams,
   structuredMessages,
   textMessages,
 } from './llm-requests.js';
 import { exampleFromSchema, renderOffline, renderOfflineTurns } from './offline.js';
-import { checkStructured, repairInstruction, type StructuredCheck } from './structured.js';
 
 /**
  * Computes one row of a recipe: samplers (or the coverage plan's forced values), then each model,
