@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetSettings } from '../../../src/core/settings.js';
-import {
-  createFakeLlmServer,
-  type FakeLlmServer,
-  type RunningFakeServer,
-} from '../../../src/llm/testing/fake-llm-server.js';
 import { runChecks } from '../../../src/stages/checks/run-checks.js';
 import { checkResultsFor } from '../../../src/store/check-results.js';
 import { openStore } from '../../../src/store/connect.js';
 import { createDataset } from '../../../src/store/datasets.js';
 import { findRecordByExternalId, insertRecords } from '../../../src/store/records.js';
+import {
+  createFakeLlmServer,
+  type FakeLlmServer,
+  type RunningFakeServer,
+} from '../../helpers/fake-llm/fake-llm-server.js';
 import { fixtures } from '../../helpers/files.js';
 
 const file = fixtures('semantic', '.db');
