@@ -1,6 +1,7 @@
 // The fake LLM server in a process of its own, so a benchmark measures the runner, not the server
 // competing with it for the same event loop. Talks over IPC: {options} in, {url} and {stats} out.
-import { createFakeLlmServer } from '../../dist/llm/testing/fake-llm-server.js';
+// The fake is test support, not product: `npm run bench` compiles it into dist-test/ (tsconfig.bench.json).
+import { createFakeLlmServer } from '../../dist-test/test/helpers/fake-llm/fake-llm-server.js';
 
 const fake = createFakeLlmServer(JSON.parse(process.argv[2] ?? '{}'));
 const server = await fake.start();

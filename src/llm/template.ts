@@ -2,10 +2,11 @@ import { estimateTokens } from './pricing.js';
 import type { Completion, CompletionRequest, Provider } from './types.js';
 
 /**
- * The offline provider: answers every request with the recipe's own offline rendering of the
- * column (`offlineAnswer`), computed from sampler values. Deterministic, free, and needs no network,
- * so any recipe runs in a demo, a test or a dry run exactly as it would against a model, minus the
- * model. Token counts are estimates, so a dry run's figures have the right shape.
+ * The offline provider: answers each request with the stage's own offline answer for it (a
+ * recipe's `offline:` rendering from sampler values, deterministic judge scores), or with a stub.
+ * Deterministic, free, and needs no network, so any recipe or check runs in a demo, a test or a dry
+ * run exactly as it would against a model, minus the model. Token counts are estimates, so a dry
+ * run's figures have the right shape.
  */
 export function createTemplateProvider(): Provider {
   return {
@@ -13,7 +14,7 @@ export function createTemplateProvider(): Provider {
     kind: 'template',
     model: 'template',
     async complete(request: CompletionRequest): Promise<Completion> {
-      const text = request.offlineAnswer ?? stubAnswer(request);
+      const text = offlineAnswers.get(request) ?? stubAnswer(request);
       const input = request.messages.reduce((n, m) => n + estimateTokens(m.content), 0);
       return {
         text,
@@ -23,6 +24,25 @@ export function createTemplateProvider(): Provider {
       };
     },
   };
+}
+
+const offlineAnswers = new WeakMap<CompletionRequest, string>();
+
+/**
+ * The request the template provider answers with `answer()` (the request itself when there is no
+ * answer). The answer is not a field of the request, which every provider shares, because only this
+ * provider reads it: it is tied to the request object (a copy, so the caller's request stays
+ * untouched) and travels with it through the scheduler, which accounts for the call like any other.
+ * No other provider, cache key or batch line can see it.
+ */
+export function withOfflineAnswer(
+  request: CompletionRequest,
+  answer: (() => string) | undefined,
+): CompletionRequest {
+  if (answer === undefined) return request;
+  const tagged = { ...request };
+  offlineAnswers.set(tagged, answer());
+  return tagged;
 }
 
 /** Without an offline template the answer says what it stands for, so nobody mistakes it for model output. */

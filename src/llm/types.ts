@@ -33,11 +33,6 @@ export interface CompletionRequest {
   messages: ChatMessage[];
   params: GenerationParams;
   responseFormat?: ResponseFormat;
-  /**
-   * What the offline `template` provider answers with: the recipe's own rendering of this column
-   * from sampler values. Model-backed providers ignore it.
-   */
-  offlineAnswer?: string;
 }
 
 export interface TokenUsage {

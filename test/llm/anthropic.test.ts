@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAnthropicProvider, DEFAULT_MAX_TOKENS } from '../../src/llm/anthropic.js';
 import { ProviderError, type ProviderFailure } from '../../src/llm/errors.js';
+import type { CompletionRequest, Provider } from '../../src/llm/types.js';
 import {
   createFakeLlmServer,
   type Fault,
   type RunningFakeServer,
   shortHash,
-} from '../../src/llm/testing/fake-llm-server.js';
-import type { CompletionRequest, Provider } from '../../src/llm/types.js';
+} from '../helpers/fake-llm/fake-llm-server.js';
 
 const fake = createFakeLlmServer();
 let server: RunningFakeServer;

@@ -4,7 +4,7 @@ import {
   insufficientQuotaFault,
   type RunningFakeServer,
   shortHash,
-} from '../../src/llm/testing/fake-llm-server.js';
+} from '../helpers/fake-llm/fake-llm-server.js';
 
 const fake = createFakeLlmServer();
 let server: RunningFakeServer;

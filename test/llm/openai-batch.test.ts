@@ -12,12 +12,12 @@ import {
   parseResultLine,
   uploadBatch,
 } from '../../src/llm/openai-batch.js';
+import type { CompletionRequest } from '../../src/llm/types.js';
 import {
   createFakeLlmServer,
   type RunningFakeServer,
   shortHash,
-} from '../../src/llm/testing/fake-llm-server.js';
-import type { CompletionRequest } from '../../src/llm/types.js';
+} from '../helpers/fake-llm/fake-llm-server.js';
 
 const fake = createFakeLlmServer();
 let server: RunningFakeServer;

@@ -4,14 +4,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { ProviderError, type ProviderFailure } from '../../src/llm/errors.js';
 import { retryAfterMs } from '../../src/llm/http-errors.js';
 import { createOpenAIClient, createOpenAIProvider, tokenLimitField } from '../../src/llm/openai.js';
+import type { CompletionRequest, Provider } from '../../src/llm/types.js';
 import {
   createFakeLlmServer,
   type Fault,
   insufficientQuotaFault,
   type RunningFakeServer,
   shortHash,
-} from '../../src/llm/testing/fake-llm-server.js';
-import type { CompletionRequest, Provider } from '../../src/llm/types.js';
+} from '../helpers/fake-llm/fake-llm-server.js';
 
 const fake = createFakeLlmServer();
 let server: RunningFakeServer;

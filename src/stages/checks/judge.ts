@@ -1,27 +1,23 @@
 import { z } from 'zod';
+import { type Criterion, criterion } from '../../core/criterion.js';
 import { badInput, TandemError } from '../../core/errors.js';
 import { sha256 } from '../../core/hash.js';
 import type { DatasetRecord } from '../../core/record.js';
 import type { DatasetSettings } from '../../core/settings.js';
+import { createCachedCalls } from '../../llm/call/cached-calls.js';
+import { callChecked } from '../../llm/call/call-checked.js';
+import { checkStructured } from '../../llm/call/structured.js';
 import { isProviderError } from '../../llm/errors.js';
-import { costOf, priceFor } from '../../llm/pricing.js';
+import { judgeMessages, judgeSchema } from '../../llm/judge-prompt.js';
+import { priceFor } from '../../llm/pricing.js';
 import { createProvider, parseProviderId } from '../../llm/registry.js';
-import {
-  type ScheduledProvider,
-  type ScheduleOptions,
-  scheduleProvider,
-} from '../../llm/scheduler/scheduled-provider.js';
-import type { Completion, CompletionRequest } from '../../llm/types.js';
+import { type ScheduleOptions, scheduleProvider } from '../../llm/scheduler/scheduled-provider.js';
 import { replaceResultsOf } from '../../store/check-results.js';
 import { type Ctx, inTransaction } from '../../store/context.js';
 import type { Dataset } from '../../store/datasets.js';
-import { getCachedResponse, putCachedResponse } from '../../store/llm-cache.js';
 import { streamRecords } from '../../store/records.js';
 import { type NewSuggestion, replaceSuggestions } from '../../store/suggestions.js';
-import { type Criterion, criterion } from '../generate/recipe/columns.js';
-import { judgeMessages, judgeSchema } from '../generate/row/llm-requests.js';
-import { checkStructured, repairInstruction } from '../generate/row/structured.js';
-import { cacheKey } from '../generate/run/caller.js';
+import { responseCacheOf } from './response-cache.js';
 
 /**
  * The LLM-judge check: a model scores each record on a rubric, through any provider. Scores become
@@ -141,36 +137,6 @@ function checkAgainstDataset(config: JudgeConfig, dataset: Dataset): void {
   }
 }
 
-/** Cached, scheduled calls. Identical requests in flight at once share one call. */
-function cachedCaller(ctx: Ctx, provider: ScheduledProvider, signal: AbortSignal) {
-  const price = priceFor(provider.kind, provider.model);
-  const inFlight = new Map<string, Promise<Completion>>();
-  return (request: CompletionRequest): Promise<Completion> => {
-    // Offline answers are free and recomputed exactly: caching them would only fill the store.
-    if (provider.kind === 'template') return provider.complete(request, signal);
-    const key = cacheKey(provider.id, request);
-    const pending = inFlight.get(key);
-    if (pending) return pending;
-    const work = (async () => {
-      const hit = await getCachedResponse(ctx, key);
-      if (hit) return hit.response as Completion;
-      const completion = await provider.complete(request, signal);
-      await putCachedResponse(ctx, {
-        key,
-        provider: provider.id,
-        model: completion.model,
-        response: completion,
-        inputTokens: completion.usage.inputTokens,
-        outputTokens: completion.usage.outputTokens,
-        costUsd: price ? costOf(completion.usage, price) : 0,
-      });
-      return completion;
-    })().finally(() => inFlight.delete(key));
-    inFlight.set(key, work);
-    return work;
-  };
-}
-
 interface Grade {
   passed: boolean;
   /** Mean of the normalised scores, in [0, 1]. */
@@ -216,7 +182,14 @@ export async function runJudge(store: Ctx, options: JudgeOptions): Promise<Judge
   const stop = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', stop, { once: true });
   if (options.signal?.aborted) stop();
-  const ask = cachedCaller(ctx, provider, controller.signal);
+  // Cached, scheduled calls: judging again is free, identical requests in flight share one call.
+  const price = priceFor(provider.kind, provider.model);
+  const { call } = createCachedCalls({
+    cache: responseCacheOf(ctx),
+    providers: new Map([[provider.id, provider]]),
+    signal: controller.signal,
+    priceOf: () => price,
+  });
 
   const counts = { judged: 0, passed: 0, failed: 0, errors: 0 };
   const tally = new Map<string, { sum: number; n: number; min: number; max: number }>();
@@ -224,29 +197,25 @@ export async function runJudge(store: Ctx, options: JudgeOptions): Promise<Judge
 
   /** The answer, repaired once if it is not valid judge JSON; undefined when the repair fails too. */
   async function verdict(record: DatasetRecord): Promise<{ scores: Scores; model: string } | undefined> {
-    const request: CompletionRequest = {
-      messages: judgeMessages(
-        config.criteria,
-        renderTarget(record, dataset.settings, config.field),
-        config.instructions,
-      ),
-      params: { temperature: 0 },
-      responseFormat: { type: 'json_schema', name: 'judge', schema },
-      ...(provider.kind === 'template' ? { offlineAnswer: offlineJudgeAnswer(record, config.criteria) } : {}),
-    };
-    const first = await ask(request);
-    const c = checkStructured(first.text, schema);
-    if (c.ok) return { scores: c.value as Scores, model: first.model };
-    const second = await ask({
-      ...request,
-      messages: [
-        ...request.messages,
-        { role: 'assistant', content: first.text },
-        { role: 'user', content: repairInstruction(c.reason) },
-      ],
-    });
-    const r = checkStructured(second.text, schema);
-    return r.ok ? { scores: r.value as Scores, model: second.model } : undefined;
+    const r = await callChecked(
+      call,
+      {
+        provider: provider.id,
+        purpose: 'judge',
+        request: {
+          messages: judgeMessages(
+            config.criteria,
+            renderTarget(record, dataset.settings, config.field),
+            config.instructions,
+          ),
+          params: { temperature: 0 },
+          responseFormat: { type: 'json_schema', name: 'judge', schema },
+        },
+        offline: () => offlineJudgeAnswer(record, config.criteria),
+      },
+      (text) => checkStructured(text, schema),
+    );
+    return r.ok ? { scores: r.value as Scores, model: r.answer.completion.model } : undefined;
   }
 
   async function judgeRecord(record: DatasetRecord): Promise<void> {

@@ -3,12 +3,6 @@ import { contentHash, sha256 } from '../../../src/core/hash.js';
 import type { DatasetRecord } from '../../../src/core/record.js';
 import { datasetSettings } from '../../../src/core/settings.js';
 import {
-  createFakeLlmServer,
-  type FakeChatRequest,
-  type FakeLlmServer,
-  type RunningFakeServer,
-} from '../../../src/llm/testing/fake-llm-server.js';
-import {
   type JudgeConfigInput,
   MAX_TARGET_CHARS,
   OFFLINE_REASONING,
@@ -20,6 +14,12 @@ import { openStore, type Store } from '../../../src/store/connect.js';
 import { createDataset, type Dataset } from '../../../src/store/datasets.js';
 import { insertRecords, type NewRecord, streamRecords } from '../../../src/store/records.js';
 import { replaceSuggestions, suggestionsFor } from '../../../src/store/suggestions.js';
+import {
+  createFakeLlmServer,
+  type FakeChatRequest,
+  type FakeLlmServer,
+  type RunningFakeServer,
+} from '../../helpers/fake-llm/fake-llm-server.js';
 import { fixtures } from '../../helpers/files.js';
 import { type Backend, backends } from '../../helpers/stores.js';
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetSettings } from '../../../src/core/settings.js';
+import { runChecks } from '../../../src/stages/checks/run-checks.js';
+import { openStore } from '../../../src/store/connect.js';
 import {
   createFakeLlmServer,
   type FakeLlmServer,
   type RunningFakeServer,
-} from '../../../src/llm/testing/fake-llm-server.js';
-import { runChecks } from '../../../src/stages/checks/run-checks.js';
-import { openStore } from '../../../src/store/connect.js';
+} from '../../helpers/fake-llm/fake-llm-server.js';
 import { fixtures } from '../../helpers/files.js';
 
 const file = fixtures('semantic', '.db');

@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tandemAsync } from '../../helpers/cli.js';
 import {
   createFakeLlmServer,
   type FakeLlmServer,
   type RunningFakeServer,
-} from '../../../src/llm/testing/fake-llm-server.js';
-import { tandemAsync } from '../../helpers/cli.js';
+} from '../../helpers/fake-llm/fake-llm-server.js';
 import { fixtures } from '../../helpers/files.js';
 
 const file = fixtures('gen-kill', '.yaml');

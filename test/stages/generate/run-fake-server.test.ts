@@ -1,9 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createFakeLlmServer,
-  type FakeLlmServer,
-  type RunningFakeServer,
-} from '../../../src/llm/testing/fake-llm-server.js';
 import { loadRecipe } from '../../../src/stages/generate/recipe/load.js';
 import { runBatchGeneration } from '../../../src/stages/generate/run/batch-run.js';
 import { runGeneration } from '../../../src/stages/generate/run/run-generation.js';
@@ -12,6 +7,11 @@ import { getDataset } from '../../../src/store/datasets.js';
 import { listEvents } from '../../../src/store/events.js';
 import { jobsOfRun, updateJobPayload } from '../../../src/store/jobs.js';
 import { streamRecords } from '../../../src/store/records.js';
+import {
+  createFakeLlmServer,
+  type FakeLlmServer,
+  type RunningFakeServer,
+} from '../../helpers/fake-llm/fake-llm-server.js';
 import { fixtures } from '../../helpers/files.js';
 
 const file = fixtures('gen-fake', '.db');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { criterion } from '../../../core/criterion.js';
 import { identifier } from '../../../core/names.js';
 import { type SamplerSpec, samplerSpecWith } from '../samplers/schema.js';
 
@@ -110,15 +111,6 @@ export const expressionColumn = z
   })
   .describe('A value computed from earlier columns, no model.');
 
-export const criterion = z.strictObject({
-  name: identifier,
-  description: z.string().min(1).max(4000),
-  scale: z
-    .tuple([z.number().int(), z.number().int()])
-    .default([1, 5])
-    .refine(([lo, hi]) => lo < hi, 'scale is [lowest, highest]'),
-});
-
 export const judgeColumn = z
   .strictObject({
     ...columnBase,
@@ -139,5 +131,4 @@ export type LlmChatColumn = z.infer<typeof llmChatColumn>;
 export type ExpressionColumn = z.infer<typeof expressionColumn>;
 export type SeedColumn = z.infer<typeof seedColumn>;
 export type JudgeColumn = z.infer<typeof judgeColumn>;
-export type Criterion = z.infer<typeof criterion>;
 export type LlmColumn = LlmTextColumn | LlmStructuredColumn | LlmChatColumn;

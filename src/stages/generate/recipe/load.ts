@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { badInput } from '../../../core/errors.js';
 import { sha256 } from '../../../core/hash.js';
 import { loadYaml, type YamlSource } from '../../../core/yaml-source.js';
-import { assertReadableSchema } from '../row/structured.js';
+import { assertReadableSchema } from '../../../llm/call/structured.js';
 import { possibleValues, subcategoryGaps } from '../samplers/values.js';
 import { type CompiledTemplate, compileCondition, compileTemplate } from '../templates.js';
 import {

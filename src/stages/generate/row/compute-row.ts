@@ -1,4 +1,8 @@
+import { callChecked } from '../../../llm/call/call-checked.js';
+import type { CallModel, ModelCall } from '../../../llm/call/model-call.js';
+import { checkStructured, type StructuredCheck } from '../../../llm/call/structured.js';
 import { ProviderError } from '../../../llm/errors.js';
+import { judgeMessages, judgeSchema } from '../../../llm/judge-prompt.js';
 import type {
   ChatMessage,
   Completion,
@@ -15,14 +19,11 @@ import {
   chatSchema,
   chatStructuredMessages,
   chatTurnMessages,
-  judgeMessages,
-  judgeSchema,
   mergeParams,
   structuredMessages,
   textMessages,
 } from './llm-requests.js';
 import { exampleFromSchema, renderOffline, renderOfflineTurns } from './offline.js';
-import { checkStructured, repairInstruction, type StructuredCheck } from './structured.js';
 
 /**
  * Computes one row of a recipe: samplers (or the coverage plan's forced values), then each model,
@@ -31,22 +32,10 @@ import { checkStructured, repairInstruction, type StructuredCheck } from './stru
  * and in whatever order — which is what lets a killed run resume and several workers share one.
  */
 
-export interface CallSpec {
+/** A model call of a row, with the column that makes it (the dry run estimates by column). */
+export interface RowCall extends ModelCall {
   column: string;
-  /** `answer`, `repair`, `retry`, `turn-3`…: part of the cache key, so each call is cached apart. */
-  purpose: string;
-  provider: string;
-  request: CompletionRequest;
 }
-
-export interface CallOutcome {
-  completion: Completion;
-  /** The cache key (a hash of provider, model, parameters and rendered prompt). */
-  key: string;
-  cached: boolean;
-}
-
-export type Caller = (call: CallSpec) => Promise<CallOutcome>;
 
 export interface CallRecord {
   column: string;
@@ -77,7 +66,7 @@ export interface RowInputs {
   providerFor(column: CompiledColumn): string;
   /** The coverage plan: values it places on rows, and whether rare values are left to it. */
   plan: CoveragePlan | undefined;
-  call: Caller;
+  call: CallModel<RowCall>;
 }
 
 class RowFailure extends Error {
@@ -101,46 +90,45 @@ export async function computeRow(inputs: RowInputs, index: number): Promise<RowR
   if (d.top_p !== undefined) defaults.topP = d.top_p;
   if (d.max_tokens !== undefined) defaults.maxTokens = d.max_tokens;
 
-  const call = async (
-    column: CompiledColumn,
-    purpose: string,
-    request: CompletionRequest,
-  ): Promise<Completion> => {
-    const provider = inputs.providerFor(column);
-    const out = await inputs.call({ column: column.name, purpose, provider, request });
+  /** Every call the row makes is recorded in its provenance, repairs and retries included. */
+  const recorded: CallModel<RowCall> = async (c) => {
+    const out = await inputs.call(c);
     calls.push({
-      column: column.name,
-      purpose,
-      provider,
+      column: c.column,
+      purpose: c.purpose,
+      provider: c.provider,
       model: out.completion.model,
       promptHash: out.key,
       cached: out.cached,
     });
-    return out.completion;
+    return out;
   };
-
-  /** Ask, then repair once, then retry once afresh; a row that still fails records why. */
-  const structured = async (
+  // Offline answers are rendered before the call whatever the provider, as they always were (a
+  // broken `offline:` template fails a run against a model too); only the template provider reads them.
+  const rowCall = (
     column: CompiledColumn,
     purpose: string,
     request: CompletionRequest,
-    check: (text: string) => StructuredCheck,
-  ): Promise<unknown> => {
-    const first = await call(column, purpose, request);
-    let c = check(first.text);
-    if (c.ok) return c.value;
-    const repair: CompletionRequest = {
-      ...request,
-      messages: [
-        ...request.messages,
-        { role: 'assistant', content: first.text },
-        { role: 'user', content: repairInstruction(c.reason) },
-      ],
-    };
-    c = check((await call(column, `${purpose}:repair`, repair)).text);
-    if (c.ok) return c.value;
+    offline: string | undefined,
+  ): RowCall => ({
+    column: column.name,
+    purpose,
+    provider: inputs.providerFor(column),
+    request,
+    offline: offline === undefined ? undefined : () => offline,
+  });
+
+  const call: Ask = async (column, purpose, request, offline) =>
+    (await recorded(rowCall(column, purpose, request, offline))).completion;
+
+  /** Ask, then repair once, then retry once afresh; a row that still fails records why. */
+  const structured: Structured = async (column, purpose, request, offline, check) => {
+    const ask = rowCall(column, purpose, request, offline);
+    const first = await callChecked(recorded, ask, check);
+    if (first.ok) return first.value;
     const params = { ...request.params, seed: (request.params.seed ?? 0) + 1 };
-    c = check((await call(column, `${purpose}:retry`, { ...request, params })).text);
+    const retry = await recorded({ ...ask, purpose: `${purpose}:retry`, request: { ...request, params } });
+    const c = check(retry.completion.text);
     if (c.ok) return c.value;
     throw new RowFailure(column.name, `${c.reason} (after a repair and a retry)`);
   };
@@ -239,10 +227,19 @@ const seedOf = (random: Random) => random.uint32() >>> 1;
 const render = (t: CompiledTemplate | undefined, scope: Record<string, unknown>, random: Random) =>
   t ? renderTemplate(t, scope, random) : undefined;
 
+/** One call of a column; `offline` is what the template provider answers. */
+type Ask = (
+  column: CompiledColumn,
+  purpose: string,
+  request: CompletionRequest,
+  offline: string | undefined,
+) => Promise<Completion>;
+
 type Structured = (
   column: CompiledColumn,
   purpose: string,
   request: CompletionRequest,
+  offline: string,
   check: (text: string) => StructuredCheck,
 ) => Promise<unknown>;
 
@@ -251,7 +248,7 @@ async function llm(
   scope: Record<string, unknown>,
   random: Random,
   defaults: GenerationParams,
-  call: (c: CompiledColumn, purpose: string, r: CompletionRequest) => Promise<Completion>,
+  call: Ask,
   structured: Structured,
 ): Promise<unknown> {
   const spec = column.spec;
@@ -262,10 +259,9 @@ async function llm(
   const offlineRandom = rowRandom(Number(scope.seed), Number(scope.row_index), `${column.name}:offline`);
 
   if (spec.llm === 'text') {
-    const offlineAnswer = render(column.offline as CompiledTemplate | undefined, scope, offlineRandom);
+    const offline = render(column.offline as CompiledTemplate | undefined, scope, offlineRandom);
     const req: CompletionRequest = { messages: textMessages(system, prompt), params };
-    if (offlineAnswer !== undefined) req.offlineAnswer = offlineAnswer;
-    return (await call(column, 'answer', req)).text.trim();
+    return (await call(column, 'answer', req, offline)).text.trim();
   }
 
   if (spec.llm === 'structured') {
@@ -278,9 +274,10 @@ async function llm(
       messages: structuredMessages(system, prompt, schema),
       params,
       responseFormat: { type: 'json_schema', name: column.name, schema },
-      offlineAnswer: JSON.stringify(offline),
     };
-    return structured(column, 'answer', req, (text) => checkStructured(text, schema));
+    return structured(column, 'answer', req, JSON.stringify(offline), (text) =>
+      checkStructured(text, schema),
+    );
   }
 
   // chat
@@ -295,11 +292,10 @@ async function llm(
       messages: chatStructuredMessages(spec, system, prompt),
       params,
       responseFormat: { type: 'json_schema', name: column.name, schema },
-      offlineAnswer: JSON.stringify({ messages: offline }),
     };
-    const value = (await structured(column, 'answer', req, (text) => checkChat(text, schema))) as {
-      messages: ChatMessage[];
-    };
+    const value = (await structured(column, 'answer', req, JSON.stringify({ messages: offline }), (text) =>
+      checkChat(text, schema),
+    )) as { messages: ChatMessage[] };
     return [...head, ...value.messages];
   }
   const history: ChatMessage[] = [];
@@ -310,8 +306,7 @@ async function llm(
       params: { ...params, seed: params.seed! + t },
     };
     const offline = offlineTurns?.[t]?.content ?? stubTurns(spec.turns, prompt)[t]!.content;
-    req.offlineAnswer = offline;
-    const text = (await call(column, `turn-${t}`, req)).text.trim();
+    const text = (await call(column, `turn-${t}`, req, offline)).text.trim();
     if (!text) throw new RowFailure(column.name, `turn ${t + 1} (${role}) came back empty`);
     history.push({ role, content: text });
   }
@@ -365,7 +360,6 @@ async function judge(
     messages: judgeMessages(criteria, target, instructions),
     params: mergeParams({ ...defaults, temperature: 0 }, column.spec, seedOf(random)),
     responseFormat: { type: 'json_schema', name: column.name, schema },
-    offlineAnswer: JSON.stringify(offline),
   };
-  return structured(column, 'answer', req, (text) => checkStructured(text, schema));
+  return structured(column, 'answer', req, JSON.stringify(offline), (text) => checkStructured(text, schema));
 }

@@ -1,6 +1,6 @@
+import { schemaInstruction } from '../../../llm/call/structured.js';
 import type { ChatMessage, GenerationParams, JsonSchema } from '../../../llm/types.js';
-import type { Criterion, LlmChatColumn } from '../recipe/columns.js';
-import { schemaInstruction } from './structured.js';
+import type { LlmChatColumn } from '../recipe/columns.js';
 
 /**
  * The messages each kind of model column sends. Kept apart from the row logic so the prompts a
@@ -91,42 +91,6 @@ export function chatTurnMessages(
   const opener: ChatMessage[] =
     swapped.length === 0 ? [{ role: 'user', content: 'Begin the conversation.' }] : [];
   return [{ role: 'system', content: simulator }, ...opener, ...swapped];
-}
-
-export function judgeSchema(criteria: Criterion[]): JsonSchema {
-  const properties: Record<string, JsonSchema> = {};
-  for (const c of criteria) {
-    properties[c.name] = {
-      type: 'object',
-      properties: {
-        score: { type: 'integer', minimum: c.scale[0], maximum: c.scale[1] },
-        reasoning: { type: 'string' },
-      },
-      required: ['score', 'reasoning'],
-    };
-  }
-  return { type: 'object', properties, required: criteria.map((c) => c.name) };
-}
-
-export function judgeMessages(
-  criteria: Criterion[],
-  target: string,
-  instructions: string | undefined,
-): ChatMessage[] {
-  const rubric = criteria
-    .map((c) => `- ${c.name} (${c.scale[0]}–${c.scale[1]}): ${c.description}`)
-    .join('\n');
-  return [
-    {
-      role: 'system',
-      content:
-        'You are a careful, strict evaluator of training data. Give each criterion an integer score on its scale and a short reasoning that cites the evidence.',
-    },
-    {
-      role: 'user',
-      content: `${instructions ? `${instructions}\n\n` : ''}<item>\n${target}\n</item>\n\nRubric:\n${rubric}\n\n${schemaInstruction(judgeSchema(criteria))}`,
-    },
-  ];
 }
 
 export function mergeParams(

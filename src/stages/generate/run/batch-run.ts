@@ -1,5 +1,7 @@
 import type OpenAI from 'openai';
 import { TandemError, usage } from '../../../core/errors.js';
+import { createCachedCalls } from '../../../llm/call/cached-calls.js';
+import type { ModelCall } from '../../../llm/call/model-call.js';
 import { ProviderError } from '../../../llm/errors.js';
 import { createOpenAIClient } from '../../../llm/openai.js';
 import {
@@ -16,11 +18,10 @@ import { costOf, priceFor } from '../../../llm/pricing.js';
 import { parseProviderId } from '../../../llm/registry.js';
 import type { Store } from '../../../store/connect.js';
 import { enqueueJobs, finishJob, jobsOfRun, updateJobPayload } from '../../../store/jobs.js';
-import { putCachedResponse } from '../../../store/llm-cache.js';
-import { type CallSpec, computeRow } from '../row/compute-row.js';
-import { createCaller } from './caller.js';
+import { computeRow } from '../row/compute-row.js';
 import { prepareRun } from './prepare-run.js';
 import { prepareProviders } from './providers-for-run.js';
+import { responseCacheOf } from './response-cache.js';
 import { RowWriter } from './row-writer.js';
 import type { GenerateOptions, GenerateSummary } from './run-generation.js';
 import { rowToRecord } from './to-record.js';
@@ -71,17 +72,18 @@ export async function runBatchGeneration(store: Store, o: BatchOptions): Promise
 
   // Answers that came back failed, by cache key: the row that asked records the failure.
   const failedKeys = new Map<string, ProviderError>();
-  let deferred = new Map<string, CallSpec>();
-  const caller = createCaller({
-    ctx: store,
+  let deferred = new Map<string, ModelCall>();
+  const cache = responseCacheOf(store);
+  const calls = createCachedCalls({
+    cache,
     providers: providers.byId,
     signal: o.signal ?? new AbortController().signal,
     priceOf: providers.priceOf,
-    defer: (key, spec) => {
+    defer: (key, call) => {
       const failed = failedKeys.get(key);
       // A failed line fails its row, as a direct request that ran out of retries would.
-      if (failed) throw new ProviderError(spec.provider, 'server', `batch line failed: ${failed.message}`);
-      deferred.set(key, spec);
+      if (failed) throw new ProviderError(call.provider, 'server', `batch line failed: ${failed.message}`);
+      deferred.set(key, call);
       throw new Deferred();
     },
   });
@@ -127,15 +129,17 @@ export async function runBatchGeneration(store: Store, o: BatchOptions): Promise
         batchTokens.input += r.completion.usage.inputTokens;
         batchTokens.output += r.completion.usage.outputTokens;
         batchTokens.cost = price && batchTokens.cost !== undefined ? batchTokens.cost + cost : undefined;
-        await putCachedResponse(store, {
-          key: r.customId,
-          provider: job.payload.provider,
-          model: r.completion.model,
-          response: r.completion,
-          inputTokens: r.completion.usage.inputTokens,
-          outputTokens: r.completion.usage.outputTokens,
-          costUsd: cost,
-        });
+        await cache.put([
+          {
+            key: r.customId,
+            provider: job.payload.provider,
+            model: r.completion.model,
+            response: r.completion,
+            inputTokens: r.completion.usage.inputTokens,
+            outputTokens: r.completion.usage.outputTokens,
+            costUsd: cost,
+          },
+        ]);
       }
     }
     await finishJob(store, job.id, { status: 'done', result: { counts: state.counts } });
@@ -159,7 +163,7 @@ export async function runBatchGeneration(store: Store, o: BatchOptions): Promise
       let row: Awaited<ReturnType<typeof computeRow>>;
       try {
         row = await computeRow(
-          { recipe, seed: run.seed, providerFor: providers.providerFor, plan: run.plan, call: caller.call },
+          { recipe, seed: run.seed, providerFor: providers.providerFor, plan: run.plan, call: calls.call },
           i,
         );
       } catch (e) {
@@ -181,7 +185,7 @@ export async function runBatchGeneration(store: Store, o: BatchOptions): Promise
     pending = waiting;
     if (deferred.size === 0) break;
     await writer.close();
-    const byProvider = new Map<string, [string, CallSpec][]>();
+    const byProvider = new Map<string, [string, ModelCall][]>();
     for (const entry of deferred) {
       const list = byProvider.get(entry[1].provider) ?? [];
       list.push(entry);
@@ -224,8 +228,8 @@ export async function runBatchGeneration(store: Store, o: BatchOptions): Promise
     rows: { wanted: run.end - run.start, alreadyStored: run.alreadyStored, stored: writer.stored, ...counts },
     failures: writer.failures,
     calls: {
-      sent: caller.stats.calls - caller.stats.cacheHits,
-      cacheHits: caller.stats.cacheHits,
+      sent: calls.stats.calls - calls.stats.cacheHits,
+      cacheHits: calls.stats.cacheHits,
       retries: 0,
       failures: {},
     },

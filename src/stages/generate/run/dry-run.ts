@@ -1,10 +1,10 @@
+import { cacheKey } from '../../../llm/call/cache-key.js';
 import { costOf, estimateTokens, priceFor } from '../../../llm/pricing.js';
 import { parseProviderId } from '../../../llm/registry.js';
-import { createTemplateProvider } from '../../../llm/template.js';
+import { createTemplateProvider, withOfflineAnswer } from '../../../llm/template.js';
 import type { ChatMessage } from '../../../llm/types.js';
 import type { CompiledRecipe } from '../recipe/compiled.js';
-import { type CallSpec, computeRow } from '../row/compute-row.js';
-import { cacheKey } from './caller.js';
+import { computeRow, type RowCall } from '../row/compute-row.js';
 import { coveragePlanOf } from './prepare-run.js';
 import { providerIdsOf } from './providers-for-run.js';
 
@@ -98,8 +98,11 @@ export async function dryRun(
   const controller = new AbortController();
   for (let i = 0; i < sample; i++) {
     const calls: DryRunCall[] = [];
-    const call = async (spec: CallSpec) => {
-      const completion = await template.complete(spec.request, controller.signal);
+    const call = async (spec: RowCall) => {
+      const completion = await template.complete(
+        withOfflineAnswer(spec.request, spec.offline),
+        controller.signal,
+      );
       const input = spec.request.messages.reduce((n, m) => n + estimateTokens(m.content), 0);
       const expected = expectedOutput.get(spec.column);
       const output = expected

@@ -1,14 +1,15 @@
 import { setMaxListeners } from 'node:events';
 import type { Actor } from '../../../core/actor.js';
 import { TandemError } from '../../../core/errors.js';
+import { createCachedCalls } from '../../../llm/call/cached-calls.js';
 import { isProviderError } from '../../../llm/errors.js';
 import type { RetryEvent } from '../../../llm/scheduler/scheduled-provider.js';
 import type { Store } from '../../../store/connect.js';
 import type { CompiledRecipe } from '../recipe/compiled.js';
 import { computeRow, type RowResult } from '../row/compute-row.js';
-import { createCaller } from './caller.js';
 import { prepareRun } from './prepare-run.js';
 import { prepareProviders } from './providers-for-run.js';
+import { responseCacheOf } from './response-cache.js';
 import { RowWriter } from './row-writer.js';
 import { rowToRecord } from './to-record.js';
 
@@ -90,7 +91,12 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
     concurrency: o.concurrency,
     ...(o.onRetry ? { onRetry: o.onRetry } : {}),
   });
-  const caller = createCaller({ ctx: store, providers: providers.byId, signal, priceOf: providers.priceOf });
+  const calls = createCachedCalls({
+    cache: responseCacheOf(store),
+    providers: providers.byId,
+    signal,
+    priceOf: providers.priceOf,
+  });
   const writer = new RowWriter(store, dataset.id, o.actor, `${recipe.recipe.name}:s${seed}`);
   const recordCtx = { recipe, seed, fields: target.fields, provider: providers.main };
 
@@ -140,7 +146,7 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
     seed,
     providerFor: providers.providerFor,
     plan,
-    call: caller.call,
+    call: calls.call,
   };
   report(true);
   await Promise.all(
@@ -191,8 +197,8 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
     },
     failures: writer.failures,
     calls: {
-      sent: caller.stats.calls - caller.stats.cacheHits,
-      cacheHits: caller.stats.cacheHits,
+      sent: calls.stats.calls - calls.stats.cacheHits,
+      cacheHits: calls.stats.cacheHits,
       retries,
       failures: failuresByKind,
     },

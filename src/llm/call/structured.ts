@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import type { JsonSchema } from '../../../llm/types.js';
+import type { JsonSchema } from '../types.js';
 
 /**
  * Structured answers: models wrap JSON in prose or code fences, truncate it, or return the wrong
- * shape. The runner extracts the JSON, validates it against the recipe's JSON Schema (through zod's
- * own JSON Schema reader, so there is one validator in the project), and on failure asks once for a
- * repair, then once afresh, before recording the row as failed with the reason.
+ * shape. Every stage that asks for JSON (a recipe's structured, chat and judge columns, the judge
+ * check) extracts it and validates it here against a JSON Schema — through zod's own JSON Schema
+ * reader, so there is one validator in the project. `callChecked` (./call-checked.ts) asks once for
+ * a repair when the check fails.
  */
 
 export type StructuredCheck = { ok: true; value: unknown } | { ok: false; reason: string };
