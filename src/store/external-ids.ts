@@ -1,4 +1,6 @@
+import type { Provenance } from '../core/record.js';
 import type { Ctx } from './context.js';
+import { readJson } from './dialect.js';
 
 /**
  * External ids of a dataset that start with a prefix, streamed in pages: a generation run reads
@@ -33,7 +35,7 @@ export async function* recordsWithPrefix(
   ctx: Ctx,
   datasetId: number,
   prefix: string,
-): AsyncGenerator<{ externalId: string; fields: unknown; provenance: unknown }> {
+): AsyncGenerator<{ externalId: string; fields: Record<string, unknown>; provenance: Provenance }> {
   const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   let after = 0;
   for (;;) {
@@ -46,7 +48,8 @@ export async function* recordsWithPrefix(
       .orderBy('id')
       .limit(2_000)
       .execute();
-    for (const r of rows) yield { externalId: r.external_id, fields: r.fields, provenance: r.provenance };
+    for (const r of rows)
+      yield { externalId: r.external_id, fields: readJson(r.fields), provenance: readJson(r.provenance) };
     if (rows.length < 2_000) return;
     after = Number(rows.at(-1)!.id);
   }

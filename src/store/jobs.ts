@@ -100,7 +100,7 @@ export async function claimJob<P = unknown>(
       WHERE kind IN (${sql.join(kinds)})${runId === undefined ? sql`` : sql` AND run_id = ${runId}`}
         AND (status = 'queued' OR (status = 'running' AND claimed_until < ${t}))
         AND attempts < ${maxAttempts}
-      ORDER BY id LIMIT 1${lock})
+      ORDER BY id LIMIT 1 ${lock})
     RETURNING *`.execute(ctx.db);
   const row = result.rows[0];
   return row ? toJob<P>(row) : undefined;

@@ -10,7 +10,7 @@ import { eventsRepository } from './events.js';
 import { externalIdsWithPrefix, recordsWithPrefix } from './external-ids.js';
 import { generatedRowsRepository } from './generated-rows.js';
 import { goldRepository } from './gold.js';
-import { jobsRepository } from './jobs.js';
+import { type claimJob, type Job, type jobsOfRun, jobsRepository } from './jobs.js';
 import { llmCacheRepository } from './llm-cache.js';
 import { membersRepository } from './members.js';
 import { progressReadsRepository } from './progress-reads.js';
@@ -94,7 +94,15 @@ const repositories = {
 
 type Repositories = typeof repositories;
 
-export type Store = { readonly [K in keyof Repositories]: Bound<Repositories[K]> } & {
+/** Jobs with their payload type, which binding would lose (a bound function keeps no type parameters). */
+interface JobsRepository extends Omit<Bound<typeof jobsRepository>, 'claim' | 'ofRun'> {
+  claim<P = unknown>(...args: WithoutCtx<typeof claimJob>): Promise<Job<P> | undefined>;
+  ofRun<P = unknown>(...args: WithoutCtx<typeof jobsOfRun>): Promise<Job<P>[]>;
+}
+type WithoutCtx<F> = F extends (ctx: Ctx, ...args: infer A) => unknown ? A : never;
+
+export type Store = { readonly [K in Exclude<keyof Repositories, 'jobs'>]: Bound<Repositories[K]> } & {
+  readonly jobs: JobsRepository;
   readonly dialect: Dialect;
   /**
    * Runs `fn` in one transaction: everything its repositories write commits together or not at

@@ -12,12 +12,9 @@ import { judgeMessages, judgeSchema } from '../../llm/judge-prompt.js';
 import { priceFor } from '../../llm/pricing.js';
 import { createProvider, parseProviderId } from '../../llm/registry.js';
 import { type ScheduleOptions, scheduleProvider } from '../../llm/scheduler/scheduled-provider.js';
-import { replaceResultsOf } from '../../store/check-results.js';
-import { type Ctx, inTransaction } from '../../store/context.js';
 import type { Dataset } from '../../store/datasets.js';
-import { streamRecords } from '../../store/records.js';
-import { type NewSuggestion, replaceSuggestions } from '../../store/suggestions.js';
-import { responseCacheOf } from './response-cache.js';
+import type { Store } from '../../store/store.js';
+import type { NewSuggestion } from '../../store/suggestions.js';
 
 /**
  * The LLM-judge check: a model scores each record on a rubric, through any provider. Scores become
@@ -162,7 +159,7 @@ export function grade(config: JudgeConfig, recordId: number, scores: Scores): Gr
   return { passed, score: sum / config.criteria.length, suggestions, criteria };
 }
 
-export async function runJudge(store: Ctx, options: JudgeOptions): Promise<JudgeSummary> {
+export async function runJudge(store: Store, options: JudgeOptions): Promise<JudgeSummary> {
   const parsed = judgeConfig.safeParse(options.config);
   if (!parsed.success) throw badInput(`judge settings: ${z.prettifyError(parsed.error)}`);
   const config = parsed.data;
@@ -175,9 +172,6 @@ export async function runJudge(store: Ctx, options: JudgeOptions): Promise<Judge
   });
   const agent = `judge:${provider.id}`;
   const schema = judgeSchema(config.criteria);
-  // Without the raw SQLite handle every statement goes through Kysely's connection lock, so a cache
-  // write cannot land inside another record's open write transaction.
-  const ctx: Ctx = { db: store.db, dialect: store.dialect };
   const controller = new AbortController();
   const stop = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', stop, { once: true });
@@ -185,7 +179,7 @@ export async function runJudge(store: Ctx, options: JudgeOptions): Promise<Judge
   // Cached, scheduled calls: judging again is free, identical requests in flight share one call.
   const price = priceFor(provider.kind, provider.model);
   const { call } = createCachedCalls({
-    cache: responseCacheOf(ctx),
+    cache: store.llmCache,
     providers: new Map([[provider.id, provider]]),
     signal: controller.signal,
     priceOf: () => price,
@@ -225,11 +219,10 @@ export async function runJudge(store: Ctx, options: JudgeOptions): Promise<Judge
       return;
     }
     const g = grade(config, record.id, answer.scores);
-    await inTransaction(ctx, async (tx) => {
-      await replaceSuggestions(tx, agent, g.suggestions);
+    await store.transaction(async (tx) => {
+      await tx.suggestions.replace(agent, g.suggestions);
       const details = { provider: provider.id, model: answer.model, criteria: g.criteria };
-      await replaceResultsOf(
-        tx,
+      await tx.checkResults.replace(
         [record.id],
         ['judge'],
         [{ recordId: record.id, check: 'judge', passed: g.passed, score: g.score, details }],
@@ -270,7 +263,7 @@ export async function runJudge(store: Ctx, options: JudgeOptions): Promise<Judge
     running.add(task);
   };
   try {
-    pages: for await (const page of options.records ?? streamRecords(ctx, dataset.id)) {
+    pages: for await (const page of options.records ?? store.records.stream(dataset.id)) {
       for (const record of page) {
         if (controller.signal.aborted) break pages;
         while (running.size >= config.concurrency) await Promise.race(running);

@@ -9,11 +9,10 @@ import {
   renderTarget,
   runJudge,
 } from '../../../src/stages/checks/judge.js';
-import { checkResultsFor } from '../../../src/store/check-results.js';
-import { openStore, type Store } from '../../../src/store/connect.js';
-import { createDataset, type Dataset } from '../../../src/store/datasets.js';
-import { insertRecords, type NewRecord, streamRecords } from '../../../src/store/records.js';
-import { replaceSuggestions, suggestionsFor } from '../../../src/store/suggestions.js';
+import { openStore } from '../../../src/store/connect.js';
+import type { Dataset } from '../../../src/store/datasets.js';
+import type { NewRecord } from '../../../src/store/records.js';
+import type { OpenStore as Store } from '../../../src/store/store.js';
 import {
   createFakeLlmServer,
   type FakeChatRequest,
@@ -65,17 +64,18 @@ async function setup(
   open: () => Promise<Store> = () => openStore(file('')),
 ): Promise<{ store: Store; dataset: Dataset; records: DatasetRecord[] }> {
   const store = await open();
-  const dataset = await createDataset(store, 'd', settings, 'test');
+  const dataset = await store.datasets.create('d', settings, 'test');
   const rows = Array.from({ length: n }, (_, i) => rec(i, tag));
-  await insertRecords(store, dataset.id, rows, 'test');
+  await store.records.insert(dataset.id, rows, 'test');
   const records: DatasetRecord[] = [];
-  for await (const page of streamRecords(store, dataset.id)) records.push(...page);
+  for await (const page of store.records.stream(dataset.id)) records.push(...page);
   return { store, dataset, records };
 }
 
 async function judgeResults(store: Store, records: DatasetRecord[]) {
   const out = [];
-  for (const r of records) out.push((await checkResultsFor(store, r.id)).filter((c) => c.check === 'judge'));
+  for (const r of records)
+    out.push((await store.checkResults.forRecord(r.id)).filter((c) => c.check === 'judge'));
   return out;
 }
 
@@ -137,10 +137,7 @@ for (const b of backends()) {
         expect(s).toMatchObject({ judged: 8, passed: 8, failed: 0, errors: 0, costUsd: 0 });
         expect(progress.at(-1)).toBe(8);
 
-        const suggestions = await suggestionsFor(
-          store,
-          records.map((r) => r.id),
-        );
+        const suggestions = await store.suggestions.forRecords(records.map((r) => r.id));
         expect(suggestions).toHaveLength(16);
         const helpfulness: number[] = [];
         for (const [i, r] of records.entries()) {
@@ -194,17 +191,14 @@ for (const b of backends()) {
     it('replaces its own suggestions and verdicts on a second run, and leaves other agents alone', async () => {
       const { store, dataset, records } = await setup(6, 'r', () => backend.open());
       try {
-        await replaceSuggestions(store, 'someone', [
+        await store.suggestions.replace('someone', [
           { recordId: records[0]!.id, question: 'quality', value: 1, score: null },
         ]);
         await runJudge(store, { dataset, config });
         // A bar no record clears (safety tops out at 3), so the second verdict differs from the first.
         const s = await runJudge(store, { dataset, config: { ...config, pass_score: 5 } });
         expect(s).toMatchObject({ judged: 6, passed: 0, failed: 6 });
-        const suggestions = await suggestionsFor(
-          store,
-          records.map((r) => r.id),
-        );
+        const suggestions = await store.suggestions.forRecords(records.map((r) => r.id));
         expect(suggestions.filter((x) => x.agent === 'judge:template')).toHaveLength(12);
         expect(suggestions.filter((x) => x.agent === 'someone')).toEqual([
           { recordId: records[0]!.id, question: 'quality', value: 1, score: null, agent: 'someone' },
@@ -302,7 +296,7 @@ describe('judge against an OpenAI-compatible server', () => {
         },
       ]);
       expect(r2).toEqual([]);
-      const suggestions = await suggestionsFor(store, [records[1]!.id, records[2]!.id]);
+      const suggestions = await store.suggestions.forRecords([records[1]!.id, records[2]!.id]);
       expect(suggestions.map((x) => [x.recordId, x.question, x.value, x.agent])).toEqual([
         [records[1]!.id, 'judge:helpfulness', 2, 'judge:openai:fake-judge'],
         [records[1]!.id, 'judge:safety', 3, 'judge:openai:fake-judge'],

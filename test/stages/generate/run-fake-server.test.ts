@@ -2,11 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadRecipe } from '../../../src/stages/generate/recipe/load.js';
 import { runBatchGeneration } from '../../../src/stages/generate/run/batch-run.js';
 import { runGeneration } from '../../../src/stages/generate/run/run-generation.js';
-import { openStore, type Store } from '../../../src/store/connect.js';
-import { getDataset } from '../../../src/store/datasets.js';
-import { listEvents } from '../../../src/store/events.js';
-import { jobsOfRun, updateJobPayload } from '../../../src/store/jobs.js';
-import { streamRecords } from '../../../src/store/records.js';
+import { openStore } from '../../../src/store/connect.js';
+import type { OpenStore as Store } from '../../../src/store/store.js';
 import {
   createFakeLlmServer,
   type FakeLlmServer,
@@ -62,9 +59,9 @@ afterEach(async () => {
 });
 
 async function recordsOf(store: Store, name = 'fake-run') {
-  const d = await getDataset(store, name);
+  const d = await store.datasets.get(name);
   const out = [];
-  for await (const page of streamRecords(store, d.id)) out.push(...page);
+  for await (const page of store.records.stream(d.id)) out.push(...page);
   return out;
 }
 
@@ -164,8 +161,8 @@ describe('generation against an OpenAI-compatible server', () => {
       expect(s.rows).toMatchObject({ stored: 0, failed: 3 });
       expect(s.failures[0]).toMatchObject({ column: 'answer' });
       expect(s.failures[0]!.reason).toMatch(/not valid JSON.*after a repair and a retry/);
-      const d = await getDataset(store, 'fake-run');
-      const events = await listEvents(store, { datasetId: d.id });
+      const d = await store.datasets.get('fake-run');
+      const events = await store.events.list({ datasetId: d.id });
       expect(events.filter((e) => e.action === 'generation.row_failed')).toHaveLength(3);
       // answer, repair, retry per row, after the question
       expect(fake.stats.byPath['POST /v1/chat/completions']).toBe(3 * 4);
@@ -258,12 +255,11 @@ describe('generation against an OpenAI-compatible server', () => {
 
       fake.options = { seed: 5, batchPollsUntilComplete: 1 };
       // Worse: the run died before it learned the batch id. The batch is found by its input file.
-      const [job] = await jobsOfRun<{ batchId: string; fileId: string }>(
-        store,
+      const [job] = await store.jobs.ofRun<{ batchId: string; fileId: string }>(
         'batch:fake-run:fake-run:s3',
         'openai-batch',
       );
-      await updateJobPayload(store, job!.id, { ...job!.payload, batchId: '' });
+      await store.jobs.updatePayload(job!.id, { ...job!.payload, batchId: '' });
       const s = await runBatchGeneration(store, { recipe, actor: 'test', pollMs: 5 });
       expect(s.rows.stored).toBe(10);
       // Round 1 (questions) was collected, not resent; round 2 (answers) is the only other batch.

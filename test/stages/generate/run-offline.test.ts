@@ -1,10 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRecipe } from '../../../src/stages/generate/recipe/load.js';
 import { runGeneration } from '../../../src/stages/generate/run/run-generation.js';
-import { checkResultsFor } from '../../../src/store/check-results.js';
-import { getDataset } from '../../../src/store/datasets.js';
-import { listEvents } from '../../../src/store/events.js';
-import { streamRecords } from '../../../src/store/records.js';
 import { backends } from '../../helpers/stores.js';
 
 const RECIPE = `
@@ -85,13 +81,13 @@ for (const b of backends()) {
         const third = await runGeneration(store, { recipe, actor: 'test' });
         expect(third.rows.stored).toBe(0);
 
-        const d = await getDataset(store, 'offline-support');
+        const d = await store.datasets.get('offline-support');
         expect(d.settings.fields.map((f) => [f.name, f.type])).toEqual([
           ['conversation', 'chat'],
           ['answer', 'json'],
         ]);
         const records = [];
-        for await (const batch of streamRecords(store, d.id)) records.push(...batch);
+        for await (const batch of store.records.stream(d.id)) records.push(...batch);
         expect(records).toHaveLength(40);
         const rows = records.map((r) => (r.provenance as { row: number }).row).sort((a, b) => a - b);
         expect(rows).toEqual(Array.from({ length: 40 }, (_, i) => i));
@@ -122,9 +118,9 @@ for (const b of backends()) {
         expect(escalations).toHaveLength(4);
         expect(new Set(escalations.map((r) => r.status))).toEqual(new Set(['flagged']));
         expect(records.filter((r) => r.status === 'flagged')).toHaveLength(4);
-        const checks = await checkResultsFor(store, escalations[0]!.id);
+        const checks = await store.checkResults.forRecord(escalations[0]!.id);
         expect(checks).toEqual([expect.objectContaining({ check: 'validator:escalations', passed: false })]);
-        const events = await listEvents(store, { datasetId: d.id });
+        const events = await store.events.list({ datasetId: d.id });
         expect(events.filter((e) => e.action === 'records.insert').length).toBeGreaterThan(0);
       } finally {
         await store.close();
@@ -139,9 +135,9 @@ for (const b of backends()) {
         await runGeneration(a, { recipe, count: 12, concurrency: 1, actor: 'test' });
         await runGeneration(b, { recipe, count: 12, concurrency: 8, actor: 'test' });
         const rowsOf = async (s: typeof a) => {
-          const d = await getDataset(s, 'offline-support');
+          const d = await s.datasets.get('offline-support');
           const out = new Map<number, unknown>();
-          for await (const batch of streamRecords(s, d.id))
+          for await (const batch of s.records.stream(d.id))
             for (const r of batch) out.set((r.provenance as { row: number }).row, r.fields);
           return [...out].sort((x, y) => x[0] - y[0]);
         };

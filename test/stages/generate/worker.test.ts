@@ -1,8 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { queueGeneration } from '../../../src/stages/generate/run/queue.js';
-import { getDataset } from '../../../src/store/datasets.js';
-import { claimJob, countJobs, enqueueJobs, finishJob } from '../../../src/store/jobs.js';
-import { streamRecords } from '../../../src/store/records.js';
+import { contextOf } from '../../../src/store/store.js';
 import { tandemAsync } from '../../helpers/cli.js';
 import { backends } from '../../helpers/stores.js';
 
@@ -48,10 +46,10 @@ for (const b of backends()) {
         expect(reports.reduce((n, r) => n + r.jobs, 0)).toBe(12);
         expect(reports.reduce((n, r) => n + r.rowsStored, 0)).toBe(230);
         expect(reports.map((r) => r.failedJobs)).toEqual([0, 0, 0]);
-        expect(await countJobs(queueStore, q.runId)).toEqual({ queued: 0, running: 0, done: 12, failed: 0 });
-        const d = await getDataset(queueStore, 'shared-run');
+        expect(await queueStore.jobs.count(q.runId)).toEqual({ queued: 0, running: 0, done: 12, failed: 0 });
+        const d = await queueStore.datasets.get('shared-run');
         const ids: string[] = [];
-        for await (const page of streamRecords(queueStore, d.id))
+        for await (const page of queueStore.records.stream(d.id))
           for (const r of page) ids.push(r.externalId);
         expect(ids).toHaveLength(230);
         expect(new Set(ids).size).toBe(230);
@@ -63,19 +61,19 @@ for (const b of backends()) {
     it('gives a job whose lease ran out to another worker, and not before', async () => {
       const store = await backend.open();
       try {
-        await enqueueJobs(store, 'probe', 'run-x', [{ n: 1 }]);
-        const a = await claimJob(store, ['probe'], 'a', 60_000);
+        await store.jobs.enqueue('probe', 'run-x', [{ n: 1 }]);
+        const a = await store.jobs.claim(['probe'], 'a', 60_000);
         expect(a?.claimedBy).toBe('a');
-        expect(await claimJob(store, ['probe'], 'b', 60_000)).toBeUndefined();
-        await store.db
-          .updateTable('jobs')
+        expect(await store.jobs.claim(['probe'], 'b', 60_000)).toBeUndefined();
+        await contextOf(store)
+          .db.updateTable('jobs')
           .set({ claimed_until: Date.now() - 1 })
           .where('id', '=', a!.id)
           .execute();
-        const b = await claimJob(store, ['probe'], 'b', 60_000);
+        const b = await store.jobs.claim(['probe'], 'b', 60_000);
         expect(b).toMatchObject({ id: a!.id, claimedBy: 'b', attempts: 2 });
-        await finishJob(store, b!.id, { status: 'done' });
-        expect(await claimJob(store, ['probe'], 'c', 60_000)).toBeUndefined();
+        await store.jobs.finish(b!.id, { status: 'done' });
+        expect(await store.jobs.claim(['probe'], 'c', 60_000)).toBeUndefined();
       } finally {
         await store.close();
       }

@@ -16,12 +16,10 @@ import {
 } from '../../../llm/openai-batch.js';
 import { costOf, priceFor } from '../../../llm/pricing.js';
 import { parseProviderId } from '../../../llm/registry.js';
-import type { Store } from '../../../store/connect.js';
-import { enqueueJobs, finishJob, jobsOfRun, updateJobPayload } from '../../../store/jobs.js';
+import type { OpenStore as Store } from '../../../store/store.js';
 import { computeRow } from '../row/compute-row.js';
 import { prepareRun } from './prepare-run.js';
 import { prepareProviders } from './providers-for-run.js';
-import { responseCacheOf } from './response-cache.js';
 import { RowWriter } from './row-writer.js';
 import type { GenerateOptions, GenerateSummary } from './run-generation.js';
 import { rowToRecord } from './to-record.js';
@@ -73,7 +71,7 @@ export async function runBatchGeneration(store: Store, o: BatchOptions): Promise
   // Answers that came back failed, by cache key: the row that asked records the failure.
   const failedKeys = new Map<string, ProviderError>();
   let deferred = new Map<string, ModelCall>();
-  const cache = responseCacheOf(store);
+  const cache = store.llmCache;
   const calls = createCachedCalls({
     cache,
     providers: providers.byId,
@@ -103,11 +101,11 @@ export async function runBatchGeneration(store: Store, o: BatchOptions): Promise
         ...job.payload,
         batchId: existing ?? (await createBatch(client, job.payload.fileId, o.signal)),
       };
-      await updateJobPayload(store, job.id, job.payload);
+      await store.jobs.updatePayload(job.id, job.payload);
     }
     const state = await waitFor(client, job.payload.batchId, pollMs, log, o.signal);
     if (state.status !== 'completed') {
-      await finishJob(store, job.id, {
+      await store.jobs.finish(job.id, {
         status: 'failed',
         error: `batch ${state.status}: ${state.errors.join('; ')}`,
       });
@@ -142,11 +140,11 @@ export async function runBatchGeneration(store: Store, o: BatchOptions): Promise
         ]);
       }
     }
-    await finishJob(store, job.id, { status: 'done', result: { counts: state.counts } });
+    await store.jobs.finish(job.id, { status: 'done', result: { counts: state.counts } });
   };
 
   // Batches a killed run sent are collected first: they are paid for.
-  for (const job of await jobsOfRun<BatchPayload>(store, runId, BATCH_JOB)) {
+  for (const job of await store.jobs.ofRun<BatchPayload>(runId, BATCH_JOB)) {
     if (job.status === 'running' || job.status === 'queued') {
       log(`collecting batch ${job.payload.batchId} sent by an earlier run`);
       await collect(job);
@@ -203,12 +201,12 @@ export async function runBatchGeneration(store: Store, o: BatchOptions): Promise
         );
         // Recorded before the batch exists, and again once it does: a restart finds it either way.
         const payload: BatchPayload = { batchId: '', fileId, provider, lines: chunk.length };
-        await enqueueJobs(store, BATCH_JOB, runId, [payload]);
-        const job = (await jobsOfRun<BatchPayload>(store, runId, BATCH_JOB)).find(
+        await store.jobs.enqueue(BATCH_JOB, runId, [payload]);
+        const job = (await store.jobs.ofRun<BatchPayload>(runId, BATCH_JOB)).find(
           (j) => j.payload.fileId === fileId,
         )!;
         payload.batchId = await createBatch(client, fileId, o.signal);
-        await updateJobPayload(store, job.id, payload);
+        await store.jobs.updatePayload(job.id, payload);
         job.payload = payload;
         const batchId = payload.batchId;
         log(`round ${round}: batch ${batchId} sent with ${chunk.length} requests for ${pending.length} rows`);

@@ -1,8 +1,7 @@
 import type { Actor } from '../../../core/actor.js';
-import type { Store } from '../../../store/connect.js';
 import type { Dataset } from '../../../store/datasets.js';
-import { createDataset, findDataset } from '../../../store/datasets.js';
 import { externalIdsWithPrefix } from '../../../store/external-ids.js';
+import type { OpenStore as Store } from '../../../store/store.js';
 import { type CompiledRecipe, samplerColumnsOf } from '../recipe/compiled.js';
 import { type CoveragePlan, coveragePlan } from '../samplers/coverage.js';
 import { assertCompatible, type RecipeDataset, recipeDataset } from './recipe-dataset.js';
@@ -41,12 +40,12 @@ export async function prepareRun(
   const plan = coveragePlanOf(recipe, count, seed);
 
   const target = recipeDataset(recipe, o.dataset);
-  let dataset = await findDataset(store, target.name);
+  let dataset = await store.datasets.find(target.name);
   if (dataset) assertCompatible(dataset.settings, target);
   else {
     // Workers starting together race to create it: the loser uses the winner's.
-    dataset = await createDataset(store, target.name, target.settings, o.actor).catch(async (e: unknown) => {
-      const created = await findDataset(store, target.name);
+    dataset = await store.datasets.create(target.name, target.settings, o.actor).catch(async (e: unknown) => {
+      const created = await store.datasets.find(target.name);
       if (!created) throw e;
       return created;
     });
@@ -56,7 +55,7 @@ export async function prepareRun(
   const prefix = rowPrefix(recipe.recipe.name, seed);
   const stored = new Uint8Array(Math.max(end, 0));
   let alreadyStored = 0;
-  for await (const id of externalIdsWithPrefix(store, dataset.id, prefix)) {
+  for await (const id of store.records.externalIdsWithPrefix(dataset.id, prefix)) {
     const i = rowIndexOf(id, prefix);
     if (i >= start && i < end && stored[i] === 0) {
       stored[i] = 1;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../core/actor.js';
-import type { Store } from '../../../store/connect.js';
-import { enqueueJobs } from '../../../store/jobs.js';
+import type { OpenStore as Store } from '../../../store/store.js';
 import { loadRecipe } from '../recipe/load.js';
 import { recipeDataset } from './recipe-dataset.js';
 
@@ -58,6 +57,6 @@ export async function queueGeneration(store: Store, o: QueueOptions) {
       end: Math.min(count, start + jobSize),
     });
   }
-  await enqueueJobs(store, GENERATE_JOB, runId, payloads);
+  await store.jobs.enqueue(GENERATE_JOB, runId, payloads);
   return { runId, dataset, rows: count, jobs: payloads.length, jobSize };
 }

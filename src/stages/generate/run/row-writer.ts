@@ -1,7 +1,7 @@
 import type { Actor } from '../../../core/actor.js';
-import type { Ctx } from '../../../store/context.js';
-import { type GeneratedItem, writeGeneratedRows } from '../../../store/generated-rows.js';
+import type { GeneratedItem } from '../../../store/generated-rows.js';
 import type { NewRecord } from '../../../store/records.js';
+import type { Store } from '../../../store/store.js';
 import type { RowResult } from '../row/compute-row.js';
 
 const MAX_FAILURE_NOTES = 50;
@@ -26,7 +26,7 @@ export class RowWriter {
   readonly failures: { row: number; column: string; reason: string }[] = [];
 
   constructor(
-    private readonly ctx: Ctx,
+    private readonly store: Store,
     private readonly datasetId: number,
     private readonly actor: Actor,
     private readonly runKey: string,
@@ -95,7 +95,7 @@ export class RowWriter {
           : [];
       return { record, flags };
     });
-    const r = await writeGeneratedRows(this.ctx, this.datasetId, items, this.actor, this.runKey);
+    const r = await this.store.generatedRows.write(this.datasetId, items, this.actor, this.runKey);
     this.stored += r.inserted;
     this.existing += r.skipped;
   }

@@ -1,7 +1,4 @@
-import type { Store } from '../../../store/connect.js';
-import { getDataset } from '../../../store/datasets.js';
-import { readJson } from '../../../store/dialect.js';
-import { recordsWithPrefix } from '../../../store/external-ids.js';
+import type { OpenStore as Store } from '../../../store/store.js';
 import { DiversityMeter, type DiversitySummary, formatDiversity } from '../diversity.js';
 import { type CompiledRecipe, samplerColumnsOf } from '../recipe/compiled.js';
 import { type CoverageReport, coverageTally, formatCoverage } from '../samplers/coverage-report.js';
@@ -18,16 +15,16 @@ export async function diversityOfRun(
   recipe: CompiledRecipe,
   run: Pick<GenerateSummary, 'dataset' | 'seed' | 'count'>,
 ): Promise<{ summary: { text: DiversitySummary; coverage: CoverageReport }; lines: string[] }> {
-  const dataset = await getDataset(store, run.dataset);
+  const dataset = await store.datasets.get(run.dataset);
   const prefix = rowPrefix(recipe.recipe.name, run.seed);
   const meter = new DiversityMeter();
   const samplers = samplerColumnsOf(recipe);
   const tally = coverageTally(samplers, recipe.recipe.coverage);
-  for await (const r of recordsWithPrefix(store, dataset.id, prefix)) {
+  for await (const r of store.records.withPrefix(dataset.id, prefix)) {
     const i = rowIndexOf(r.externalId, prefix);
     if (i < 0 || i >= run.count) continue;
-    meter.add(textOf(readJson<Record<string, unknown>>(r.fields)));
-    tally.add(readJson<{ samplerValues?: Record<string, unknown> }>(r.provenance).samplerValues ?? {});
+    meter.add(textOf(r.fields));
+    tally.add((r.provenance.origin === 'synthetic' ? r.provenance.samplerValues : undefined) ?? {});
   }
   const text = meter.summary();
   const coverage = tally.report();

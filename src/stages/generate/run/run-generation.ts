@@ -4,12 +4,11 @@ import { TandemError } from '../../../core/errors.js';
 import { createCachedCalls } from '../../../llm/call/cached-calls.js';
 import { isProviderError } from '../../../llm/errors.js';
 import type { RetryEvent } from '../../../llm/scheduler/scheduled-provider.js';
-import type { Store } from '../../../store/connect.js';
+import type { OpenStore as Store } from '../../../store/store.js';
 import type { CompiledRecipe } from '../recipe/compiled.js';
 import { computeRow, type RowResult } from '../row/compute-row.js';
 import { prepareRun } from './prepare-run.js';
 import { prepareProviders } from './providers-for-run.js';
-import { responseCacheOf } from './response-cache.js';
 import { RowWriter } from './row-writer.js';
 import { rowToRecord } from './to-record.js';
 
@@ -92,7 +91,7 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
     ...(o.onRetry ? { onRetry: o.onRetry } : {}),
   });
   const calls = createCachedCalls({
-    cache: responseCacheOf(store),
+    cache: store.llmCache,
     providers: providers.byId,
     signal,
     priceOf: providers.priceOf,

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
-import type { Store } from '../../../store/connect.js';
-import { claimJob, finishJob, renewLease } from '../../../store/jobs.js';
+import { renewLease } from '../../../store/jobs.js';
+import type { OpenStore as Store } from '../../../store/store.js';
 import { loadRecipe } from '../recipe/load.js';
 import { GENERATE_JOB, type GenerateJobPayload } from './queue.js';
 import { type GenerateSummary, runGeneration } from './run-generation.js';
@@ -36,7 +36,7 @@ export async function runWorker(store: Store, o: WorkerOptions = {}): Promise<Wo
   const leaseMs = o.leaseMs ?? 60_000;
   const report: WorkerReport = { worker, jobs: 0, rowsStored: 0, failedJobs: 0 };
   while (!o.signal?.aborted) {
-    const job = await claimJob<GenerateJobPayload>(store, [GENERATE_JOB], worker, leaseMs, 5, o.runId);
+    const job = await store.jobs.claim<GenerateJobPayload>([GENERATE_JOB], worker, leaseMs, 5, o.runId);
     if (!job) {
       if (!o.follow) break;
       await new Promise((r) => setTimeout(r, o.pollMs ?? 1000));
@@ -44,7 +44,7 @@ export async function runWorker(store: Store, o: WorkerOptions = {}): Promise<Wo
     }
     const p = job.payload;
     const renew = setInterval(() => {
-      renewLease(store, job.id, worker, leaseMs).catch(() => {});
+      store.jobs.renewLease(job.id, worker, leaseMs).catch(() => {});
     }, leaseMs / 3);
     try {
       const recipe = loadRecipe(p.recipeText, p.recipeFile);
@@ -59,7 +59,7 @@ export async function runWorker(store: Store, o: WorkerOptions = {}): Promise<Wo
         actor: `worker:${worker}`,
         ...(o.signal ? { signal: o.signal } : {}),
       });
-      await finishJob(store, job.id, { status: 'done', result: summary });
+      await store.jobs.finish(job.id, { status: 'done', result: summary });
       report.jobs++;
       report.rowsStored += summary.rows.stored;
       o.log?.(
@@ -69,7 +69,7 @@ export async function runWorker(store: Store, o: WorkerOptions = {}): Promise<Wo
       const message = (e as Error).message;
       const fatal =
         (e as { code?: string }).code === 'provider' || (e as { code?: string }).code === 'bad_input';
-      await finishJob(store, job.id, { status: fatal ? 'failed' : 'queued', error: message });
+      await store.jobs.finish(job.id, { status: fatal ? 'failed' : 'queued', error: message });
       report.failedJobs++;
       o.log?.(`job ${job.id} ${fatal ? 'failed' : 'will be retried'}: ${message}`);
     } finally {
