@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { health, ok, session } from '../../core/api/users.js';
 import { type Caller, createSession, deleteSession, passwordHashOf } from '../../store/auth.js';
 import type { Store } from '../../store/connect.js';
 import { SESSION_COOKIE, type ServerOptions } from '../app.js';
@@ -21,6 +22,7 @@ export function authRoutes(store: Store, options: ServerOptions): Route[] {
       tag: 'auth',
       summary: 'Liveness and which store the server uses',
       access: 'public',
+      response: { 200: health },
       handler: async () => ({ ok: true, db: store.dialect }),
     }),
     defineRoute({
@@ -29,6 +31,7 @@ export function authRoutes(store: Store, options: ServerOptions): Route[] {
       tag: 'auth',
       summary: 'Log in: sets the session cookie and returns the CSRF token writes must echo',
       access: 'public',
+      response: { 200: session },
       body: loginBody,
       responses: { 200: '{user, csrfToken}', 401: 'wrong user name or password', 429: 'too many attempts' },
       config: {
@@ -65,6 +68,7 @@ export function authRoutes(store: Store, options: ServerOptions): Route[] {
       tag: 'auth',
       summary: 'End the session',
       access: 'public',
+      response: { 200: ok },
       handler: async ({ request, reply }) => {
         const cookie = request.cookies[SESSION_COOKIE];
         if (cookie) await deleteSession(store, cookie);
@@ -78,6 +82,7 @@ export function authRoutes(store: Store, options: ServerOptions): Route[] {
       tag: 'auth',
       summary: 'Who is calling, and their CSRF token when they use a session',
       access: 'user',
+      response: { 200: session },
       handler: async ({ caller }) => ({
         user: publicUser(caller),
         ...(caller.csrfToken ? { csrfToken: caller.csrfToken } : {}),

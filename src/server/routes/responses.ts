@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { responseStatus } from '../../core/annotation.js';
+import { assignedResult } from '../../core/api/queue.js';
+import { bulkResult, recordResult, respondResult } from '../../core/api/records.js';
 import { badInput, isTandemError, TandemError } from '../../core/errors.js';
 import { fieldValueSchema } from '../../core/fields.js';
 import { answerSchema } from '../../core/questions.js';
@@ -56,6 +58,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       tag: 'responses',
       summary: "Save the caller's answer: a draft, a submission, or a discard with a reason",
       access: 'user',
+      response: { 200: respondResult },
       params: idOnly,
       body: z.strictObject({
         values: values.default({}),
@@ -97,6 +100,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       summary:
         'Decide a record: accept one response, edit a final version, return it to annotators, or reject it',
       access: REVIEWERS,
+      response: { 200: recordResult },
       params: idOnly,
       body: reviewBody,
       handler: async ({ caller, params, body }) => {
@@ -117,6 +121,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       summary:
         'A second reviewer agrees with an accepted record, or disagrees (with a reason) and sends it back to the review queue',
       access: REVIEWERS,
+      response: { 200: recordResult },
       params: idOnly,
       body: z.discriminatedUnion('verdict', [
         z.strictObject({ verdict: z.literal('agree'), comment: z.string().max(10_000).optional() }),
@@ -139,6 +144,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       summary:
         'Apply one action to many records: set accepted/rejected (reviewers) or answer them all alike; per-record failures are listed',
       access: 'user',
+      response: { 200: bulkResult },
       params: nameOnly,
       body: bulkBody,
       handler: async ({ caller, params, body }) => {
@@ -188,6 +194,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       tag: 'queue',
       summary: 'Give records to named annotators: only they get them, before anything else in their queue',
       access: STAFF,
+      response: { 200: assignedResult },
       params: nameOnly,
       body: z.strictObject({
         usernames: z.array(z.string().min(1).max(100)).min(1).max(100),
@@ -223,6 +230,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       tag: 'records',
       summary: "Replace an agent's suggestions on a record (for scripts: model pre-labels)",
       access: STAFF,
+      response: { 200: recordResult },
       params: idOnly,
       body: z.strictObject({
         agent: z.string().min(1).max(200),
