@@ -17,7 +17,8 @@ const options = z
         .string()
         .min(1)
         .max(200)
-        .transform((value) => ({ value })),
+        // Typed as an Option so settings read as one shape: an option always has its optional text.
+        .transform((value): Option => ({ value })),
       option,
     ]),
   )
