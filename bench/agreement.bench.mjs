@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { runAgreement } from '../dist/cli/commands/agreement.js';
+import { seededRandom } from '../dist/core/random.js';
 import {
   cohensKappa,
   computeAgreement,
@@ -14,7 +15,6 @@ import {
   LEVELS,
   reliabilityData,
 } from '../dist/stats/agreement/index.js';
-import { seededRandom } from '../dist/stats/random.js';
 import { machine } from './lib/machine.mjs';
 
 const N = Number(process.argv[3] ?? process.env.BENCH_N ?? 100_000);

@@ -3,7 +3,7 @@
 // Words are drawn from a 30,000-word Zipf vocabulary, so common 13-grams are as rare as in prose.
 // Usage: npm run build && npm run bench -- decontaminate [N] [M]   (defaults 100,000 and 100,000)
 import { performance } from 'node:perf_hooks';
-import { seededRandom } from '../dist/stats/random.js';
+import { seededRandom } from '../dist/core/random.js';
 import { buildContaminationIndex } from '../dist/text/decontaminate.js';
 import { machine } from './lib/machine.mjs';
 

@@ -10,24 +10,6 @@ import {
 } from './helpers/layout-rules.js';
 
 /**
- * Violations of the rules below that the code has today. Being removed by the structure refactor
- * (issue 13); must end empty. An entry that no longer matches anything fails the test, so the list
- * only shrinks. Keys: `layer: FILE -> IMPORTED FILE`, `sql: FILE`, `cycle: FILE, FILE, …`.
- */
-const KNOWN_VIOLATIONS: readonly string[] = [
-  // A stage reaching into another stage's internals (no public entry yet).
-  'layer: src/stages/checks/judge.ts -> src/stages/generate/recipe/columns.ts',
-  'layer: src/stages/checks/judge.ts -> src/stages/generate/row/llm-requests.ts',
-  'layer: src/stages/checks/judge.ts -> src/stages/generate/row/structured.ts',
-  'layer: src/stages/checks/judge.ts -> src/stages/generate/run/caller.ts',
-  // Not named by issue 13: text's seeded random hyperplanes come from stats. To settle: move
-  // stats/random.ts to core, or give text the right to import stats.
-  'layer: src/text/cosine-lsh.ts -> src/stats/random.ts',
-  // SQL, Kysely and the store's handles outside the store.
-  'sql: src/stages/checks/judge.ts',
-];
-
-/**
  * The Layout table of docs/architecture.md: what each folder may import besides its own files.
  * `stages`: every folder under src/stages/; a stage may also import an earlier stage's public entry
  * (`src/stages/<stage>/index.ts`) and nothing else of another stage. `*`: anything of ours.
@@ -50,17 +32,16 @@ const RULES: LayoutRules = {
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const known = new Set(KNOWN_VIOLATIONS);
 let checked: Checked;
 beforeAll(() => {
   checked = checkLayout(readSources(root, ['src', 'web/src']), RULES);
 });
 
-/** Violations of one rule that are not on the allow-list, one paragraph each. */
-function newOnes(rule: Violation['rule']): string {
+/** Violations of one rule, one paragraph each. There is no allow-list: the rules hold everywhere. */
+function violationsOf(rule: Violation['rule']): string {
   return checked.violations
-    .filter((v) => v.rule === rule && !known.has(v.key))
-    .map((v) => `${v.message}\n    (allow-list key: ${v.key})`)
+    .filter((v) => v.rule === rule)
+    .map((v) => v.message)
     .join('\n');
 }
 
@@ -72,20 +53,15 @@ describe('the layout (docs/architecture.md) holds', () => {
   });
 
   it('every folder imports only what its row of the table allows', () => {
-    expect(newOnes('layer')).toBe('');
+    expect(violationsOf('layer')).toBe('');
   });
 
   it('SQL is built, and the database handle used, only in src/store/', () => {
-    expect(newOnes('sql')).toBe('');
+    expect(violationsOf('sql')).toBe('');
   });
 
   it('no files import each other in a cycle', () => {
-    expect(newOnes('cycle')).toBe('');
-  });
-
-  it('every allow-list entry still matches a violation (remove those that do not)', () => {
-    const current = new Set(checked.violations.map((v) => v.key));
-    expect(KNOWN_VIOLATIONS.filter((k) => !current.has(k))).toEqual([]);
+    expect(violationsOf('cycle')).toBe('');
   });
 });
 

@@ -17,7 +17,8 @@ const options = z
         .string()
         .min(1)
         .max(200)
-        .transform((value) => ({ value })),
+        // Typed as an Option so settings read as one shape: an option always has its optional text.
+        .transform((value): Option => ({ value })),
       option,
     ]),
   )
@@ -91,58 +92,3 @@ export const questionSettings = z.discriminatedUnion('type', [
 ]);
 export type QuestionSettings = z.infer<typeof questionSettings>;
 export type QuestionType = QuestionSettings['type'];
-
-export const span = z.strictObject({
-  start: z.number().int().min(0),
-  end: z.number().int().min(1),
-  label: z.string(),
-});
-export type Span = z.infer<typeof span>;
-
-export const preferenceValue = z.strictObject({
-  choice: z.enum(['A', 'B', 'tie']),
-  strength: z.enum(['slight', 'clear', 'strong']).optional(),
-});
-export type PreferenceValue = z.infer<typeof preferenceValue>;
-
-/**
- * The schema an answer to this question must satisfy. `correctedFieldSchema` is the value schema
- * of the field a text question corrects: a correction has the shape of the field it replaces.
- */
-export function answerSchema(question: QuestionSettings, correctedFieldSchema?: z.ZodType): z.ZodType {
-  switch (question.type) {
-    case 'label':
-      return z.enum(question.options.map((o) => o.value) as [string, ...string[]]);
-    case 'multi_label': {
-      const one = z.enum(question.options.map((o) => o.value) as [string, ...string[]]);
-      return z.array(one).refine((v) => new Set(v).size === v.length, 'labels must not repeat');
-    }
-    case 'rating':
-      return z
-        .number()
-        .refine((v) => question.values.includes(v), `must be one of ${question.values.join(', ')}`);
-    case 'ranking': {
-      const values = question.options.map((o) => o.value);
-      return z
-        .array(z.strictObject({ value: z.string(), rank: z.number().int().min(1) }))
-        .refine(
-          (v) => v.length === values.length && values.every((x) => v.some((r) => r.value === x)),
-          `must rank every option once: ${values.join(', ')}`,
-        );
-    }
-    case 'text':
-      return question.corrects && correctedFieldSchema ? correctedFieldSchema : z.string().max(100_000);
-    case 'span': {
-      const labels = new Set(question.labels.map((l) => l.value));
-      return z
-        .array(span)
-        .refine((v) => v.every((s) => s.end > s.start), 'each span must end after it starts')
-        .refine(
-          (v) => v.every((s) => labels.has(s.label)),
-          `span labels must be one of ${[...labels].join(', ')}`,
-        );
-    }
-    case 'preference':
-      return preferenceValue;
-  }
-}

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { type FieldSettings, fieldSettings, fieldValueSchema } from './fields.js';
+import { type FieldSettings, fieldSettings } from './fields.js';
 import { identifier, languageCode } from './names.js';
-import { answerSchema, questionSettings } from './questions.js';
+import { questionSettings } from './questions.js';
+import { answerSchemaIn, fieldValueSchema } from './values.js';
 
 const metadataBase = { name: identifier, title: z.string().max(200).optional() };
 
@@ -147,20 +148,17 @@ export function findField(settings: DatasetSettings, name: string): FieldSetting
 
 /** The schema of a record's fields under these settings: required fields present, each of its type. */
 export function recordFieldsSchema(settings: DatasetSettings): z.ZodType<Record<string, unknown>> {
-  const shape: Record<string, z.ZodType> = {};
+  const shape: Record<string, z.core.$ZodType> = {};
   for (const f of settings.fields) {
     const v = fieldValueSchema(f);
-    shape[f.name] = f.required ? v : v.optional();
+    shape[f.name] = f.required ? v : z.optional(v);
   }
   return z.strictObject(shape);
 }
 
 /** The schema of a response's values under these settings: each key a question, each value its answer. */
 export function responseValuesSchema(settings: DatasetSettings): z.ZodType<Record<string, unknown>> {
-  const shape: Record<string, z.ZodType> = {};
-  for (const q of settings.questions) {
-    const corrected = q.type === 'text' && q.corrects ? findField(settings, q.corrects) : undefined;
-    shape[q.name] = answerSchema(q, corrected ? fieldValueSchema(corrected) : undefined).optional();
-  }
+  const shape: Record<string, z.core.$ZodType> = {};
+  for (const q of settings.questions) shape[q.name] = z.optional(answerSchemaIn(settings.fields, q));
   return z.strictObject(shape);
 }

@@ -1,6 +1,5 @@
 import type { Role } from '../core/annotation.js';
 import { generatePassword, hashPassword } from '../server/auth/password.js';
-import { setPasswordHash } from '../store/auth.js';
 import type { Store } from '../store/store.js';
 
 export const DEMO_APP_DATASET = 'support-demo-app';

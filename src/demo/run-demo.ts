@@ -4,7 +4,6 @@ import { loadRecipe } from '../stages/generate/recipe/load.js';
 import { diversityOfRun } from '../stages/generate/run/run-diversity.js';
 import { type GenerateSummary, runGeneration } from '../stages/generate/run/run-generation.js';
 import { type ExportSummary, exportDataset } from '../stages/release/export/export-dataset.js';
-import { countByStatus } from '../store/datasets.js';
 import type { OpenStore } from '../store/store.js';
 import { type SimulatedReview, simulateReview } from './simulated-review.js';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Chat } from '../core/fields.js';
 import type { DatasetRecord, FinalValues } from '../core/record.js';
 import { responseValuesSchema } from '../core/settings.js';
+import type { Chat } from '../core/values.js';
 import { setStatus } from '../stages/review/index.js';
 import type { Store } from '../store/store.js';
 

@@ -1,4 +1,3 @@
-import { listUsers } from '../store/auth.js';
 import type { Store } from '../store/store.js';
 import { generatePassword, hashPassword } from './auth/password.js';
 

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { apiError } from '../core/api/errors.js';
 import type { RouteDoc } from './route.js';
 
 /**
  * The OpenAPI 3.1 document, built from the same route declarations that serve the requests: every
- * route, who may call it, and the JSON Schema of its path, query and body (from their zod schemas).
+ * route, who may call it, the JSON Schema of its path, query and body (from their zod schemas) and
+ * of what it answers (from the shared shapes of `src/core/api` that the web app reads).
  */
 export function openApiDocument(routes: RouteDoc[], version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -16,7 +18,7 @@ export function openApiDocument(routes: RouteDoc[], version: string): Record<str
         : r.access === 'user'
           ? 'any logged-in user'
           : `roles: ${r.access.join(', ')}`;
-    const responses: Record<string, { description: string }> = {};
+    const responses: Record<string, { description: string; content?: unknown }> = {};
     for (const [code, description] of Object.entries(r.responses)) responses[code] = { description };
     if (r.access !== 'public') {
       responses['401'] ??= { description: 'not logged in' };
@@ -25,6 +27,14 @@ export function openApiDocument(routes: RouteDoc[], version: string): Record<str
       };
     }
     responses['400'] ??= { description: 'invalid input: the message names the parameter' };
+    for (const [code, shape] of Object.entries(r.response ?? {}))
+      if (shape)
+        responses[code] = {
+          description: responses[code]?.description ?? 'OK',
+          content: json(jsonSchema(shape, 'output')),
+        };
+    for (const [code, response] of Object.entries(responses))
+      if (Number(code) >= 400) response.content = json(errorSchema);
     const item = paths[path] ?? {};
     paths[path] = item;
     item[r.method.toLowerCase()] = {
@@ -32,9 +42,7 @@ export function openApiDocument(routes: RouteDoc[], version: string): Record<str
       description: `Who: ${who}.`,
       tags: [r.tag],
       ...(parameters.length ? { parameters } : {}),
-      ...(r.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } }
-        : {}),
+      ...(r.body ? { requestBody: { required: true, content: json(jsonSchema(r.body)) } } : {}),
       responses,
       ...(r.access === 'public' ? { security: [] } : {}),
     };
@@ -58,13 +66,20 @@ export function openApiDocument(routes: RouteDoc[], version: string): Record<str
   };
 }
 
-function jsonSchema(schema: z.ZodType): unknown {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<
+/**
+ * A zod schema as JSON Schema: requests as the server takes them (`input`), responses as clients
+ * read them (`output`: answers as their shapes, where the server's side is whatever it stored).
+ */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): unknown {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
     string,
     unknown
   >;
   return rest;
 }
+
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+const errorSchema = jsonSchema(apiError, 'output');
 
 function objectParams(schema: z.ZodType | undefined, where: 'path' | 'query') {
   if (!schema) return [];

@@ -1,25 +1,23 @@
+import type { z } from 'zod';
 import type { Caller } from '../core/actor.js';
 import type { RecordResponse } from '../core/annotation.js';
+import type {
+  recordView as recordViewShape,
+  responseView as responseViewShape,
+} from '../core/api/records.js';
 import { ANNOTATION_ROUND } from '../core/rounds.js';
 import type { RecordDetails } from '../store/record-details.js';
 import type { Store } from '../store/store.js';
 import { seesEverything } from './access.js';
 
 /**
- * What the API shows of a record (the web app's `RecordView`). Annotators see their own answer
- * only — never their colleagues', which would bias them — and nothing that tells a gold record apart.
+ * What the API shows of a record. Annotators see their own answer only — never their colleagues',
+ * which would bias them — and nothing that tells a gold record apart. The shapes are declared once
+ * in `src/core/api/records.ts` (what the web app reads); these are their server's side.
  */
 
-export interface ResponseView {
-  id: number;
-  username: string;
-  round: number;
-  values: Record<string, unknown>;
-  status: RecordResponse['status'];
-  reason: string | null;
-  timeSpentMs: number;
-  updatedAt: number;
-}
+export type ResponseView = z.input<typeof responseViewShape>;
+export type RecordView = z.input<typeof recordViewShape>;
 
 const responseView = (r: RecordResponse & { username: string }): ResponseView => ({
   id: r.id,
@@ -36,16 +34,26 @@ export const mayReview = (caller: Caller): boolean =>
   seesEverything(caller.role) || caller.role === 'reviewer';
 
 /** The record as the caller may see it, read afresh with everything shown beside it (one statement). */
-export async function recordView(store: Store, caller: Caller, recordId: number, dataset: string) {
+export async function recordView(
+  store: Store,
+  caller: Caller,
+  recordId: number,
+  dataset: string,
+): Promise<RecordView> {
   return viewOf(caller, await store.records.details(recordId), dataset);
 }
 
 /** `recordView` of many records (a page of the list) in one statement; records gone meanwhile are left out. */
-export async function recordViews(store: Store, caller: Caller, recordIds: number[], dataset: string) {
+export async function recordViews(
+  store: Store,
+  caller: Caller,
+  recordIds: number[],
+  dataset: string,
+): Promise<RecordView[]> {
   return (await store.records.detailsOf(recordIds)).map((d) => viewOf(caller, d, dataset));
 }
 
-function viewOf(caller: Caller, details: RecordDetails, dataset: string) {
+function viewOf(caller: Caller, details: RecordDetails, dataset: string): RecordView {
   const { record, suggestions, checks, responses, comments } = details;
   const all = responses.filter((r) => r.round === ANNOTATION_ROUND);
   const own = all.find((r) => r.userId === caller.id);
@@ -74,5 +82,3 @@ function viewOf(caller: Caller, details: RecordDetails, dataset: string) {
     comments: comments.map((c) => ({ id: c.id, username: c.username, body: c.body, createdAt: c.createdAt })),
   };
 }
-
-export type RecordView = Awaited<ReturnType<typeof recordView>>;

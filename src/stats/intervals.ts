@@ -4,7 +4,7 @@
  * functions, no I/O; the bootstrap is seeded so a result can be reproduced exactly.
  */
 
-import { seededRandom } from './random.js';
+import { seededRandom } from '../core/random.js';
 
 export const DEFAULT_LEVEL = 0.95;
 export const DEFAULT_RESAMPLES = 1000;

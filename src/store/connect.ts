@@ -14,7 +14,6 @@ import {
 import pg from 'pg';
 import { TandemError } from '../core/errors.js';
 import { type Ctx, countTransaction } from './context.js';
-import type { Dialect } from './dialect.js';
 import { migrateToLatest } from './migrate.js';
 import { namingStatements } from './pg-statements.js';
 import type { Database } from './schema.js';

@@ -1,11 +1,9 @@
 import { sql } from 'kysely';
 import type { Actor } from '../core/actor.js';
 import type { GoldAnswer } from '../core/annotation.js';
-import type { FinalValues } from '../core/record.js';
 import { ANNOTATION_ROUND } from '../core/rounds.js';
-import { type Ctx, inTransaction, now } from './context.js';
-import { readJson, writeJson } from './dialect.js';
-import { appendEvent } from './events.js';
+import type { Ctx } from './context.js';
+import { readJson } from './dialect.js';
 import { applyGold } from './record-lifecycle.js';
 
 /**

@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { RecordResponse } from '../core/annotation.js';
 import { notFound } from '../core/errors.js';
 import type { DatasetRecord } from '../core/record.js';

@@ -1,4 +1,4 @@
-import { seededRandom } from '../stats/random.js';
+import { seededRandom } from '../core/random.js';
 import { UnionFind } from './union-find.js';
 
 /**

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateOpenAIChatRow } from '../../src/stages/release/export/formats/openai.js';
 import { openStore } from '../../src/store/connect.js';
-import { contextOf } from '../../src/store/store.js';
 import { tandem } from '../helpers/cli.js';
 import { type Backend, backends } from '../helpers/stores.js';
 

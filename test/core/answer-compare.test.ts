@@ -37,3 +37,37 @@ describe('disagreement of a record', () => {
     );
   });
 });
+
+describe('answer keys', () => {
+  it('compare overlapping spans over the same characters in any order', () => {
+    const overlapping = q({
+      name: 's',
+      type: 'span',
+      field: 'text',
+      labels: ['PER', 'LOC'],
+      allowOverlap: true,
+    });
+    expect(
+      answerKey(overlapping, [
+        { start: 0, end: 3, label: 'PER' },
+        { start: 0, end: 3, label: 'LOC' },
+      ]),
+    ).toBe(
+      answerKey(overlapping, [
+        { start: 0, end: 3, label: 'LOC' },
+        { start: 0, end: 3, label: 'PER' },
+      ]),
+    );
+  });
+
+  it('take a preference by its choice: strength is not a disagreement', () => {
+    const pref = q({ name: 'p', type: 'preference', options: ['a', 'b'] });
+    expect(answerKey(pref, { choice: 'A', strength: 'slight' })).toBe(answerKey(pref, { choice: 'A' }));
+    expect(answerKey(pref, { choice: 'A' })).not.toBe(answerKey(pref, { choice: 'tie' }));
+  });
+
+  it('compare a value of the wrong shape as its JSON instead of throwing', () => {
+    expect(answerKey(multi, 3)).toBe('3');
+    expect(answerKey(spans, null)).toBe('null');
+  });
+});

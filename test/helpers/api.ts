@@ -3,7 +3,6 @@ import type { Role } from '../../src/core/annotation.js';
 import { contentHash } from '../../src/core/hash.js';
 import { type DatasetSettingsInput, datasetSettings } from '../../src/core/settings.js';
 import { buildServer, type ServerOptions } from '../../src/server/app.js';
-import { createApiToken } from '../../src/store/auth.js';
 import type { Dataset } from '../../src/store/datasets.js';
 import type { OpenStore as Store } from '../../src/store/store.js';
 import { contextOf } from '../../src/store/store.js';

@@ -3,7 +3,6 @@ import { buildServer } from '../../src/server/app.js';
 import { hashPassword, verifyPassword } from '../../src/server/auth/password.js';
 import { SESSION_COOKIE } from '../../src/server/auth/session-cookie.js';
 import { ensureOwner } from '../../src/server/first-start.js';
-import { createApiToken } from '../../src/store/auth.js';
 import { backends } from '../helpers/stores.js';
 
 describe('password hashes', () => {

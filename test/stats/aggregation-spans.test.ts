@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Span } from '../../src/core/questions.js';
+import type { Span } from '../../src/core/values.js';
 import { spanVote } from '../../src/stats/aggregation/spans.js';
 
 const s = (start: number, end: number, label: string): Span => ({ start, end, label });

@@ -1,5 +1,5 @@
+import { seededRandom } from '../../src/core/random.js';
 import type { Judgement } from '../../src/stats/agreement/index.js';
-import { seededRandom } from '../../src/stats/random.js';
 
 /** Judgements from a table with one row per annotator and one column per item; null is missing. */
 export function fromRows(rows: Record<string, (number | string | null)[]>): Judgement[] {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/core/random.js';
 import {
   bootstrapInterval,
   normalQuantile,
   quantileSorted,
   wilsonInterval,
 } from '../../src/stats/intervals.js';
-import { seededRandom } from '../../src/stats/random.js';
 
 const round4 = (ci: [number, number]) => ci.map((v) => Math.round(v * 1e4) / 1e4);
 

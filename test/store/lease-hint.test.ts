@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ANNOTATION_ROUND } from '../../src/core/rounds.js';
 import { scanAnnotation } from '../../src/store/annotation-scan.js';
-import { leaseForAnnotation } from '../../src/store/queue.js';
 import type { OpenStore as Store } from '../../src/store/store.js';
 import { contextOf } from '../../src/store/store.js';
 import { type ApiWorld, apiWorld, recordIdsOf, seedDataset } from '../helpers/api.js';

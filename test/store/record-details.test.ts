@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { TandemError } from '../../src/core/errors.js';
-import { recordDetails } from '../../src/store/record-details.js';
 import type { OpenStore as Store } from '../../src/store/store.js';
 import { contextOf } from '../../src/store/store.js';
 import { recordIdsOf, seedDataset } from '../helpers/api.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../src/stats/random.js';
+import { seededRandom } from '../../src/core/random.js';
 import { cosineClusters, normalizeRows } from '../../src/text/cosine-lsh.js';
 
 function gaussian(random: ReturnType<typeof seededRandom>): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage } from '../../src/core/fields.js';
+import type { ChatMessage } from '../../src/core/values.js';
 import { chatChecks, truncationReason } from '../../src/text/quality/chat.js';
 
 const sys = (content = 'You are a helpful assistant.'): ChatMessage => ({ role: 'system', content });

@@ -112,8 +112,13 @@ describe('agreement', () => {
     expect(canonicalValue(pref, { strength: 'clear', choice: 'A' })).toBe(
       canonicalValue(pref, { choice: 'A', strength: 'clear' }),
     );
-    expect(canonicalValue(pref, { choice: 'A', strength: 'slight' })).not.toBe(
+    // The same choice with another strength is the same answer, as the review queue counts it
+    // (see answerKey in src/core/answer-compare.ts); this asserted the opposite before they shared it.
+    expect(canonicalValue(pref, { choice: 'A', strength: 'slight' })).toBe(
       canonicalValue(pref, { choice: 'A', strength: 'clear' }),
+    );
+    expect(canonicalValue(pref, { choice: 'A', strength: 'slight' })).not.toBe(
+      canonicalValue(pref, { choice: 'B', strength: 'slight' }),
     );
   });
   it('treats text differing only in surrounding white space as agreeing', () => {

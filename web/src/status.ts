@@ -8,4 +8,6 @@ export const STATUS_LABEL: Record<RecordStatus, string> = {
   in_review: 'In review',
   accepted: 'Accepted',
   rejected: 'Rejected',
+  retired: 'Retired',
+  erased: 'Erased',
 };

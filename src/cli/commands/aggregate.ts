@@ -21,7 +21,6 @@ export function registerAggregate(program: Command): void {
       const acceptAbove = o.acceptAbove === undefined ? undefined : Number(o.acceptAbove);
       if (acceptAbove !== undefined && !(acceptAbove >= 0 && acceptAbove <= 1))
         throw usage(`--accept-above is a confidence from 0 to 1, got '${o.acceptAbove}'`);
-      const { getDataset } = await import('../../store/datasets.js');
       const { aggregateDataset } = await import('../../stages/quality/aggregate-dataset.js');
       await withStore(cmd, async (store, g) => {
         const r = await aggregateDataset(store, await store.datasets.get(o.dataset), {

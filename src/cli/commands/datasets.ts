@@ -4,7 +4,7 @@ import { badInput } from '../../core/errors.js';
 import { datasetName } from '../../core/names.js';
 import type { DatasetSettings } from '../../core/settings.js';
 import { parseSettings } from '../../core/settings-file.js';
-import { countByStatus, totalOf } from '../../store/datasets.js';
+import { totalOf } from '../../store/datasets.js';
 import { cliActor, withStore } from '../context.js';
 import { emit } from '../output.js';
 
@@ -136,7 +136,6 @@ export function registerDatasets(program: Command): void {
           .map((x) => x.trim())
           .filter(Boolean);
       await withStore(cmd, async (store, g) => {
-        const { changeMembers, resumeMembers } = await import('../../store/members.js');
         const d = await store.datasets.get(name);
         const members = await store.members.change(
           d.id,

@@ -22,7 +22,6 @@ export function registerQa(program: Command): void {
       10,
     )
     .action(async (o: { dataset: string; disputed: number }, cmd: Command) => {
-      const { getDataset } = await import('../../store/datasets.js');
       const { datasetQa } = await import('../../stages/quality/qa.js');
       await withStore(cmd, async (store, g) => {
         const r = await datasetQa(store, await store.datasets.get(o.dataset), { disputed: o.disputed });

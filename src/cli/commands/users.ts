@@ -38,7 +38,6 @@ export function registerUsers(program: Command): void {
               .filter(Boolean)
           : [];
         await withStore(cmd, async (store, g) => {
-          const { createUser } = await import('../../store/users.js');
           const user = await store.users.create(
             { username: name, role: r.data, languages, passwordHash: await hashPassword(password) },
             cliActor(),
@@ -57,7 +56,6 @@ export function registerUsers(program: Command): void {
     .description('list users')
     .action(async (_o: unknown, cmd: Command) => {
       await withStore(cmd, async (store, g) => {
-        const { listUsers } = await import('../../store/auth.js');
         const list = await store.auth.listUsers();
         emit(
           g,
@@ -80,8 +78,6 @@ export function registerUsers(program: Command): void {
     .option('--label <label>', 'what the token is for', 'cli')
     .action(async (name: string, o: { label: string }, cmd: Command) => {
       await withStore(cmd, async (store, g) => {
-        const { createApiToken } = await import('../../store/auth.js');
-        const { findUser } = await import('../../store/users.js');
         const user = await store.users.find(name);
         if (!user) throw notFound('user', name);
         const token = await store.auth.createApiToken(user.id, o.label, cliActor());

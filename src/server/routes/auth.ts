@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Caller } from '../../core/actor.js';
+import { health, ok, session } from '../../core/api/users.js';
 import { TandemError } from '../../core/errors.js';
 import type { Store } from '../../store/store.js';
 import { verifyPassword } from '../auth/password.js';
@@ -22,6 +23,7 @@ export function authRoutes(store: Store, options: SessionOptions): Route[] {
       tag: 'auth',
       summary: 'Liveness and which store the server uses',
       access: 'public',
+      response: { 200: health },
       handler: async () => ({ ok: true, db: store.dialect }),
     }),
     defineRoute({
@@ -30,6 +32,7 @@ export function authRoutes(store: Store, options: SessionOptions): Route[] {
       tag: 'auth',
       summary: 'Log in: sets the session cookie and returns the CSRF token writes must echo',
       access: 'public',
+      response: { 200: session },
       body: loginBody,
       responses: { 200: '{user, csrfToken}', 401: 'wrong user name or password', 429: 'too many attempts' },
       config: {
@@ -64,6 +67,7 @@ export function authRoutes(store: Store, options: SessionOptions): Route[] {
       tag: 'auth',
       summary: 'End the session',
       access: 'public',
+      response: { 200: ok },
       handler: async ({ request, reply }) => {
         const cookie = request.cookies[SESSION_COOKIE];
         if (cookie) await store.auth.deleteSession(cookie);
@@ -77,6 +81,7 @@ export function authRoutes(store: Store, options: SessionOptions): Route[] {
       tag: 'auth',
       summary: 'Who is calling, and their CSRF token when they use a session',
       access: 'user',
+      response: { 200: session },
       handler: async ({ caller }) => ({
         user: publicUser(caller),
         ...(caller.csrfToken ? { csrfToken: caller.csrfToken } : {}),

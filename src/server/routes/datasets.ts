@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { userActor } from '../../core/actor.js';
+import { datasetList, datasetResult, memberList } from '../../core/api/datasets.js';
+import { progress, qaReport } from '../../core/api/quality.js';
 import { datasetProgress } from '../../stages/quality/progress.js';
 import { datasetQa } from '../../stages/quality/qa.js';
 import { totalOf } from '../../store/datasets.js';
@@ -17,6 +19,7 @@ export function datasetRoutes(store: Store): Route[] {
       tag: 'datasets',
       summary: 'Datasets the caller works on, with record counts per status',
       access: 'user',
+      response: { 200: datasetList },
       handler: async ({ caller }) => {
         const all = await store.datasets.list();
         const mine = seesEverything(caller.role) ? undefined : await store.members.datasetIds(caller.id);
@@ -33,6 +36,7 @@ export function datasetRoutes(store: Store): Route[] {
       tag: 'datasets',
       summary: "A dataset's settings (fields, questions, guidelines), counts and the checks run on it",
       access: 'user',
+      response: { 200: datasetResult },
       params: nameParam,
       responses: { 200: 'OK', 404: 'no such dataset' },
       handler: async ({ caller, params }) => {
@@ -58,6 +62,7 @@ export function datasetRoutes(store: Store): Route[] {
       summary:
         'Totals, records per status, answers still wanted, and per annotator (annotators see their own row)',
       access: 'user',
+      response: { 200: progress },
       params: nameParam,
       handler: async ({ caller, params }) => {
         const d = await datasetFor(store, caller, params.name);
@@ -72,6 +77,7 @@ export function datasetRoutes(store: Store): Route[] {
       summary:
         'Agreement per question with intervals, accuracy on gold, consensus per annotator, the most disputed records, second review',
       access: REVIEWERS,
+      response: { 200: qaReport },
       params: nameParam,
       handler: async ({ caller, params }) => datasetQa(store, await datasetFor(store, caller, params.name)),
     }),
@@ -81,6 +87,7 @@ export function datasetRoutes(store: Store): Route[] {
       tag: 'datasets',
       summary: 'Who works on the dataset',
       access: STAFF,
+      response: { 200: memberList },
       params: nameParam,
       handler: async ({ caller, params }) => {
         const d = await datasetFor(store, caller, params.name);
@@ -93,6 +100,7 @@ export function datasetRoutes(store: Store): Route[] {
       tag: 'datasets',
       summary: 'Add and remove members by user name',
       access: STAFF,
+      response: { 200: memberList },
       params: nameParam,
       body: z.strictObject({
         add: z.array(z.string().min(1).max(100)).max(1000).default([]),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { nextRecord } from '../../core/api/queue.js';
+import { ok } from '../../core/api/users.js';
 import { TandemError } from '../../core/errors.js';
 import { nextForAnnotation, skip } from '../../stages/review/index.js';
 import type { Dataset } from '../../store/datasets.js';
@@ -23,6 +25,7 @@ export function queueRoutes(store: Store, options: QueueOptions): Route[] {
       summary:
         "The caller's next record, leased to them (the same one until they answer it); round=review or round=second (a sampled second review of accepted records) for reviewers",
       access: 'user',
+      response: { 200: nextRecord },
       params: z.strictObject({ name: z.string().min(1).max(200) }),
       query: z.strictObject({ round: z.enum(['annotate', 'review', 'second']).default('annotate') }),
       responses: { 200: 'the record and its lease', 204: 'nothing left for the caller' },
@@ -55,6 +58,7 @@ export function queueRoutes(store: Store, options: QueueOptions): Route[] {
       tag: 'queue',
       summary: 'Pass on a record: the lease ends and the record is not offered to the caller again',
       access: 'user',
+      response: { 200: ok },
       params: z.strictObject({ id: idParam }),
       handler: async ({ caller, params }) => {
         await recordFor(store, caller, params.id);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userActor } from '../../core/actor.js';
+import { commentResult, recordPage, recordResult } from '../../core/api/records.js';
 import { badInput } from '../../core/errors.js';
 import { recordStatus } from '../../core/record.js';
 import type { Dataset } from '../../store/datasets.js';
@@ -51,6 +52,7 @@ export function recordRoutes(store: Store): Route[] {
       summary:
         'Records matching every filter (status=a,b; q=text; language; meta.KEY=VALUE; check=NAME&checkPassed=false), a page at a time',
       access: 'user',
+      response: { 200: recordPage },
       params: z.strictObject({ name: z.string().min(1).max(200) }),
       query: listQuery,
       handler: async ({ caller, params, query }) => {
@@ -80,6 +82,7 @@ export function recordRoutes(store: Store): Route[] {
       tag: 'records',
       summary: 'One record with its suggestions, check results, comments and responses (reviewers see all)',
       access: 'user',
+      response: { 200: recordResult },
       params: z.strictObject({ id: idParam }),
       responses: { 200: 'OK', 404: 'no such record' },
       handler: async ({ caller, params }) => {
@@ -93,6 +96,7 @@ export function recordRoutes(store: Store): Route[] {
       tag: 'records',
       summary: 'Comment on a record',
       access: 'user',
+      response: { 201: commentResult },
       params: z.strictObject({ id: idParam }),
       body: z.strictObject({ body: z.string().trim().min(1).max(10_000) }),
       handler: async ({ caller, params, body, reply }) => {

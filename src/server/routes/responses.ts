@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { userActor } from '../../core/actor.js';
 import { responseStatus } from '../../core/annotation.js';
+import { assignedResult } from '../../core/api/queue.js';
+import { bulkResult, recordResult, respondResult } from '../../core/api/records.js';
 import { badInput, isTandemError, TandemError } from '../../core/errors.js';
-import { fieldValueSchema } from '../../core/fields.js';
-import { answerSchema } from '../../core/questions.js';
 import { ANNOTATION_ROUND } from '../../core/rounds.js';
 import { findField } from '../../core/settings.js';
+import { answerSchema, fieldValueSchema } from '../../core/values.js';
 import { decide, respond, secondReview, setStatus } from '../../stages/review/index.js';
 import type { Store } from '../../store/store.js';
 import { datasetFor, recordFor } from '../access.js';
@@ -52,6 +53,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       tag: 'responses',
       summary: "Save the caller's answer: a draft, a submission, or a discard with a reason",
       access: 'user',
+      response: { 200: respondResult },
       params: idOnly,
       body: z.strictObject({
         values: values.default({}),
@@ -93,6 +95,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       summary:
         'Decide a record: accept one response, edit a final version, return it to annotators, or reject it',
       access: REVIEWERS,
+      response: { 200: recordResult },
       params: idOnly,
       body: reviewBody,
       handler: async ({ caller, params, body }) => {
@@ -113,6 +116,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       summary:
         'A second reviewer agrees with an accepted record, or disagrees (with a reason) and sends it back to the review queue',
       access: REVIEWERS,
+      response: { 200: recordResult },
       params: idOnly,
       body: z.discriminatedUnion('verdict', [
         z.strictObject({ verdict: z.literal('agree'), comment: z.string().max(10_000).optional() }),
@@ -135,6 +139,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       summary:
         'Apply one action to many records: set accepted/rejected (reviewers) or answer them all alike; per-record failures are listed',
       access: 'user',
+      response: { 200: bulkResult },
       params: nameOnly,
       body: bulkBody,
       handler: async ({ caller, params, body }) => {
@@ -180,6 +185,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       tag: 'queue',
       summary: 'Give records to named annotators: only they get them, before anything else in their queue',
       access: STAFF,
+      response: { 200: assignedResult },
       params: nameOnly,
       body: z.strictObject({
         usernames: z.array(z.string().min(1).max(100)).min(1).max(100),
@@ -206,6 +212,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       tag: 'records',
       summary: "Replace an agent's suggestions on a record (for scripts: model pre-labels)",
       access: STAFF,
+      response: { 200: recordResult },
       params: idOnly,
       body: z.strictObject({
         agent: z.string().min(1).max(200),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { role } from '../../core/annotation.js';
+import { accountList, accountResult, createdAccount } from '../../core/api/users.js';
 import { TandemError } from '../../core/errors.js';
 import { languageCode } from '../../core/names.js';
-import { listUsers } from '../../store/auth.js';
 import type { Store } from '../../store/store.js';
 import { generatePassword, hashPassword } from '../auth/password.js';
 import { defineRoute, type Route, STAFF } from '../route.js';
@@ -30,6 +30,7 @@ export function userRoutes(store: Store): Route[] {
       tag: 'users',
       summary: 'Every account',
       access: STAFF,
+      response: { 200: accountList },
       handler: async () => ({ users: (await store.auth.listUsers()).map(publicUser) }),
     }),
     defineRoute({
@@ -38,6 +39,7 @@ export function userRoutes(store: Store): Route[] {
       tag: 'users',
       summary: 'Add an account; answers with a generated password, shown once',
       access: STAFF,
+      response: { 201: createdAccount },
       body: z.strictObject({ username, role, languages: z.array(languageCode).max(50).default([]) }),
       responses: { 201: 'the user and their one-time password', 409: 'the name is taken' },
       handler: async ({ caller, body, reply }) => {
@@ -64,6 +66,7 @@ export function userRoutes(store: Store): Route[] {
       tag: 'users',
       summary: "Change a user's role or languages, or disable them (which ends their sessions)",
       access: STAFF,
+      response: { 200: accountResult },
       params: z.strictObject({ username }),
       body: z.strictObject({
         role: role.optional(),

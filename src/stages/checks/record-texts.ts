@@ -1,6 +1,6 @@
-import type { ChatMessage } from '../../core/fields.js';
 import type { DatasetRecord } from '../../core/record.js';
 import type { DatasetSettings } from '../../core/settings.js';
+import type { ChatMessage } from '../../core/values.js';
 
 /**
  * The text of a record as checks read it: text and markdown fields as they are, every turn of a chat

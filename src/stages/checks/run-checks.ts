@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Actor } from '../../core/actor.js';
 import { badInput, usage } from '../../core/errors.js';
-import { recordsWithFailures } from '../../store/check-results.js';
-import { countByStatus } from '../../store/datasets.js';
 import type { Store } from '../../store/store.js';
 import { buildContaminationIndex, type EvalItem } from '../../text/decontaminate.js';
 import { loadLanguageDetector } from '../../text/language.js';

@@ -16,7 +16,7 @@
  * as a token instead.
  */
 
-import { type Random, seededRandom } from '../../stats/random.js';
+import { type Random, seededRandom } from '../../core/random.js';
 import { findNearDuplicatesSync, resolveOptions } from '../../text/dedup.js';
 import { FNV_OFFSET, FNV_PRIME, murmur3Words } from '../../text/hash.js';
 import { DEFAULT_PRECISION, HyperLogLog } from '../../text/hyperloglog.js';

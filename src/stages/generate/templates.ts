@@ -1,5 +1,5 @@
 import { Liquid, type Template } from 'liquidjs';
-import type { Random } from '../../stats/random.js';
+import type { Random } from '../../core/random.js';
 
 /**
  * Prompt templates (LiquidJS). One engine for every recipe: strict variables, so a misspelt column

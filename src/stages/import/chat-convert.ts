@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatRole } from '../../core/fields.js';
+import type { ChatMessage, ChatRole } from '../../core/values.js';
 
 /** ShareGPT speaker names, as written by the datasets and tools that use the format. */
 const SHAREGPT_ROLES: Record<string, ChatRole> = {

@@ -1,9 +1,9 @@
 import { diffWordsWithSpace } from 'diff';
 import type { ResponseStatus } from '../../core/annotation.js';
 import { badInput } from '../../core/errors.js';
-import type { ChatMessage } from '../../core/fields.js';
 import type { DatasetRecord } from '../../core/record.js';
 import { type DatasetSettings, responseValuesSchema } from '../../core/settings.js';
+import type { ChatMessage } from '../../core/values.js';
 
 /**
  * Checks an answer against the dataset's questions. Drafts may be partial; a submission must answer

@@ -1,11 +1,7 @@
 import { badInput, usage } from '../../core/errors.js';
-import {
-  answerSchema,
-  type PreferenceValue,
-  type QuestionSettings,
-  type Span,
-} from '../../core/questions.js';
+import type { QuestionSettings } from '../../core/questions.js';
 import type { DecisionMethod } from '../../core/record.js';
+import { answerSchema, type PreferenceValue, type Span } from '../../core/values.js';
 import { type DawidSkeneOptions, type DawidSkeneResult, dawidSkene } from './dawid-skene.js';
 import { majorityVote, multiLabelVote } from './majority.js';
 import { ratingMedian } from './median.js';

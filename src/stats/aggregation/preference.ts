@@ -1,4 +1,4 @@
-import type { PreferenceValue } from '../../core/questions.js';
+import type { PreferenceValue } from '../../core/values.js';
 import { majorityVote } from './majority.js';
 
 /**

@@ -1,5 +1,5 @@
 import { usage } from '../../core/errors.js';
-import { seededRandom } from '../random.js';
+import { seededRandom } from '../../core/random.js';
 import type { LabelTriples } from './triples.js';
 
 /**

@@ -1,5 +1,5 @@
 import { badInput, usage } from '../../core/errors.js';
-import type { Span } from '../../core/questions.js';
+import type { Span } from '../../core/values.js';
 import { tieOrder } from './majority.js';
 
 /**

@@ -19,7 +19,7 @@
  * - overlong_turn: a turn longer than `maxTurnChars` code points (default 32,000, about 8k tokens
  *   of English; null disables).
  */
-import type { ChatMessage } from '../../core/fields.js';
+import type { ChatMessage } from '../../core/values.js';
 import { codePoints, endsWithTerminalPunctuation, primaryLanguage } from './text-units.js';
 
 export type ChatIssueKind =

@@ -10,7 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Random, seededRandom } from '../../../src/stats/random.js';
+import { type Random, seededRandom } from '../../../src/core/random.js';
 import { FakeBatchStore } from './fake-batch.js';
 import { anthropicMessages, openAIChat, openAIEmbeddings } from './fake-chat.js';
 import {

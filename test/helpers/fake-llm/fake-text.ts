@@ -4,7 +4,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import { seededRandom } from '../../../src/stats/random.js';
+import { seededRandom } from '../../../src/core/random.js';
 import type { FakeChatRequest } from './fake-types.js';
 
 /** First 8 hex characters of SHA-256: short enough to read in a failing test. */

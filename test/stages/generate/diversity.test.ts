@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../src/core/random.js';
 import {
   DiversityMeter,
   type DiversityOptions,
   type DiversitySummary,
   formatDiversity,
 } from '../../../src/stages/generate/diversity.js';
-import { seededRandom } from '../../../src/stats/random.js';
 
 const random = seededRandom(2024);
 /** Made-up words of 4–9 letters: drawn from 26^4 and more, so repeats are rare. */

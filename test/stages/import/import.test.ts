@@ -318,7 +318,6 @@ for (const b of backends()) {
 }
 
 async function collect(store: Store, datasetId: number) {
-  const { streamRecords } = await import('../../../src/store/records.js');
   const pages = [];
   for await (const p of store.records.stream(datasetId)) pages.push(p);
   return pages;

@@ -4,21 +4,25 @@
  * itself sends the user to /login.
  */
 import type {
-  CommentView,
-  DatasetDetail,
-  DatasetSummary,
+  AssignedResult,
+  BulkRequest,
+  BulkResult,
+  CommentResult,
+  DatasetList,
+  DatasetResult,
+  MemberList,
   NextRecord,
+  Ok,
   Progress,
   QaReport,
   RecordPage,
-  RecordView,
-  ResponseStatus,
-  ResponseView,
+  RecordResult,
+  RespondBody,
+  RespondResult,
   ReviewAction,
   Round,
   SecondVerdict,
-  User,
-  Values,
+  SessionInfo,
 } from './types';
 
 export class ApiError extends Error {
@@ -103,11 +107,6 @@ async function must<T>(p: Promise<T | null>): Promise<T> {
 const ds = (name: string) => `/api/datasets/${encodeURIComponent(name)}`;
 const rec = (id: number) => `/api/records/${encodeURIComponent(String(id))}`;
 
-export interface SessionInfo {
-  user: User;
-  csrfToken?: string;
-}
-
 export const api = {
   async login(username: string, password: string): Promise<SessionInfo> {
     const s = await must(
@@ -134,8 +133,8 @@ export const api = {
       throw e;
     }
   },
-  datasets: () => must(request<{ datasets: DatasetSummary[] }>('GET', '/api/datasets')),
-  dataset: (name: string) => must(request<{ dataset: DatasetDetail }>('GET', ds(name))),
+  datasets: () => must(request<DatasetList>('GET', '/api/datasets')),
+  dataset: (name: string) => must(request<DatasetResult>('GET', ds(name))),
   /**
    * The leased record to work on, or null when nothing is left (204). An annotator paused for low
    * accuracy on gold records gets a 403 whose message says why.
@@ -143,37 +142,30 @@ export const api = {
   next: (name: string, round: Round = 'annotate') =>
     request<NextRecord>('GET', `${ds(name)}/next${round === 'annotate' ? '' : `?round=${round}`}`),
   records: (name: string, query: string) => must(request<RecordPage>('GET', `${ds(name)}/records?${query}`)),
-  record: (id: number) => must(request<{ record: RecordView }>('GET', rec(id))),
-  respond: (
-    id: number,
-    body: { values: Values; status: ResponseStatus; reason?: string; timeSpentMs?: number },
-  ) => must(request<{ response: ResponseView }>('POST', `${rec(id)}/responses`, { body })),
-  skip: (id: number) => must(request<{ ok: true }>('POST', `${rec(id)}/skip`, { body: {} })),
+  record: (id: number) => must(request<RecordResult>('GET', rec(id))),
+  respond: (id: number, body: RespondBody) =>
+    must(request<RespondResult>('POST', `${rec(id)}/responses`, { body })),
+  skip: (id: number) => must(request<Ok>('POST', `${rec(id)}/skip`, { body: {} })),
   review: (id: number, action: ReviewAction) =>
-    must(request<{ record: RecordView }>('POST', `${rec(id)}/review`, { body: action })),
+    must(request<RecordResult>('POST', `${rec(id)}/review`, { body: action })),
   comment: (id: number, body: string) =>
-    must(request<{ comment: CommentView }>('POST', `${rec(id)}/comments`, { body: { body } })),
+    must(request<CommentResult>('POST', `${rec(id)}/comments`, { body: { body } })),
   bulk: (name: string, body: BulkRequest) =>
-    must(request<{ updated: number }>('POST', `${ds(name)}/bulk`, { body })),
-  assign: (name: string, usernames: string[], recordIds: number[]) =>
     must(
-      request<{ assigned: number }>('POST', `${ds(name)}/assignments`, { body: { usernames, recordIds } }),
+      request<BulkResult>('POST', `${ds(name)}/bulk`, {
+        body,
+      }),
     ),
+  assign: (name: string, usernames: string[], recordIds: number[]) =>
+    must(request<AssignedResult>('POST', `${ds(name)}/assignments`, { body: { usernames, recordIds } })),
   progress: (name: string) => must(request<Progress>('GET', `${ds(name)}/progress`)),
   /** Agreement, gold accuracy, consensus, disputes: reviewers, admins and owners only. */
   qa: (name: string) => must(request<QaReport>('GET', `${ds(name)}/qa`)),
   secondReview: (id: number, verdict: SecondVerdict) =>
-    must(request<{ record: RecordView }>('POST', `${rec(id)}/second-review`, { body: verdict })),
+    must(request<RecordResult>('POST', `${rec(id)}/second-review`, { body: verdict })),
   /** Lift the pause of annotators paused for low accuracy on gold (admins, owners). */
   resume: (name: string, usernames: string[]) =>
-    must(request<{ members: string[] }>('POST', `${ds(name)}/members`, { body: { resume: usernames } })),
-};
-
-export type BulkRequest = {
-  recordIds: number[];
-  action:
-    | { type: 'status'; status: 'accepted' | 'rejected' }
-    | { type: 'respond'; values: Values; status: 'submitted' | 'discarded' };
+    must(request<MemberList>('POST', `${ds(name)}/members`, { body: { resume: usernames } })),
 };
 
 /** A message fit to show a person, whatever was thrown. */

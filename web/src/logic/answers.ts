@@ -3,9 +3,11 @@
  * its corrections copy, then the best suggestion per question (only while the user has no
  * response, or just a draft), then the user's own saved response, which wins.
  */
+import { answerSchemaIn } from '../../../src/core/values.js';
 import type {
   AnswerValue,
   DatasetSettings,
+  FieldSettings,
   QuestionSettings,
   RecordView,
   SuggestionView,
@@ -14,49 +16,30 @@ import type {
 import { validSpans } from './spans.js';
 import { isChat } from './textDiff.js';
 
-/** A value is usable for a question when it has the answer's shape and names known options. */
-export function fitsQuestion(question: QuestionSettings, value: unknown): value is AnswerValue {
-  switch (question.type) {
-    case 'label':
-      return typeof value === 'string' && question.options.some((o) => o.value === value);
-    case 'multi_label':
-      return (
-        Array.isArray(value) &&
-        value.every((v) => typeof v === 'string' && question.options.some((o) => o.value === v))
-      );
-    case 'rating':
-      return typeof value === 'number' && question.values.includes(value);
-    case 'ranking': {
-      if (!Array.isArray(value) || value.length !== question.options.length) return false;
-      return question.options.every((o) =>
-        value.some((r) => r && r.value === o.value && Number.isInteger(r.rank)),
-      );
-    }
-    case 'text':
-      return typeof value === 'string' || isChat(value);
-    case 'span':
-      return Array.isArray(value);
-    case 'preference': {
-      if (!value || typeof value !== 'object') return false;
-      const v = value as { choice?: unknown; strength?: unknown };
-      const choiceOk = v.choice === 'A' || v.choice === 'B' || (v.choice === 'tie' && question.allowTie);
-      const strengthOk =
-        v.strength === undefined || ['slight', 'clear', 'strong'].includes(String(v.strength));
-      return choiceOk && strengthOk;
-    }
-  }
+/**
+ * A value is usable for a question when the server would take it as the answer: the same schema
+ * (`answerSchemaIn` in `src/core/values.ts`). A correction takes the shape of the field it corrects,
+ * so the dataset's `fields` decide whether it is text or a conversation; without them, text.
+ */
+export function fitsQuestion(
+  question: QuestionSettings,
+  value: unknown,
+  fields: readonly FieldSettings[] = [],
+): value is AnswerValue {
+  return answerSchemaIn(fields, question).safeParse(value).success;
 }
 
 /** The best suggestion per question: the highest score, unscored last, the first on a tie. */
 export function bestSuggestions(
   questions: QuestionSettings[],
   suggestions: SuggestionView[],
+  fields: readonly FieldSettings[] = [],
 ): Record<string, SuggestionView> {
   const out: Record<string, SuggestionView> = {};
   for (const q of questions) {
     let best: SuggestionView | undefined;
     for (const s of suggestions) {
-      if (s.question !== q.name || !fitsQuestion(q, s.value)) continue;
+      if (s.question !== q.name || !fitsQuestion(q, s.value, fields)) continue;
       if (!best || (s.score ?? Number.NEGATIVE_INFINITY) > (best.score ?? Number.NEGATIVE_INFINITY)) best = s;
     }
     if (best) out[q.name] = best;
@@ -94,12 +77,14 @@ export function initialAnswers(settings: DatasetSettings, record: RecordView): I
   }
   const own = record.response;
   const suggested =
-    !own || own.status === 'draft' ? bestSuggestions(settings.questions, record.suggestions) : {};
+    !own || own.status === 'draft'
+      ? bestSuggestions(settings.questions, record.suggestions, settings.fields)
+      : {};
   for (const [name, s] of Object.entries(suggested)) values[name] = copyValue(s.value);
   if (own && own.status !== 'discarded') {
     for (const q of settings.questions) {
       const v = own.values[q.name];
-      if (v !== undefined && fitsQuestion(q, v)) values[q.name] = copyValue(v);
+      if (v !== undefined && fitsQuestion(q, v, settings.fields)) values[q.name] = copyValue(v);
     }
   }
   for (const q of settings.questions) {

@@ -1,7 +1,11 @@
 /**
- * Agreement between annotators on one question. Values are compared in a canonical form: label sets
- * and spans ignore order, objects ignore key order, text ignores surrounding white space.
+ * Agreement between annotators on one question, as the review screen marks it. Answers are compared
+ * by the server's own rule (`answerKey` in `src/core/answer-compare.ts`, which also computes the
+ * disagreement that orders the review queue): label sets and spans ignore order, text ignores
+ * surrounding white space, and a preference answer is its choice (its strength is shown, not
+ * compared).
  */
+import { answerKey } from '../../../src/core/answer-compare.js';
 import type { QuestionSettings, ResponseView } from '../api/types.js';
 
 export type CellAgreement = 'agree' | 'disagree' | 'missing';
@@ -15,33 +19,9 @@ export interface QuestionAgreement {
   cells: Map<number, CellAgreement>;
 }
 
-function stable(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stable);
-  if (value && typeof value === 'object') {
-    const obj = value as Record<string, unknown>;
-    return Object.fromEntries(
-      Object.keys(obj)
-        .sort()
-        .map((k) => [k, stable(obj[k])]),
-    );
-  }
-  return value;
-}
-
 /** A string that is equal for two values exactly when they mean the same answer to `question`. */
-export function canonicalValue(question: QuestionSettings, value: unknown): string {
-  let v: unknown = value;
-  if (question.type === 'multi_label' && Array.isArray(v)) v = [...new Set(v.map(String))].sort();
-  else if (question.type === 'span' && Array.isArray(v))
-    v = v
-      .map((s) => JSON.stringify(stable(s)))
-      .sort()
-      .map((s) => JSON.parse(s));
-  else if (question.type === 'ranking' && Array.isArray(v))
-    v = [...v].sort((a, b) => Number(a?.rank) - Number(b?.rank)).map((r) => r?.value);
-  else if (typeof v === 'string') v = v.trim();
-  return JSON.stringify(stable(v));
-}
+export const canonicalValue = (question: QuestionSettings, value: unknown): string =>
+  answerKey(question, value);
 
 const isMissing = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 

@@ -1,3 +1,4 @@
+import type { Random } from '../../../core/random.js';
 import { callChecked } from '../../../llm/call/call-checked.js';
 import type { CallModel, ModelCall } from '../../../llm/call/model-call.js';
 import { checkStructured, type StructuredCheck } from '../../../llm/call/structured.js';
@@ -10,7 +11,6 @@ import type {
   GenerationParams,
   JsonSchema,
 } from '../../../llm/types.js';
-import type { Random } from '../../../stats/random.js';
 import type { CompiledColumn, CompiledRecipe, OfflineTurn, OfflineValue } from '../recipe/compiled.js';
 import type { CoveragePlan } from '../samplers/coverage.js';
 import { rowRandom, type SampleOptions, sampleColumn } from '../samplers/sample.js';

@@ -1,5 +1,5 @@
+import type { Random } from '../../../core/random.js';
 import type { JsonSchema } from '../../../llm/types.js';
-import type { Random } from '../../../stats/random.js';
 import type { OfflineTurn, OfflineValue } from '../recipe/compiled.js';
 import { type CompiledTemplate, renderTemplate } from '../templates.js';
 

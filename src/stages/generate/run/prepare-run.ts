@@ -1,6 +1,5 @@
 import type { Actor } from '../../../core/actor.js';
 import type { Dataset } from '../../../store/datasets.js';
-import { externalIdsWithPrefix } from '../../../store/external-ids.js';
 import type { OpenStore as Store } from '../../../store/store.js';
 import { type CompiledRecipe, samplerColumnsOf } from '../recipe/compiled.js';
 import { type CoveragePlan, coveragePlan } from '../samplers/coverage.js';

@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import { renewLease } from '../../../store/jobs.js';
 import type { OpenStore as Store } from '../../../store/store.js';
 import { loadRecipe } from '../recipe/load.js';
 import { GENERATE_JOB, type GenerateJobPayload } from './queue.js';

@@ -1,5 +1,5 @@
 import { badInput } from '../../../core/errors.js';
-import type { Random } from '../../../stats/random.js';
+import type { Random } from '../../../core/random.js';
 import type { NameList, NameLocale } from './names/lists.js';
 import { nameList, resolveNameLocale } from './names/locale.js';
 import { PERSONA_TRAITS } from './persona-traits.js';

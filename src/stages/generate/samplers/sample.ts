@@ -1,5 +1,5 @@
 import { badInput } from '../../../core/errors.js';
-import type { Random } from '../../../stats/random.js';
+import type { Random } from '../../../core/random.js';
 import { type Person, type Persona, samplePerson, samplePersona } from './person.js';
 import { sampleDatetime, sampleGaussian, sampleUniform, sampleUuid } from './scalar.js';
 import type { CategorySpec, LanguageSpec, SamplerSpec, SubcategorySpec } from './schema.js';

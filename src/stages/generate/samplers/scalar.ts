@@ -1,4 +1,4 @@
-import type { Random } from '../../../stats/random.js';
+import type { Random } from '../../../core/random.js';
 import type { DatetimeSpec, GaussianSpec, UniformSpec } from './schema.js';
 
 const TWO_32 = 4294967296;

@@ -1,4 +1,4 @@
-import { type Random, seededRandom } from '../../../stats/random.js';
+import { type Random, seededRandom } from '../../../core/random.js';
 
 /**
  * cyrb53 (bryc, public domain): two 32-bit multiply–xorshift lanes folded into 53 bits, the most a

@@ -1,4 +1,4 @@
-import type { Random } from '../../../stats/random.js';
+import type { Random } from '../../../core/random.js';
 
 export interface Entry {
   value: string;

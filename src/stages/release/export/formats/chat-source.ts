@@ -1,6 +1,7 @@
 import { TandemError } from '../../../../core/errors.js';
-import { type ChatRole, chatRole, type FieldSettings } from '../../../../core/fields.js';
+import type { FieldSettings } from '../../../../core/fields.js';
 import { type DatasetSettings, findField } from '../../../../core/settings.js';
+import { type ChatRole, chatRole } from '../../../../core/values.js';
 import type { ExportRecord, FormatOptions } from '../export-record.js';
 import { applyCorrections, own } from './corrections.js';
 

@@ -1,6 +1,6 @@
-import { fieldValueSchema } from '../../../../core/fields.js';
 import type { FinalValue } from '../../../../core/record.js';
 import { type DatasetSettings, findField } from '../../../../core/settings.js';
+import { fieldValueSchema } from '../../../../core/values.js';
 import type { ExportRecord } from '../export-record.js';
 
 /** Own properties only: a field or question named `constructor` must not read Object.prototype. */

@@ -1,7 +1,7 @@
 import { TandemError } from '../../../../core/errors.js';
 import type { FieldSettings } from '../../../../core/fields.js';
-import { preferenceValue } from '../../../../core/questions.js';
 import { type DatasetSettings, findField } from '../../../../core/settings.js';
+import { preferenceValue } from '../../../../core/values.js';
 import type { ExportRecord, FormatOptions, MappedRow, TrainingFormat } from '../export-record.js';
 import {
   fail,
