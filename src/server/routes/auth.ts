@@ -1,16 +1,10 @@
-import { z } from 'zod';
 import type { Caller } from '../../core/actor.js';
-import { health, ok, session } from '../../core/api/users.js';
+import { health, loginBody, ok, session } from '../../core/api/users.js';
 import { TandemError } from '../../core/errors.js';
 import type { Store } from '../../store/store.js';
 import { verifyPassword } from '../auth/password.js';
 import { SESSION_COOKIE, type SessionOptions } from '../auth/session-cookie.js';
 import { defineRoute, type Route } from '../route.js';
-
-const loginBody = z.strictObject({
-  username: z.string().min(1).max(100),
-  password: z.string().min(1).max(1000),
-});
 
 const publicUser = (c: Caller) => ({ id: c.id, username: c.username, role: c.role, languages: c.languages });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { userActor } from '../../core/actor.js';
-import { datasetList, datasetResult, memberList } from '../../core/api/datasets.js';
+import { datasetList, datasetResult, memberList, membersBody } from '../../core/api/datasets.js';
 import { progress, qaReport } from '../../core/api/quality.js';
 import { datasetProgress } from '../../stages/quality/progress.js';
 import { datasetQa } from '../../stages/quality/qa.js';
@@ -102,12 +102,7 @@ export function datasetRoutes(store: Store): Route[] {
       access: STAFF,
       response: { 200: memberList },
       params: nameParam,
-      body: z.strictObject({
-        add: z.array(z.string().min(1).max(100)).max(1000).default([]),
-        remove: z.array(z.string().min(1).max(100)).max(1000).default([]),
-        /** Members paused for low accuracy on gold who may take records again. */
-        resume: z.array(z.string().min(1).max(100)).max(1000).default([]),
-      }),
+      body: membersBody,
       handler: async ({ caller, params, body }) => {
         const d = await datasetFor(store, caller, params.name);
         const members = await store.members.change(d.id, body, userActor(caller));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { userActor } from '../../core/actor.js';
-import { commentResult, recordPage, recordResult } from '../../core/api/records.js';
+import { commentBody, commentResult, recordPage, recordResult } from '../../core/api/records.js';
 import { badInput } from '../../core/errors.js';
 import { recordStatus } from '../../core/record.js';
 import type { Dataset } from '../../store/datasets.js';
@@ -98,7 +98,7 @@ export function recordRoutes(store: Store): Route[] {
       access: 'user',
       response: { 201: commentResult },
       params: z.strictObject({ id: idParam }),
-      body: z.strictObject({ body: z.string().trim().min(1).max(10_000) }),
+      body: commentBody,
       handler: async ({ caller, params, body, reply }) => {
         await recordFor(store, caller, params.id);
         const c = await store.comments.add(params.id, caller, body.body, userActor(caller));

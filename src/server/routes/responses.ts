@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { userActor } from '../../core/actor.js';
-import { responseStatus } from '../../core/annotation.js';
-import { assignedResult } from '../../core/api/queue.js';
-import { bulkResult, recordResult, respondResult } from '../../core/api/records.js';
+import { assignedResult, assignmentsBody } from '../../core/api/queue.js';
+import { bulkBody, bulkResult, recordResult, respondBody, respondResult } from '../../core/api/records.js';
+import { reviewAction, secondVerdict } from '../../core/api/review.js';
 import { badInput, isTandemError, TandemError } from '../../core/errors.js';
 import { ANNOTATION_ROUND } from '../../core/rounds.js';
 import { findField } from '../../core/settings.js';
@@ -13,32 +13,8 @@ import { datasetFor, recordFor } from '../access.js';
 import { defineRoute, idParam, REVIEWERS, type Route, STAFF } from '../route.js';
 import { recordView } from '../views.js';
 
-const values = z.record(z.string(), z.unknown());
 const idOnly = z.strictObject({ id: idParam });
 const nameOnly = z.strictObject({ name: z.string().min(1).max(200) });
-
-const reviewBody = z.discriminatedUnion('action', [
-  z.strictObject({
-    action: z.literal('accept'),
-    responseId: z.number().int().positive(),
-    comment: z.string().max(10_000).optional(),
-  }),
-  z.strictObject({ action: z.literal('edit'), values, comment: z.string().max(10_000).optional() }),
-  z.strictObject({
-    action: z.literal('return'),
-    usernames: z.array(z.string().min(1).max(100)).min(1).max(100),
-    comment: z.string().trim().min(1, 'say why the record goes back').max(10_000),
-  }),
-  z.strictObject({ action: z.literal('reject'), comment: z.string().trim().min(1, 'say why').max(10_000) }),
-]);
-
-const bulkBody = z.strictObject({
-  recordIds: z.array(z.number().int().positive()).min(1).max(1000),
-  action: z.discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('status'), status: z.enum(['accepted', 'rejected']) }),
-    z.strictObject({ type: z.literal('respond'), values, status: z.enum(['submitted', 'discarded']) }),
-  ]),
-});
 
 export interface ResponseOptions {
   leaseMs?: number;
@@ -55,12 +31,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       access: 'user',
       response: { 200: respondResult },
       params: idOnly,
-      body: z.strictObject({
-        values: values.default({}),
-        status: responseStatus,
-        reason: z.string().max(2000).optional(),
-        timeSpentMs: z.number().min(0).max(86_400_000).optional(),
-      }),
+      body: respondBody,
       responses: { 200: 'the stored response', 409: 'the record has all its answers, or is decided' },
       handler: async ({ caller, params, body }) => {
         const { record, dataset } = await recordFor(store, caller, params.id);
@@ -97,7 +68,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       access: REVIEWERS,
       response: { 200: recordResult },
       params: idOnly,
-      body: reviewBody,
+      body: reviewAction,
       handler: async ({ caller, params, body }) => {
         const { dataset } = await recordFor(store, caller, params.id);
         const record = await decide(store, {
@@ -118,13 +89,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       access: REVIEWERS,
       response: { 200: recordResult },
       params: idOnly,
-      body: z.discriminatedUnion('verdict', [
-        z.strictObject({ verdict: z.literal('agree'), comment: z.string().max(10_000).optional() }),
-        z.strictObject({
-          verdict: z.literal('disagree'),
-          comment: z.string().trim().min(1, 'say what is wrong').max(10_000),
-        }),
-      ]),
+      body: secondVerdict,
       responses: { 200: 'the record', 409: 'the record is not waiting for a second review' },
       handler: async ({ caller, params, body }) => {
         const { dataset } = await recordFor(store, caller, params.id);
@@ -187,10 +152,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       access: STAFF,
       response: { 200: assignedResult },
       params: nameOnly,
-      body: z.strictObject({
-        usernames: z.array(z.string().min(1).max(100)).min(1).max(100),
-        recordIds: z.array(z.number().int().positive()).min(1).max(10_000),
-      }),
+      body: assignmentsBody,
       handler: async ({ caller, params, body }) => {
         const d = await datasetFor(store, caller, params.name);
         const users = await store.users.named(body.usernames);
