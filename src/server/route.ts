@@ -133,3 +133,8 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: string): un
 
 /** A positive integer from a path or query string. */
 export const idParam = z.coerce.number().int().positive();
+
+/** The path of a route under `/api/datasets/:name`. */
+export const datasetPath = z.strictObject({ name: z.string().min(1).max(200) });
+/** The path of a route under `/api/records/:id`. */
+export const recordPath = z.strictObject({ id: idParam });

@@ -19,7 +19,8 @@ import { seesEverything } from './access.js';
 export type ResponseView = z.input<typeof responseViewShape>;
 export type RecordView = z.input<typeof recordViewShape>;
 
-const responseView = (r: RecordResponse & { username: string }): ResponseView => ({
+/** An answer as the API shows it, with who gave it. */
+export const responseView = (r: RecordResponse & { username: string }): ResponseView => ({
   id: r.id,
   username: r.username,
   round: r.round,

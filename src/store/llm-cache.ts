@@ -1,4 +1,5 @@
 import type SqliteDatabase from 'better-sqlite3';
+import type { CachedAnswer } from '../core/cached-answer.js';
 import type { Ctx } from './context.js';
 import { now, rawSqlite } from './context.js';
 import { readJson, writeJson } from './dialect.js';
@@ -8,15 +9,7 @@ import { readJson, writeJson } from './dialect.js';
  * arrives, before the row it belongs to is finished, so a run killed at any point and started
  * again pays for no call twice.
  */
-export interface CachedResponse {
-  key: string;
-  provider: string;
-  model: string;
-  response: unknown;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-}
+export type CachedResponse = CachedAnswer;
 
 interface CacheRow {
   key: string;

@@ -1,19 +1,12 @@
+import type { CachedAnswer } from '../../core/cached-answer.js';
+
 /**
- * Where model answers are kept by cache key. The store implements it (its `llm_cache` table); the
- * call module only sees this interface, so `llm/` never imports the store and each stage decides
- * which cache its calls use. The entry has the shape of the store's `CachedResponse`.
+ * Where model answers are kept by cache key. The store implements it (its `llm_cache` repository);
+ * the call module only sees this interface, so `llm/` never imports the store and each stage
+ * decides which cache its calls use.
  */
 
-export interface CachedResponse {
-  key: string;
-  provider: string;
-  model: string;
-  /** The Completion, as it came from the provider. */
-  response: unknown;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-}
+export type CachedResponse = CachedAnswer;
 
 export interface ResponseCache {
   get(key: string): Promise<CachedResponse | undefined>;

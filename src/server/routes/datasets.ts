@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { userActor } from '../../core/actor.js';
 import { datasetList, datasetResult, memberList, membersBody } from '../../core/api/datasets.js';
 import { progress, qaReport } from '../../core/api/quality.js';
@@ -7,9 +6,7 @@ import { datasetQa } from '../../stages/quality/qa.js';
 import { totalOf } from '../../store/datasets.js';
 import type { Store } from '../../store/store.js';
 import { datasetFor, seesEverything } from '../access.js';
-import { defineRoute, REVIEWERS, type Route, STAFF } from '../route.js';
-
-const nameParam = z.strictObject({ name: z.string().min(1).max(200) });
+import { datasetPath, defineRoute, REVIEWERS, type Route, STAFF } from '../route.js';
 
 export function datasetRoutes(store: Store): Route[] {
   return [
@@ -37,7 +34,7 @@ export function datasetRoutes(store: Store): Route[] {
       summary: "A dataset's settings (fields, questions, guidelines), counts and the checks run on it",
       access: 'user',
       response: { 200: datasetResult },
-      params: nameParam,
+      params: datasetPath,
       responses: { 200: 'OK', 404: 'no such dataset' },
       handler: async ({ caller, params }) => {
         const d = await datasetFor(store, caller, params.name);
@@ -63,7 +60,7 @@ export function datasetRoutes(store: Store): Route[] {
         'Totals, records per status, answers still wanted, and per annotator (annotators see their own row)',
       access: 'user',
       response: { 200: progress },
-      params: nameParam,
+      params: datasetPath,
       handler: async ({ caller, params }) => {
         const d = await datasetFor(store, caller, params.name);
         const reviewer = REVIEWERS.includes(caller.role as (typeof REVIEWERS)[number]);
@@ -78,7 +75,7 @@ export function datasetRoutes(store: Store): Route[] {
         'Agreement per question with intervals, accuracy on gold, consensus per annotator, the most disputed records, second review',
       access: REVIEWERS,
       response: { 200: qaReport },
-      params: nameParam,
+      params: datasetPath,
       handler: async ({ caller, params }) => datasetQa(store, await datasetFor(store, caller, params.name)),
     }),
     defineRoute({
@@ -88,7 +85,7 @@ export function datasetRoutes(store: Store): Route[] {
       summary: 'Who works on the dataset',
       access: STAFF,
       response: { 200: memberList },
-      params: nameParam,
+      params: datasetPath,
       handler: async ({ caller, params }) => {
         const d = await datasetFor(store, caller, params.name);
         return { members: await store.members.list(d.id) };
@@ -101,7 +98,7 @@ export function datasetRoutes(store: Store): Route[] {
       summary: 'Add and remove members by user name',
       access: STAFF,
       response: { 200: memberList },
-      params: nameParam,
+      params: datasetPath,
       body: membersBody,
       handler: async ({ caller, params, body }) => {
         const d = await datasetFor(store, caller, params.name);

@@ -7,7 +7,7 @@ import type { Dataset } from '../../store/datasets.js';
 import type { Lease } from '../../store/queue.js';
 import type { Store } from '../../store/store.js';
 import { annotationAccess, datasetAccess, recordFor } from '../access.js';
-import { defineRoute, idParam, REVIEWERS, type Route } from '../route.js';
+import { datasetPath, defineRoute, REVIEWERS, type Route, recordPath } from '../route.js';
 import { recordView } from '../views.js';
 
 export interface QueueOptions {
@@ -26,7 +26,7 @@ export function queueRoutes(store: Store, options: QueueOptions): Route[] {
         "The caller's next record, leased to them (the same one until they answer it); round=review or round=second (a sampled second review of accepted records) for reviewers",
       access: 'user',
       response: { 200: nextRecord },
-      params: z.strictObject({ name: z.string().min(1).max(200) }),
+      params: datasetPath,
       query: z.strictObject({ round: z.enum(['annotate', 'review', 'second']).default('annotate') }),
       responses: { 200: 'the record and its lease', 204: 'nothing left for the caller' },
       handler: async ({ caller, params, query, reply }) => {
@@ -59,7 +59,7 @@ export function queueRoutes(store: Store, options: QueueOptions): Route[] {
       summary: 'Pass on a record: the lease ends and the record is not offered to the caller again',
       access: 'user',
       response: { 200: ok },
-      params: z.strictObject({ id: idParam }),
+      params: recordPath,
       handler: async ({ caller, params }) => {
         await recordFor(store, caller, params.id);
         await skip(store, params.id, caller);

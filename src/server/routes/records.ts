@@ -7,7 +7,7 @@ import type { Dataset } from '../../store/datasets.js';
 import type { RecordQuery } from '../../store/record-search.js';
 import type { Store } from '../../store/store.js';
 import { datasetFor, recordFor } from '../access.js';
-import { defineRoute, idParam, type Route } from '../route.js';
+import { datasetPath, defineRoute, type Route, recordPath } from '../route.js';
 import { mayReview, recordView, recordViews } from '../views.js';
 
 const listQuery = z.looseObject({
@@ -53,7 +53,7 @@ export function recordRoutes(store: Store): Route[] {
         'Records matching every filter (status=a,b; q=text; language; meta.KEY=VALUE; check=NAME&checkPassed=false), a page at a time',
       access: 'user',
       response: { 200: recordPage },
-      params: z.strictObject({ name: z.string().min(1).max(200) }),
+      params: datasetPath,
       query: listQuery,
       handler: async ({ caller, params, query }) => {
         const d = await datasetFor(store, caller, params.name);
@@ -83,7 +83,7 @@ export function recordRoutes(store: Store): Route[] {
       summary: 'One record with its suggestions, check results, comments and responses (reviewers see all)',
       access: 'user',
       response: { 200: recordResult },
-      params: z.strictObject({ id: idParam }),
+      params: recordPath,
       responses: { 200: 'OK', 404: 'no such record' },
       handler: async ({ caller, params }) => {
         const { record, dataset } = await recordFor(store, caller, params.id);
@@ -97,7 +97,7 @@ export function recordRoutes(store: Store): Route[] {
       summary: 'Comment on a record',
       access: 'user',
       response: { 201: commentResult },
-      params: z.strictObject({ id: idParam }),
+      params: recordPath,
       body: commentBody,
       handler: async ({ caller, params, body, reply }) => {
         await recordFor(store, caller, params.id);

@@ -10,11 +10,8 @@ import { answerSchema, fieldValueSchema } from '../../core/values.js';
 import { decide, respond, secondReview, setStatus } from '../../stages/review/index.js';
 import type { Store } from '../../store/store.js';
 import { datasetFor, recordFor } from '../access.js';
-import { defineRoute, idParam, REVIEWERS, type Route, STAFF } from '../route.js';
-import { recordView } from '../views.js';
-
-const idOnly = z.strictObject({ id: idParam });
-const nameOnly = z.strictObject({ name: z.string().min(1).max(200) });
+import { datasetPath, defineRoute, REVIEWERS, type Route, recordPath, STAFF } from '../route.js';
+import { recordView, responseView } from '../views.js';
 
 export interface ResponseOptions {
   leaseMs?: number;
@@ -30,7 +27,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       summary: "Save the caller's answer: a draft, a submission, or a discard with a reason",
       access: 'user',
       response: { 200: respondResult },
-      params: idOnly,
+      params: recordPath,
       body: respondBody,
       responses: { 200: 'the stored response', 409: 'the record has all its answers, or is decided' },
       handler: async ({ caller, params, body }) => {
@@ -45,18 +42,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
           ...(body.timeSpentMs !== undefined ? { timeSpentMs: body.timeSpentMs } : {}),
           leaseMs,
         });
-        return {
-          response: {
-            id: r.id,
-            username: caller.username,
-            round: r.round,
-            values: r.values,
-            status: r.status,
-            reason: r.reason,
-            timeSpentMs: r.timeSpentMs,
-            updatedAt: r.updatedAt,
-          },
-        };
+        return { response: responseView({ ...r, username: caller.username }) };
       },
     }),
     defineRoute({
@@ -67,7 +53,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
         'Decide a record: accept one response, edit a final version, return it to annotators, or reject it',
       access: REVIEWERS,
       response: { 200: recordResult },
-      params: idOnly,
+      params: recordPath,
       body: reviewAction,
       handler: async ({ caller, params, body }) => {
         const { dataset } = await recordFor(store, caller, params.id);
@@ -88,7 +74,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
         'A second reviewer agrees with an accepted record, or disagrees (with a reason) and sends it back to the review queue',
       access: REVIEWERS,
       response: { 200: recordResult },
-      params: idOnly,
+      params: recordPath,
       body: secondVerdict,
       responses: { 200: 'the record', 409: 'the record is not waiting for a second review' },
       handler: async ({ caller, params, body }) => {
@@ -105,7 +91,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
         'Apply one action to many records: set accepted/rejected (reviewers) or answer them all alike; per-record failures are listed',
       access: 'user',
       response: { 200: bulkResult },
-      params: nameOnly,
+      params: datasetPath,
       body: bulkBody,
       handler: async ({ caller, params, body }) => {
         const d = await datasetFor(store, caller, params.name);
@@ -151,7 +137,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       summary: 'Give records to named annotators: only they get them, before anything else in their queue',
       access: STAFF,
       response: { 200: assignedResult },
-      params: nameOnly,
+      params: datasetPath,
       body: assignmentsBody,
       handler: async ({ caller, params, body }) => {
         const d = await datasetFor(store, caller, params.name);
@@ -175,7 +161,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       summary: "Replace an agent's suggestions on a record (for scripts: model pre-labels)",
       access: STAFF,
       response: { 200: recordResult },
-      params: idOnly,
+      params: recordPath,
       body: z.strictObject({
         agent: z.string().min(1).max(200),
         suggestions: z
