@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { loadRecipe } from '../dist/stages/generate/recipe/load.js';
 import { runGeneration } from '../dist/stages/generate/run/run-generation.js';
 import { openStore } from '../dist/store/connect.js';
+import { contextOf } from '../dist/store/store.js';
 import { machine } from './lib/machine.mjs';
 
 const ROWS = Number(process.argv[3] ?? 20_000);
@@ -79,16 +80,16 @@ async function run(label, name, rows, options, sample) {
   clearInterval(timer);
   const stored = Number(
     (
-      await store.db
-        .selectFrom('records')
+      await contextOf(store)
+        .db.selectFrom('records')
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirstOrThrow()
     ).n,
   );
   const distinct = Number(
     (
-      await store.db
-        .selectFrom('records')
+      await contextOf(store)
+        .db.selectFrom('records')
         .select((eb) => eb.fn.count('external_id').distinct().as('n'))
         .executeTakeFirstOrThrow()
     ).n,

@@ -23,12 +23,11 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { contentHash } from '../dist/core/hash.js';
 import { datasetSettings } from '../dist/core/settings.js';
-import { createApiToken } from '../dist/store/auth.js';
+
 import { openStore } from '../dist/store/connect.js';
-import { createDataset, findDataset } from '../dist/store/datasets.js';
-import { changeMembers } from '../dist/store/members.js';
-import { encodeRecord, insertEncodedRecords } from '../dist/store/records.js';
-import { createUser } from '../dist/store/users.js';
+import { encodeRecord } from '../dist/store/records.js';
+import { contextOf } from '../dist/store/store.js';
+
 import { machine } from './lib/machine.mjs';
 import { autovacuumStandIn, describeAutovacuum } from './lib/pg-autovacuum.mjs';
 import { rng } from './lib/rng.mjs';
@@ -109,7 +108,7 @@ const WORDS =
 
 async function seed(store) {
   const r = rng(42);
-  const dataset = await createDataset(store, DATASET, settings, 'bench');
+  const dataset = await store.datasets.create(DATASET, settings, 'bench');
   const t = performance.now();
   for (let start = 0; start < N; start += BATCH) {
     const rows = [];
@@ -127,21 +126,21 @@ async function seed(store) {
         }),
       );
     }
-    await insertEncodedRecords(store, dataset.id, rows, 'bench');
+    await store.records.insertEncoded(dataset.id, rows, 'bench');
   }
-  if (DB === 'postgres') await sql`ANALYZE`.execute(store.db);
+  if (DB === 'postgres') await sql`ANALYZE`.execute(contextOf(store).db);
   return { dataset, seconds: (performance.now() - t) / 1000 };
 }
 
 /** Forgets every answer, lease and session of earlier runs; the records stay. */
 async function reset(store, datasetId) {
   const t = performance.now();
-  await store.db.deleteFrom('responses').execute();
-  await store.db.deleteFrom('assignments').execute();
-  await store.db.deleteFrom('sessions').execute();
-  await store.db.deleteFrom('api_tokens').execute();
-  await store.db
-    .deleteFrom('events')
+  await contextOf(store).db.deleteFrom('responses').execute();
+  await contextOf(store).db.deleteFrom('assignments').execute();
+  await contextOf(store).db.deleteFrom('sessions').execute();
+  await contextOf(store).db.deleteFrom('api_tokens').execute();
+  await contextOf(store)
+    .db.deleteFrom('events')
     .where('action', 'in', [
       'response.create',
       'response.update',
@@ -153,11 +152,13 @@ async function reset(store, datasetId) {
     .execute();
   await sql`UPDATE records SET open_slots = NULL, status = 'new', full_until = NULL, disagreement = NULL
     WHERE dataset_id = ${datasetId} AND (open_slots IS NOT NULL OR status <> 'new' OR full_until IS NOT NULL
-      OR disagreement IS NOT NULL)`.execute(store.db);
+      OR disagreement IS NOT NULL)`.execute(contextOf(store).db);
   // Back to the state of a fresh import that autovacuum has analysed: no dead rows, statistics that
   // say every record is open (what the planner sees on day one).
   if (DB === 'postgres')
-    await sql`VACUUM ANALYZE records, responses, assignments, events, api_tokens`.execute(store.db);
+    await sql`VACUUM ANALYZE records, responses, assignments, events, api_tokens`.execute(
+      contextOf(store).db,
+    );
   return (performance.now() - t) / 1000;
 }
 
@@ -170,11 +171,14 @@ try {
   await dropStore();
   store = await openStore(storeUrl);
 }
-let dataset = await findDataset(store, DATASET);
+let dataset = await store.datasets.find(DATASET);
 const have = dataset
   ? Number(
-      (await sql`SELECT count(*) AS n FROM records WHERE dataset_id = ${dataset.id}`.execute(store.db))
-        .rows[0].n,
+      (
+        await sql`SELECT count(*) AS n FROM records WHERE dataset_id = ${dataset.id}`.execute(
+          contextOf(store).db,
+        )
+      ).rows[0].n,
     )
   : 0;
 if (dataset && have === N) {
@@ -199,17 +203,21 @@ if (dataset && have === N) {
 const names = Array.from({ length: A }, (_, i) => `annotator-${String(i + 1).padStart(3, '0')}`);
 const existing = new Map(
   (
-    await store.db.selectFrom('users').select(['id', 'username']).where('username', 'in', names).execute()
+    await contextOf(store)
+      .db.selectFrom('users')
+      .select(['id', 'username'])
+      .where('username', 'in', names)
+      .execute()
   ).map((u) => [u.username, u.id]),
 );
 for (const name of names)
   if (!existing.has(name))
-    existing.set(name, (await createUser(store, { username: name, role: 'annotator' }, 'bench')).id);
-await changeMembers(store, dataset.id, { add: names }, 'bench');
+    existing.set(name, (await store.users.create({ username: name, role: 'annotator' }, 'bench')).id);
+await store.members.change(dataset.id, { add: names }, 'bench');
 const annotators = [];
 for (const name of names) {
   const id = existing.get(name);
-  annotators.push({ name, id, token: await createApiToken(store, id, 'bench', 'bench') });
+  annotators.push({ name, id, token: await store.auth.createApiToken(id, 'bench', 'bench') });
 }
 await store.close();
 
@@ -474,7 +482,7 @@ if (windowStats.sql) {
 // ---- Correctness, from the store -----------------------------------------------------------------
 
 store = await openStore(storeUrl);
-const rows = async (q) => (await q.execute(store.db)).rows;
+const rows = async (q) => (await q.execute(contextOf(store).db)).rows;
 const over = await rows(
   sql`SELECT record_id, count(*) AS n FROM responses GROUP BY record_id HAVING count(*) > ${OVERLAP}`,
 );

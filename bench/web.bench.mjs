@@ -12,10 +12,8 @@ import { datasetSettings } from '../dist/core/settings.js';
 import { buildServer } from '../dist/server/app.js';
 import { hashPassword } from '../dist/server/auth/password.js';
 import { openStore } from '../dist/store/connect.js';
-import { createDataset } from '../dist/store/datasets.js';
-import { changeMembers } from '../dist/store/members.js';
-import { insertRecords } from '../dist/store/records.js';
-import { createUser } from '../dist/store/users.js';
+import { contextOf } from '../dist/store/store.js';
+
 import { machine } from './lib/machine.mjs';
 
 const N = Number(process.argv[3] ?? 10_000);
@@ -49,7 +47,7 @@ const settings = datasetSettings.parse({
   ],
   guidelines: '## Guidelines\n\nRead the text, pick a sentiment, rate the writing.',
 });
-const d = await createDataset(store, 'bench', settings, 'bench');
+const d = await store.datasets.create('bench', settings, 'bench');
 for (let i = 0; i < N; i += 5000) {
   const rows = [];
   for (let j = i; j < Math.min(N, i + 5000); j++) {
@@ -64,14 +62,13 @@ for (let i = 0; i < N; i += 5000) {
       contentHash: contentHash(fields),
     });
   }
-  await insertRecords(store, d.id, rows, 'bench');
+  await store.records.insert(d.id, rows, 'bench');
 }
-await createUser(
-  store,
+await store.users.create(
   { username: 'ann', role: 'annotator', passwordHash: await hashPassword('bench-password') },
   'bench',
 );
-await changeMembers(store, d.id, { add: ['ann'] }, 'bench');
+await store.members.change(d.id, { add: ['ann'] }, 'bench');
 const app = await buildServer(store, { webRoot });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const url = `http://127.0.0.1:${app.server.address().port}`;
@@ -108,8 +105,8 @@ try {
   console.log(
     `submit → next record on screen over ${sorted.length} records: median ${q(0.5)} ms, p90 ${q(0.9)} ms, max ${sorted.at(-1)} ms`,
   );
-  const stored = await store.db
-    .selectFrom('responses')
+  const stored = await contextOf(store)
+    .db.selectFrom('responses')
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
   console.log(`responses stored: ${stored.n} (answered ${ANSWERS})`);

@@ -14,6 +14,7 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { buildServer } from '../../dist/server/app.js';
 import { openStore } from '../../dist/store/connect.js';
+import { contextOf } from '../../dist/store/store.js';
 
 const [url, leaseMs, json] = process.argv.slice(2);
 const options = JSON.parse(json ?? '{}');
@@ -80,8 +81,8 @@ if (options.sqlStats) {
 
 const store = await openStore(url);
 let checkpointer;
-if (options.ckptThread && store.sqlite) {
-  store.sqlite.pragma('wal_autocheckpoint = 0');
+if (options.ckptThread && contextOf(store).sqlite) {
+  contextOf(store).sqlite.pragma('wal_autocheckpoint = 0');
   checkpointer = new Worker(
     `const db = new (require('better-sqlite3'))(require('node:worker_threads').workerData);
      db.pragma('busy_timeout = 5000');
