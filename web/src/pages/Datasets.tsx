@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import type { DatasetSummary } from '../api/types';
+import { DataTable } from '../components/DataTable';
 import { formatCount } from '../logic/format';
 import { datasetPath } from '../logic/routes';
 import { Link } from '../router';
@@ -36,77 +37,61 @@ export function DatasetsPage() {
         </p>
       )}
       {datasets && datasets.length > 0 && (
-        <div className="table-wrap">
-          <table className="data-table" data-testid="datasets-table">
-            <caption className="visually-hidden">Datasets with their record counts per status</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col" className="num">
-                  Records
-                </th>
-                {STATUSES.map((s) => (
-                  <th scope="col" className="num" key={s}>
-                    {STATUS_LABEL[s]}
-                  </th>
-                ))}
-                <th scope="col">Open</th>
-              </tr>
-            </thead>
-            <tbody>
-              {datasets.map((d) => (
-                <tr key={d.name} data-testid={`dataset-${d.name}`}>
-                  <th scope="row" dir="auto">
-                    {d.name}
-                  </th>
-                  <td className="num">{formatCount(d.records)}</td>
-                  {STATUSES.map((s) => (
-                    <td className="num" key={s}>
-                      {formatCount(d.byStatus[s])}
-                    </td>
-                  ))}
-                  <td>
-                    <ul className="link-list">
-                      <li>
-                        <Link to={datasetPath(d.name, 'annotate')} aria-label={`Annotate ${d.name}`}>
-                          Annotate
-                        </Link>
-                      </li>
-                      {canReview(user.role) && (
-                        <>
-                          <li>
-                            <Link to={datasetPath(d.name, 'review')} aria-label={`Review ${d.name}`}>
-                              Review
-                            </Link>
-                          </li>
-                          <li>
-                            <Link
-                              to={datasetPath(d.name, 'second')}
-                              aria-label={`Second review of ${d.name}`}
-                            >
-                              Second review
-                            </Link>
-                          </li>
-                        </>
-                      )}
-                      <li>
-                        <Link to={datasetPath(d.name, 'records')} aria-label={`Records of ${d.name}`}>
-                          Records
-                        </Link>
-                      </li>
-                      <li>
-                        <Link to={datasetPath(d.name, 'progress')} aria-label={`Progress of ${d.name}`}>
-                          Progress
-                        </Link>
-                      </li>
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Datasets with their record counts per status"
+          testId="datasets-table"
+          rows={datasets}
+          rowKey={(d) => d.name}
+          rowTestId={(d) => `dataset-${d.name}`}
+          columns={[
+            { header: 'Name', cell: (d) => d.name },
+            { header: 'Records', num: true, cell: (d) => formatCount(d.records) },
+            ...STATUSES.map((s) => ({
+              header: STATUS_LABEL[s],
+              num: true,
+              cell: (d: DatasetSummary) => formatCount(d.byStatus[s]),
+            })),
+            { header: 'Open', cell: (d) => <DatasetLinks name={d.name} reviewer={canReview(user.role)} /> },
+          ]}
+        />
       )}
     </section>
+  );
+}
+
+/** Where a dataset can be opened; the review pages only for those who may review. */
+function DatasetLinks({ name, reviewer }: { name: string; reviewer: boolean }) {
+  return (
+    <ul className="link-list">
+      <li>
+        <Link to={datasetPath(name, 'annotate')} aria-label={`Annotate ${name}`}>
+          Annotate
+        </Link>
+      </li>
+      {reviewer && (
+        <>
+          <li>
+            <Link to={datasetPath(name, 'review')} aria-label={`Review ${name}`}>
+              Review
+            </Link>
+          </li>
+          <li>
+            <Link to={datasetPath(name, 'second')} aria-label={`Second review of ${name}`}>
+              Second review
+            </Link>
+          </li>
+        </>
+      )}
+      <li>
+        <Link to={datasetPath(name, 'records')} aria-label={`Records of ${name}`}>
+          Records
+        </Link>
+      </li>
+      <li>
+        <Link to={datasetPath(name, 'progress')} aria-label={`Progress of ${name}`}>
+          Progress
+        </Link>
+      </li>
+    </ul>
   );
 }
