@@ -1,16 +1,29 @@
 import type { ReactNode } from 'react';
-import type { DatasetSettings, RecordView } from '../api/types';
+import type { DatasetSettings, NextRecord, RecordView } from '../api/types';
+import { DatasetTitle } from '../components/DatasetTitle';
 import { Guidelines } from '../components/Guidelines';
 import { Key } from '../components/Key';
+import { RecordIdLabel } from '../components/RecordIdLabel';
 import { RecordMeta } from '../components/RecordMeta';
 import { RecordFields } from '../fields/RecordFields';
+
+/** What a reviewer's view of one record gets from its queue page. */
+export interface ReviewViewProps {
+  settings: DatasetSettings;
+  next: NextRecord;
+  dataset: string;
+  /** A decision on this record is under way: the view waits. */
+  busy: boolean;
+}
 
 /**
  * The layout both reviewers' views share: a bar with the title, the record's id and the shortcuts
  * button; the record on one side (with the guidelines when asked); the decision on the other.
  */
 export function ReviewFrame(props: {
-  title: ReactNode;
+  /** What the view does, before the dataset's name ("Review"). */
+  title: string;
+  dataset: string;
   record: RecordView;
   settings: DatasetSettings;
   busy: boolean;
@@ -33,14 +46,9 @@ export function ReviewFrame(props: {
       aria-busy={busy}
     >
       <div className="focus-bar">
-        <h1>{props.title}</h1>
+        <DatasetTitle what={props.title} dataset={props.dataset} />
         <p className="focus-status">
-          <span>
-            Record{' '}
-            <code data-testid="external-id" dir="auto">
-              {record.externalId}
-            </code>
-          </span>
+          <RecordIdLabel externalId={record.externalId} />
           {props.status}
         </p>
         <button type="button" onClick={props.onHelp} aria-keyshortcuts="?">
