@@ -33,7 +33,7 @@ export function QaAnnotators({
             { header: 'Records', num: true, cell: (a) => formatCount(a.records) },
             { header: 'Discarded', num: true, cell: (a) => formatCount(a.discarded) },
             { header: 'Median time', num: true, cell: (a) => formatDuration(a.medianTimeMs) },
-            { header: 'Accuracy on gold', testId: 'qa-gold', cell: (a) => <GoldAccuracy annotator={a} /> },
+            { header: 'Accuracy on gold', testId: 'qa-gold', cell: (a) => <GoldCell annotator={a} /> },
             {
               header: 'Agrees with consensus',
               testId: 'qa-consensus',
@@ -42,7 +42,7 @@ export function QaAnnotators({
             {
               header: 'Status',
               testId: 'qa-paused',
-              cell: (a) => <PausedStatus annotator={a} onResume={onResume} resuming={resuming} />,
+              cell: (a) => <StatusCell annotator={a} onResume={onResume} resuming={resuming} />,
             },
           ]}
         />
@@ -51,7 +51,7 @@ export function QaAnnotators({
   );
 }
 
-function GoldAccuracy({ annotator: a }: { annotator: AnnotatorQa }) {
+function GoldCell({ annotator: a }: { annotator: AnnotatorQa }) {
   return (
     <>
       {a.gold ? rateText(a.gold.accuracy, a.gold.interval, a.gold.compared) : '—'}
@@ -65,7 +65,7 @@ function GoldAccuracy({ annotator: a }: { annotator: AnnotatorQa }) {
   );
 }
 
-function PausedStatus({
+function StatusCell({
   annotator: a,
   onResume,
   resuming,
