@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import type { Progress } from '../api/types';
 import { formatTime } from '../components/Comments';
+import { DatasetTitle } from '../components/DatasetTitle';
 import { DataTable } from '../components/DataTable';
 import { StatList } from '../components/StatList';
 import { formatCount, formatDuration } from '../logic/format';
@@ -28,9 +29,7 @@ export function ProgressPage({ dataset }: { dataset: string }) {
 
   return (
     <section className="progress-page">
-      <h1>
-        Progress of <span dir="auto">{dataset}</span>
-      </h1>
+      <DatasetTitle what="Progress of" dataset={dataset} />
       {error && (
         <p role="alert" className="error">
           {error}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import type { DatasetDetail, RecordView } from '../api/types';
+import { DatasetTitle } from '../components/DatasetTitle';
 import { announce, announceError } from '../live';
 import { emptyFilters, type RecordFilters, recordsQuery } from '../logic/recordsQuery';
 import { datasetPath } from '../logic/routes';
@@ -96,9 +97,7 @@ export function RecordsPage({ dataset }: { dataset: string }) {
 
   return (
     <section className="records-page">
-      <h1>
-        Records of <span dir="auto">{dataset}</span>
-      </h1>
+      <DatasetTitle what="Records of" dataset={dataset} />
       {detail && (
         <Filters
           initial={filters}
