@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Dialog } from './Dialog';
+import { ErrorAlert } from './ErrorAlert';
 
 /**
  * A dialog that asks for something before an action: the fields, why the form was refused (when
@@ -41,11 +42,7 @@ export function FormDialog({
         noValidate
       >
         {children}
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div className="dialog-buttons">
           <button type="submit" className={danger ? 'danger' : 'primary'}>
             {confirm}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import type { DatasetSummary } from '../api/types';
 import { DataTable } from '../components/DataTable';
+import { LoadStatus } from '../components/LoadStatus';
 import { formatCount } from '../logic/format';
 import { datasetPath } from '../logic/routes';
 import { Link } from '../router';
@@ -25,12 +26,7 @@ export function DatasetsPage() {
   return (
     <section>
       <h1>Datasets</h1>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {!datasets && !error && <p className="muted">Loading…</p>}
+      <LoadStatus error={error} loaded={!!datasets} />
       {datasets && datasets.length === 0 && (
         <p>
           No datasets yet. Import one with the CLI: <code>tandem import FILE --dataset NAME</code>.

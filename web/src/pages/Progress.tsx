@@ -4,6 +4,7 @@ import type { Progress } from '../api/types';
 import { formatTime } from '../components/Comments';
 import { DatasetTitle } from '../components/DatasetTitle';
 import { DataTable } from '../components/DataTable';
+import { LoadStatus } from '../components/LoadStatus';
 import { StatList } from '../components/StatList';
 import { formatCount, formatDuration } from '../logic/format';
 import { QualitySection } from '../quality/QualitySection';
@@ -30,12 +31,7 @@ export function ProgressPage({ dataset }: { dataset: string }) {
   return (
     <section className="progress-page">
       <DatasetTitle what="Progress of" dataset={dataset} />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {!progress && !error && <p className="muted">Loading…</p>}
+      <LoadStatus error={error} loaded={!!progress} />
       {progress && (
         <>
           <section aria-labelledby="totals-heading">

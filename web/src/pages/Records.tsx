@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import type { DatasetDetail, RecordView } from '../api/types';
 import { DatasetTitle } from '../components/DatasetTitle';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { announce, announceError } from '../live';
 import { emptyFilters, type RecordFilters, recordsQuery } from '../logic/recordsQuery';
 import { datasetPath } from '../logic/routes';
@@ -108,11 +109,7 @@ export function RecordsPage({ dataset }: { dataset: string }) {
           }}
         />
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {detail && (
         <BulkBar
           count={selected.size}

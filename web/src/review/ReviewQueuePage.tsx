@@ -2,6 +2,7 @@ import { Fragment, type ReactNode, useCallback, useEffect, useRef, useState } fr
 import { api, errorMessage } from '../api/client';
 import type { DatasetDetail, NextRecord, Round } from '../api/types';
 import { DatasetTitle } from '../components/DatasetTitle';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { announce, announceError } from '../live';
 import { datasetPath } from '../logic/routes';
 import { Link } from '../router';
@@ -93,9 +94,7 @@ export function ReviewQueuePage(props: {
     return (
       <section>
         {title}
-        <p role="alert" className="error">
-          {state.message}
-        </p>
+        <ErrorAlert message={state.message} />
       </section>
     );
   if (state.kind === 'loading' || !detail)
