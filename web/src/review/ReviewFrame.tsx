@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { DatasetSettings, NextRecord, RecordView } from '../api/types';
+import type { DatasetSettings, NextRecord } from '../api/types';
 import { DatasetTitle } from '../components/DatasetTitle';
 import { Guidelines } from '../components/Guidelines';
 import { Key } from '../components/Key';
@@ -20,24 +20,23 @@ export interface ReviewViewProps {
  * The layout both reviewers' views share: a bar with the title, the record's id and the shortcuts
  * button; the record on one side (with the guidelines when asked); the decision on the other.
  */
-export function ReviewFrame(props: {
-  /** What the view does, before the dataset's name ("Review"). */
-  title: string;
-  dataset: string;
-  record: RecordView;
-  settings: DatasetSettings;
-  busy: boolean;
-  /** More status after the record's id (e.g. how many responses). */
-  status?: ReactNode;
-  guidelines?: boolean;
-  decisionLabel: string;
-  onHelp: () => void;
-  /** The decision pane. */
-  children: ReactNode;
-  /** Dialogs, shown over everything. */
-  dialogs?: ReactNode;
-}) {
-  const { record, settings, busy } = props;
+export function ReviewFrame(
+  props: ReviewViewProps & {
+    /** What the view does, before the dataset's name ("Review"). */
+    title: string;
+    /** More status after the record's id (e.g. how many responses). */
+    status?: ReactNode;
+    guidelines?: boolean;
+    decisionLabel: string;
+    onHelp: () => void;
+    /** The decision pane. */
+    children: ReactNode;
+    /** Dialogs, shown over everything. */
+    dialogs?: ReactNode;
+  },
+) {
+  const { settings, busy } = props;
+  const { record } = props.next;
   return (
     <div
       className={`review${busy ? ' leaving' : ''}`}

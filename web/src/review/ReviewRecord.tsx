@@ -17,13 +17,11 @@ type Mode = 'choose' | 'edit' | 'return' | 'reject' | 'help';
 
 /** One record to review: the fields, every response side by side, and the reviewer's decision. */
 export function ReviewRecord({
-  settings,
-  next,
-  dataset,
-  busy,
   onAction,
+  ...view
 }: ReviewViewProps & { onAction: (action: ReviewAction) => void }) {
-  const { record } = next;
+  const { settings, busy } = view;
+  const { record } = view.next;
   const responses = record.responses ?? [];
   const submitted = responses.filter((r) => r.status === 'submitted');
   const [chosen, setChosen] = useState<number | null>(submitted[0]?.id ?? null);
@@ -64,11 +62,8 @@ export function ReviewRecord({
 
   return (
     <ReviewFrame
+      {...view}
       title="Review"
-      dataset={dataset}
-      record={record}
-      settings={settings}
-      busy={busy}
       status={
         <span>
           {submitted.length} submitted of {responses.length} responses

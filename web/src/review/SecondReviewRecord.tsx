@@ -11,13 +11,11 @@ import { ReviewFrame, type ReviewViewProps } from './ReviewFrame';
 
 /** An accepted record sampled for a second look: its fields, final values and answers; agree or disagree. */
 export function SecondReviewRecord({
-  settings,
-  next,
-  dataset,
-  busy,
   onVerdict,
+  ...view
 }: ReviewViewProps & { onVerdict: (verdict: SecondVerdict) => void }) {
-  const { record } = next;
+  const { settings, busy } = view;
+  const { record } = view.next;
   const responses = record.responses ?? [];
   const [mode, setMode] = useState<'choose' | 'disagree' | 'help'>('choose');
   const back = () => setMode('choose');
@@ -33,11 +31,8 @@ export function SecondReviewRecord({
 
   return (
     <ReviewFrame
+      {...view}
       title="Second review of"
-      dataset={dataset}
-      record={record}
-      settings={settings}
-      busy={busy}
       decisionLabel="Decision and answers"
       onHelp={() => setMode('help')}
       dialogs={
