@@ -4,7 +4,7 @@ import type { DatasetSummary } from '../api/types';
 import { DataTable } from '../components/DataTable';
 import { LoadStatus } from '../components/LoadStatus';
 import { formatCount } from '../logic/format';
-import { datasetPath } from '../logic/routes';
+import { DATASET_LINKS, datasetPath } from '../logic/routes';
 import { Link } from '../router';
 import { canReview, useSession } from '../session';
 import { STATUS_LABEL, STATUSES } from '../status';
@@ -59,35 +59,13 @@ export function DatasetsPage() {
 function DatasetLinks({ name, reviewer }: { name: string; reviewer: boolean }) {
   return (
     <ul className="link-list">
-      <li>
-        <Link to={datasetPath(name, 'annotate')} aria-label={`Annotate ${name}`}>
-          Annotate
-        </Link>
-      </li>
-      {reviewer && (
-        <>
-          <li>
-            <Link to={datasetPath(name, 'review')} aria-label={`Review ${name}`}>
-              Review
-            </Link>
-          </li>
-          <li>
-            <Link to={datasetPath(name, 'second')} aria-label={`Second review of ${name}`}>
-              Second review
-            </Link>
-          </li>
-        </>
-      )}
-      <li>
-        <Link to={datasetPath(name, 'records')} aria-label={`Records of ${name}`}>
-          Records
-        </Link>
-      </li>
-      <li>
-        <Link to={datasetPath(name, 'progress')} aria-label={`Progress of ${name}`}>
-          Progress
-        </Link>
-      </li>
+      {DATASET_LINKS.filter((p) => reviewer || !p.reviewers).map((p) => (
+        <li key={p.page}>
+          <Link to={datasetPath(name, p.page)} aria-label={`${p.title} ${name}`}>
+            {p.label}
+          </Link>
+        </li>
+      ))}
     </ul>
   );
 }
