@@ -2,7 +2,7 @@ import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef
 import { api, errorMessage, setUnauthorizedHandler } from './api/client';
 import type { User } from './api/types';
 import { LiveRegion } from './live';
-import { datasetPath, matchRoute, type Route } from './logic/routes';
+import { DATASET_LINKS, datasetPath, matchRoute, type Route } from './logic/routes';
 import { AnnotatePage } from './pages/Annotate';
 import { DatasetsPage } from './pages/Datasets';
 import { LoginPage } from './pages/Login';
@@ -111,13 +111,7 @@ function RoutePage({ route }: { route: Route }) {
 
 function Header({ route, user, onLogout }: { route: Route; user: User | null; onLogout: () => void }) {
   const dataset = 'dataset' in route ? route.dataset : null;
-  const pages = [
-    { page: 'annotate', label: 'Annotate', show: true },
-    { page: 'review', label: 'Review', show: !!user && canReview(user.role) },
-    { page: 'second', label: 'Second review', show: !!user && canReview(user.role) },
-    { page: 'records', label: 'Records', show: true },
-    { page: 'progress', label: 'Progress', show: true },
-  ] as const;
+  const reviewer = !!user && canReview(user.role);
   return (
     <header className="app-header">
       <nav aria-label="Main" className="main-nav">
@@ -134,18 +128,16 @@ function Header({ route, user, onLogout }: { route: Route; user: User | null; on
             <li className="dataset-name" dir="auto">
               {dataset}
             </li>
-            {pages
-              .filter((p) => p.show)
-              .map((p) => (
-                <li key={p.page}>
-                  <Link
-                    to={datasetPath(dataset, p.page)}
-                    aria-current={route.page === p.page ? 'page' : undefined}
-                  >
-                    {p.label}
-                  </Link>
-                </li>
-              ))}
+            {DATASET_LINKS.filter((p) => reviewer || !p.reviewers).map((p) => (
+              <li key={p.page}>
+                <Link
+                  to={datasetPath(dataset, p.page)}
+                  aria-current={route.page === p.page ? 'page' : undefined}
+                >
+                  {p.label}
+                </Link>
+              </li>
+            ))}
           </ul>
         )}
       </nav>

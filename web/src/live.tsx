@@ -17,24 +17,14 @@ export function announceError(text: string): void {
 }
 
 export function LiveRegion() {
-  const [polite, setPolite] = useState<Message | null>(null);
-  const [assertive, setAssertive] = useState<Message | null>(null);
+  const [polite, setPolite] = useFleeting(4000);
+  const [assertive, setAssertive] = useFleeting(8000);
   useEffect(() => {
     listener = (m) => (m.error ? setAssertive(m) : setPolite(m));
     return () => {
       listener = null;
     };
-  }, []);
-  useEffect(() => {
-    if (!polite) return;
-    const t = window.setTimeout(() => setPolite(null), 4000);
-    return () => window.clearTimeout(t);
-  }, [polite]);
-  useEffect(() => {
-    if (!assertive) return;
-    const t = window.setTimeout(() => setAssertive(null), 8000);
-    return () => window.clearTimeout(t);
-  }, [assertive]);
+  }, [setPolite, setAssertive]);
   return (
     <div className="live">
       <div role="status" aria-live="polite" aria-atomic="true" data-testid="live-status">
@@ -53,4 +43,15 @@ export function LiveRegion() {
       </div>
     </div>
   );
+}
+
+/** A message shown until `ms` after it arrives (a newer one starts the wait again). */
+function useFleeting(ms: number) {
+  const [message, setMessage] = useState<Message | null>(null);
+  useEffect(() => {
+    if (!message) return;
+    const t = window.setTimeout(() => setMessage(null), ms);
+    return () => window.clearTimeout(t);
+  }, [message, ms]);
+  return [message, setMessage] as const;
 }

@@ -1,5 +1,5 @@
-import { type FormEvent, useId, useState } from 'react';
-import { Dialog } from '../components/Dialog';
+import { useId, useState } from 'react';
+import { FormDialog } from '../components/FormDialog';
 
 const COMMON_REASONS = [
   'Not in a language I know',
@@ -19,40 +19,33 @@ export function DiscardDialog({
 }) {
   const [reason, setReason] = useState('');
   const listId = useId();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onConfirm(reason.trim());
-  };
   return (
-    <Dialog title="Discard this record?" onClose={onClose} testId="discard-dialog">
-      <form onSubmit={submit}>
-        <label>
-          Reason
-          <input
-            data-autofocus
-            name="reason"
-            list={listId}
-            value={reason}
-            dir="auto"
-            maxLength={1000}
-            onChange={(e) => setReason(e.target.value)}
-            placeholder="e.g. Not in a language I know"
-          />
-        </label>
-        <datalist id={listId}>
-          {COMMON_REASONS.map((r) => (
-            <option key={r} value={r} />
-          ))}
-        </datalist>
-        <div className="dialog-buttons">
-          <button type="submit" className="danger">
-            Discard
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title="Discard this record?"
+      testId="discard-dialog"
+      confirm="Discard"
+      danger
+      onSubmit={() => onConfirm(reason.trim())}
+      onClose={onClose}
+    >
+      <label>
+        Reason
+        <input
+          data-autofocus
+          name="reason"
+          list={listId}
+          value={reason}
+          dir="auto"
+          maxLength={1000}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="e.g. Not in a language I know"
+        />
+      </label>
+      <datalist id={listId}>
+        {COMMON_REASONS.map((r) => (
+          <option key={r} value={r} />
+        ))}
+      </datalist>
+    </FormDialog>
   );
 }

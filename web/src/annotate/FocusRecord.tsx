@@ -1,8 +1,10 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DatasetSettings, NextRecord, Values } from '../api/types';
 import { Comments } from '../components/Comments';
+import { DatasetTitle } from '../components/DatasetTitle';
 import { Guidelines } from '../components/Guidelines';
 import { Key } from '../components/Key';
+import { RecordIdLabel } from '../components/RecordIdLabel';
 import { RecordMeta } from '../components/RecordMeta';
 import { RecordFields } from '../fields/RecordFields';
 import { ShortcutsDialog } from '../keyboard/ShortcutsDialog';
@@ -164,17 +166,10 @@ export function FocusRecord({
   return (
     <div ref={root} className="focus" data-testid="record" data-record-id={record.id}>
       <div className="focus-bar">
-        <h1>
-          Annotate <span dir="auto">{dataset}</span>
-        </h1>
+        <DatasetTitle what="Annotate" dataset={dataset} />
         <p className="focus-status">
           {done !== null && <span data-testid="done-count">{done} done</span>}
-          <span>
-            Record{' '}
-            <code data-testid="external-id" dir="auto">
-              {record.externalId}
-            </code>
-          </span>
+          <RecordIdLabel externalId={record.externalId} />
         </p>
         <div className="focus-buttons">
           <button type="button" onClick={() => setDialog('help')} aria-keyshortcuts="?">

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import type { CommentView } from '../api/types';
 import { announce } from '../live';
+import { ErrorAlert } from './ErrorAlert';
 
 export function formatTime(ms: number | null | undefined): string {
   if (!ms) return '—';
@@ -76,11 +77,7 @@ export function Comments({
               }
             }}
           />
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          <ErrorAlert message={error} />
           <button type="submit" disabled={busy || !body.trim()}>
             Add comment
           </button>

@@ -21,23 +21,16 @@ export function DiffView({
     <div className="diff text-block" dir="auto" lang={lang}>
       <span className="visually-hidden">{label}: </span>
       {keyed.map((p) => {
-        if (p.kind === 'added')
-          return (
-            <ins key={p.key}>
-              <span className="visually-hidden">[inserted: </span>
-              {p.text}
-              <span className="visually-hidden">]</span>
-            </ins>
-          );
-        if (p.kind === 'removed')
-          return (
-            <del key={p.key}>
-              <span className="visually-hidden">[deleted: </span>
-              {p.text}
-              <span className="visually-hidden">]</span>
-            </del>
-          );
-        return <span key={p.key}>{p.text}</span>;
+        if (p.kind === 'same') return <span key={p.key}>{p.text}</span>;
+        const [Mark, said] =
+          p.kind === 'added' ? (['ins', 'inserted'] as const) : (['del', 'deleted'] as const);
+        return (
+          <Mark key={p.key}>
+            <span className="visually-hidden">[{said}: </span>
+            {p.text}
+            <span className="visually-hidden">]</span>
+          </Mark>
+        );
       })}
     </div>
   );

@@ -48,3 +48,19 @@ export function useShortcuts(handler: (e: KeyboardEvent) => void, enabled = true
     return () => window.removeEventListener('keydown', listener);
   }, [enabled]);
 }
+
+/** Keys and what each does; an action that returns false leaves its key alone (not taken). */
+export type KeyMap = Record<string, (e: KeyboardEvent) => unknown>;
+
+/**
+ * Shortcuts that are single keys (the reviewers' views): each key in `keys` runs its action and is
+ * taken (its default prevented). Keys held with Ctrl, Alt or Meta, and keys typed into a text box,
+ * are never taken.
+ */
+export function useKeyMap(keys: KeyMap, enabled = true): void {
+  useShortcuts((e) => {
+    if (isTypingTarget(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+    const action = Object.hasOwn(keys, e.key) ? keys[e.key] : undefined;
+    if (action && action(e) !== false) e.preventDefault();
+  }, enabled);
+}

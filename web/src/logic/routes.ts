@@ -13,6 +13,24 @@ export type Route =
 const DATASET_PAGES = ['annotate', 'review', 'second', 'records', 'progress'] as const;
 type DatasetPage = (typeof DATASET_PAGES)[number];
 
+/**
+ * A dataset's pages as the app links to them, in order: the link's text, the words before the
+ * dataset's name in the page's title (which also name a link that stands away from that name),
+ * and whether only reviewers get the page.
+ */
+export const DATASET_LINKS: readonly {
+  page: DatasetPage;
+  label: string;
+  title: string;
+  reviewers: boolean;
+}[] = [
+  { page: 'annotate', label: 'Annotate', title: 'Annotate', reviewers: false },
+  { page: 'review', label: 'Review', title: 'Review', reviewers: true },
+  { page: 'second', label: 'Second review', title: 'Second review of', reviewers: true },
+  { page: 'records', label: 'Records', title: 'Records of', reviewers: false },
+  { page: 'progress', label: 'Progress', title: 'Progress of', reviewers: false },
+];
+
 export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/') return { page: 'datasets' };

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type FocusActions, FocusRecord } from '../annotate/FocusRecord';
 import { ApiError, api, errorMessage } from '../api/client';
 import type { DatasetDetail, NextRecord, Values } from '../api/types';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { announce, announceError } from '../live';
 import { submittedValues } from '../logic/answers';
 import { datasetPath } from '../logic/routes';
@@ -193,9 +194,7 @@ export function AnnotatePage({ dataset }: { dataset: string }) {
     return (
       <section>
         <h1>Annotate {dataset}</h1>
-        <p role="alert" className="error">
-          {state.message}
-        </p>
+        <ErrorAlert message={state.message} />
         {state.retry && (
           <button type="button" onClick={checkAgain}>
             Load the next record

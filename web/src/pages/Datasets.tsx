@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import type { DatasetSummary } from '../api/types';
+import { DataTable } from '../components/DataTable';
+import { LoadStatus } from '../components/LoadStatus';
 import { formatCount } from '../logic/format';
-import { datasetPath } from '../logic/routes';
+import { DATASET_LINKS, datasetPath } from '../logic/routes';
 import { Link } from '../router';
 import { canReview, useSession } from '../session';
 import { STATUS_LABEL, STATUSES } from '../status';
@@ -24,89 +26,46 @@ export function DatasetsPage() {
   return (
     <section>
       <h1>Datasets</h1>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {!datasets && !error && <p className="muted">Loading…</p>}
+      <LoadStatus error={error} loaded={!!datasets} />
       {datasets && datasets.length === 0 && (
         <p>
           No datasets yet. Import one with the CLI: <code>tandem import FILE --dataset NAME</code>.
         </p>
       )}
       {datasets && datasets.length > 0 && (
-        <div className="table-wrap">
-          <table className="data-table" data-testid="datasets-table">
-            <caption className="visually-hidden">Datasets with their record counts per status</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col" className="num">
-                  Records
-                </th>
-                {STATUSES.map((s) => (
-                  <th scope="col" className="num" key={s}>
-                    {STATUS_LABEL[s]}
-                  </th>
-                ))}
-                <th scope="col">Open</th>
-              </tr>
-            </thead>
-            <tbody>
-              {datasets.map((d) => (
-                <tr key={d.name} data-testid={`dataset-${d.name}`}>
-                  <th scope="row" dir="auto">
-                    {d.name}
-                  </th>
-                  <td className="num">{formatCount(d.records)}</td>
-                  {STATUSES.map((s) => (
-                    <td className="num" key={s}>
-                      {formatCount(d.byStatus[s])}
-                    </td>
-                  ))}
-                  <td>
-                    <ul className="link-list">
-                      <li>
-                        <Link to={datasetPath(d.name, 'annotate')} aria-label={`Annotate ${d.name}`}>
-                          Annotate
-                        </Link>
-                      </li>
-                      {canReview(user.role) && (
-                        <>
-                          <li>
-                            <Link to={datasetPath(d.name, 'review')} aria-label={`Review ${d.name}`}>
-                              Review
-                            </Link>
-                          </li>
-                          <li>
-                            <Link
-                              to={datasetPath(d.name, 'second')}
-                              aria-label={`Second review of ${d.name}`}
-                            >
-                              Second review
-                            </Link>
-                          </li>
-                        </>
-                      )}
-                      <li>
-                        <Link to={datasetPath(d.name, 'records')} aria-label={`Records of ${d.name}`}>
-                          Records
-                        </Link>
-                      </li>
-                      <li>
-                        <Link to={datasetPath(d.name, 'progress')} aria-label={`Progress of ${d.name}`}>
-                          Progress
-                        </Link>
-                      </li>
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Datasets with their record counts per status"
+          testId="datasets-table"
+          rows={datasets}
+          rowKey={(d) => d.name}
+          rowTestId={(d) => `dataset-${d.name}`}
+          columns={[
+            { header: 'Name', cell: (d) => d.name },
+            { header: 'Records', num: true, cell: (d) => formatCount(d.records) },
+            ...STATUSES.map((s) => ({
+              header: STATUS_LABEL[s],
+              num: true,
+              cell: (d: DatasetSummary) => formatCount(d.byStatus[s]),
+            })),
+            { header: 'Open', cell: (d) => <DatasetLinks name={d.name} reviewer={canReview(user.role)} /> },
+          ]}
+        />
       )}
     </section>
+  );
+}
+
+/** Where a dataset can be opened; the review pages only for those who may review. */
+function DatasetLinks({ name, reviewer }: { name: string; reviewer: boolean }) {
+  return (
+    <ul className="link-list">
+      {DATASET_LINKS.filter((p) => reviewer || !p.reviewers).map((p) => (
+        <li key={p.page}>
+          <Link to={datasetPath(name, p.page)} aria-label={`${p.title} ${name}`}>
+            {p.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import type { User } from '../api/types';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { safeNext } from '../logic/routes';
 import { navigate } from '../router';
 import { useTitle } from '../useTitle';
@@ -73,11 +74,7 @@ export function LoginPage({
             aria-invalid={!!error}
           />
         </label>
-        {error && (
-          <p id={errorId} role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorAlert id={errorId} message={error} />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Logging in…' : 'Log in'}
         </button>

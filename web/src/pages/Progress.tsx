@@ -2,6 +2,10 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import type { Progress } from '../api/types';
 import { formatTime } from '../components/Comments';
+import { DatasetTitle } from '../components/DatasetTitle';
+import { DataTable } from '../components/DataTable';
+import { LoadStatus } from '../components/LoadStatus';
+import { StatList } from '../components/StatList';
 import { formatCount, formatDuration } from '../logic/format';
 import { QualitySection } from '../quality/QualitySection';
 import { canReview, useSession } from '../session';
@@ -26,94 +30,55 @@ export function ProgressPage({ dataset }: { dataset: string }) {
 
   return (
     <section className="progress-page">
-      <h1>
-        Progress of <span dir="auto">{dataset}</span>
-      </h1>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {!progress && !error && <p className="muted">Loading…</p>}
+      <DatasetTitle what="Progress of" dataset={dataset} />
+      <LoadStatus error={error} loaded={!!progress} />
       {progress && (
         <>
           <section aria-labelledby="totals-heading">
             <h2 id="totals-heading">Totals</h2>
-            <dl className="totals" data-testid="progress-totals">
-              <div>
-                <dt>Records</dt>
-                <dd>{formatCount(progress.total)}</dd>
-              </div>
-              {STATUSES.map((s) => (
-                <div key={s}>
-                  <dt>{STATUS_LABEL[s]}</dt>
-                  <dd>{formatCount(progress.byStatus[s])}</dd>
-                </div>
-              ))}
-              <div>
-                <dt>Responses per record</dt>
-                <dd>{progress.responsesPerRecord}</dd>
-              </div>
-              <div>
-                <dt>Remaining responses</dt>
-                <dd data-testid="remaining-responses">{formatCount(progress.remainingResponses)}</dd>
-              </div>
-              <div>
-                <dt>Awaiting review</dt>
-                <dd data-testid="awaiting-review">{formatCount(progress.awaitingReview)}</dd>
-              </div>
-            </dl>
+            <StatList
+              testId="progress-totals"
+              stats={[
+                { label: 'Records', value: formatCount(progress.total) },
+                ...STATUSES.map((s) => ({
+                  label: STATUS_LABEL[s],
+                  value: formatCount(progress.byStatus[s]),
+                })),
+                { label: 'Responses per record', value: progress.responsesPerRecord },
+                {
+                  label: 'Remaining responses',
+                  value: formatCount(progress.remainingResponses),
+                  testId: 'remaining-responses',
+                },
+                {
+                  label: 'Awaiting review',
+                  value: formatCount(progress.awaitingReview),
+                  testId: 'awaiting-review',
+                },
+              ]}
+            />
           </section>
           <section aria-labelledby="annotators-heading">
             <h2 id="annotators-heading">Annotators</h2>
             {progress.annotators.length === 0 ? (
               <p className="muted">No responses yet.</p>
             ) : (
-              <div className="table-wrap">
-                <table className="data-table" data-testid="progress-table">
-                  <caption className="visually-hidden">Work per annotator</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Annotator</th>
-                      <th scope="col" className="num">
-                        Submitted
-                      </th>
-                      <th scope="col" className="num">
-                        Discarded
-                      </th>
-                      <th scope="col" className="num">
-                        Drafts
-                      </th>
-                      <th scope="col" className="num">
-                        Skipped
-                      </th>
-                      <th scope="col" className="num">
-                        Median time
-                      </th>
-                      <th scope="col" className="num">
-                        Mean time
-                      </th>
-                      <th scope="col">Last activity</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {progress.annotators.map((a) => (
-                      <tr key={a.username}>
-                        <th scope="row" dir="auto">
-                          {a.username}
-                        </th>
-                        <td className="num">{formatCount(a.submitted)}</td>
-                        <td className="num">{formatCount(a.discarded)}</td>
-                        <td className="num">{formatCount(a.drafts)}</td>
-                        <td className="num">{formatCount(a.skipped)}</td>
-                        <td className="num">{formatDuration(a.medianTimeMs)}</td>
-                        <td className="num">{formatDuration(a.meanTimeMs)}</td>
-                        <td>{formatTime(a.lastAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption="Work per annotator"
+                testId="progress-table"
+                rows={progress.annotators}
+                rowKey={(a) => a.username}
+                columns={[
+                  { header: 'Annotator', cell: (a) => a.username },
+                  { header: 'Submitted', num: true, cell: (a) => formatCount(a.submitted) },
+                  { header: 'Discarded', num: true, cell: (a) => formatCount(a.discarded) },
+                  { header: 'Drafts', num: true, cell: (a) => formatCount(a.drafts) },
+                  { header: 'Skipped', num: true, cell: (a) => formatCount(a.skipped) },
+                  { header: 'Median time', num: true, cell: (a) => formatDuration(a.medianTimeMs) },
+                  { header: 'Mean time', num: true, cell: (a) => formatDuration(a.meanTimeMs) },
+                  { header: 'Last activity', cell: (a) => formatTime(a.lastAt) },
+                ]}
+              />
             )}
           </section>
           {canReview(user.role) && <QualitySection dataset={dataset} />}

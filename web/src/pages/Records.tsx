@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import type { DatasetDetail, RecordView } from '../api/types';
+import { DatasetTitle } from '../components/DatasetTitle';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { announce, announceError } from '../live';
 import { emptyFilters, type RecordFilters, recordsQuery } from '../logic/recordsQuery';
 import { datasetPath } from '../logic/routes';
@@ -96,9 +98,7 @@ export function RecordsPage({ dataset }: { dataset: string }) {
 
   return (
     <section className="records-page">
-      <h1>
-        Records of <span dir="auto">{dataset}</span>
-      </h1>
+      <DatasetTitle what="Records of" dataset={dataset} />
       {detail && (
         <Filters
           initial={filters}
@@ -109,11 +109,7 @@ export function RecordsPage({ dataset }: { dataset: string }) {
           }}
         />
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {detail && (
         <BulkBar
           count={selected.size}

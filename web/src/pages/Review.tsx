@@ -2,7 +2,6 @@ import { api } from '../api/client';
 import type { ReviewAction } from '../api/types';
 import { ReviewQueuePage } from '../review/ReviewQueuePage';
 import { ReviewRecord } from '../review/ReviewRecord';
-import { useTitle } from '../useTitle';
 
 const DONE: Record<ReviewAction['action'], string> = {
   accept: 'Accepted',
@@ -12,25 +11,17 @@ const DONE: Record<ReviewAction['action'], string> = {
 };
 
 export function ReviewPage({ dataset }: { dataset: string }) {
-  useTitle(`Review ${dataset}`);
   return (
     <ReviewQueuePage
       dataset={dataset}
       round="review"
-      title={
-        <h1>
-          Review <span dir="auto">{dataset}</span>
-        </h1>
-      }
+      title="Review"
       loading="Loading the next record to review…"
       empty="Nothing left to review in this dataset."
       elsewhere={{ to: 'second', label: 'Second review of accepted records' }}
-      render={({ next, settings, busy, act }) => (
+      render={({ act, ...view }) => (
         <ReviewRecord
-          settings={settings}
-          next={next}
-          dataset={dataset}
-          busy={busy}
+          {...view}
           onAction={(action) => act((id) => api.review(id, action), DONE[action.action])}
         />
       )}

@@ -13,31 +13,29 @@ const base = {
 /** Counts: whole-number ticks only. */
 const countAxis = { tickMinStep: 1, format: 'd' } as const;
 
-export function submittedSpec(rows: { annotator: string; submitted: number }[], width = 360): ChartSpec {
+/** A horizontal bar chart of `rows`, one bar per row, with a tooltip; `encoding` says which field goes where. */
+function bars(description: string, rows: object[], width: number, encoding: object): ChartSpec {
   return {
     ...base,
     width,
-    description: 'Submitted responses per annotator',
+    description,
     data: { values: rows },
     mark: { type: 'bar', tooltip: true },
-    encoding: {
-      y: { field: 'annotator', type: 'nominal', sort: '-x', title: 'Annotator' },
-      x: { field: 'submitted', type: 'quantitative', title: 'Submitted', axis: countAxis },
-    },
+    encoding,
   } as ChartSpec;
 }
 
+export function submittedSpec(rows: { annotator: string; submitted: number }[], width = 360): ChartSpec {
+  return bars('Submitted responses per annotator', rows, width, {
+    y: { field: 'annotator', type: 'nominal', sort: '-x', title: 'Annotator' },
+    x: { field: 'submitted', type: 'quantitative', title: 'Submitted', axis: countAxis },
+  });
+}
+
 export function statusSpec(rows: { status: string; records: number }[], width = 360): ChartSpec {
-  return {
-    ...base,
-    width,
-    description: 'Records per status',
-    data: { values: rows },
-    mark: { type: 'bar', tooltip: true },
-    encoding: {
-      y: { field: 'status', type: 'nominal', sort: null, title: 'Status' },
-      x: { field: 'records', type: 'quantitative', title: 'Records', axis: countAxis },
-      color: { field: 'status', type: 'nominal', legend: null },
-    },
-  } as ChartSpec;
+  return bars('Records per status', rows, width, {
+    y: { field: 'status', type: 'nominal', sort: null, title: 'Status' },
+    x: { field: 'records', type: 'quantitative', title: 'Records', axis: countAxis },
+    color: { field: 'status', type: 'nominal', legend: null },
+  });
 }

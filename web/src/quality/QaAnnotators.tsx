@@ -1,4 +1,5 @@
 import type { AnnotatorQa } from '../api/types';
+import { DataTable } from '../components/DataTable';
 import { formatCount, formatDuration } from '../logic/format';
 import { rateText } from '../logic/qa';
 
@@ -21,83 +22,76 @@ export function QaAnnotators({
       {annotators.length === 0 ? (
         <p className="muted">No answers yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">
-              Accuracy on gold records and agreement with the consensus, per annotator, with 95% intervals
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Annotator</th>
-                <th scope="col" className="num">
-                  Records
-                </th>
-                <th scope="col" className="num">
-                  Discarded
-                </th>
-                <th scope="col" className="num">
-                  Median time
-                </th>
-                <th scope="col">Accuracy on gold</th>
-                <th scope="col">Agrees with consensus</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {annotators.map((a) => (
-                <tr
-                  key={a.username}
-                  data-testid={`qa-annotator-${a.username}`}
-                  className={a.gold?.flagged || a.paused ? 'flagged' : undefined}
-                >
-                  <th scope="row" dir="auto">
-                    {a.username}
-                  </th>
-                  <td className="num">{formatCount(a.records)}</td>
-                  <td className="num">{formatCount(a.discarded)}</td>
-                  <td className="num">{formatDuration(a.medianTimeMs)}</td>
-                  <td data-testid="qa-gold">
-                    {a.gold ? rateText(a.gold.accuracy, a.gold.interval, a.gold.compared) : '—'}
-                    {a.gold?.flagged && (
-                      <>
-                        {' '}
-                        <span className="badge badge-disagree">Flagged: clearly below the bar</span>
-                      </>
-                    )}
-                  </td>
-                  <td data-testid="qa-consensus">
-                    {rateText(a.consensus.rate, a.consensus.interval, a.consensus.compared)}
-                  </td>
-                  <td data-testid="qa-paused">
-                    {a.paused ? (
-                      <>
-                        <span className="badge badge-disagree">Paused</span>{' '}
-                        <span dir="auto">{a.paused}</span>
-                        {onResume && (
-                          <>
-                            {' '}
-                            <button
-                              type="button"
-                              onClick={() => onResume(a.username)}
-                              disabled={resuming !== null}
-                              aria-label={`Resume ${a.username}`}
-                              data-testid={`qa-resume-${a.username}`}
-                            >
-                              {resuming === a.username ? 'Resuming…' : 'Resume'}
-                            </button>
-                          </>
-                        )}
-                      </>
-                    ) : (
-                      <span className="muted">working</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Accuracy on gold records and agreement with the consensus, per annotator, with 95% intervals"
+          rows={annotators}
+          rowKey={(a) => a.username}
+          rowTestId={(a) => `qa-annotator-${a.username}`}
+          rowClassName={(a) => (a.gold?.flagged || a.paused ? 'flagged' : undefined)}
+          columns={[
+            { header: 'Annotator', cell: (a) => a.username },
+            { header: 'Records', num: true, cell: (a) => formatCount(a.records) },
+            { header: 'Discarded', num: true, cell: (a) => formatCount(a.discarded) },
+            { header: 'Median time', num: true, cell: (a) => formatDuration(a.medianTimeMs) },
+            { header: 'Accuracy on gold', testId: 'qa-gold', cell: (a) => <GoldCell annotator={a} /> },
+            {
+              header: 'Agrees with consensus',
+              testId: 'qa-consensus',
+              cell: (a) => rateText(a.consensus.rate, a.consensus.interval, a.consensus.compared),
+            },
+            {
+              header: 'Status',
+              testId: 'qa-paused',
+              cell: (a) => <StatusCell annotator={a} onResume={onResume} resuming={resuming} />,
+            },
+          ]}
+        />
       )}
     </section>
+  );
+}
+
+function GoldCell({ annotator: a }: { annotator: AnnotatorQa }) {
+  return (
+    <>
+      {a.gold ? rateText(a.gold.accuracy, a.gold.interval, a.gold.compared) : '—'}
+      {a.gold?.flagged && (
+        <>
+          {' '}
+          <span className="badge badge-disagree">Flagged: clearly below the bar</span>
+        </>
+      )}
+    </>
+  );
+}
+
+function StatusCell({
+  annotator: a,
+  onResume,
+  resuming,
+}: {
+  annotator: AnnotatorQa;
+  onResume: ((username: string) => void) | undefined;
+  resuming: string | null;
+}) {
+  if (!a.paused) return <span className="muted">working</span>;
+  return (
+    <>
+      <span className="badge badge-disagree">Paused</span> <span dir="auto">{a.paused}</span>
+      {onResume && (
+        <>
+          {' '}
+          <button
+            type="button"
+            onClick={() => onResume(a.username)}
+            disabled={resuming !== null}
+            aria-label={`Resume ${a.username}`}
+            data-testid={`qa-resume-${a.username}`}
+          >
+            {resuming === a.username ? 'Resuming…' : 'Resume'}
+          </button>
+        </>
+      )}
+    </>
   );
 }

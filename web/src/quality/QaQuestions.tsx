@@ -1,4 +1,5 @@
 import type { QuestionQa } from '../api/types';
+import { DataTable } from '../components/DataTable';
 import { formatCount } from '../logic/format';
 import { agreementText, formatShare } from '../logic/qa';
 
@@ -36,38 +37,22 @@ function Distribution({ question }: { question: QuestionQa }) {
       ? [...question.distribution].sort((a, b) => Number(a.value) - Number(b.value))
       : question.distribution;
   return (
-    <div className="table-wrap">
-      <table className="data-table distribution">
-        <caption className="visually-hidden">Answers to {question.question}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Answer</th>
-            <th scope="col" className="num">
-              Count
-            </th>
-            <th scope="col" className="num">
-              Share
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">Share as a bar</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((d) => (
-            <tr key={d.value}>
-              <th scope="row" dir="auto">
-                {d.value}
-              </th>
-              <td className="num">{formatCount(d.count)}</td>
-              <td className="num">{formatShare(d.share)}</td>
-              <td aria-hidden="true" className="bar-cell">
-                <span className="bar" style={{ width: `${Math.round(d.share * 100)}%` }} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={`Answers to ${question.question}`}
+      className="distribution"
+      rows={rows}
+      rowKey={(d) => d.value}
+      columns={[
+        { header: 'Answer', cell: (d) => d.value },
+        { header: 'Count', num: true, cell: (d) => formatCount(d.count) },
+        { header: 'Share', num: true, cell: (d) => formatShare(d.share) },
+        {
+          header: 'Share as a bar',
+          drawing: true,
+          className: 'bar-cell',
+          cell: (d) => <span className="bar" style={{ width: `${Math.round(d.share * 100)}%` }} />,
+        },
+      ]}
+    />
   );
 }

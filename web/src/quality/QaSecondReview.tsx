@@ -1,4 +1,5 @@
 import type { QaReport } from '../api/types';
+import { StatList } from '../components/StatList';
 import { formatCount } from '../logic/format';
 import { formatInterval, formatShare } from '../logic/qa';
 import { datasetPath } from '../logic/routes';
@@ -9,24 +10,24 @@ export function QaSecondReview({ dataset, summary }: { dataset: string; summary:
   return (
     <section aria-labelledby="qa-second-heading" data-testid="qa-second-review">
       <h3 id="qa-second-heading">Second review</h3>
-      <dl className="totals">
-        <div>
-          <dt>Checked by a second reviewer</dt>
-          <dd data-testid="second-reviewed">{formatCount(summary.reviewed)}</dd>
-        </div>
-        <div>
-          <dt>Disputed</dt>
-          <dd data-testid="second-disagreed">{formatCount(summary.disagreed)}</dd>
-        </div>
-        <div>
-          <dt>Estimated error rate of accepted records</dt>
-          <dd data-testid="second-error-rate">
-            {summary.errorRate === null
-              ? '—'
-              : `${formatShare(summary.errorRate)} ${formatInterval(summary.interval, 'share')}`}
-          </dd>
-        </div>
-      </dl>
+      <StatList
+        stats={[
+          {
+            label: 'Checked by a second reviewer',
+            value: formatCount(summary.reviewed),
+            testId: 'second-reviewed',
+          },
+          { label: 'Disputed', value: formatCount(summary.disagreed), testId: 'second-disagreed' },
+          {
+            label: 'Estimated error rate of accepted records',
+            testId: 'second-error-rate',
+            value:
+              summary.errorRate === null
+                ? '—'
+                : `${formatShare(summary.errorRate)} ${formatInterval(summary.interval, 'share')}`,
+          },
+        ]}
+      />
       <p>
         <Link to={datasetPath(dataset, 'second')}>Open the second review</Link>
       </p>

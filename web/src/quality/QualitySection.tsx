@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import type { QaReport } from '../api/types';
+import { LoadStatus } from '../components/LoadStatus';
 import { announce, announceError } from '../live';
 import { formatCount } from '../logic/format';
 import { isAdmin, useSession } from '../session';
@@ -50,12 +51,7 @@ export function QualitySection({ dataset }: { dataset: string }) {
   return (
     <section aria-labelledby="quality-heading" data-testid="qa-section" className="quality">
       <h2 id="quality-heading">Quality</h2>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {!report && !error && <p className="muted">Loading the quality report…</p>}
+      <LoadStatus error={error} loaded={!!report} loading="Loading the quality report…" />
       {report && (
         <>
           <p className="muted">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import type { DatasetSettings, RecordView } from '../api/types';
 import { Comments, formatTime } from '../components/Comments';
+import { LoadStatus } from '../components/LoadStatus';
 import { RecordMeta } from '../components/RecordMeta';
 import { RecordFields } from '../fields/RecordFields';
 import { questionTitle } from '../logic/answers';
@@ -62,12 +63,7 @@ export function RecordPanel({
           Close
         </button>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {!record && !error && <p className="muted">Loading…</p>}
+      <LoadStatus error={error} loaded={!!record} />
       {record && (
         <>
           <p>

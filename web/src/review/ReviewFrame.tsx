@@ -1,30 +1,42 @@
 import type { ReactNode } from 'react';
-import type { DatasetSettings, RecordView } from '../api/types';
+import type { DatasetSettings, NextRecord } from '../api/types';
+import { DatasetTitle } from '../components/DatasetTitle';
 import { Guidelines } from '../components/Guidelines';
 import { Key } from '../components/Key';
+import { RecordIdLabel } from '../components/RecordIdLabel';
 import { RecordMeta } from '../components/RecordMeta';
 import { RecordFields } from '../fields/RecordFields';
+
+/** What a reviewer's view of one record gets from its queue page. */
+export interface ReviewViewProps {
+  settings: DatasetSettings;
+  next: NextRecord;
+  dataset: string;
+  /** A decision on this record is under way: the view waits. */
+  busy: boolean;
+}
 
 /**
  * The layout both reviewers' views share: a bar with the title, the record's id and the shortcuts
  * button; the record on one side (with the guidelines when asked); the decision on the other.
  */
-export function ReviewFrame(props: {
-  title: ReactNode;
-  record: RecordView;
-  settings: DatasetSettings;
-  busy: boolean;
-  /** More status after the record's id (e.g. how many responses). */
-  status?: ReactNode;
-  guidelines?: boolean;
-  decisionLabel: string;
-  onHelp: () => void;
-  /** The decision pane. */
-  children: ReactNode;
-  /** Dialogs, shown over everything. */
-  dialogs?: ReactNode;
-}) {
-  const { record, settings, busy } = props;
+export function ReviewFrame(
+  props: ReviewViewProps & {
+    /** What the view does, before the dataset's name ("Review"). */
+    title: string;
+    /** More status after the record's id (e.g. how many responses). */
+    status?: ReactNode;
+    guidelines?: boolean;
+    decisionLabel: string;
+    onHelp: () => void;
+    /** The decision pane. */
+    children: ReactNode;
+    /** Dialogs, shown over everything. */
+    dialogs?: ReactNode;
+  },
+) {
+  const { settings, busy } = props;
+  const { record } = props.next;
   return (
     <div
       className={`review${busy ? ' leaving' : ''}`}
@@ -33,14 +45,9 @@ export function ReviewFrame(props: {
       aria-busy={busy}
     >
       <div className="focus-bar">
-        <h1>{props.title}</h1>
+        <DatasetTitle what={props.title} dataset={props.dataset} />
         <p className="focus-status">
-          <span>
-            Record{' '}
-            <code data-testid="external-id" dir="auto">
-              {record.externalId}
-            </code>
-          </span>
+          <RecordIdLabel externalId={record.externalId} />
           {props.status}
         </p>
         <button type="button" onClick={props.onHelp} aria-keyshortcuts="?">

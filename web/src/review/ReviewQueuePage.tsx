@@ -1,10 +1,14 @@
 import { Fragment, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { api, errorMessage } from '../api/client';
-import type { DatasetDetail, DatasetSettings, NextRecord, Round } from '../api/types';
+import type { DatasetDetail, NextRecord, Round } from '../api/types';
+import { DatasetTitle } from '../components/DatasetTitle';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { announce, announceError } from '../live';
 import { datasetPath } from '../logic/routes';
 import { Link } from '../router';
 import { canReview, useSession } from '../session';
+import { useTitle } from '../useTitle';
+import type { ReviewViewProps } from './ReviewFrame';
 
 type State =
   | { kind: 'loading' }
@@ -22,14 +26,17 @@ export type Act = (send: (recordId: number) => Promise<unknown>, done: string) =
 export function ReviewQueuePage(props: {
   dataset: string;
   round: Exclude<Round, 'annotate'>;
-  title: ReactNode;
+  /** What the page does, before the dataset's name ("Review"); the heading and the window's title. */
+  title: string;
   loading: string;
   empty: string;
   /** Where to go from "nothing left", besides the progress page. */
   elsewhere: { to: 'review' | 'second'; label: string };
-  render: (o: { next: NextRecord; settings: DatasetSettings; busy: boolean; act: Act }) => ReactNode;
+  render: (view: ReviewViewProps & { act: Act }) => ReactNode;
 }) {
-  const { dataset, round, title } = props;
+  const { dataset, round } = props;
+  useTitle(`${props.title} ${dataset}`);
+  const title = <DatasetTitle what={props.title} dataset={dataset} />;
   const { user } = useSession();
   const allowed = canReview(user.role);
   const [detail, setDetail] = useState<DatasetDetail | null>(null);
@@ -87,9 +94,7 @@ export function ReviewQueuePage(props: {
     return (
       <section>
         {title}
-        <p role="alert" className="error">
-          {state.message}
-        </p>
+        <ErrorAlert message={state.message} />
       </section>
     );
   if (state.kind === 'loading' || !detail)
@@ -117,7 +122,7 @@ export function ReviewQueuePage(props: {
   return (
     // A new key per record: the record's view starts fresh (its form, its timers).
     <Fragment key={`${state.next.record.id}:${state.seq}`}>
-      {props.render({ next: state.next, settings: detail.settings, busy, act })}
+      {props.render({ next: state.next, settings: detail.settings, dataset, busy, act })}
     </Fragment>
   );
 }

@@ -1,34 +1,27 @@
 import { useState } from 'react';
-import type { CommentView, DatasetSettings, NextRecord, ReviewAction, Values } from '../api/types';
+import type { CommentView, ReviewAction, Values } from '../api/types';
 import { Comments } from '../components/Comments';
 import { Key } from '../components/Key';
 import { RadioGroup } from '../components/RadioGroup';
 import { ShortcutsDialog } from '../keyboard/ShortcutsDialog';
-import { isTypingTarget, ownsEnter, useShortcuts } from '../keyboard/useShortcuts';
+import { ownsEnter, useKeyMap } from '../keyboard/useShortcuts';
 import { announceError } from '../live';
-import { indexForDigit, positionKey } from '../logic/keys';
+import { positionKey } from '../logic/keys';
 import { EditFinal } from './EditFinal';
+import { RequiredCommentDialog } from './RequiredCommentDialog';
 import { ResponsesTable } from './ResponsesTable';
-import { RejectDialog, ReturnDialog } from './ReviewDialogs';
-import { ReviewFrame } from './ReviewFrame';
+import { ReturnDialog } from './ReturnDialog';
+import { ReviewFrame, type ReviewViewProps } from './ReviewFrame';
 
 type Mode = 'choose' | 'edit' | 'return' | 'reject' | 'help';
 
 /** One record to review: the fields, every response side by side, and the reviewer's decision. */
 export function ReviewRecord({
-  settings,
-  next,
-  dataset,
-  busy,
   onAction,
-}: {
-  settings: DatasetSettings;
-  next: NextRecord;
-  dataset: string;
-  busy: boolean;
-  onAction: (action: ReviewAction) => void;
-}) {
-  const { record } = next;
+  ...view
+}: ReviewViewProps & { onAction: (action: ReviewAction) => void }) {
+  const { settings, busy } = view;
+  const { record } = view.next;
   const responses = record.responses ?? [];
   const submitted = responses.filter((r) => r.status === 'submitted');
   const [chosen, setChosen] = useState<number | null>(submitted[0]?.id ?? null);
@@ -36,6 +29,12 @@ export function ReviewRecord({
   const [comments, setComments] = useState<CommentView[]>(record.comments);
   const chosenResponse = responses.find((r) => r.id === chosen) ?? null;
   const usernames = [...new Set(responses.map((r) => r.username))];
+  const back = () => setMode('choose');
+  /** A dialog's decision: close it, then send. */
+  const decide = (action: ReviewAction) => {
+    back();
+    onAction(action);
+  };
 
   const accept = () => {
     if (chosenResponse?.status !== 'submitted') {
@@ -45,43 +44,26 @@ export function ReviewRecord({
     onAction({ action: 'accept', responseId: chosenResponse.id });
   };
 
-  useShortcuts(
-    (e) => {
-      if (isTypingTarget(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      const index = indexForDigit(e.key, Math.min(responses.length, 9));
-      if (index !== undefined && e.key !== '0') {
-        e.preventDefault();
-        setChosen(responses[index]?.id ?? null);
-      } else if (e.key === 'Enter' && !ownsEnter(e.target)) {
-        e.preventDefault();
-        accept();
-      } else if (e.key === 'e') {
-        e.preventDefault();
-        setMode('edit');
-      } else if (e.key === 'r') {
-        e.preventDefault();
-        setMode('return');
-      } else if (e.key === 'x') {
-        e.preventDefault();
-        setMode('reject');
-      } else if (e.key === '?') {
-        e.preventDefault();
-        setMode('help');
-      }
+  /** A focused button or link keeps its own Enter; anywhere else, Enter accepts. */
+  const acceptOnEnter = (e: KeyboardEvent) => (ownsEnter(e.target) ? false : accept());
+
+  useKeyMap(
+    {
+      // 1–9 choose a response, as the radio group shows next to each.
+      ...Object.fromEntries(responses.slice(0, 9).map((r, i) => [String(i + 1), () => setChosen(r.id)])),
+      Enter: acceptOnEnter,
+      e: () => setMode('edit'),
+      r: () => setMode('return'),
+      x: () => setMode('reject'),
+      '?': () => setMode('help'),
     },
     !busy && mode === 'choose',
   );
 
   return (
     <ReviewFrame
-      title={
-        <>
-          Review <span dir="auto">{dataset}</span>
-        </>
-      }
-      record={record}
-      settings={settings}
-      busy={busy}
+      {...view}
+      title="Review"
       status={
         <span>
           {submitted.length} submitted of {responses.length} responses
@@ -95,23 +77,22 @@ export function ReviewRecord({
           {mode === 'return' && (
             <ReturnDialog
               usernames={usernames}
-              onClose={() => setMode('choose')}
-              onConfirm={(names, comment) => {
-                setMode('choose');
-                onAction({ action: 'return', usernames: names, comment });
-              }}
+              onClose={back}
+              onConfirm={(names, comment) => decide({ action: 'return', usernames: names, comment })}
             />
           )}
           {mode === 'reject' && (
-            <RejectDialog
-              onClose={() => setMode('choose')}
-              onConfirm={(comment) => {
-                setMode('choose');
-                onAction({ action: 'reject', comment });
-              }}
+            <RequiredCommentDialog
+              title="Reject this record"
+              testId="reject-dialog"
+              missing="Say why: the comment is required."
+              confirm="Reject"
+              danger
+              onClose={back}
+              onConfirm={(comment) => decide({ action: 'reject', comment })}
             />
           )}
-          {mode === 'help' && <ShortcutsDialog mode="review" onClose={() => setMode('choose')} />}
+          {mode === 'help' && <ShortcutsDialog mode="review" onClose={back} />}
         </>
       }
     >
@@ -142,7 +123,7 @@ export function ReviewRecord({
           record={record}
           from={chosenResponse}
           busy={busy}
-          onCancel={() => setMode('choose')}
+          onCancel={back}
           onSave={(values: Values, comment: string) =>
             onAction({ action: 'edit', values, ...(comment ? { comment } : {}) })
           }

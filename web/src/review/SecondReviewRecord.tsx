@@ -1,73 +1,59 @@
 import { useState } from 'react';
-import type { DatasetSettings, NextRecord, SecondVerdict } from '../api/types';
+import type { SecondVerdict } from '../api/types';
 import { Comments } from '../components/Comments';
 import { Key } from '../components/Key';
 import { ShortcutsDialog } from '../keyboard/ShortcutsDialog';
-import { isTypingTarget, useShortcuts } from '../keyboard/useShortcuts';
+import { useKeyMap } from '../keyboard/useShortcuts';
 import { FinalValues } from './FinalValues';
+import { RequiredCommentDialog } from './RequiredCommentDialog';
 import { ResponsesTable } from './ResponsesTable';
-import { DisagreeDialog } from './ReviewDialogs';
-import { ReviewFrame } from './ReviewFrame';
+import { ReviewFrame, type ReviewViewProps } from './ReviewFrame';
 
 /** An accepted record sampled for a second look: its fields, final values and answers; agree or disagree. */
 export function SecondReviewRecord({
-  settings,
-  next,
-  dataset,
-  busy,
   onVerdict,
-}: {
-  settings: DatasetSettings;
-  next: NextRecord;
-  dataset: string;
-  busy: boolean;
-  onVerdict: (verdict: SecondVerdict) => void;
-}) {
-  const { record } = next;
+  ...view
+}: ReviewViewProps & { onVerdict: (verdict: SecondVerdict) => void }) {
+  const { settings, busy } = view;
+  const { record } = view.next;
   const responses = record.responses ?? [];
   const [mode, setMode] = useState<'choose' | 'disagree' | 'help'>('choose');
+  const back = () => setMode('choose');
 
-  useShortcuts(
-    (e) => {
-      if (isTypingTarget(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'a') {
-        e.preventDefault();
-        onVerdict({ verdict: 'agree' });
-      } else if (e.key === 'd') {
-        e.preventDefault();
-        setMode('disagree');
-      } else if (e.key === '?') {
-        e.preventDefault();
-        setMode('help');
-      }
+  useKeyMap(
+    {
+      a: () => onVerdict({ verdict: 'agree' }),
+      d: () => setMode('disagree'),
+      '?': () => setMode('help'),
     },
     !busy && mode === 'choose',
   );
 
   return (
     <ReviewFrame
-      title={
-        <>
-          Second review of <span dir="auto">{dataset}</span>
-        </>
-      }
-      record={record}
-      settings={settings}
-      busy={busy}
+      {...view}
+      title="Second review of"
       decisionLabel="Decision and answers"
       onHelp={() => setMode('help')}
       dialogs={
         <>
           {mode === 'disagree' && (
-            <DisagreeDialog
-              onClose={() => setMode('choose')}
+            <RequiredCommentDialog
+              title="Disagree with the final values"
+              testId="disagree-dialog"
+              intro="The record goes back to the review queue, first in line, with your comment."
+              missing="Say what is wrong: the comment is required."
+              confirm="Disagree"
+              danger
+              enterSends
+              onClose={back}
               onConfirm={(comment) => {
-                setMode('choose');
+                back();
                 onVerdict({ verdict: 'disagree', comment });
               }}
             />
           )}
-          {mode === 'help' && <ShortcutsDialog mode="second" onClose={() => setMode('choose')} />}
+          {mode === 'help' && <ShortcutsDialog mode="second" onClose={back} />}
         </>
       }
     >
