@@ -90,7 +90,7 @@ describe('tandem audit estimate', () => {
       ['{"human":1}\n[1]\n', /:2: each line must be an object/],
       ['{"human":1}\n{"human":1}\n{"human":2}\n', /:3: "human" must be 0, 1 or null, found 2/],
       ['{"human":"1"}\n', /:1: "human" must be 0, 1 or null/],
-      ['{"human":1,"judge":true}\n', /:1: "judge" must be 0, 1, found true/],
+      ['{"human":1,"judge":true}\n', /:1: "judge" must be 0, 1 or null, found true/],
     ];
     for (const [content, message] of cases) {
       const f = file(content);

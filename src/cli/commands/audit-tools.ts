@@ -1,7 +1,6 @@
-import { StringDecoder } from 'node:string_decoder';
 import { type Command, Option } from 'commander';
 import { badInput, isTandemError, TandemError, usage } from '../../core/errors.js';
-import { describeJson, isPlainObject, MAX_RECORD_BYTES, readChunks } from '../../io/reader-kit.js';
+import { readVerdictLines } from '../../io/verdict-lines.js';
 import {
   INSPECTION_LEVELS,
   type InspectionLevel,
@@ -53,25 +52,11 @@ class Bytes {
   }
 }
 
-/** A scalar as written (untrusted text cut short), anything else by its kind. */
-const shown = (v: unknown) =>
-  v !== null && typeof v === 'object' ? describeJson(v) : JSON.stringify(v).slice(0, 40);
-
-/** A 0/1 verdict, null/absent as -1, or a bad_input naming the key. */
-function verdict(v: unknown, key: string, file: string, line: number, nullable: boolean): number {
-  if (v === 0 || v === 1) return v;
-  if (v === undefined || v === null) return -1;
-  throw badInput(`"${key}" must be 0, 1${nullable ? ' or null' : ''}, found ${shown(v)}`, {
-    file,
-    line,
-  });
-}
-
 /**
  * Reads a JSONL file of `{"judge": 0|1 (optional), "human": 0|1|null}` lines (a human verdict of
  * null or absent: the record was not audited) and estimates the rate of human 1s: by Wilson on the
- * audited lines, or by PPI++ with the judge on every line. Streams the file in chunks and parses each
- * line with JSON.parse and a few checks (no schema library), so a million lines take about a second.
+ * audited lines, or by PPI++ with the judge on every line. The file is streamed and scanned as bytes
+ * (src/io/verdict-lines.ts), so a million lines take well under a second of parsing.
  * A bad line stops the run with file:line (exit 2), as does a line without a judge under PPI.
  */
 export async function runEstimate(
@@ -88,24 +73,7 @@ export async function runEstimate(
   let audited = 0;
   let wrong = 0;
   let total = 0;
-  let line = 0;
-
-  const take = (text: string) => {
-    line++;
-    if (text.length === 0 || text.trim().length === 0) return;
-    let v: unknown;
-    try {
-      v = JSON.parse(text);
-    } catch (e) {
-      throw badInput(`not valid JSON: ${(e as Error).message}`, { file, line });
-    }
-    if (!isPlainObject(v))
-      throw badInput(`each line must be an object like {"judge": 0, "human": 1}, found ${describeJson(v)}`, {
-        file,
-        line,
-      });
-    const human = verdict(v.human, 'human', file, line, true);
-    const judge = verdict(v.judge, 'judge', file, line, false);
+  await readVerdictLines(file, (line, human, judge) => {
     total++;
     if (ppi) {
       if (judge < 0)
@@ -126,24 +94,7 @@ export async function runEstimate(
       audited++;
       wrong += human;
     }
-  };
-
-  const decoder = new StringDecoder('utf8');
-  let carry = '';
-  for await (const chunk of readChunks(file, undefined, true)) {
-    const text = carry + decoder.write(chunk);
-    let start = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      take(text.slice(start, end));
-      start = nl + 1;
-    }
-    carry = text.slice(start);
-    if (carry.length > MAX_RECORD_BYTES)
-      throw badInput(`line longer than ${MAX_RECORD_BYTES} bytes`, { file, line: line + 1 });
-  }
-  carry += decoder.end();
-  if (carry.length > 0) take(carry.endsWith('\r') ? carry.slice(0, -1) : carry);
+  });
 
   if (audited === 0)
     throw badInput('no audited line: at least one line needs a "human" verdict of 0 or 1', { file });
