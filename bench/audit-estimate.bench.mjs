@@ -58,7 +58,6 @@ for (const method of ['wilson', 'ppi']) {
   const ci = r.ci.map((x) => (x * 100).toFixed(2)).join('–');
   console.log(
     `${method}: ${t.seconds.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s CPU (${Math.round(N / t.seconds).toLocaleString('en')} lines/s wall), peak RSS ${t.peakMB.toFixed(0)} MB; ` +
-      `estimate ${(r.estimate * 100).toFixed(2)}% [${ci}%], ${r.n_labelled} audited of ${r.n_total}` +
-      '',
+      `estimate ${(r.estimate * 100).toFixed(2)}% [${ci}%], ${r.n_labelled} audited of ${r.n_total}`,
   );
 }
