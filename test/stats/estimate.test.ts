@@ -97,7 +97,8 @@ describe('ppiProportion', () => {
   it('computes the PPI++ estimate, λ and interval', () => {
     // By hand: ȳ = 3/8, f̄ = 4/8, ū = 4/12; Cov(y, f) = 0.214286, Var(judge over all 20) = 0.252632,
     // λ = 0.214286 / ((1 + 8/12) · 0.252632) = 0.508929; θ = λ·ū + ȳ − λ·f̄ = 0.290179;
-    // se² = λ²·Var(u)/12 + Var(y − λf)/8 → interval [0.008183, 0.572174].
+    // se² = λ²·Var(u)/12 + (Var(y − λf) + c)/8, where c = (p̃(1 − p̃) − ȳ(1 − ȳ))·8/7 = 0.009707 is the
+    // Agresti–Coull correction with p̃ = (3 + z²/2)/(8 + z²) = 0.415551 → interval [0.000036, 0.580321].
     const r = ppiProportion({
       labelledHuman: [1, 0, 0, 1, 0, 1, 0, 0],
       labelledJudge: [1, 0, 0, 1, 1, 1, 0, 0],
@@ -105,8 +106,8 @@ describe('ppiProportion', () => {
     });
     expect(r.lambda).toBeCloseTo(0.508929, 6);
     expect(r.estimate).toBeCloseTo(0.290179, 6);
-    expect(r.lo).toBeCloseTo(0.008183, 6);
-    expect(r.hi).toBeCloseTo(0.572174, 6);
+    expect(r.lo).toBeCloseTo(0.000036, 6);
+    expect(r.hi).toBeCloseTo(0.580321, 6);
     expect(r).toMatchObject({ nLabelled: 8, nTotal: 20, confidence: 0.95 });
   });
 
@@ -119,10 +120,12 @@ describe('ppiProportion', () => {
     });
     expect(r.lambda).toBe(0);
     expect(r.estimate).toBeCloseTo(0.3, 12);
-    // The plain CLT interval of the sample: 0.3 ± 1.96·√(Var/10) with Var = 0.233333.
-    const half = 1.959963984540054 * Math.sqrt(0.7 / 3 / 10);
-    expect(r.lo).toBeCloseTo(0.3 - half, 8);
+    // The sample's own CLT interval with the Agresti–Coull variance: p̃ = (3 + z²/2)/(10 + z²) =
+    // 0.355507, Var = 0.233333 + (p̃(1 − p̃) − 0.21)·10/9 = 0.254580 → 0.3 ± 1.96·√(Var/10), cut at 0.
+    const half = 1.959963984540054 * Math.sqrt((0.7 / 3 + 0.0212462730989353) / 10);
+    expect(r.lo).toBe(0);
     expect(r.hi).toBeCloseTo(0.3 + half, 8);
+    expect(r.hi).toBeCloseTo(0.612723, 6);
   });
 
   it('accepts typed arrays and judge probabilities', () => {

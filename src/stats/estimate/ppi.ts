@@ -57,7 +57,9 @@ function variance(values: ArrayLike<number>, m: number): number {
  * verdict gets λ ≈ 0 and the estimate falls back to the audited sample's mean; a good judge gets
  * λ ≈ 1 and the unlabelled records narrow the interval. The interval is the CLT one,
  * θ̂ ± z · sqrt(λ² Var(judge on unlabelled)/N + Var(human − λ · judge on labelled)/n), clipped to
- * [0, 1]. It is asymptotic: with few audited records or no error seen in them, prefer `wilson`.
+ * [0, 1], with the human verdicts' variance inside the second term taken at the Agresti–Coull centre
+ * (see below) so it keeps its coverage when errors are rare. It is still asymptotic: with a handful
+ * of audited records, prefer `wilson`.
  *
  * Needs at least two audited records (the variance of the correction is estimated from them).
  */
@@ -96,10 +98,16 @@ export function ppiProportion(input: PpiInput, confidence = DEFAULT_CONFIDENCE):
   const theta = lambda * uBar + yBar - lambda * fBar;
   const rectifier = new Float64Array(n);
   for (let i = 0; i < n; i++) rectifier[i] = y[i]! - lambda * f[i]!;
-  const se = Math.sqrt(
-    (lambda * lambda * variance(u, uBar)) / Math.max(N, 1) + variance(rectifier, yBar - lambda * fBar) / n,
-  );
   const z = normalQuantile(1 - (1 - confidence) / 2);
+  // Small-sample correction: a CLT interval for a proportion undercovers when errors are rare, since
+  // a sample with fewer errors also gets a smaller standard error (93% instead of 95% at a 5% rate
+  // and n = 200 in the simulation tests). Taking the human verdicts' variance at the Agresti–Coull
+  // centre (x + z²/2)/(n + z²) instead of at x/n fixes that, as it does for the Wald interval
+  // (Agresti and Coull 1998), and vanishes as n grows, leaving the PPI++ interval.
+  const centre = (yBar * n + (z * z) / 2) / (n + z * z);
+  const inflation = Math.max(0, centre * (1 - centre) - yBar * (1 - yBar)) * (n / (n - 1));
+  const rectifierVariance = variance(rectifier, yBar - lambda * fBar) + inflation;
+  const se = Math.sqrt((lambda * lambda * variance(u, uBar)) / Math.max(N, 1) + rectifierVariance / n);
   return {
     estimate: clamp01(theta),
     lo: clamp01(theta - z * se),
