@@ -52,6 +52,8 @@ class Bytes {
   }
 }
 
+const NO_JUDGE = 'no "judge" verdict: --method ppi needs the judge on every line (or use --method wilson)';
+
 /**
  * Reads a JSONL file of `{"judge": 0|1 (optional), "human": 0|1|null}` lines (a human verdict of
  * null or absent: the record was not audited) and estimates the rate of human 1s: by Wilson on the
@@ -76,14 +78,7 @@ export async function runEstimate(
   await readVerdictLines(file, (line, human, judge) => {
     total++;
     if (ppi) {
-      if (judge < 0)
-        throw badInput(
-          'no "judge" verdict: --method ppi needs the judge on every line (or use --method wilson)',
-          {
-            file,
-            line,
-          },
-        );
+      if (judge < 0) throw badInput(NO_JUDGE, { file, line });
       if (human < 0) unlabelledJudge.push(judge);
       else {
         labelledHuman.push(human);
