@@ -66,6 +66,16 @@ describe('tandem audit estimate', () => {
     expect(r.stdout).toContain(
       '40 audited of 400 records; prediction-powered inference (PPI++), judge weight λ = ',
     );
+    // The judge's own accuracy against the auditors, with its Wilson interval.
+    const agreed = audited.filter((x) => x.human === x.judge).length;
+    const a = wilson(agreed, 40);
+    const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+    expect(r.stdout).toContain(
+      `The judge agrees with the auditors on ${pct(agreed / 40)} of 40 audited records (95% CI [${pct(a.lo)}, ${pct(a.hi)}]).`,
+    );
+    // Without judge verdicts there is no such line.
+    const plain = await cli(['audit', 'estimate', file('{"human":1}\n{"human":0}\n')]);
+    expect(plain.stdout).not.toContain('judge agrees');
   });
 
   it('reads CRLF, blank lines, a missing human key and a last line without newline', async () => {

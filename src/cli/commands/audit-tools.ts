@@ -7,7 +7,7 @@ import {
   iso2859Plan,
   type SamplingPlan,
 } from '../../stats/acceptance/index.js';
-import { checkConfidence, ppiProportion, wilson } from '../../stats/estimate/index.js';
+import { checkConfidence, type Interval, ppiProportion, wilson } from '../../stats/estimate/index.js';
 import { globals } from '../context.js';
 import { emit } from '../output.js';
 
@@ -33,6 +33,8 @@ export interface EstimateSummary {
   confidence: number;
   /** PPI's weight on the judge; undefined for Wilson. */
   lambda?: number;
+  /** How often the judge agreed with the auditors on the audited lines that have both verdicts. */
+  judgeAccuracy?: Interval & { n: number };
 }
 
 /** A growable byte array: 1,000,000 verdicts take a megabyte, not a million boxed numbers. */
@@ -75,8 +77,14 @@ export async function runEstimate(
   let audited = 0;
   let wrong = 0;
   let total = 0;
+  let compared = 0;
+  let agreed = 0;
   await readVerdictLines(file, (line, human, judge) => {
     total++;
+    if (human >= 0 && judge >= 0) {
+      compared++;
+      if (human === judge) agreed++;
+    }
     if (ppi) {
       if (judge < 0) throw badInput(NO_JUDGE, { file, line });
       if (human < 0) unlabelledJudge.push(judge);
@@ -93,11 +101,13 @@ export async function runEstimate(
 
   if (audited === 0)
     throw badInput('no audited line: at least one line needs a "human" verdict of 0 or 1', { file });
+  const judgeAccuracy = compared > 0 ? { ...wilson(agreed, compared, confidence), n: compared } : undefined;
   if (!ppi) {
     const r = wilson(wrong, audited, confidence);
     return {
       json: { estimate: r.estimate, ci: [r.lo, r.hi], n_labelled: audited, n_total: total, method },
       confidence,
+      ...(judgeAccuracy ? { judgeAccuracy } : {}),
     };
   }
   try {
@@ -113,6 +123,7 @@ export async function runEstimate(
       json: { estimate: r.estimate, ci: [r.lo, r.hi], n_labelled: r.nLabelled, n_total: r.nTotal, method },
       confidence,
       lambda: r.lambda,
+      ...(judgeAccuracy ? { judgeAccuracy } : {}),
     };
   } catch (e) {
     if (isTandemError(e) && !e.location) throw new TandemError(e.code, e.reason, { location: { file } });
@@ -124,14 +135,21 @@ const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 export function describeEstimate(s: EstimateSummary): string {
   const { json: j } = s;
+  const level = `${Math.round(s.confidence * 1000) / 10}%`;
   const how =
     j.method === 'ppi'
       ? `prediction-powered inference (PPI++), judge weight λ = ${s.lambda!.toFixed(3)}`
       : 'Wilson score interval on the audited lines';
-  return [
-    `error rate ${pct(j.estimate)}, ${Math.round(s.confidence * 1000) / 10}% CI [${pct(j.ci[0])}, ${pct(j.ci[1])}]`,
+  const lines = [
+    `error rate ${pct(j.estimate)}, ${level} CI [${pct(j.ci[0])}, ${pct(j.ci[1])}]`,
     `${j.n_labelled} audited of ${j.n_total} records; ${how}.`,
-  ].join('\n');
+  ];
+  const a = s.judgeAccuracy;
+  if (a)
+    lines.push(
+      `The judge agrees with the auditors on ${pct(a.estimate)} of ${a.n} audited records (${level} CI [${pct(a.lo)}, ${pct(a.hi)}]).`,
+    );
+  return lines.join('\n');
 }
 
 /** A number flag, or a usage error naming the flag. */
