@@ -13,6 +13,7 @@ import { registerLang } from './commands/lang.js';
 import { registerPii } from './commands/pii.js';
 import { registerQa } from './commands/qa.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSearchIndex } from './commands/search-index.js';
 import { registerServe } from './commands/serve.js';
 import { registerUsers } from './commands/users.js';
 import { registerWorker } from './commands/worker.js';
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerLang(program);
   registerDedup(program);
   registerPii(program);
+  registerSearchIndex(program);
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();

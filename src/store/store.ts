@@ -31,6 +31,7 @@ import {
 } from './records.js';
 import { type Bound, bind, type RepositoryFunctions } from './repository.js';
 import { responsesRepository } from './responses.js';
+import { indexAllPending, indexPending, pendingCount } from './search-index.js';
 import { freeSlots } from './slots.js';
 import { suggestionsRepository } from './suggestions.js';
 import { usersRepository } from './users.js';
@@ -69,6 +70,9 @@ const queueRepository = {
   setExpiry,
 };
 
+/** The search index's background work (migration 008). */
+const searchIndexRepository = { indexPending, indexAllPending, pendingCount };
+
 const repositories = {
   datasets: datasetsRepository,
   records: recordsRepository,
@@ -90,6 +94,7 @@ const repositories = {
   llmCache: llmCacheRepository,
   jobs: jobsRepository,
   generatedRows: generatedRowsRepository,
+  searchIndex: searchIndexRepository,
 } satisfies Record<string, RepositoryFunctions>;
 
 type Repositories = typeof repositories;

@@ -18,7 +18,10 @@ export function registerWorker(program: Command): void {
         const stop = () => controller.abort();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
+        const { startSearchIndexer } = await import('../../store/search-indexer.js');
         await withStore(cmd, async (store, g) => {
+          // Workers share the search index's backlog with the servers (SKIP LOCKED on PostgreSQL).
+          const indexer = startSearchIndexer(store, { onError: (e) => note(`search indexing failed: ${e}`) });
           const report = await runWorker(store, {
             concurrency: positiveInt('--concurrency', o.concurrency),
             follow: Boolean(o.follow),
@@ -26,7 +29,7 @@ export function registerWorker(program: Command): void {
             signal: controller.signal,
             log: note,
             ...(o.run ? { runId: o.run } : {}),
-          });
+          }).finally(() => indexer.stop());
           emit(
             g,
             report,
