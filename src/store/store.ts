@@ -2,6 +2,7 @@ import { answerStateRepository } from './answer-state.js';
 import { clearAssignment, clearReviewLeases, setExpiry, upsertAssignment } from './assignments.js';
 import { authRepository } from './auth.js';
 import { checkResultsRepository } from './check-results.js';
+import { checkShardsRepository } from './check-shards.js';
 import { commentsRepository } from './comments.js';
 import { type Ctx, inTransaction } from './context.js';
 import { datasetsRepository } from './datasets.js';
@@ -95,6 +96,7 @@ const repositories = {
   jobs: jobsRepository,
   generatedRows: generatedRowsRepository,
   searchIndex: searchIndexRepository,
+  checkShards: checkShardsRepository,
 } satisfies Record<string, RepositoryFunctions>;
 
 type Repositories = typeof repositories;

@@ -6,7 +6,7 @@ import { positiveInt } from './generate.js';
 export function registerWorker(program: Command): void {
   program
     .command('worker')
-    .description('claim queued jobs (generation runs put there by `generate --queue`) and do them')
+    .description('claim queued jobs (`generate --queue`, `check --queue`) and do them')
     .option('--concurrency <k>', 'requests in flight at most per job (default: the recipe’s limits)')
     .option('--follow', 'keep waiting for new jobs instead of stopping when the queue is empty')
     .option('--id <name>', 'worker name in the job table (default: host:pid)')
@@ -19,6 +19,7 @@ export function registerWorker(program: Command): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
         const { startSearchIndexer } = await import('../../store/search-indexer.js');
+        const { CHECK_SHARD_JOB, runCheckShard } = await import('../../stages/checks/sharded/shard.js');
         await withStore(cmd, async (store, g) => {
           // Workers share the search index's backlog with the servers (SKIP LOCKED on PostgreSQL).
           const indexer = startSearchIndexer(store, { onError: (e) => note(`search indexing failed: ${e}`) });
@@ -29,6 +30,13 @@ export function registerWorker(program: Command): void {
             signal: controller.signal,
             log: note,
             ...(o.run ? { runId: o.run } : {}),
+            handlers: {
+              [CHECK_SHARD_JOB]: async (job) => {
+                const p = job.payload as import('../../stages/checks/sharded/shard.js').CheckShardPayload;
+                const result = await runCheckShard(store, p);
+                return { result, line: `check shard ${p.shard} of ${p.runId}: ${result.records} records` };
+              },
+            },
           }).finally(() => indexer.stop());
           emit(
             g,
