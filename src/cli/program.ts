@@ -14,6 +14,7 @@ import { registerLang } from './commands/lang.js';
 import { registerPii } from './commands/pii.js';
 import { registerQa } from './commands/qa.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSearchIndex } from './commands/search-index.js';
 import { registerServe } from './commands/serve.js';
 import { registerUsers } from './commands/users.js';
 import { registerWorker } from './commands/worker.js';
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerDedup(program);
   registerPii(program);
   registerAudit(program);
+  registerSearchIndex(program);
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();
