@@ -17,8 +17,17 @@ export function emptyTallies(checks: Iterable<string>): Tallies {
   return t;
 }
 
+function rowOf(t: Tallies, check: string) {
+  let row = t[check];
+  if (!row) {
+    row = { records: 0, failed: 0, reasons: {} };
+    t[check] = row;
+  }
+  return row;
+}
+
 export function tally(t: Tallies, o: CheckOutcome): void {
-  const row = (t[o.check] ??= { records: 0, failed: 0, reasons: {} });
+  const row = rowOf(t, o.check);
   row.records++;
   if (o.passed) return;
   row.failed++;
@@ -28,7 +37,7 @@ export function tally(t: Tallies, o: CheckOutcome): void {
 
 export function mergeTallies(into: Tallies, from: Tallies): Tallies {
   for (const [check, r] of Object.entries(from)) {
-    const row = (into[check] ??= { records: 0, failed: 0, reasons: {} });
+    const row = rowOf(into, check);
     row.records += r.records;
     row.failed += r.failed;
     for (const [reason, n] of Object.entries(r.reasons)) row.reasons[reason] = (row.reasons[reason] ?? 0) + n;
