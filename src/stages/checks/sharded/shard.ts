@@ -22,6 +22,19 @@ export interface CheckShardResult {
   tallies: Tallies;
 }
 
+/** A worker takes many shards of one run: resolve its settings, eval sets and detectors once. */
+let last: { runId: string; prepared: Promise<PreparedChecks> } | undefined;
+function preparedFor(store: Store, job: CheckShardPayload): Promise<PreparedChecks> {
+  if (last?.runId !== job.runId) {
+    const prepared = prepareChecks(store, job.inputs);
+    prepared.catch(() => {
+      last = undefined;
+    });
+    last = { runId: job.runId, prepared };
+  }
+  return last.prepared;
+}
+
 /** What a shard hands over per record for near-duplicates, beside its sketch. */
 export interface ShardSketchMeta {
   ids: number[];
@@ -39,7 +52,7 @@ export async function runCheckShard(
   job: CheckShardPayload,
   prepared?: PreparedChecks,
 ): Promise<CheckShardResult> {
-  const p = prepared ?? (await prepareChecks(store, job.inputs));
+  const p = prepared ?? (await preparedFor(store, job));
   const names = p.checkers.map((c) => c.name);
   const tallies = emptyTallies(names);
   const dedup = p.config.dedup.enabled
