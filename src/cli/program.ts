@@ -5,6 +5,7 @@ import { registerCheck } from './commands/check.js';
 import { registerDatasets } from './commands/datasets.js';
 import { registerDedup } from './commands/dedup.js';
 import { registerDemo } from './commands/demo.js';
+import { registerErase } from './commands/erase.js';
 import { registerExport } from './commands/export.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerGold } from './commands/gold.js';
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerLang(program);
   registerDedup(program);
   registerPii(program);
+  registerErase(program);
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();

@@ -6,6 +6,7 @@ import { commentsRepository } from './comments.js';
 import { type Ctx, inTransaction } from './context.js';
 import { datasetsRepository } from './datasets.js';
 import type { Dialect } from './dialect.js';
+import { erasureRepository } from './erasure.js';
 import { eventsRepository } from './events.js';
 import { externalIdsWithPrefix, recordsWithPrefix } from './external-ids.js';
 import { generatedRowsRepository } from './generated-rows.js';
@@ -87,6 +88,7 @@ const repositories = {
   quality: qualityReadsRepository,
   progress: progressReadsRepository,
   events: eventsRepository,
+  erasure: erasureRepository,
   llmCache: llmCacheRepository,
   jobs: jobsRepository,
   generatedRows: generatedRowsRepository,
