@@ -1,0 +1,136 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/connect.js';
+import { recordIdsOf, seedDataset } from '../helpers/api.js';
+import { tandem, tandemAsync } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tandem-erase-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const NAME = `Wombatkin${process.pid}`;
+
+async function storeWith(file: string, n: number, secretEvery: number): Promise<number[]> {
+  const store = await openStore(file);
+  try {
+    const d = await seedDataset(store, 'people', n, {
+      texts: (i) => (i % secretEvery === 0 ? `Letter from ${NAME} number ${i}` : `record number ${i}`),
+    });
+    return await recordIdsOf(store, d.id);
+  } finally {
+    await store.close();
+  }
+}
+
+const raw = (file: string) =>
+  Buffer.concat([file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f)));
+
+async function state(file: string) {
+  const store = await openStore(file);
+  try {
+    const d = await store.datasets.get('people');
+    return { byStatus: await store.datasets.countByStatus(d.id), erasures: await store.erasure.list() };
+  } finally {
+    await store.close();
+  }
+}
+
+describe('tandem erase', () => {
+  it('asks for confirmation: without a terminal and without --yes it exits 2 and erases nothing', async () => {
+    const db = join(dir, 'confirm.db');
+    await storeWith(db, 3, 2);
+    const r = tandem(['erase', '--db', db, '--dataset', 'people', '--match', NAME, '--reason', 'request']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/confirmation.*--yes/);
+    expect((await state(db)).erasures).toEqual([]);
+  });
+
+  it('names a bad selector and exits 2', async () => {
+    const db = join(dir, 'bad.db');
+    await storeWith(db, 2, 2);
+    const r = tandem([
+      'erase',
+      '--db',
+      db,
+      '--dataset',
+      'people',
+      '--where',
+      'email=x',
+      '--reason',
+      'r',
+      '--yes',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no field or metadata 'email'/);
+    const both = tandem([
+      'erase',
+      '--db',
+      db,
+      '--dataset',
+      'people',
+      '--record',
+      '1',
+      '--match',
+      'abc',
+      '--reason',
+      'r',
+      '--yes',
+    ]);
+    expect(both.code).toBe(2);
+    const noReason = tandem(['erase', '--db', db, '--dataset', 'people', '--record', '1', '--yes']);
+    expect(noReason.code).toBe(2);
+  });
+
+  it('with --yes prints what it touches, erases, and leaves no trace of the text in the files', async () => {
+    const db = join(dir, 'yes.db');
+    await storeWith(db, 6, 3);
+    expect(raw(db).includes(NAME)).toBe(true);
+    const r = tandem([
+      'erase',
+      '--db',
+      db,
+      '--dataset',
+      'people',
+      '--match',
+      NAME,
+      '--reason',
+      'Art. 17',
+      '--yes',
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/remove the content of 2 records/);
+    const out = JSON.parse(r.stdout);
+    expect(out.erasure.counts.records).toBe(2);
+    expect(out.purge.done).toBe(true);
+    expect(JSON.stringify(out)).not.toContain(NAME);
+    expect(raw(db).includes(NAME)).toBe(false);
+  });
+
+  it('killed with -9 at any point leaves all or nothing, and a rerun completes', async () => {
+    const db = join(dir, 'kill.db');
+    await storeWith(db, 4000, 2);
+    const args = ['erase', '--db', db, '--dataset', 'people', '--match', NAME, '--reason', 'r', '--yes'];
+    const run = tandemAsync(args);
+    // Kill once the erasure is under way (its preview is printed just before the transaction).
+    await new Promise<void>((resolve) => {
+      run.child.stderr?.on('data', (d: Buffer) => {
+        if (String(d).includes('will remove')) setTimeout(resolve, 150);
+      });
+      run.child.on('close', () => resolve());
+    });
+    run.child.kill('SIGKILL');
+    await run.done;
+    const s = await state(db);
+    if (s.erasures.length === 0) expect(s.byStatus.erased ?? 0).toBe(0);
+    else expect(s.byStatus.erased).toBe(2000);
+    // Rerun: erases what is left (or finds nothing), and the files end clean either way.
+    const again = tandem(args);
+    expect(again.code, again.stderr).toBe(0);
+    expect((await state(db)).byStatus.erased).toBe(2000);
+    const purge = tandem(['erase', '--db', db, '--purge', '--json']);
+    expect(JSON.parse(purge.stdout).purge.done).toBe(true);
+    expect(raw(db).includes(NAME)).toBe(false);
+  }, 120_000);
+});
