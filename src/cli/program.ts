@@ -11,6 +11,7 @@ import { registerGenerate } from './commands/generate.js';
 import { registerGold } from './commands/gold.js';
 import { registerImport } from './commands/import.js';
 import { registerLang } from './commands/lang.js';
+import { registerLineage } from './commands/lineage.js';
 import { registerPii } from './commands/pii.js';
 import { registerQa } from './commands/qa.js';
 import { registerSchema } from './commands/schema.js';
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerDedup(program);
   registerPii(program);
   registerErase(program);
+  registerLineage(program);
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();

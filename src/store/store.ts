@@ -12,6 +12,7 @@ import { externalIdsWithPrefix, recordsWithPrefix } from './external-ids.js';
 import { generatedRowsRepository } from './generated-rows.js';
 import { goldRepository } from './gold.js';
 import { type claimJob, type Job, type jobsOfRun, jobsRepository } from './jobs.js';
+import { lineageReadsRepository } from './lineage-reads.js';
 import { llmCacheRepository } from './llm-cache.js';
 import { membersRepository } from './members.js';
 import { progressReadsRepository } from './progress-reads.js';
@@ -89,6 +90,7 @@ const repositories = {
   progress: progressReadsRepository,
   events: eventsRepository,
   erasure: erasureRepository,
+  lineage: lineageReadsRepository,
   llmCache: llmCacheRepository,
   jobs: jobsRepository,
   generatedRows: generatedRowsRepository,
