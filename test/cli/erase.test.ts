@@ -106,6 +106,17 @@ describe('tandem erase', () => {
     expect(out.purge.done).toBe(true);
     expect(JSON.stringify(out)).not.toContain(NAME);
     expect(raw(db).includes(NAME)).toBe(false);
+
+    // Its lineage is the tombstone; another record's is whole.
+    const [erased] = out.erasure.recordIds as number[];
+    const l = tandem(['lineage', String(erased), '--db', db]);
+    expect(l.code, l.stderr).toBe(0);
+    expect(l.stdout).toMatch(/: erased/);
+    expect(l.stdout).toMatch(/Erased .* by cli:.*: Art\. 17/);
+    const other = tandem(['lineage', String(erased! + 1), '--db', db, '--json']);
+    expect(JSON.parse(other.stdout).lineage).toMatchObject({ status: 'new', source: { origin: 'human' } });
+    expect(tandem(['lineage', 'x1', '--db', db]).code).toBe(2);
+    expect(tandem(['lineage', '999999', '--db', db]).code).toBe(1);
   });
 
   it('killed with -9 at any point leaves all or nothing, and a rerun completes', async () => {
