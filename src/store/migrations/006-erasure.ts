@@ -31,6 +31,14 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .execute();
   await db.schema.createIndex('erasures_dataset').on('erasures').columns(['dataset_id', 'id']).execute();
 
+  // Which releases hold a record (lineage, erasure): the primary key leads with the release.
+  await db.schema
+    .createIndex('release_records_by_record')
+    .ifNotExists()
+    .on('release_records')
+    .column('record_id')
+    .execute();
+
   await db.schema.alterTable('releases').addColumn('superseded_at', bigint).execute();
   await db.schema.alterTable('releases').addColumn('superseded_reason', 'text').execute();
   await db.schema
