@@ -1,9 +1,11 @@
 // Lineage of one record on a big store. Target (issue 14): ≤ 20 ms per record on SQLite.
 // Seeds N records (default 1,000,000) with two answers, two check results and a reviewer's final
 // value each, and two releases holding every record; kept in bench/out/ and reused.
-// Usage: npm run build && npm run bench -- lineage [N] [LOOKUPS]
+// With `erase` last, it then erases one record of the store and times the erasure and the purge of
+// the files (VACUUM of the whole store). Usage: npm run build && npm run bench -- lineage [N] [LOOKUPS] [erase]
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { previewErasure } from '../dist/stages/release/erase.js';
 import { recordLineage } from '../dist/stages/release/lineage.js';
 import { openStore } from '../dist/store/connect.js';
 import { contextOf } from '../dist/store/store.js';
@@ -117,4 +119,31 @@ console.log(
   `last: ${check.answers.length} answers, ${check.checks.length} checks, ${check.decision.corrections.length} correction(s), ${check.releases.length} releases`,
 );
 console.log(`target ≤ 20 ms (p99): ${q(0.99) <= 20 ? 'met' : 'MISSED'}`);
+
+if (process.argv[5] === 'erase') {
+  // A record not erased by an earlier run.
+  let victim;
+  for (const id of ids)
+    if ((await store.records.get(id)).status !== 'erased') victim = await store.records.get(id);
+  const req = { dataset: 'bench', where: `external_id=${victim.externalId}` };
+  let t0 = performance.now();
+  const plan = await previewErasure(store, req);
+  const tPlan = performance.now() - t0;
+  t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const erasure = await store.erasure.erase({
+    dataset: { id: dataset.id, name: 'bench' },
+    selector: { kind: 'where', field: 'external_id', in: 'external_id', value: victim.externalId },
+    reason: 'bench',
+    actor: 'bench',
+  });
+  const tErase = performance.now() - t0;
+  t0 = performance.now();
+  const purge = await store.erasure.purge();
+  const tPurge = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  console.log(
+    `erase 1 record (${plan.counts.responses} answers, ${plan.counts.checkResults} checks, ${plan.counts.llmCache} cache entries, ${plan.counts.events} events, ${plan.counts.releaseRecords} release rows): preview ${tPlan.toFixed(0)} ms, transaction ${tErase.toFixed(0)} ms, purge (${purge.steps.join(', ')}) ${(tPurge / 1000).toFixed(1)} s, CPU ${((c.user + c.system) / 1e6).toFixed(1)} s; ${erasure.counts.records} erased`,
+  );
+}
 await store.close();

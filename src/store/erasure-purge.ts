@@ -82,7 +82,15 @@ async function purgeSqlite(ctx: Ctx): Promise<PurgeReport> {
     steps.push('wal_checkpoint(TRUNCATE)');
     // VACUUM rebuilds the file from live rows only: no free page, no freed cell, no old index entry
     // is carried over (secure_delete zeroes what the rebuild frees as well).
-    raw.exec('VACUUM');
+    // VACUUM builds the new file as a temporary database first: on disk, not in memory (the store
+    // runs with temp_store = MEMORY), or a large store would need its own size in RAM.
+    const temp = raw.pragma('temp_store', { simple: true });
+    raw.pragma('temp_store = FILE');
+    try {
+      raw.exec('VACUUM');
+    } finally {
+      raw.pragma(`temp_store = ${Number(temp)}`);
+    }
     steps.push('VACUUM');
     const erasures = await markPurged(ctx);
     // VACUUM wrote the new pages through the WAL; copying them back ends the old file's content.
