@@ -119,6 +119,50 @@ describe('tandem erase', () => {
     expect(tandem(['lineage', '999999', '--db', db]).code).toBe(1);
   });
 
+  it('finishes the purge of an erasure that committed but was killed before cleaning the files', async () => {
+    const db = join(dir, 'unpurged.db');
+    const [first] = await storeWith(db, 4, 2);
+    const store = await openStore(db);
+    const d = await store.datasets.get('people');
+    // What a kill right after the commit leaves: rows erased, the files not yet cleaned.
+    await store.erasure.erase({
+      dataset: { id: d.id, name: d.name },
+      selector: { kind: 'record', recordIds: [first!] },
+      reason: 'r',
+      actor: 'cli:test',
+    });
+    await store.close();
+    expect((await state(db)).erasures[0]?.purgedAt).toBeNull();
+    const r = tandem([
+      'erase',
+      '--db',
+      db,
+      '--dataset',
+      'people',
+      '--record',
+      String(first),
+      '--reason',
+      'r',
+      '--yes',
+    ]);
+    expect(r.code).toBe(1); // already erased
+    const rerun = tandem([
+      'erase',
+      '--db',
+      db,
+      '--dataset',
+      'people',
+      '--where',
+      'external_id=t0',
+      '--reason',
+      'r',
+      '--yes',
+    ]);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.stdout).toMatch(/Finished an earlier erasure's purge/);
+    expect((await state(db)).erasures[0]?.purgedAt).not.toBeNull();
+  });
+
   it('killed with -9 at any point leaves all or nothing, and a rerun completes', async () => {
     const db = join(dir, 'kill.db');
     await storeWith(db, 4000, 2);
@@ -139,9 +183,11 @@ describe('tandem erase', () => {
     // Rerun: erases what is left (or finds nothing), and the files end clean either way.
     const again = tandem(args);
     expect(again.code, again.stderr).toBe(0);
-    expect((await state(db)).byStatus.erased).toBe(2000);
+    const after = await state(db);
+    expect(after.byStatus.erased).toBe(2000);
+    expect(after.erasures.map((e) => e.purgedAt === null)).toEqual([false]);
+    expect(raw(db).includes(NAME)).toBe(false);
     const purge = tandem(['erase', '--db', db, '--purge', '--json']);
     expect(JSON.parse(purge.stdout).purge.done).toBe(true);
-    expect(raw(db).includes(NAME)).toBe(false);
   }, 120_000);
 });

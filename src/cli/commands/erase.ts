@@ -92,7 +92,19 @@ export function registerErase(program: Command): void {
       await withStore(cmd, async (store, g) => {
         const plan = await previewErasure(store, req);
         if (plan.recordIds.length === 0) {
-          emit(g, { erased: 0, plan }, () => 'No record matches; nothing was erased.');
+          // A rerun after a kill between commit and purge: nothing left to erase, the files to clean.
+          const purge =
+            (await store.erasure.pendingPurges()) > 0 ? await store.erasure.purge({ vacuum }) : null;
+          emit(g, { erased: 0, plan, purge }, () =>
+            [
+              'No record matches; nothing was erased.',
+              ...(purge
+                ? [
+                    `Finished an earlier erasure's purge: ${purge.done ? purge.steps.join(', ') : purge.note}.`,
+                  ]
+                : []),
+            ].join('\n'),
+          );
           return;
         }
         note(describePlan(plan));
