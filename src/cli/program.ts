@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAggregate } from './commands/aggregate.js';
 import { registerAgreement } from './commands/agreement.js';
+import { registerAudit } from './commands/audit.js';
 import { registerCheck } from './commands/check.js';
 import { registerDatasets } from './commands/datasets.js';
 import { registerDedup } from './commands/dedup.js';
@@ -15,6 +16,7 @@ import { registerLineage } from './commands/lineage.js';
 import { registerPii } from './commands/pii.js';
 import { registerQa } from './commands/qa.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSearchIndex } from './commands/search-index.js';
 import { registerServe } from './commands/serve.js';
 import { registerUsers } from './commands/users.js';
 import { registerWorker } from './commands/worker.js';
@@ -47,6 +49,8 @@ export function buildProgram(): Command {
   registerPii(program);
   registerErase(program);
   registerLineage(program);
+  registerAudit(program);
+  registerSearchIndex(program);
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();

@@ -1,3 +1,4 @@
+import { startSearchIndexer } from '../store/search-indexer.js';
 import type { Store } from '../store/store.js';
 import { buildServer, type ServerOptions } from './app.js';
 
@@ -27,9 +28,12 @@ export async function serveUntilStopped(
     throw e;
   }
   onListening(url);
+  // Records imported or generated since the last start become searchable through the index.
+  const indexer = startSearchIndexer(store, { onError: (e) => app.log.error(e, 'search indexing failed') });
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
+  await indexer.stop();
   await app.close();
 }

@@ -143,7 +143,9 @@ async function openPostgres(url: string): Promise<{ store: Opened; migrated: () 
   const pool = new pg.Pool({
     connectionString,
     max: Number(process.env.TANDEM_PG_POOL ?? 10),
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    // JIT compiles a plan whose estimated cost is high (stale statistics after a bulk import are
+    // enough) and spends 100–200 ms doing it; Tandem's statements are short, so it never pays back.
+    options: `-c jit=off${schema ? ` -c search_path=${schema}` : ''}`,
   });
   let current: string;
   try {

@@ -31,10 +31,15 @@ export interface DialectAdapter {
   jsonAsText(column: string): RawBuilder<unknown>;
   /** A REAL column inside a JSON object with every digit kept. */
   exactReal(column: string): RawBuilder<unknown>;
-  /** A case-insensitive substring match over a JSON column's text (`pattern` escapes with `\`). */
-  jsonTextContains(column: string, pattern: string): RawBuilder<SqlBool>;
   /** A top-level key of a JSON object column equal to a string, or to a number as a number. */
   jsonKeyEquals(column: string, key: string, value: string | number): RawBuilder<SqlBool>;
+  /** A record's search document: the string and number values of a JSON column, one per line. */
+  searchDocument(column: string): RawBuilder<string>;
+  /**
+   * Ids (column `id`) of a dataset's indexed records whose document matches `pattern` (a LIKE pattern escaped with
+   * `\`, case-insensitive; `text` is the raw query, for an index that wants it).
+   */
+  indexedMatches(datasetId: number, pattern: string, text: string): RawBuilder<number>;
 }
 
 const sqlite: DialectAdapter = {
@@ -50,9 +55,21 @@ const sqlite: DialectAdapter = {
   // keeps every digit, and is read with Number() like the other numbers.
   exactReal: (column) => sql`CAST(${sql.ref(column)} AS TEXT)`,
   // Case-insensitive for ASCII letters only: SQLite's LIKE folds no other script.
-  jsonTextContains: (column, pattern) => sql<SqlBool>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`,
   jsonKeyEquals: (column, key, value) =>
     sql<SqlBool>`json_extract(${sql.ref(column)}, ${`$."${key}"`}) = ${value}`,
+  searchDocument: (column) =>
+    sql<string>`coalesce((SELECT group_concat(value, char(10)) FROM json_tree(${sql.ref(column)})
+      WHERE type IN ('text', 'integer', 'real')), '')`,
+  // The trigram index answers MATCH (a phrase of three characters or more is a substring query);
+  // LIKE then keeps `%` and `_` literal, which FTS5 cannot do with an index when ESCAPE is given.
+  indexedMatches: (datasetId, pattern, text) => {
+    const like = sql`s.doc LIKE ${pattern} ESCAPE '\\'`;
+    const where =
+      [...text].length >= 3
+        ? sql`record_search MATCH ${`"${text.replaceAll('"', '""')}"`} AND ${like}`
+        : like;
+    return sql<number>`SELECT s.rowid AS id FROM record_search s WHERE ${where} AND s.dataset_id = ${datasetId}`;
+  },
 };
 
 const postgres: DialectAdapter = {
@@ -67,12 +84,16 @@ const postgres: DialectAdapter = {
   jsonAsText: (column) => sql`${sql.ref(column)}::text`,
   exactReal: (column) => sql.ref(column),
   // Answered from the trigram index on records.fields (migration 002); folds every script.
-  jsonTextContains: (column, pattern) => sql<SqlBool>`${sql.ref(column)}::text ILIKE ${pattern} ESCAPE '\\'`,
   jsonKeyEquals: (column, key, value) =>
     typeof value === 'number'
       ? sql<SqlBool>`(CASE WHEN jsonb_typeof(${sql.ref(column)} -> ${key}) = 'number'
           THEN (${sql.ref(column)} -> ${key})::numeric END) = ${value}`
       : sql<SqlBool>`${sql.ref(column)} ->> ${key} = ${value}`,
+  searchDocument: (column) =>
+    sql<string>`coalesce((SELECT string_agg(v #>> '{}', E'\n') FROM jsonb_path_query(${sql.ref(column)}, 'strict $.**') AS v
+      WHERE jsonb_typeof(v) IN ('string', 'number')), '')`,
+  indexedMatches: (datasetId, pattern) =>
+    sql<number>`SELECT s.record_id AS id FROM record_search s WHERE s.doc ILIKE ${pattern} ESCAPE '\\' AND s.dataset_id = ${datasetId}`,
 };
 
 const pairs = (columns: Record<string, RawBuilder<unknown>>) =>

@@ -35,6 +35,7 @@ const TOUCHED = [
   'llm_cache',
   'jobs',
   'release_records',
+  'record_search',
 ] as const;
 
 export async function purgeErased(ctx: Ctx, o: { vacuum?: VacuumMode } = {}): Promise<PurgeReport> {
@@ -82,6 +83,9 @@ async function purgeSqlite(ctx: Ctx): Promise<PurgeReport> {
     steps.push('wal_checkpoint(TRUNCATE)');
     // VACUUM rebuilds the file from live rows only: no free page, no freed cell, no old index entry
     // is carried over (secure_delete zeroes what the rebuild frees as well).
+    // FTS5 keeps a deleted document's terms in older index segments until they merge: merge them all.
+    raw.prepare("INSERT INTO record_search(record_search) VALUES ('optimize')").run();
+    steps.push('record_search optimize');
     // VACUUM builds the new file as a temporary database first: on disk, not in memory (the store
     // runs with temp_store = MEMORY), or a large store would need its own size in RAM.
     const temp = raw.pragma('temp_store', { simple: true });

@@ -28,12 +28,22 @@ export function jsonLikePattern(text: string): string {
   return `%${escaped.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * A case-insensitive substring test of a column's text (a JSON column as its JSON text): LIKE on
+ * SQLite (folds ASCII letters only), ILIKE on PostgreSQL. A full scan: erasure is rare, and must not
+ * depend on an index being current.
+ */
+function textContains(ctx: Ctx, column: string, pattern: string): Expression<SqlBool> {
+  return adapterOf(ctx).name === 'postgres'
+    ? sql<SqlBool>`${sql.ref(column)}::text ILIKE ${pattern} ESCAPE '\\'`
+    : sql<SqlBool>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
+}
+
 /** Any of the needles inside the column's text (JSON or plain text). */
 export function containsAny(ctx: Ctx, column: string, needles: string[]): Expression<SqlBool> {
   if (needles.length === 0) return sql<SqlBool>`1 = 0`;
-  const a = adapterOf(ctx);
   return sql<SqlBool>`(${sql.join(
-    needles.map((n) => a.jsonTextContains(column, jsonLikePattern(n))),
+    needles.map((n) => textContains(ctx, column, jsonLikePattern(n))),
     sql` OR `,
   )})`;
 }
@@ -75,12 +85,12 @@ export async function selectTargets(
       const plain = `%${selector.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       where = sql<SqlBool>`(${sql.join(
         [
-          a.jsonTextContains('r.fields', p),
-          a.jsonTextContains('r.metadata', p),
-          sql<SqlBool>`(r.final_values IS NOT NULL AND ${a.jsonTextContains('r.final_values', p)})`,
-          sql<SqlBool>`EXISTS (SELECT 1 FROM responses x WHERE x.record_id = r.id AND ${a.jsonTextContains('x.values', p)})`,
-          sql<SqlBool>`EXISTS (SELECT 1 FROM suggestions x WHERE x.record_id = r.id AND ${a.jsonTextContains('x.value', p)})`,
-          sql<SqlBool>`EXISTS (SELECT 1 FROM comments x WHERE x.record_id = r.id AND ${a.jsonTextContains('x.body', plain)})`,
+          textContains(ctx, 'r.fields', p),
+          textContains(ctx, 'r.metadata', p),
+          sql<SqlBool>`(r.final_values IS NOT NULL AND ${textContains(ctx, 'r.final_values', p)})`,
+          sql<SqlBool>`EXISTS (SELECT 1 FROM responses x WHERE x.record_id = r.id AND ${textContains(ctx, 'x.values', p)})`,
+          sql<SqlBool>`EXISTS (SELECT 1 FROM suggestions x WHERE x.record_id = r.id AND ${textContains(ctx, 'x.value', p)})`,
+          sql<SqlBool>`EXISTS (SELECT 1 FROM comments x WHERE x.record_id = r.id AND ${textContains(ctx, 'x.body', plain)})`,
         ],
         sql` OR `,
       )})`;

@@ -258,6 +258,11 @@ async function scrub(
         .executeTakeFirst();
       counts.records += n(res);
     }
+    // The search index's documents (migration 008) are copies of the fields: gone with them. The
+    // fields' trigger queues the records again, and the indexer writes their (empty) documents.
+    await sql`DELETE FROM record_search WHERE ${sql.raw(adapterOf(tx).name === 'postgres' ? 'record_id' : 'rowid')} IN (${sql.join(ids)})`.execute(
+      tx.db,
+    );
   }
   return counts;
 }

@@ -2,6 +2,7 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { DatasetRecord, RecordStatus } from '../core/record.js';
 import { adapterOf, type Ctx } from './context.js';
 import { toRecord } from './records.js';
+import { textMatches } from './search-index.js';
 
 export interface RecordQuery {
   status?: RecordStatus[];
@@ -27,9 +28,9 @@ export interface RecordPage {
 
 /**
  * One page of a dataset's records that match every filter, in id order, with the total that match.
- * Text search runs over the fields' stored JSON (case-insensitive for ASCII on SQLite, for every
- * script on PostgreSQL): PostgreSQL answers it from a trigram index (see migration 002), SQLite by
- * scanning the dataset.
+ * Text search matches the fields' string and number values (case-insensitive for ASCII on SQLite,
+ * for every script on PostgreSQL) through the search index of migration 008: a trigram index on
+ * both stores, plus a scan of the records the background indexer has not reached yet.
  */
 export async function searchRecords(ctx: Ctx, datasetId: number, q: RecordQuery): Promise<RecordPage> {
   const sqlOf = adapterOf(ctx);
@@ -37,10 +38,7 @@ export async function searchRecords(ctx: Ctx, datasetId: number, q: RecordQuery)
   if (q.status?.length) filters.push(sql<SqlBool>`r.status IN (${sql.join(q.status)})`);
   if (q.language) filters.push(sql<SqlBool>`r.language = ${q.language}`);
   if (q.excludeGold) filters.push(sql<SqlBool>`r.gold_values IS NULL`);
-  if (q.text) {
-    const pattern = `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filters.push(sqlOf.jsonTextContains('r.fields', pattern));
-  }
+  if (q.text) filters.push(textMatches(ctx, datasetId, q.text));
   for (const m of q.metadata ?? []) filters.push(sqlOf.jsonKeyEquals('r.metadata', m.key, m.value));
   if (q.check) {
     const failed = sql`EXISTS (SELECT 1 FROM check_results c WHERE c.record_id = r.id AND c."check" = ${q.check.name} AND c.passed = 0)`;

@@ -283,6 +283,8 @@ export interface RecordFilter {
   status?: RecordStatus[];
   /** Page size of the underlying keyset queries. */
   batchSize?: number;
+  /** Only ids in this inclusive range (a shard of a queued check run). */
+  ids?: { from: number; to: number };
 }
 
 /**
@@ -295,7 +297,7 @@ export async function* streamRecords(
   filter: RecordFilter = {},
 ): AsyncGenerator<DatasetRecord[]> {
   const size = filter.batchSize ?? 2000;
-  let after = 0;
+  let after = filter.ids ? filter.ids.from - 1 : 0;
   const statuses = filter.status ?? [];
   for (;;) {
     let q = ctx.db
@@ -303,6 +305,7 @@ export async function* streamRecords(
       .selectAll()
       .where('dataset_id', '=', datasetId)
       .where('id', '>', after);
+    if (filter.ids) q = q.where('id', '<=', filter.ids.to);
     if (statuses.length === 1) q = q.where('status', '=', statuses[0]!);
     // Several statuses: filter rows read in id order rather than let the planner merge status ranges
     // and sort them on every page (quadratic over a large dataset). `status || ''` hides the column

@@ -2,6 +2,7 @@ import { answerStateRepository } from './answer-state.js';
 import { clearAssignment, clearReviewLeases, setExpiry, upsertAssignment } from './assignments.js';
 import { authRepository } from './auth.js';
 import { checkResultsRepository } from './check-results.js';
+import { checkShardsRepository } from './check-shards.js';
 import { commentsRepository } from './comments.js';
 import { type Ctx, inTransaction } from './context.js';
 import { datasetsRepository } from './datasets.js';
@@ -33,6 +34,7 @@ import {
 } from './records.js';
 import { type Bound, bind, type RepositoryFunctions } from './repository.js';
 import { responsesRepository } from './responses.js';
+import { indexAllPending, indexPending, pendingCount } from './search-index.js';
 import { freeSlots } from './slots.js';
 import { suggestionsRepository } from './suggestions.js';
 import { usersRepository } from './users.js';
@@ -71,6 +73,9 @@ const queueRepository = {
   setExpiry,
 };
 
+/** The search index's background work (migration 008). */
+const searchIndexRepository = { indexPending, indexAllPending, pendingCount };
+
 const repositories = {
   datasets: datasetsRepository,
   records: recordsRepository,
@@ -94,6 +99,8 @@ const repositories = {
   llmCache: llmCacheRepository,
   jobs: jobsRepository,
   generatedRows: generatedRowsRepository,
+  searchIndex: searchIndexRepository,
+  checkShards: checkShardsRepository,
 } satisfies Record<string, RepositoryFunctions>;
 
 type Repositories = typeof repositories;

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { usage } from '../../core/errors.js';
 import { loadYaml } from '../../core/yaml-source.js';
+import type { QueuedCheckOptions } from '../../stages/checks/sharded/run-queued.js';
+import type { Store } from '../../store/store.js';
 import { cliActor, globals, withStore } from '../context.js';
 import { emit, note } from '../output.js';
 import { checkDatasetName } from './datasets.js';
-import { readRecipe } from './generate.js';
+import { positiveInt, readRecipe } from './generate.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
@@ -23,7 +25,11 @@ export function registerCheck(program: Command): void {
       collect,
       [],
     )
-    .action(async (o: { dataset: string; only?: string; config?: string; eval: string[] }, cmd: Command) => {
+    .option('--queue', 'cut the run into shards that `tandem worker` processes share (this one works too)')
+    .option('--shard-size <n>', 'records per shard with --queue', '10000')
+    .option('--run <id>', 'with --queue: resume this run (after this process was stopped)')
+    .option('--no-work', 'with --queue: only queue, report progress and finish; workers do the shards')
+    .action(async (o: CheckCliOptions, cmd: Command) => {
       checkDatasetName(o.dataset);
       const only = o.only
         ?.split(',')
@@ -33,17 +39,21 @@ export function registerCheck(program: Command): void {
       const config = o.config
         ? (loadYaml(readRecipe(o.config), o.config).data as Record<string, unknown>)
         : undefined;
-      const { runChecks } = await import('../../stages/checks/run-checks.js');
       const g = globals(cmd);
       await withStore(cmd, async (store) => {
-        const summary = await runChecks(store, {
+        const inputs = {
           dataset: o.dataset,
           only: only as never,
           config,
           evalFiles: o.eval,
           actor: cliActor(),
-          onProgress: g.json ? undefined : checkProgress(),
-        });
+        };
+        const summary = o.queue
+          ? await queued(store, inputs, o, !g.json)
+          : await (await import('../../stages/checks/run-checks.js')).runChecks(store, {
+              ...inputs,
+              onProgress: g.json ? undefined : checkProgress(),
+            });
         emit(g, summary, () => {
           const rows = summary.checks.map((c) => [
             c.check,
@@ -70,6 +80,38 @@ export function registerCheck(program: Command): void {
         });
       });
     });
+}
+
+interface CheckCliOptions {
+  dataset: string;
+  only?: string;
+  config?: string;
+  eval: string[];
+  queue?: boolean;
+  shardSize: string;
+  run?: string;
+  work: boolean;
+}
+
+async function queued(
+  store: Store,
+  inputs: Omit<QueuedCheckOptions, 'shardSize' | 'runId' | 'work' | 'onProgress'>,
+  o: CheckCliOptions,
+  progress: boolean,
+) {
+  const { runQueuedChecks } = await import('../../stages/checks/sharded/run-queued.js');
+  let last = '';
+  return runQueuedChecks(store, {
+    ...inputs,
+    shardSize: positiveInt('--shard-size', o.shardSize) ?? 10_000,
+    ...(o.run ? { runId: o.run } : {}),
+    work: o.work,
+    onProgress: (p) => {
+      const line = `run ${p.runId}: ${p.done}/${p.shards} shards done, ${p.records} records checked`;
+      if (progress && line !== last) note(line);
+      last = line;
+    },
+  });
 }
 
 /** A line on stderr every 10,000 records of each stage, so a long check shows it is moving. */

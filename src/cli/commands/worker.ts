@@ -6,7 +6,7 @@ import { positiveInt } from './generate.js';
 export function registerWorker(program: Command): void {
   program
     .command('worker')
-    .description('claim queued jobs (generation runs put there by `generate --queue`) and do them')
+    .description('claim queued jobs (`generate --queue`, `check --queue`) and do them')
     .option('--concurrency <k>', 'requests in flight at most per job (default: the recipe’s limits)')
     .option('--follow', 'keep waiting for new jobs instead of stopping when the queue is empty')
     .option('--id <name>', 'worker name in the job table (default: host:pid)')
@@ -18,7 +18,11 @@ export function registerWorker(program: Command): void {
         const stop = () => controller.abort();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
+        const { startSearchIndexer } = await import('../../store/search-indexer.js');
+        const { CHECK_SHARD_JOB, runCheckShard } = await import('../../stages/checks/sharded/shard.js');
         await withStore(cmd, async (store, g) => {
+          // Workers share the search index's backlog with the servers (SKIP LOCKED on PostgreSQL).
+          const indexer = startSearchIndexer(store, { onError: (e) => note(`search indexing failed: ${e}`) });
           const report = await runWorker(store, {
             concurrency: positiveInt('--concurrency', o.concurrency),
             follow: Boolean(o.follow),
@@ -26,7 +30,14 @@ export function registerWorker(program: Command): void {
             signal: controller.signal,
             log: note,
             ...(o.run ? { runId: o.run } : {}),
-          });
+            handlers: {
+              [CHECK_SHARD_JOB]: async (job) => {
+                const p = job.payload as import('../../stages/checks/sharded/shard.js').CheckShardPayload;
+                const result = await runCheckShard(store, p);
+                return { result, line: `check shard ${p.shard} of ${p.runId}: ${result.records} records` };
+              },
+            },
+          }).finally(() => indexer.stop());
           emit(
             g,
             report,

@@ -67,8 +67,19 @@ export async function dedupDataset(
     priority: (i) => priorities[i] ?? 0,
     ...(onProgress ? { onProgress } : {}),
   });
+  const byId = dedupOutcomes(result.clusters, ids, externalIds, config.threshold);
+  return { byId, records: ids.length, clusters: result.clusters.length, duplicates: result.duplicates };
+}
+
+/** Each clustered record's outcome: the kept one passes and lists its duplicates, the others fail. */
+export function dedupOutcomes(
+  clusters: readonly number[][],
+  ids: ArrayLike<number>,
+  externalIds: readonly string[],
+  threshold: number,
+): Map<number, CheckOutcome> {
   const byId = new Map<number, CheckOutcome>();
-  for (const cluster of result.clusters) {
+  for (const cluster of clusters) {
     const kept = cluster[0]!;
     byId.set(ids[kept]!, {
       check: 'dedup',
@@ -92,11 +103,11 @@ export async function dedupDataset(
           reason: `near-duplicate of ${externalIds[kept]}`,
           duplicateOf: externalIds[kept],
           duplicateOfId: ids[kept],
-          threshold: config.threshold,
+          threshold,
           size: cluster.length,
         },
       });
     }
   }
-  return { byId, records: ids.length, clusters: result.clusters.length, duplicates: result.duplicates };
+  return byId;
 }

@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { Actor } from '../../core/actor.js';
 import { badInput, usage } from '../../core/errors.js';
+import type { DatasetRecord } from '../../core/record.js';
+import type { NewCheckResult } from '../../store/check-results.js';
+import type { Dataset } from '../../store/datasets.js';
 import type { Store } from '../../store/store.js';
 import { buildContaminationIndex, type EvalItem } from '../../text/decontaminate.js';
 import { loadLanguageDetector } from '../../text/language.js';
 import { CHECK_NAMES, type CheckName, type ChecksConfig, checksConfig } from './config.js';
 import { dedupDataset } from './dedup-check.js';
-import { type CheckOutcome, recordCheckers } from './record-checks.js';
+import { type CheckOutcome, type RecordChecker, recordCheckers } from './record-checks.js';
 import { recordTexts } from './record-texts.js';
+import { type CheckSummaryRow, emptyTallies, summaryRows, type Tallies, tally } from './tally.js';
 
 /**
  * `tandem check --dataset NAME`: runs the chosen checks over every record, replaces their earlier
@@ -27,13 +31,7 @@ export interface CheckRunOptions {
   onProgress?: (stage: string, done: number) => void;
 }
 
-export interface CheckSummaryRow {
-  check: string;
-  records: number;
-  failed: number;
-  /** The most common reasons among failures, with counts. */
-  reasons: { reason: string; count: number }[];
-}
+export type { CheckSummaryRow } from './tally.js';
 
 export interface CheckRunSummary {
   dataset: string;
@@ -44,12 +42,20 @@ export interface CheckRunSummary {
   judge?: unknown;
 }
 
-export async function runChecks(store: Store, o: CheckRunOptions): Promise<CheckRunSummary> {
+/** What every part of a run needs, resolved once per process from the same inputs. */
+export interface PreparedChecks {
+  dataset: Dataset;
+  config: ChecksConfig;
+  /** The checks that look at one record at a time. */
+  checkers: RecordChecker[];
+}
+
+export type CheckInputs = Pick<CheckRunOptions, 'dataset' | 'only' | 'config' | 'evalFiles'>;
+
+export async function prepareChecks(store: Store, o: CheckInputs): Promise<PreparedChecks> {
   const dataset = await store.datasets.get(o.dataset);
   const settings = dataset.settings;
   const config = resolveConfig((settings as { checks?: unknown }).checks, o.config, o.only, o.evalFiles);
-  const ran = new Set<string>();
-
   const evalIndex =
     config.decontaminate.enabled && config.decontaminate.files.length > 0
       ? buildContaminationIndex(config.decontaminate.files.flatMap(readEvalFile), {
@@ -57,83 +63,109 @@ export async function runChecks(store: Store, o: CheckRunOptions): Promise<Check
         })
       : undefined;
   if (config.language.enabled) await loadLanguageDetector();
+  return { dataset, config, checkers: recordCheckers(config, settings, evalIndex) };
+}
+
+/** The record checks' outcomes for a page, as rows to store, tallied. */
+export function checkPage(
+  page: readonly DatasetRecord[],
+  p: PreparedChecks,
+  tallies: Tallies,
+  more: ((r: DatasetRecord) => CheckOutcome)[] = [],
+): NewCheckResult[] {
+  const results: NewCheckResult[] = [];
+  for (const r of page) {
+    const texts = recordTexts(r, p.dataset.settings);
+    const outcomes: CheckOutcome[] = p.checkers.map((c) => c.check(r, texts));
+    for (const m of more) outcomes.push(m(r));
+    for (const outcome of outcomes) {
+      tally(tallies, outcome);
+      results.push({
+        recordId: r.id,
+        check: outcome.check,
+        passed: outcome.passed,
+        score: outcome.score,
+        details: outcome.details,
+      });
+    }
+  }
+  return results;
+}
+
+/** Moves a page's records to flagged or checked from every stored result (statuses in review stay). */
+export async function applyVerdicts(
+  store: Store,
+  datasetId: number,
+  ids: number[],
+  actor: Actor,
+): Promise<{ flagged: number; checked: number }> {
+  const failing = await store.checkResults.recordsWithFailures(ids);
+  return store.lifecycle.applyCheckVerdicts(
+    datasetId,
+    ids.filter((id) => failing.has(id)),
+    ids.filter((id) => !failing.has(id)),
+    actor,
+  );
+}
+
+/** The LLM judge, when configured and not left out by `--only`. */
+export async function judgeIfAsked(
+  store: Store,
+  p: PreparedChecks,
+  only: CheckName[] | undefined,
+): Promise<unknown> {
+  if (p.config.judge === undefined || (only && !only.includes('judge'))) return undefined;
+  const { runJudge, judgeConfig } = await import('./judge.js');
+  const parsed = judgeConfig.safeParse(p.config.judge);
+  if (!parsed.success)
+    throw badInput(
+      `checks.judge: ${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`,
+    );
+  return runJudge(store, { dataset: p.dataset, config: parsed.data });
+}
+
+export async function semanticIfAsked(store: Store, p: PreparedChecks, only: CheckName[] | undefined) {
+  if (p.config.semantic_dedup === undefined || (only && !only.includes('semantic_dedup'))) return undefined;
+  const { semanticConfig, semanticDuplicates } = await import('./semantic-dedup.js');
+  const parsed = semanticConfig.safeParse(p.config.semantic_dedup);
+  if (!parsed.success)
+    throw badInput(
+      `checks.semantic_dedup: ${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`,
+    );
+  return semanticDuplicates(store, p.dataset, p.dataset.settings, parsed.data);
+}
+
+export async function runChecks(store: Store, o: CheckRunOptions): Promise<CheckRunSummary> {
+  const p = await prepareChecks(store, o);
+  const { dataset, config } = p;
+  const ran = new Set<string>();
 
   const dedup = config.dedup.enabled
-    ? await dedupDataset(store, dataset, settings, config.dedup, (n) => o.onProgress?.('dedup', n))
+    ? await dedupDataset(store, dataset, dataset.settings, config.dedup, (n) => o.onProgress?.('dedup', n))
     : undefined;
   if (dedup) ran.add('dedup');
-
-  let semantic: Awaited<ReturnType<typeof import('./semantic-dedup.js').semanticDuplicates>> | undefined;
-  if (config.semantic_dedup !== undefined && (!o.only || o.only.includes('semantic_dedup'))) {
-    const { semanticConfig, semanticDuplicates } = await import('./semantic-dedup.js');
-    const parsed = semanticConfig.safeParse(config.semantic_dedup);
-    if (!parsed.success)
-      throw badInput(
-        `checks.semantic_dedup: ${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`,
-      );
-    semantic = await semanticDuplicates(store, dataset, settings, parsed.data);
-    ran.add('semantic_dedup');
-  }
-
-  const checkers = recordCheckers(config, settings, evalIndex);
-  for (const c of checkers) ran.add(c.name);
-  const tallies = new Map<string, { records: number; failed: number; reasons: Map<string, number> }>(
-    [...ran].map((c) => [c, { records: 0, failed: 0, reasons: new Map() }]),
-  );
-  const tally = (o: CheckOutcome) => {
-    const t = tallies.get(o.check)!;
-    t.records++;
-    if (o.passed) return;
-    t.failed++;
-    const reason = reasonOf(o);
-    t.reasons.set(reason, (t.reasons.get(reason) ?? 0) + 1);
-  };
+  const semantic = await semanticIfAsked(store, p, o.only);
+  if (semantic) ran.add('semantic_dedup');
+  for (const c of p.checkers) ran.add(c.name);
+  const tallies = emptyTallies(ran);
+  const more: ((r: DatasetRecord) => CheckOutcome)[] = [];
+  if (dedup)
+    more.push((r) => dedup.byId.get(r.id) ?? { check: 'dedup', passed: true, score: null, details: {} });
+  if (semantic)
+    more.push(
+      (r) => semantic.byId.get(r.id) ?? { check: 'semantic_dedup', passed: true, score: null, details: {} },
+    );
 
   // The judge first, so its verdicts count when statuses move below.
-  let judge: unknown;
-  if (config.judge !== undefined && (!o.only || o.only.includes('judge'))) {
-    const { runJudge, judgeConfig } = await import('./judge.js');
-    const parsed = judgeConfig.safeParse(config.judge);
-    if (!parsed.success)
-      throw badInput(
-        `checks.judge: ${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`,
-      );
-    judge = await runJudge(store, { dataset, config: parsed.data });
-  }
+  const judge = await judgeIfAsked(store, p, o.only);
 
   let records = 0;
   const statuses = { flagged: 0, checked: 0 };
   for await (const page of store.records.stream(dataset.id)) {
-    const results = [];
-    for (const r of page) {
-      const texts = recordTexts(r, settings);
-      const outcomes: CheckOutcome[] = checkers.map((c) => c.check(r, texts));
-      if (dedup)
-        outcomes.push(dedup.byId.get(r.id) ?? { check: 'dedup', passed: true, score: null, details: {} });
-      if (semantic)
-        outcomes.push(
-          semantic.byId.get(r.id) ?? { check: 'semantic_dedup', passed: true, score: null, details: {} },
-        );
-      for (const outcome of outcomes) {
-        tally(outcome);
-        results.push({
-          recordId: r.id,
-          check: outcome.check,
-          passed: outcome.passed,
-          score: outcome.score,
-          details: outcome.details,
-        });
-      }
-    }
+    const results = checkPage(page, p, tallies, more);
     const ids = page.map((r) => r.id);
     await store.checkResults.replace(ids, [...ran], results);
-    const failing = await store.checkResults.recordsWithFailures(ids);
-    const moved = await store.lifecycle.applyCheckVerdicts(
-      dataset.id,
-      ids.filter((id) => failing.has(id)),
-      ids.filter((id) => !failing.has(id)),
-      o.actor,
-    );
+    const moved = await applyVerdicts(store, dataset.id, ids, o.actor);
     statuses.flagged += moved.flagged;
     statuses.checked += moved.checked;
     records += page.length;
@@ -143,22 +175,14 @@ export async function runChecks(store: Store, o: CheckRunOptions): Promise<Check
   return {
     dataset: dataset.name,
     records,
-    checks: [...tallies].map(([check, t]) => ({
-      check,
-      records: t.records,
-      failed: t.failed,
-      reasons: [...t.reasons]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 3)
-        .map(([reason, count]) => ({ reason, count })),
-    })),
+    checks: summaryRows(tallies, ran),
     statuses,
     byStatus: (await store.datasets.countByStatus(dataset.id)) as Record<string, number>,
     ...(judge === undefined ? {} : { judge }),
   };
 }
 
-function resolveConfig(
+export function resolveConfig(
   fromSettings: unknown,
   fromFile: Record<string, unknown> | undefined,
   only: CheckName[] | undefined,
@@ -218,27 +242,4 @@ function readEvalFile(file: string): EvalItem[] {
     });
   });
   return items;
-}
-
-/** One line per failure kind, for the summary: the rule, entity type or near-duplicate. */
-function reasonOf(o: CheckOutcome): string {
-  const d = o.details as Record<string, unknown>;
-  switch (o.check) {
-    case 'pii':
-      return `contains ${(d.types as string[]).join(', ')}`;
-    case 'language':
-      return `in ${String((d.problems as { detected: string }[])[0]?.detected)} (expected ${(d.expected as string[]).join('/') || 'the conversation’s language'})`;
-    case 'quality':
-      return String((d.failures as { rule: string }[])[0]?.rule ?? 'quality');
-    case 'offensive':
-      return `offensive term '${String((d.matches as { term: string }[])[0]?.term)}'`;
-    case 'decontaminate':
-      return `overlaps evaluation item ${String((d.items as { evalId: string }[])[0]?.evalId)}`;
-    case 'dedup':
-      return 'near-duplicate of a kept record';
-    case 'semantic_dedup':
-      return 'says the same as a kept record';
-    default:
-      return o.check;
-  }
 }

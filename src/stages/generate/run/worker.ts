@@ -21,7 +21,17 @@ export interface WorkerOptions {
   /** Claim only this run's jobs (`tandem worker --run ID`). */
   runId?: string;
   log?: (line: string) => void;
+  /**
+   * Other stages' jobs this worker also takes (a later stage's code, passed in by the CLI: a stage
+   * never imports a later one). The handler's value is stored as the job's result.
+   */
+  handlers?: Record<string, JobHandler>;
 }
+
+export type JobHandler = (job: {
+  id: number;
+  payload: unknown;
+}) => Promise<{ result: unknown; line: string }>;
 
 export interface WorkerReport {
   worker: string;
@@ -35,7 +45,8 @@ export async function runWorker(store: Store, o: WorkerOptions = {}): Promise<Wo
   const leaseMs = o.leaseMs ?? 60_000;
   const report: WorkerReport = { worker, jobs: 0, rowsStored: 0, failedJobs: 0 };
   while (!o.signal?.aborted) {
-    const job = await store.jobs.claim<GenerateJobPayload>([GENERATE_JOB], worker, leaseMs, 5, o.runId);
+    const kinds = [GENERATE_JOB, ...Object.keys(o.handlers ?? {})];
+    const job = await store.jobs.claim<GenerateJobPayload>(kinds, worker, leaseMs, 5, o.runId);
     if (!job) {
       if (!o.follow) break;
       await new Promise((r) => setTimeout(r, o.pollMs ?? 1000));
@@ -45,7 +56,15 @@ export async function runWorker(store: Store, o: WorkerOptions = {}): Promise<Wo
     const renew = setInterval(() => {
       store.jobs.renewLease(job.id, worker, leaseMs).catch(() => {});
     }, leaseMs / 3);
+    const handler = o.handlers?.[job.kind];
     try {
+      if (handler) {
+        const { result, line } = await handler(job);
+        await store.jobs.finish(job.id, { status: 'done', result });
+        report.jobs++;
+        o.log?.(`job ${job.id}: ${line}`);
+        continue;
+      }
       const recipe = loadRecipe(p.recipeText, p.recipeFile);
       const summary: GenerateSummary = await runGeneration(store, {
         recipe,
