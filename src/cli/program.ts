@@ -6,11 +6,13 @@ import { registerCheck } from './commands/check.js';
 import { registerDatasets } from './commands/datasets.js';
 import { registerDedup } from './commands/dedup.js';
 import { registerDemo } from './commands/demo.js';
+import { registerErase } from './commands/erase.js';
 import { registerExport } from './commands/export.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerGold } from './commands/gold.js';
 import { registerImport } from './commands/import.js';
 import { registerLang } from './commands/lang.js';
+import { registerLineage } from './commands/lineage.js';
 import { registerPii } from './commands/pii.js';
 import { registerQa } from './commands/qa.js';
 import { registerSchema } from './commands/schema.js';
@@ -45,6 +47,8 @@ export function buildProgram(): Command {
   registerLang(program);
   registerDedup(program);
   registerPii(program);
+  registerErase(program);
+  registerLineage(program);
   registerAudit(program);
   registerSearchIndex(program);
   for (const c of program.commands) {

@@ -10,6 +10,7 @@ import { openApiDocument } from './openapi.js';
 import type { Route } from './route.js';
 import { authRoutes } from './routes/auth.js';
 import { datasetRoutes } from './routes/datasets.js';
+import { lineageRoutes } from './routes/lineage.js';
 import { queueRoutes } from './routes/queue.js';
 import { recordRoutes } from './routes/records.js';
 import { responseRoutes } from './routes/responses.js';
@@ -116,6 +117,7 @@ export function apiRoutes(store: Store, options: ServerOptions = {}): Route[] {
     ...datasetRoutes(store),
     ...queueRoutes(store, options),
     ...recordRoutes(store),
+    ...lineageRoutes(store),
     ...responseRoutes(store, options),
     ...userRoutes(store),
   ];

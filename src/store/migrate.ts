@@ -6,6 +6,7 @@ import * as initial from './migrations/001-initial.js';
 import * as queues from './migrations/002-queues.js';
 import * as quality from './migrations/003-quality.js';
 import * as leaseHint from './migrations/004-lease-hint.js';
+import * as erasure from './migrations/006-erasure.js';
 import * as search from './migrations/008-search.js';
 import * as checkShards from './migrations/011-check-shards.js';
 import { withSchemaIntrospection } from './schema-introspection.js';
@@ -16,6 +17,7 @@ const migrations: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '002-queues': queues,
   '003-quality': quality,
   '004-lease-hint': leaseHint,
+  '006-erasure': erasure,
   '008-search': search,
   '011-check-shards': checkShards,
 };

@@ -165,6 +165,10 @@ export interface ReleasesTable {
   created_by: string;
   record_count: number;
   created_at: Millis;
+  /** Set when a later erasure removed one of its records (migration 006). */
+  superseded_at: Generated<Millis | null>;
+  superseded_reason: Generated<string | null>;
+  superseded_by: Generated<number | null>;
 }
 
 export interface ReleaseRecordsTable {
@@ -189,6 +193,21 @@ export interface EventsTable {
   after: JsonNullable;
 }
 
+/** An erasure's tombstone: no content, only who, when, why and which record ids (migration 006). */
+export interface ErasuresTable {
+  id: Id;
+  dataset_id: number;
+  dataset_name: string;
+  actor: string;
+  reason: string;
+  selector: Json;
+  record_ids: Json;
+  touched: Json;
+  releases: Json;
+  created_at: Millis;
+  purged_at: Millis | null;
+}
+
 export interface Database {
   datasets: DatasetsTable;
   records: RecordsTable;
@@ -206,4 +225,5 @@ export interface Database {
   releases: ReleasesTable;
   release_records: ReleaseRecordsTable;
   events: EventsTable;
+  erasures: ErasuresTable;
 }

@@ -7,11 +7,13 @@ import { commentsRepository } from './comments.js';
 import { type Ctx, inTransaction } from './context.js';
 import { datasetsRepository } from './datasets.js';
 import type { Dialect } from './dialect.js';
+import { erasureRepository } from './erasure.js';
 import { eventsRepository } from './events.js';
 import { externalIdsWithPrefix, recordsWithPrefix } from './external-ids.js';
 import { generatedRowsRepository } from './generated-rows.js';
 import { goldRepository } from './gold.js';
 import { type claimJob, type Job, type jobsOfRun, jobsRepository } from './jobs.js';
+import { lineageReadsRepository } from './lineage-reads.js';
 import { llmCacheRepository } from './llm-cache.js';
 import { membersRepository } from './members.js';
 import { progressReadsRepository } from './progress-reads.js';
@@ -92,6 +94,8 @@ const repositories = {
   quality: qualityReadsRepository,
   progress: progressReadsRepository,
   events: eventsRepository,
+  erasure: erasureRepository,
+  lineage: lineageReadsRepository,
   llmCache: llmCacheRepository,
   jobs: jobsRepository,
   generatedRows: generatedRowsRepository,

@@ -100,6 +100,12 @@ const MATRIX: {
     request: (f) => ({ url: `/api/records/${f.record()}` }),
   },
   {
+    route: 'GET /api/records/:id/lineage',
+    allowed: ALL,
+    ok: 200,
+    request: (f) => ({ url: `/api/records/${f.record()}/lineage` }),
+  },
+  {
     route: 'POST /api/records/:id/comments',
     allowed: ALL,
     ok: 201,

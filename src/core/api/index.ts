@@ -6,6 +6,7 @@
  */
 export * from './datasets.js';
 export * from './errors.js';
+export * from './lineage.js';
 export * from './quality.js';
 export * from './queue.js';
 export * from './records.js';

@@ -10,6 +10,7 @@ import type {
   CommentResult,
   DatasetList,
   DatasetResult,
+  LineageResult,
   MemberList,
   NextRecord,
   Ok,
@@ -143,6 +144,8 @@ export const api = {
     request<NextRecord>('GET', `${ds(name)}/next${round === 'annotate' ? '' : `?round=${round}`}`),
   records: (name: string, query: string) => must(request<RecordPage>('GET', `${ds(name)}/records?${query}`)),
   record: (id: number) => must(request<RecordResult>('GET', rec(id))),
+  /** Where a record came from and what happened to it; annotators get their part only. */
+  lineage: (id: number) => must(request<LineageResult>('GET', `${rec(id)}/lineage`)),
   respond: (id: number, body: RespondBody) =>
     must(request<RespondResult>('POST', `${rec(id)}/responses`, { body })),
   skip: (id: number) => must(request<Ok>('POST', `${rec(id)}/skip`, { body: {} })),

@@ -23,6 +23,8 @@ export type {
   FinalValue,
   GoldAccuracy,
   Interval,
+  LineageResult,
+  LineageView,
   MemberList,
   NextRecord,
   Ok,

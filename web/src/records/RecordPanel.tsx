@@ -10,6 +10,7 @@ import { formatDuration } from '../logic/format';
 import { FinalValues } from '../review/FinalValues';
 import { ValueView } from '../review/ValueView';
 import { STATUS_LABEL } from '../status';
+import { LineagePanel } from './LineagePanel';
 
 /** One record, read-only, beside the table: fields, final values, responses, comments. Escape closes it. */
 export function RecordPanel({
@@ -100,6 +101,7 @@ export function RecordPanel({
             </section>
           ))}
           <Comments comments={record.comments} />
+          <LineagePanel id={record.id} />
         </>
       )}
     </aside>

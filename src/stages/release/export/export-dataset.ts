@@ -1,5 +1,5 @@
 import { TandemError, usage } from '../../../core/errors.js';
-import type { RecordStatus } from '../../../core/record.js';
+import { type RecordStatus, recordStatus } from '../../../core/record.js';
 import { openLineSink } from '../../../io/line-sink.js';
 import { openParquetSink } from '../../../io/parquet-sink.js';
 import type { Store } from '../../../store/store.js';
@@ -52,7 +52,9 @@ export async function exportDataset(store: Store, opts: ExportOptions): Promise<
   const format = opts.format;
   const dataset = await store.datasets.get(opts.dataset);
   const settings = dataset.settings;
-  const total = await store.records.count(dataset.id, opts.status);
+  // Erased records are tombstones: never exported, even when every status is asked for.
+  const status = opts.status?.length ? opts.status : recordStatus.options.filter((s) => s !== 'erased');
+  const total = await store.records.count(dataset.id, status);
   const out = opts.out ?? '-';
 
   let map: (r: ExportRecord) => MappedRow;
@@ -91,10 +93,7 @@ export async function exportDataset(store: Store, opts: ExportOptions): Promise<
   let done = 0;
   const reasons = new Map<string, number>();
   try {
-    for await (const page of store.records.stream(
-      dataset.id,
-      opts.status?.length ? { status: opts.status } : {},
-    )) {
+    for await (const page of store.records.stream(dataset.id, { status })) {
       const responses =
         format === 'jsonl' ? await store.responses.forRecords(page.map((r) => r.id)) : undefined;
       const rows: Record<string, unknown>[] = [];
