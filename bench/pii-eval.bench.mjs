@@ -31,7 +31,10 @@ function score(records) {
   const tally = new Map(); // key → {tp, fp, fn}
   const bump = (k, f) => {
     let t = tally.get(k);
-    if (!t) tally.set(k, (t = { tp: 0, fp: 0, fn: 0 }));
+    if (!t) {
+      t = { tp: 0, fp: 0, fn: 0 };
+      tally.set(k, t);
+    }
     t[f]++;
   };
   const misses = [];
