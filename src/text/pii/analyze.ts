@@ -7,7 +7,7 @@
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { addressRecognizer } from './address.js';
 import { creditCardRecognizer } from './credit-card.js';
-import { dateOfBirthRecognizer } from './date-of-birth.js';
+import { dateRecognizer } from './date.js';
 import { emailRecognizer } from './email.js';
 import { ibanRecognizer } from './iban.js';
 import { nationalIdRecognizer } from './national-ids.js';
@@ -25,7 +25,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   ipRecognizer,
   urlRecognizer,
   nationalIdRecognizer,
-  dateOfBirthRecognizer,
+  dateRecognizer,
   secretRecognizer,
   addressRecognizer,
   personRecognizer,

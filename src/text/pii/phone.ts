@@ -19,14 +19,17 @@ import type { Entity, Recognizer, ScanContext } from './types.js';
 
 /** At least seven digits (a bracketed group counts once), not starting with a date like 12/03/2024. */
 const CANDIDATE =
-  /(?<![\w+@/.-])(?!\d{1,4}([./-])\d{1,2}\1\d{1,4}(?![\d/-]|\.\d))(?:\+|00(?=[1-9]))?(?:\(\d{1,5}\)|\d)(?:[ \u00a0.\-/]?(?:\(\d{1,5}\)|\d)){6,22}(?![\w@])/g;
+  /(?<![\w+@/.-])(?!\d{1,4}([./-])\d{1,2}\1\d{1,4}(?![\d/-]|\.\d))(?:\+|00(?=[1-9]))?(?:\(\d{1,5}\)|\d)(?:[ \u00a0.\-/]?(?:\(\d{1,5}\)|\d)){6,22}(?![\w@](?<!x(?=\d)))/g;
+/** An extension right after a number: "x9629", " ext. 12", " extension 4", " Durchwahl 12", " poste 3". */
+const EXTENSION =
+  /[ \t]*(?:x|ext\.?|extn\.?|extension|Durchwahl|DW|poste|int\.?|interno)[ \t]*\d{1,6}(?![\w])/iy;
 
 /** Shapes that are not phone numbers even when some country's plan would accept the digits. */
 const NOT_PHONE = [
   /^\d{4}[./-]\d{1,2}[./-]\d{1,2}$/, // 2024-03-12
   /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/, // 12.03.2024, 3/12/24
   /^\d{1,3}(?:\.\d{1,3}){3}$/, // IPv4
-  /^\d{3}-\d{2}-\d{4}$/, // US SSN
+  /^\d{3}([-. ])\d{2}\1\d{4}$/, // US SSN
   /^\d{1,3}(?:[.,]\d{3})+$/, // 1.234.567 (an amount)
 ];
 
@@ -205,7 +208,11 @@ export const phoneRecognizer: Recognizer = {
       if (!found) continue;
       const [from, to, base] = found;
       const start = m.index + from;
-      const end = m.index + to;
+      let end = m.index + to;
+      if (to === cand.length) {
+        EXTENSION.lastIndex = end;
+        if (EXTENSION.test(text)) end = EXTENSION.lastIndex;
+      }
       out.push({
         type: 'PHONE_NUMBER',
         start,

@@ -1,0 +1,195 @@
+/**
+ * DATE_TIME and DATE_OF_BIRTH: full dates (day, month and year) in the forms people write them.
+ *
+ * - Written out with the month's name, in any order a language uses: "March 3, 2021", "3. März 2021",
+ *   "3 de marzo de 2021", "3 de mar. de 2021", "3 مارس 2021", "3 मार्च 2021", with an optional weekday
+ *   before ("Wednesday, March 3, 2021", "mercredi 3 mars 2021"). Month and weekday names, long and
+ *   abbreviated, come from the ICU data Node ships (Intl.DateTimeFormat) for the languages in
+ *   DATE_LOCALES, so every spelling ICU writes is read.
+ * - CJK: 2021年3月3日 (with a weekday after: 水曜日, 星期三), Korean 2021년 3월 3일.
+ * - Numeric: ISO 2021-03-03 (also 2021/03/03), and day-month-year or month-day-year with / . or -
+ *   (03.03.2021, 3/3/21, 03-03-2021; the RTL marks ICU puts in Arabic dates are allowed); the day and
+ *   month must be a real pair in one of the two orders, a two-digit year needs two-digit day and
+ *   month when the separator is a dot (else "1.2.21" would be a version).
+ *
+ * A month and year alone, or a day and month without a year, is not reported. Scores: 0.6; a numeric
+ * date with a two-digit year 0.5. A date is a DATE_OF_BIRTH (0.85 at least) when a birth word is
+ * within `contextWords` words before it ("born on", "DOB", "Geburtsdatum", "né le", "nací el",
+ * "生年月日", "जन्म", "تاريخ الميلاد") or just after it in the same sentence ("am 4. Dezember 2001
+ * geboren", "…に生まれました", "…出生于").
+ */
+
+import { boosted, CONTEXT_BOOST, contextPattern, hasContext } from './context.js';
+import type { Entity, Recognizer, ScanContext } from './types.js';
+
+export const DATE_SCORE = 0.6;
+export const SHORT_YEAR_SCORE = 0.5;
+export const DOB_SCORE = Math.round((0.5 + CONTEXT_BOOST) * 100) / 100;
+
+/** Languages whose month and weekday names are read (ICU's own spellings, long and short). */
+export const DATE_LOCALES = [
+  'en',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'sv',
+  'da',
+  'nb',
+  'pl',
+  'cs',
+  'ro',
+  'tr',
+  'id',
+  'ru',
+  'uk',
+  'el',
+  'ar',
+  'fa',
+  'hi',
+] as const;
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Month names (as written inside a date, so Polish "marca", Russian "марта") and weekday names. */
+function names(): { months: string[]; weekdays: string[] } {
+  const months = new Set<string>(['sept', 'sep', 'mrz']);
+  const weekdays = new Set<string>();
+  for (const locale of DATE_LOCALES) {
+    for (const style of ['long', 'short'] as const) {
+      const f = new Intl.DateTimeFormat(locale, {
+        day: 'numeric',
+        month: style,
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
+      const w = new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' });
+      for (let m = 0; m < 12; m++) {
+        const part = f.formatToParts(new Date(Date.UTC(2021, m, 3))).find((p) => p.type === 'month');
+        if (part && !/\d/.test(part.value)) months.add(part.value.toLowerCase().replace(/[.॰]$/, ''));
+      }
+      for (let d = 0; d < 7; d++) {
+        const day = w.format(new Date(Date.UTC(2021, 2, 1 + d))).toLowerCase();
+        if (day.replace(/\.$/, '').length >= 3) weekdays.add(day.replace(/\.$/, ''));
+      }
+    }
+  }
+  // Longest first, so that "marzo" is tried before "mar".
+  const sort = (s: Set<string>) => [...s].sort((a, b) => b.length - a.length).map(escapeRe);
+  return { months: sort(months), weekdays: sort(weekdays) };
+}
+
+const { months, weekdays } = names();
+const NOT_LETTER = '(?![\\p{L}\\p{M}])';
+const MONTH = `(?:${months.join('|')})${NOT_LETTER}[.॰]?`;
+const WEEKDAY = `(?:(?:${weekdays.join('|')})${NOT_LETTER}\\.?,?،?\\s+)?`;
+const DAY = '(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th|er|º|°|\\.)?';
+const YEAR = '(?:1[89]\\d\\d|20\\d\\d)';
+const CJK_WEEKDAY =
+  '(?:\\s*[（(]?(?:[月火水木金土日]曜日?|星期[一二三四五六日天]|周[一二三四五六日]|[月火水木金土日일월화수목금토]요일)[）)]?)?';
+const SEP = '\\u200f?([-/.])';
+/** Letters of scripts written with spaces, and digits: a date may not touch them (CJK text has no spaces). */
+const SPACED =
+  '[\\p{N}\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{Script=Arabic}\\p{Script=Devanagari}]';
+
+const DATE = new RegExp(
+  [
+    `${WEEKDAY}${DAY}\\s*(?:de\\s+|of\\s+)?${MONTH}(?:\\s+de|,)?\\s*${YEAR}`,
+    `${WEEKDAY}${MONTH}\\s+${DAY},?\\s*${YEAR}`,
+    `${YEAR}\\s*[年년]\\s*\\d{1,2}\\s*[月월]\\s*\\d{1,2}\\s*[日일]${CJK_WEEKDAY}`,
+    `${YEAR}([-/.])(?:0?[1-9]|1[0-2])\\1(?:0?[1-9]|[12]\\d|3[01])(?:T\\d\\d:\\d\\d(?::\\d\\d)?(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?)?`,
+    `\\d{1,2}${SEP}\\d{1,2}\\u200f?\\2(?:${YEAR}|\\d\\d)`,
+  ]
+    .map((p) => `(?<!${SPACED}|[.,/-])(?:${p})(?!${SPACED}|[.,/-]\\d)`)
+    .join('|'),
+  'giu',
+);
+
+/** Numeric dates must name a real day and month in one of the orders people use (d/m/y or m/d/y). */
+function plausible(s: string): { ok: boolean; shortYear: boolean } {
+  if (/\p{L}|[年년]/u.test(s)) return { ok: true, shortYear: false };
+  const nums = s.match(/\d+/g) ?? [];
+  if (nums[0]!.length === 4) return { ok: true, shortYear: false };
+  const [a, b, y] = nums as [string, string, string];
+  const [x, z] = [Number(a), Number(b)];
+  const real = (x >= 1 && x <= 31 && z >= 1 && z <= 12) || (x >= 1 && x <= 12 && z >= 1 && z <= 31);
+  const shortYear = y.length === 2;
+  // "1.2.21" is a version more often than a date.
+  if (shortYear && s.includes('.') && (a.length < 2 || b.length < 2)) return { ok: false, shortYear };
+  return { ok: real, shortYear };
+}
+
+const BIRTH_BEFORE = contextPattern([
+  'born',
+  'birth*',
+  'dob',
+  'd.o.b',
+  'date of birth',
+  'nacimiento',
+  'nací',
+  'naci',
+  'nacid*',
+  'né',
+  'née',
+  'naissance',
+  'geboren',
+  'geburt*',
+  'geb',
+  'nascita',
+  'nato',
+  'nata',
+  'nascimento',
+  'nasci',
+  'nascid*',
+  'geboortedatum',
+  'født',
+  'född',
+  'urodzon*',
+  'doğum*',
+  'рожден*',
+  'родил*',
+  '生年月日',
+  '誕生日',
+  '出生',
+  '生日',
+  'जन्म',
+  'ولدت',
+  'ولد',
+  'الميلاد',
+  'ميلاد',
+  'مواليد',
+]);
+/** A birth word after the date, in the same sentence and within a few words. */
+const BIRTH_AFTER =
+  /^[^.!?。\n]{0,30}?(?:(?<![\p{L}])(?:geboren|born|nacid[oa]|né|née|nato|nata|nascid[oa])(?![\p{L}])|生まれ|出生|に誕生)/iu;
+
+export const dateRecognizer: Recognizer = {
+  name: 'date',
+  entities: ['DATE_TIME', 'DATE_OF_BIRTH'],
+  find(text: string, ctx: ScanContext, out: Entity[]): void {
+    if (!ctx.hasDigits) return;
+    DATE.lastIndex = 0;
+    for (let m = DATE.exec(text); m; m = DATE.exec(text)) {
+      const s = m[0];
+      const { ok, shortYear } = plausible(s);
+      if (!ok) continue;
+      const start = m.index;
+      const end = start + s.length;
+      const birth =
+        hasContext(text, start, BIRTH_BEFORE, ctx.contextWords) ||
+        BIRTH_AFTER.test(text.slice(end, end + 40));
+      const base = shortYear ? SHORT_YEAR_SCORE : DATE_SCORE;
+      if (birth) {
+        out.push({
+          type: 'DATE_OF_BIRTH',
+          start,
+          end,
+          text: s,
+          score: Math.max(DOB_SCORE, boosted(base, true)),
+        });
+      } else out.push({ type: 'DATE_TIME', start, end, text: s, score: base });
+    }
+  },
+};
