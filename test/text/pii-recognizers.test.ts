@@ -122,14 +122,18 @@ describe('PHONE_NUMBER', () => {
   });
 
   it('reads national numbers in the configured region first', () => {
-    expect(analyze('Zentrale 089 12345678')).toEqual([]);
+    // Abroad, written exactly as Germany writes it: 0.5 without a phone word.
+    expect(analyze('Zentrale 089 12345678').map((e) => [e.text, e.score])).toEqual([['089 12345678', 0.5]]);
+    expect(analyze('Zentrale 089-12345678')).toEqual([]);
     const de = analyze('Zentrale 089 12345678', { region: 'DE' });
     expect(de.map((e) => [e.type, e.text, e.score])).toEqual([['PHONE_NUMBER', '089 12345678', 0.6]]);
   });
 
-  it('accepts other regions only with context, and not at all with phoneRegions: []', () => {
-    expect(one('PHONE_NUMBER', 'Telefon: 030 901820').score).toBe(0.75);
-    expect(one('PHONE_NUMBER', 'x 030 901820').score).toBe(0.4);
+  it('accepts other regions with context or in their own format, and not at all with phoneRegions: []', () => {
+    expect(one('PHONE_NUMBER', 'Telefon: 030-901820').score).toBe(0.75);
+    expect(one('PHONE_NUMBER', 'x 030-901820').score).toBe(0.4);
+    expect(one('PHONE_NUMBER', 'Telefon: 030 901820').score).toBe(0.85);
+    expect(one('PHONE_NUMBER', 'x 030 901820').score).toBe(0.5);
     expect(only('PHONE_NUMBER', 'Telefon: 030 901820', { phoneRegions: [] })).toEqual([]);
   });
 
