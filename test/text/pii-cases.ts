@@ -213,7 +213,10 @@ export const PII_CASES: readonly PiiCase[] = [
   {
     name: 'JP international',
     text: 'Tokyo office +81 3-1234-5678.',
-    expect: [['PHONE_NUMBER', '+81 3-1234-5678']],
+    expect: [
+      ['LOCATION', 'Tokyo'],
+      ['PHONE_NUMBER', '+81 3-1234-5678'],
+    ],
   },
   { name: 'JP national fixed', text: '電話: 03-1234-5678', expect: [['PHONE_NUMBER', '03-1234-5678']] },
   {
@@ -472,6 +475,40 @@ export const PII_CASES: readonly PiiCase[] = [
   },
   { name: 'not a domain: file names', text: 'Edit setup.py and README.md, then Node.js.', expect: [] },
 
+  {
+    name: 'German address',
+    text: 'Bitte an Lindenstraße 12, 10115 Berlin schicken.',
+    expect: [['LOCATION', 'Lindenstraße 12, 10115 Berlin']],
+  },
+  {
+    name: 'French address',
+    text: 'Envoyez au 12 rue Victor Hugo, 69002 Lyon.',
+    expect: [['LOCATION', '12 rue Victor Hugo, 69002 Lyon']],
+  },
+  {
+    name: 'Spanish address',
+    text: 'Vivo en Calle Mayor 5, Madrid.',
+    expect: [['LOCATION', 'Calle Mayor 5, Madrid']],
+  },
+  {
+    name: 'Japanese address',
+    text: '住所は東京都新宿区西新宿2-8-1です。',
+    expect: [['LOCATION', '東京都新宿区西新宿2-8-1']],
+  },
+  {
+    name: 'Chinese address',
+    text: '寄到北京市朝阳区建国路88号。',
+    expect: [['LOCATION', '北京市朝阳区建国路88号']],
+  },
+  {
+    name: 'US suffix Skyway',
+    text: 'Ship to 4410 Willow Skyway please',
+    expect: [['LOCATION', '4410 Willow Skyway']],
+  },
+  { name: 'country in Arabic', text: 'انتقلنا إلى ألمانيا العام الماضي.', expect: [['LOCATION', 'ألمانيا']] },
+  { name: 'not a place: bank named after a country', text: '我在中国银行工作。', expect: [] },
+  { name: 'not a place: airline', text: 'I flew Air France twice.', expect: [] },
+
   // ── US_SSN ─────────────────────────────────────────────────────────────────────────────────────
   { name: 'SSN with dots', text: 'SSN: 536.90.4399', expect: [['US_SSN', '536.90.4399']] },
   { name: 'SSN bare after ssn', text: 'my ssn 536904399', expect: [['US_SSN', '536904399']] },
@@ -590,11 +627,21 @@ export const PII_CASES: readonly PiiCase[] = [
     text: 'Fecha de nacimiento: 12 de marzo de 1985',
     expect: [['DATE_OF_BIRTH', '12 de marzo de 1985']],
   },
-  { name: 'née le', text: 'Marie, née le 3 avril 1990 à Lyon.', expect: [['DATE_OF_BIRTH', '3 avril 1990']] },
+  {
+    name: 'née le',
+    text: 'Marie, née le 3 avril 1990 à Lyon.',
+    expect: [
+      ['DATE_OF_BIRTH', '3 avril 1990'],
+      ['LOCATION', 'Lyon'],
+    ],
+  },
   {
     name: 'geboren am',
     text: 'Er ist geboren am 3. März 1985 in Köln.',
-    expect: [['DATE_OF_BIRTH', '3. März 1985']],
+    expect: [
+      ['DATE_OF_BIRTH', '3. März 1985'],
+      ['LOCATION', 'Köln'],
+    ],
   },
   { name: 'data di nascita', text: 'data di nascita 15/08/1972', expect: [['DATE_OF_BIRTH', '15/08/1972']] },
   { name: 'seireki japanese', text: '生年月日：1985年3月12日', expect: [['DATE_OF_BIRTH', '1985年3月12日']] },
@@ -616,12 +663,18 @@ export const PII_CASES: readonly PiiCase[] = [
   {
     name: 'DOB: birth word after the date',
     text: 'Ich bin am 4. Dezember 2001 in Berlin geboren.',
-    expect: [['DATE_OF_BIRTH', '4. Dezember 2001']],
+    expect: [
+      ['DATE_OF_BIRTH', '4. Dezember 2001'],
+      ['LOCATION', 'Berlin'],
+    ],
   },
   {
     name: 'DOB: 生まれ after',
     text: '1990年5月1日に大阪で生まれました。',
-    expect: [['DATE_OF_BIRTH', '1990年5月1日']],
+    expect: [
+      ['DATE_OF_BIRTH', '1990年5月1日'],
+      ['LOCATION', '大阪'],
+    ],
   },
   {
     name: 'date with weekday, Portuguese',
@@ -763,7 +816,10 @@ export const PII_CASES: readonly PiiCase[] = [
   {
     name: 'french',
     text: "Je m'appelle Amélie Dubois et j'habite à Lyon.",
-    expect: [['PERSON', 'Amélie Dubois']],
+    expect: [
+      ['PERSON', 'Amélie Dubois'],
+      ['LOCATION', 'Lyon'],
+    ],
   },
   { name: 'german', text: 'Ich heiße Jürgen Müller.', expect: [['PERSON', 'Jürgen Müller']] },
   {
@@ -775,7 +831,11 @@ export const PII_CASES: readonly PiiCase[] = [
   { name: 'not a person: station', text: 'Meet me at Victoria Station at noon.', expect: [] },
   { name: 'not a person: month', text: 'The May Day parade was cancelled.', expect: [] },
   { name: 'not a person: company', text: 'Apple Inc announced new products.', expect: [] },
-  { name: 'not a person: city', text: 'We flew to New York City last spring.', expect: [] },
+  {
+    name: 'not a person: city',
+    text: 'We flew to New York City last spring.',
+    expect: [['LOCATION', 'New York City']],
+  },
   { name: 'not a person: team', text: 'Customer Support Team replied quickly.', expect: [] },
 
   // ── Mixed, multilingual, tricky ────────────────────────────────────────────────────────────────

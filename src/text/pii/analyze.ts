@@ -6,10 +6,12 @@
 
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { addressRecognizer } from './address.js';
+import { intlAddressRecognizer } from './address-intl.js';
 import { creditCardRecognizer } from './credit-card.js';
 import { dateRecognizer } from './date.js';
 import { emailRecognizer } from './email.js';
 import { ibanRecognizer } from './iban.js';
+import { locationRecognizer } from './location.js';
 import { nationalIdRecognizer } from './national-ids.js';
 import { ipRecognizer, urlRecognizer } from './network.js';
 import { personRecognizer } from './person.js';
@@ -28,6 +30,8 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   dateRecognizer,
   secretRecognizer,
   addressRecognizer,
+  intlAddressRecognizer,
+  locationRecognizer,
   personRecognizer,
 ];
 
