@@ -15,6 +15,7 @@ import { locationRecognizer } from './location.js';
 import { nationalIdRecognizer } from './national-ids.js';
 import { ipRecognizer, urlRecognizer } from './network.js';
 import { personRecognizer } from './person.js';
+import { scriptPersonRecognizer } from './person-scripts.js';
 import { phoneRecognizer } from './phone.js';
 import { secretRecognizer } from './secrets.js';
 import type { AnalyzeOptions, Entity, EntityType, Recognizer, ScanContext } from './types.js';
@@ -33,6 +34,7 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   intlAddressRecognizer,
   locationRecognizer,
   personRecognizer,
+  scriptPersonRecognizer,
 ];
 
 export const DEFAULT_MIN_SCORE = 0.5;
