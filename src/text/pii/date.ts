@@ -54,7 +54,7 @@ export const DATE_LOCALES = [
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Month names (as written inside a date, so Polish "marca", Russian "марта") and weekday names. */
-function names(): { months: string[]; weekdays: string[] } {
+function names(): { months: string[]; monthSet: Set<string>; weekdaySet: Set<string> } {
   const months = new Set<string>(['sept', 'sep', 'mrz']);
   const weekdays = new Set<string>();
   for (const locale of DATE_LOCALES) {
@@ -78,13 +78,12 @@ function names(): { months: string[]; weekdays: string[] } {
   }
   // Longest first, so that "marzo" is tried before "mar".
   const sort = (s: Set<string>) => [...s].sort((a, b) => b.length - a.length).map(escapeRe);
-  return { months: sort(months), weekdays: sort(weekdays) };
+  return { months: sort(months), monthSet: months, weekdaySet: weekdays };
 }
 
-const { months, weekdays } = names();
+const { months, monthSet, weekdaySet } = names();
 const NOT_LETTER = '(?![\\p{L}\\p{M}])';
 const MONTH = `(?:${months.join('|')})${NOT_LETTER}[.॰]?`;
-const WEEKDAY = `(?:(?:${weekdays.join('|')})${NOT_LETTER}\\.?,?،?\\s+)?`;
 const DAY = '(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th|er|º|°|\\.)?';
 const YEAR = '(?:1[89]\\d\\d|20\\d\\d)';
 const CJK_WEEKDAY =
@@ -94,18 +93,35 @@ const SEP = '\\u200f?([-/.])';
 const SPACED =
   '[\\p{N}\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}\\p{Script=Arabic}\\p{Script=Devanagari}]';
 
-const DATE = new RegExp(
-  [
-    `${WEEKDAY}${DAY}\\s*(?:de\\s+|of\\s+)?${MONTH}(?:\\s+de|,)?\\s*${YEAR}`,
-    `${WEEKDAY}${MONTH}\\s+${DAY},?\\s*${YEAR}`,
+const END = `(?!${SPACED}|[.,/-]\\d)`;
+/** A date starting at a digit run (sticky): day-month-year written out, CJK, ISO, numeric. */
+const FROM_DIGIT = new RegExp(
+  `(?:${[
+    `${DAY}\\s*(?:de\\s+|of\\s+)?${MONTH}(?:\\s+de|,)?\\s*${YEAR}`,
     `${YEAR}\\s*[年년]\\s*\\d{1,2}\\s*[月월]\\s*\\d{1,2}\\s*[日일]${CJK_WEEKDAY}`,
     `${YEAR}([-/.])(?:0?[1-9]|1[0-2])\\1(?:0?[1-9]|[12]\\d|3[01])(?:T\\d\\d:\\d\\d(?::\\d\\d)?(?:\\.\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?)?`,
     `\\d{1,2}${SEP}\\d{1,2}\\u200f?\\2(?:${YEAR}|\\d\\d)`,
-  ]
-    .map((p) => `(?<!${SPACED}|[.,/-])(?:${p})(?!${SPACED}|[.,/-]\\d)`)
-    .join('|'),
-  'giu',
+  ].join('|')})${END}`,
+  'iuy',
 );
+/** The rest of "March 3, 2021" once a month name stands right before the digit run. */
+const DAY_YEAR = new RegExp(`${DAY},?\\s*${YEAR}${END}`, 'iuy');
+/** What may not touch the start of a date. */
+const BEFORE_START = new RegExp(`${SPACED}|[.,/-]`, 'u');
+
+/** The word right before `at` (over spaces, and one comma when `comma`), lowercased, a final dot dropped. */
+function wordBefore(text: string, at: number, comma: boolean): { start: number; key: string } | undefined {
+  let i = at;
+  while (i > 0 && at - i < 3 && /\s/.test(text[i - 1]!)) i--;
+  if (comma && i > 0 && (text[i - 1] === ',' || text[i - 1] === '،')) {
+    i--;
+    while (i > 0 && at - i < 6 && /\s/.test(text[i - 1]!)) i--;
+  }
+  let j = i;
+  while (j > 0 && i - j < 20 && /[\p{L}\p{M}.॰-]/u.test(text[j - 1]!)) j--;
+  if (j === i) return undefined;
+  return { start: j, key: text.slice(j, i).toLowerCase().replace(/[.॰]$/, '') };
+}
 
 /** Numeric dates must name a real day and month in one of the orders people use (d/m/y or m/d/y). */
 function plausible(s: string): { ok: boolean; shortYear: boolean } {
@@ -165,31 +181,57 @@ const BIRTH_BEFORE = contextPattern([
 const BIRTH_AFTER =
   /^[^.!?。\n]{0,30}?(?:(?<![\p{L}])(?:geboren|born|nacid[oa]|né|née|nato|nata|nascid[oa])(?![\p{L}])|生まれ|出生|に誕生)/iu;
 
+function emitDate(text: string, start: number, s: string, ctx: ScanContext, out: Entity[]): boolean {
+  const { ok, shortYear } = plausible(s);
+  if (!ok) return false;
+  const end = start + s.length;
+  const birth =
+    hasContext(text, start, BIRTH_BEFORE, ctx.contextWords) || BIRTH_AFTER.test(text.slice(end, end + 40));
+  const base = shortYear ? SHORT_YEAR_SCORE : DATE_SCORE;
+  if (birth) {
+    out.push({ type: 'DATE_OF_BIRTH', start, end, text: s, score: Math.max(DOB_SCORE, boosted(base, true)) });
+  } else out.push({ type: 'DATE_TIME', start, end, text: s, score: base });
+  return true;
+}
+
+const DIGIT_RUN = /\d+/g;
+
 export const dateRecognizer: Recognizer = {
   name: 'date',
   entities: ['DATE_TIME', 'DATE_OF_BIRTH'],
   find(text: string, ctx: ScanContext, out: Entity[]): void {
     if (!ctx.hasDigits) return;
-    DATE.lastIndex = 0;
-    for (let m = DATE.exec(text); m; m = DATE.exec(text)) {
-      const s = m[0];
-      const { ok, shortYear } = plausible(s);
-      if (!ok) continue;
-      const start = m.index;
-      const end = start + s.length;
-      const birth =
-        hasContext(text, start, BIRTH_BEFORE, ctx.contextWords) ||
-        BIRTH_AFTER.test(text.slice(end, end + 40));
-      const base = shortYear ? SHORT_YEAR_SCORE : DATE_SCORE;
-      if (birth) {
-        out.push({
-          type: 'DATE_OF_BIRTH',
-          start,
-          end,
-          text: s,
-          score: Math.max(DOB_SCORE, boosted(base, true)),
-        });
-      } else out.push({ type: 'DATE_TIME', start, end, text: s, score: base });
+    // Every date has a digit: each digit run is tried once as the start of a date, or as the day after
+    // a month name ("March 3, 2021"); a weekday before the date joins it. (One regex over the whole
+    // text, an alternation of a few hundred names tried at every position, cost five times more.)
+    let done = 0;
+    DIGIT_RUN.lastIndex = 0;
+    for (let d = DIGIT_RUN.exec(text); d; d = DIGIT_RUN.exec(text)) {
+      const at = d.index;
+      if (at < done || (at > 0 && BEFORE_START.test(text[at - 1]!))) continue;
+      let start = at;
+      let end = -1;
+      const month = wordBefore(text, at, false);
+      if (month && monthSet.has(month.key)) {
+        DAY_YEAR.lastIndex = at;
+        if (DAY_YEAR.test(text)) {
+          start = month.start;
+          end = DAY_YEAR.lastIndex;
+        }
+      }
+      if (end < 0) {
+        FROM_DIGIT.lastIndex = at;
+        const m = FROM_DIGIT.exec(text);
+        if (!m) continue;
+        end = at + m[0].length;
+        if (!/\p{L}/u.test(m[0]) || /[年년]/.test(m[0])) {
+          if (emitDate(text, start, m[0], ctx, out)) done = end;
+          continue;
+        }
+      }
+      const weekday = wordBefore(text, start, true);
+      if (weekday && weekdaySet.has(weekday.key)) start = weekday.start;
+      if (emitDate(text, start, text.slice(start, end), ctx, out)) done = end;
     }
   },
 };

@@ -161,6 +161,8 @@ function buildGazetteer(): { latin: Map<string, Place>; native: string[] } {
 }
 
 const { latin: LATIN, native: NATIVE } = buildGazetteer();
+/** First words of the Latin names: most capitalised words start none, and are passed over with one lookup. */
+const FIRST_WORDS = new Set([...LATIN.keys()].map((n) => n.split(' ')[0]!));
 
 /** A run of capitalised words, with short lowercase connectors inside ("Rio de Janeiro", "Frankfurt am Main"). */
 const RUN =
@@ -202,6 +204,10 @@ export const locationRecognizer: Recognizer = {
       }
       let i = 0;
       while (i < words.length) {
+        if (!FIRST_WORDS.has(text.slice(words[i]![0], words[i]![1]))) {
+          i++;
+          continue;
+        }
         let hit = false;
         for (let j = Math.min(words.length, i + 5); j > i; j--) {
           const name = text.slice(words[i]![0], words[j - 1]![1]);
