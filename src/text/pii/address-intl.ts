@@ -60,6 +60,11 @@ const LATIN_ADDRESS = new RegExp(
   'gu',
 );
 const CITY_AFTER_RE = new RegExp(CITY_AFTER, 'uy');
+/** Cheap test before the address pattern: a street word of one of the languages. */
+const STREET_WORD = new RegExp(
+  `${GERMANIC_SUFFIX}|\\b(?:Am|An der|Auf der|Im|In der|Zum|Zur)\\s|${FR_TYPE}\\s|${ROMANCE_TYPE}\\s`,
+  'i',
+);
 
 const HAN = '[\\p{Script=Han}々ヶ]';
 const JAPANESE = new RegExp(
@@ -86,7 +91,7 @@ export const intlAddressRecognizer: Recognizer = {
   find(text: string, ctx: ScanContext, out: Entity[]): void {
     if (!ctx.hasDigits) return;
     LATIN_ADDRESS.lastIndex = 0;
-    for (let m = LATIN_ADDRESS.exec(text); m; m = LATIN_ADDRESS.exec(text)) {
+    if (STREET_WORD.test(text)) for (let m = LATIN_ADDRESS.exec(text); m; m = LATIN_ADDRESS.exec(text)) {
       let end = m.index + m[0].length;
       CITY_AFTER_RE.lastIndex = end;
       const city = CITY_AFTER_RE.exec(text);

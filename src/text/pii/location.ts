@@ -166,7 +166,7 @@ const FIRST_WORDS = new Set([...LATIN.keys()].map((n) => n.split(' ')[0]!));
 
 /** A run of capitalised words, with short lowercase connectors inside ("Rio de Janeiro", "Frankfurt am Main"). */
 const RUN =
-  /(?<![\p{L}\p{M}\p{N}'’-])\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \u00a0](?:(?:de|do|da|del|della|di|dos|das|des|du|la|le|am|der|sur|upon)[ \u00a0])?\p{Lu}[\p{L}\p{M}'’.-]*){0,4}/gu;
+  /\p{Lu}(?<![\p{L}\p{M}\p{N}'’-]\p{Lu})[\p{L}\p{M}'’.-]*(?:[ \u00a0](?:(?:de|do|da|del|della|di|dos|das|des|du|la|le|am|der|sur|upon)[ \u00a0])?\p{Lu}[\p{L}\p{M}'’.-]*){0,4}/gu;
 const WORD = /[^ \u00a0]+/g;
 /** Nothing, or sentence-ending punctuation or a line break, before the first word of a run. */
 const SENTENCE_START = /(?:^|[.!?:;\n¡¿"“«]\s*)$/u;

@@ -40,7 +40,7 @@ const PARTICLES = 'van|von|der|den|de|del|della|di|da|du|la|le|dos|das|bin|ibn|a
 const PART = `(?:(?:${TITLE_RE})\\.?(?=[ \\t])|\\p{Lu}\\.(?=[ \\t]+\\p{Lu})|(?:${PARTICLES})(?=[ \\t]+\\p{Lu})|${TOKEN})`;
 /** Two or more capitalised words (or a title and a word), separated by single spaces or tabs. */
 const RUN = new RegExp(
-  `(?<![\\p{L}\\p{M}\\p{N}'’.-])(?:(?:${TITLE_RE})\\.?|${TOKEN})(?:[ \\t]+${PART})+(?![\\p{L}\\p{M}\\p{N}])`,
+  `(?=[\\p{Lu}md])(?<![\\p{L}\\p{M}\\p{N}'’.-])(?:(?:${TITLE_RE})\\.?|${TOKEN})(?:[ \\t]+${PART})+(?![\\p{L}\\p{M}\\p{N}])`,
   'gu',
 );
 const PIECE = new RegExp(PART, 'gu');
