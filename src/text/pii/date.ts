@@ -181,12 +181,28 @@ const BIRTH_BEFORE = contextPattern([
 const BIRTH_AFTER =
   /^[^.!?。\n]{0,30}?(?:(?<![\p{L}])(?:geboren|born|nacid[oa]|né|née|nato|nata|nascid[oa])(?![\p{L}])|生まれ|出生|に誕生)/iu;
 
-function emitDate(text: string, start: number, s: string, ctx: ScanContext, out: Entity[]): boolean {
+/**
+ * A cheap test of the whole text for anything that could start a birth word: without one, no date in
+ * it is a date of birth, and the context search per date (the costliest part of this recognizer on
+ * chat text full of delivery dates) is skipped.
+ */
+const BIRTH_HINT =
+  /born|birth|dob|d\.o\.b|nac|né|naiss|geb|nasc|nat[oa]\b|geboorte|født|född|urodz|doğum|рожд|родил|生|誕|जन्म|ولد|ميلاد|مواليد/i;
+
+function emitDate(
+  text: string,
+  start: number,
+  s: string,
+  ctx: ScanContext,
+  out: Entity[],
+  hint: boolean,
+): boolean {
   const { ok, shortYear } = plausible(s);
   if (!ok) return false;
   const end = start + s.length;
   const birth =
-    hasContext(text, start, BIRTH_BEFORE, ctx.contextWords) || BIRTH_AFTER.test(text.slice(end, end + 40));
+    hint &&
+    (hasContext(text, start, BIRTH_BEFORE, ctx.contextWords) || BIRTH_AFTER.test(text.slice(end, end + 40)));
   const base = shortYear ? SHORT_YEAR_SCORE : DATE_SCORE;
   if (birth) {
     out.push({ type: 'DATE_OF_BIRTH', start, end, text: s, score: Math.max(DOB_SCORE, boosted(base, true)) });
@@ -205,6 +221,7 @@ export const dateRecognizer: Recognizer = {
     // a month name ("March 3, 2021"); a weekday before the date joins it. (One regex over the whole
     // text, an alternation of a few hundred names tried at every position, cost five times more.)
     let done = 0;
+    let hint: boolean | undefined;
     DIGIT_RUN.lastIndex = 0;
     for (let d = DIGIT_RUN.exec(text); d; d = DIGIT_RUN.exec(text)) {
       const at = d.index;
@@ -225,13 +242,15 @@ export const dateRecognizer: Recognizer = {
         if (!m) continue;
         end = at + m[0].length;
         if (!/\p{L}/u.test(m[0]) || /[年년]/.test(m[0])) {
-          if (emitDate(text, start, m[0], ctx, out)) done = end;
+          hint ??= BIRTH_HINT.test(text);
+          if (emitDate(text, start, m[0], ctx, out, hint)) done = end;
           continue;
         }
       }
       const weekday = wordBefore(text, start, true);
       if (weekday && weekdaySet.has(weekday.key)) start = weekday.start;
-      if (emitDate(text, start, text.slice(start, end), ctx, out)) done = end;
+      hint ??= BIRTH_HINT.test(text);
+      if (emitDate(text, start, text.slice(start, end), ctx, out, hint)) done = end;
     }
   },
 };
