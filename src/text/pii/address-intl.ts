@@ -91,15 +91,16 @@ export const intlAddressRecognizer: Recognizer = {
   find(text: string, ctx: ScanContext, out: Entity[]): void {
     if (!ctx.hasDigits) return;
     LATIN_ADDRESS.lastIndex = 0;
-    if (STREET_WORD.test(text)) for (let m = LATIN_ADDRESS.exec(text); m; m = LATIN_ADDRESS.exec(text)) {
-      let end = m.index + m[0].length;
-      CITY_AFTER_RE.lastIndex = end;
-      const city = CITY_AFTER_RE.exec(text);
-      const full = city !== null && city[0].length > 0;
-      if (full) end += city[0].length;
-      push(out, text, m.index, end, full ? FULL_INTL_SCORE : STREET_INTL_SCORE);
-      LATIN_ADDRESS.lastIndex = end;
-    }
+    if (STREET_WORD.test(text))
+      for (let m = LATIN_ADDRESS.exec(text); m; m = LATIN_ADDRESS.exec(text)) {
+        let end = m.index + m[0].length;
+        CITY_AFTER_RE.lastIndex = end;
+        const city = CITY_AFTER_RE.exec(text);
+        const full = city !== null && city[0].length > 0;
+        if (full) end += city[0].length;
+        push(out, text, m.index, end, full ? FULL_INTL_SCORE : STREET_INTL_SCORE);
+        LATIN_ADDRESS.lastIndex = end;
+      }
     if (!NON_LATIN.test(text)) return;
     for (const re of [JAPANESE, CHINESE, ARABIC, HINDI]) {
       re.lastIndex = 0;
