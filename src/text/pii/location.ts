@@ -139,21 +139,27 @@ function buildGazetteer(): { latin: Map<string, Place>; native: string[] } {
   }
   for (const n of LATIN_CITY_NAMES.trim().split(/\s+/)) put(n.replace(/\|/g, ' '), BIG_CITY_SCORE);
   for (const n of NATIVE_CITY_NAMES.trim().split(/\s+/)) put(n.replace(/\|/g, ' '), BIG_CITY_SCORE);
+  // Region codes ICU names (about 250 of the 676 two-letter codes), found once in English.
+  const en = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
   const codes: string[] = [];
-  for (let a = 65; a <= 90; a++) for (let b = 65; b <= 90; b++) codes.push(String.fromCharCode(a, b));
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      // Skip ICU's pseudo-regions (EU, UN, "Outlying Oceania", XA…).
+      if (/^(?:EU|EZ|UN|Q[M-Z]|X[A-Z]|ZZ|AA)$/.test(code)) continue;
+      try {
+        if (en.of(code)) codes.push(code);
+      } catch {
+        // not a region code
+      }
+    }
+  }
   for (const locale of PLACE_LOCALES) {
     const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
     for (const code of codes) {
-      let name: string | undefined;
-      try {
-        name = names.of(code);
-      } catch {
-        continue;
-      }
-      // Skip ICU's pseudo-regions (EU, UN, "Outlying Oceania", XA…) and names with brackets.
-      if (!name || name === code || /[()]/.test(name) || /^(?:EU|EZ|UN|Q[M-Z]|X[A-Z]|ZZ|AA)$/.test(code))
-        continue;
-      put(name, COUNTRY_SCORE);
+      const name = names.of(code);
+      // Names with brackets ("Congo (DRC)") are not written so in running text.
+      if (name && name !== code && !/[()]/.test(name)) put(name, COUNTRY_SCORE);
     }
   }
   for (const n of ['USA', 'U.S.A.', 'UK', 'U.K.', 'EAU', 'EUA', 'VAE']) put(n, COUNTRY_SCORE);
