@@ -3,8 +3,10 @@
 // issue's target is ≥ 20 MB/s. Quality: precision and recall per entity type on the labelled cases in
 // test/text/pii-cases.ts (exact type and span); target ≥ 0.95 for the checksum- and pattern-based types.
 // Usage: npm run build && npm run bench -- pii [MB]
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as phoneMax from 'libphonenumber-js/max';
 import * as phoneMin from 'libphonenumber-js/min';
@@ -140,13 +142,31 @@ function speed() {
   const wall2 = (performance.now() - t2) / 1000;
   console.log(`analyze + replace: ${wall2.toFixed(2)} s, ${(bytes / 1e6 / wall2).toFixed(1)} MB/s`);
 
+  // The whole CLI path: start-up, reading and parsing JSONL, analysing, writing one JSON line a record.
+  const file = path.join(os.tmpdir(), `tandem-pii-bench-${process.pid}.jsonl`);
+  writeFileSync(file, `${records.map((text, id) => JSON.stringify({ id, text })).join('\n')}\n`);
+  const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+  try {
+    const t3 = performance.now();
+    const run = spawnSync(process.execPath, [cli, 'pii', file, '--json'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const wall3 = (performance.now() - t3) / 1000;
+    const fileBytes = statSync(file).size;
+    console.log(
+      `tandem pii --json (CLI, exit ${run.status}): ${wall3.toFixed(2)} s wall, ${(fileBytes / 1e6 / wall3).toFixed(1)} MB/s of JSONL; load average ${os.loadavg()[0].toFixed(1)}`,
+    );
+  } finally {
+    rmSync(file, { force: true });
+  }
+
   // False alarms: the same kind of text with no PII at all should give nothing.
   const clean = generatePiiText(Math.min(MB, 20) * 1e6, 11, 600, 0);
   const alarms = new Map();
   for (const r of clean.records)
     for (const e of analyze(r)) alarms.set(e.type, (alarms.get(e.type) ?? 0) + 1);
   console.log(
-    `text without PII (${(clean.bytes / 1e6).toFixed(0)} MB): ${alarms.size ? [...alarms].map(([t, n]) => `${t} ${n}`).join(', ') : 'no entities'}`,
+    `text without PII but with dates (${(clean.bytes / 1e6).toFixed(0)} MB; dates are DATE_TIME): ${alarms.size ? [...alarms].map(([t, n]) => `${t} ${n}`).join(', ') : 'no entities'}`,
   );
 }
 

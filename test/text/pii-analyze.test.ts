@@ -95,8 +95,8 @@ describe('analyze', () => {
 
   it('uses the options given on each call (not a stale cached copy)', () => {
     const options = { region: 'US' };
-    expect(analyze('Zentrale 089 12345678', options)).toEqual([]);
+    expect(analyze('Zentrale 089-12345678', options)).toEqual([]);
     options.region = 'DE';
-    expect(analyze('Zentrale 089 12345678', options)).toHaveLength(1);
+    expect(analyze('Zentrale 089-12345678', options)).toHaveLength(1);
   });
 });

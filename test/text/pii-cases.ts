@@ -213,7 +213,10 @@ export const PII_CASES: readonly PiiCase[] = [
   {
     name: 'JP international',
     text: 'Tokyo office +81 3-1234-5678.',
-    expect: [['PHONE_NUMBER', '+81 3-1234-5678']],
+    expect: [
+      ['LOCATION', 'Tokyo'],
+      ['PHONE_NUMBER', '+81 3-1234-5678'],
+    ],
   },
   { name: 'JP national fixed', text: '電話: 03-1234-5678', expect: [['PHONE_NUMBER', '03-1234-5678']] },
   {
@@ -236,13 +239,33 @@ export const PII_CASES: readonly PiiCase[] = [
   },
   { name: 'not a phone: order number', text: 'Order 123456789 shipped yesterday.', expect: [] },
   { name: 'not a phone: tracking number', text: 'Tracking number 6250076 shows it in transit.', expect: [] },
-  { name: 'not a phone: ISO date', text: 'Invoice dated 2023-01-02 is attached.', expect: [] },
-  { name: 'not a phone: date', text: 'The meeting moved to 12/03/2024.', expect: [] },
+  {
+    name: 'not a phone: ISO date',
+    text: 'Invoice dated 2023-01-02 is attached.',
+    expect: [['DATE_TIME', '2023-01-02']],
+  },
+  {
+    name: 'not a phone: date',
+    text: 'The meeting moved to 12/03/2024.',
+    expect: [['DATE_TIME', '12/03/2024']],
+  },
   { name: 'not a phone: ISBN', text: 'ISBN 978-3-16-148410-0 is the second edition.', expect: [] },
   { name: 'not a phone: amount', text: 'Revenue reached 1.234.567 EUR this year.', expect: [] },
   { name: 'not a phone: fictional 555-01xx', text: 'In the film he calls 555-0100.', expect: [] },
 
   // ── CREDIT_CARD ────────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'JCB 15 digits, 2131',
+    text: 'card 213100000000001 ok',
+    expect: [['CREDIT_CARD', '213100000000001']],
+  },
+  {
+    name: 'JCB 15 digits, 1800',
+    text: 'card 180000000000002 ok',
+    expect: [['CREDIT_CARD', '180000000000002']],
+  },
+  { name: 'Maestro 12 digits', text: 'Maestro 6759 6498 2648', expect: [['CREDIT_CARD', '6759 6498 2648']] },
+  { name: 'not a card: 16 digits from 2131', text: 'ref 2131000000000005 ok', expect: [] },
   {
     name: 'visa spaced',
     text: 'Card: 4111 1111 1111 1111, exp 12/27',
@@ -423,7 +446,73 @@ export const PII_CASES: readonly PiiCase[] = [
   { name: 'not a url: file name', text: 'Open report.pdf and notes.txt', expect: [] },
   { name: 'not a url: scheme only', text: 'Type http:// then the host.', expect: [] },
 
+  {
+    name: 'phone with x extension',
+    text: 'Call (478)546-2120x9629 today',
+    expect: [['PHONE_NUMBER', '(478)546-2120x9629']],
+  },
+  {
+    name: 'phone with ext.',
+    text: 'Call 415-555-2671 ext. 12 today',
+    expect: [['PHONE_NUMBER', '415-555-2671 ext. 12']],
+  },
+  {
+    name: 'IPv6 zone index',
+    text: 'ip fe80::1ff:fe23%eth0 up',
+    expect: [['IP_ADDRESS', 'fe80::1ff:fe23%eth0']],
+  },
+  {
+    name: 'IPv6 unspecified after IP word',
+    text: 'bind to address :: please',
+    expect: [['IP_ADDRESS', '::']],
+  },
+  { name: 'not IPv6: bare ::', text: 'Foo :: Bar', expect: [] },
+  { name: 'bare domain', text: 'See example.com/help for more.', expect: [['URL', 'example.com/help']] },
+  {
+    name: 'bare domain, ccTLD',
+    text: 'Visit shop.example.co.uk today',
+    expect: [['URL', 'shop.example.co.uk']],
+  },
+  { name: 'not a domain: file names', text: 'Edit setup.py and README.md, then Node.js.', expect: [] },
+
+  {
+    name: 'German address',
+    text: 'Bitte an Lindenstraße 12, 10115 Berlin schicken.',
+    expect: [['LOCATION', 'Lindenstraße 12, 10115 Berlin']],
+  },
+  {
+    name: 'French address',
+    text: 'Envoyez au 12 rue Victor Hugo, 69002 Lyon.',
+    expect: [['LOCATION', '12 rue Victor Hugo, 69002 Lyon']],
+  },
+  {
+    name: 'Spanish address',
+    text: 'Vivo en Calle Mayor 5, Madrid.',
+    expect: [['LOCATION', 'Calle Mayor 5, Madrid']],
+  },
+  {
+    name: 'Japanese address',
+    text: '住所は東京都新宿区西新宿2-8-1です。',
+    expect: [['LOCATION', '東京都新宿区西新宿2-8-1']],
+  },
+  {
+    name: 'Chinese address',
+    text: '寄到北京市朝阳区建国路88号。',
+    expect: [['LOCATION', '北京市朝阳区建国路88号']],
+  },
+  {
+    name: 'US suffix Skyway',
+    text: 'Ship to 4410 Willow Skyway please',
+    expect: [['LOCATION', '4410 Willow Skyway']],
+  },
+  { name: 'country in Arabic', text: 'انتقلنا إلى ألمانيا العام الماضي.', expect: [['LOCATION', 'ألمانيا']] },
+  { name: 'not a place: bank named after a country', text: '我在中国银行工作。', expect: [] },
+  { name: 'not a place: airline', text: 'I flew Air France twice.', expect: [] },
+
   // ── US_SSN ─────────────────────────────────────────────────────────────────────────────────────
+  { name: 'SSN with dots', text: 'SSN: 536.90.4399', expect: [['US_SSN', '536.90.4399']] },
+  { name: 'SSN bare after ssn', text: 'my ssn 536904399', expect: [['US_SSN', '536904399']] },
+  { name: 'not an SSN: area 900', text: 'SSN: 912.90.4399', expect: [] },
   { name: 'SSN with context', text: 'SSN: 536-90-4399', expect: [['US_SSN', '536-90-4399']] },
   {
     name: 'SSN dashed without context',
@@ -525,34 +614,76 @@ export const PII_CASES: readonly PiiCase[] = [
   { name: 'SIN leading 0 is never issued', text: 'SIN: 046 454 286', expect: [] },
   { name: 'SIN valid without context', text: 'Ref 392742441 archived', expect: [] },
 
-  // ── DATE_TIME (dates of birth only) ────────────────────────────────────────────────────────────
-  { name: 'DOB numeric', text: 'DOB: 12/03/1985', expect: [['DATE_TIME', '12/03/1985']] },
+  // ── DATE_OF_BIRTH and DATE_TIME ──────────────────────────────────────────────────────────────
+  { name: 'DOB numeric', text: 'DOB: 12/03/1985', expect: [['DATE_OF_BIRTH', '12/03/1985']] },
   {
     name: 'born on, English month',
     text: 'She was born on March 12, 1985 in Ohio.',
-    expect: [['DATE_TIME', 'March 12, 1985']],
+    expect: [['DATE_OF_BIRTH', 'March 12, 1985']],
   },
-  { name: 'date of birth ISO', text: 'Date of birth: 1985-03-12', expect: [['DATE_TIME', '1985-03-12']] },
+  { name: 'date of birth ISO', text: 'Date of birth: 1985-03-12', expect: [['DATE_OF_BIRTH', '1985-03-12']] },
   {
     name: 'fecha de nacimiento',
     text: 'Fecha de nacimiento: 12 de marzo de 1985',
-    expect: [['DATE_TIME', '12 de marzo de 1985']],
+    expect: [['DATE_OF_BIRTH', '12 de marzo de 1985']],
   },
-  { name: 'née le', text: 'Marie, née le 3 avril 1990 à Lyon.', expect: [['DATE_TIME', '3 avril 1990']] },
+  {
+    name: 'née le',
+    text: 'Marie, née le 3 avril 1990 à Lyon.',
+    expect: [
+      ['DATE_OF_BIRTH', '3 avril 1990'],
+      ['LOCATION', 'Lyon'],
+    ],
+  },
   {
     name: 'geboren am',
     text: 'Er ist geboren am 3. März 1985 in Köln.',
-    expect: [['DATE_TIME', '3. März 1985']],
+    expect: [
+      ['DATE_OF_BIRTH', '3. März 1985'],
+      ['LOCATION', 'Köln'],
+    ],
   },
-  { name: 'data di nascita', text: 'data di nascita 15/08/1972', expect: [['DATE_TIME', '15/08/1972']] },
-  { name: 'seireki japanese', text: '生年月日：1985年3月12日', expect: [['DATE_TIME', '1985年3月12日']] },
+  { name: 'data di nascita', text: 'data di nascita 15/08/1972', expect: [['DATE_OF_BIRTH', '15/08/1972']] },
+  { name: 'seireki japanese', text: '生年月日：1985年3月12日', expect: [['DATE_OF_BIRTH', '1985年3月12日']] },
   {
     name: 'DOB with format hint',
     text: 'DOB (dd/mm/yyyy): 07/11/1979',
-    expect: [['DATE_TIME', '07/11/1979']],
+    expect: [['DATE_OF_BIRTH', '07/11/1979']],
   },
-  { name: 'not a DOB: meeting date', text: 'The meeting is on 12/03/2024.', expect: [] },
-  { name: 'not a DOB: delivery', text: 'Delivered on March 12, 1985 by courier.', expect: [] },
+  {
+    name: 'a date, not a DOB: meeting',
+    text: 'The meeting is on 12/03/2024.',
+    expect: [['DATE_TIME', '12/03/2024']],
+  },
+  {
+    name: 'a date, not a DOB: delivery',
+    text: 'Delivered on March 12, 1985 by courier.',
+    expect: [['DATE_TIME', 'March 12, 1985']],
+  },
+  {
+    name: 'DOB: birth word after the date',
+    text: 'Ich bin am 4. Dezember 2001 in Berlin geboren.',
+    expect: [
+      ['DATE_OF_BIRTH', '4. Dezember 2001'],
+      ['LOCATION', 'Berlin'],
+    ],
+  },
+  {
+    name: 'DOB: 生まれ after',
+    text: '1990年5月1日に大阪で生まれました。',
+    expect: [
+      ['DATE_OF_BIRTH', '1990年5月1日'],
+      ['LOCATION', '大阪'],
+    ],
+  },
+  {
+    name: 'date with weekday, Portuguese',
+    text: 'Chegou na quarta-feira, 3 de março de 2021.',
+    expect: [['DATE_TIME', 'quarta-feira, 3 de março de 2021']],
+  },
+  { name: 'date, Arabic', text: 'وصل الطرد في 3 مارس 2021.', expect: [['DATE_TIME', '3 مارس 2021']] },
+  { name: 'date, Hindi', text: 'पार्सल 3 मार्च 2021 को पहुँचा।', expect: [['DATE_TIME', '3 मार्च 2021']] },
+  { name: 'not a date: version', text: 'Update to 1.2.21 today.', expect: [] },
   { name: 'not a DOB: year only', text: 'He was born in 1985.', expect: [] },
   { name: 'not a DOB: impossible date', text: 'DOB: 45/19/1985', expect: [] },
 
@@ -685,7 +816,10 @@ export const PII_CASES: readonly PiiCase[] = [
   {
     name: 'french',
     text: "Je m'appelle Amélie Dubois et j'habite à Lyon.",
-    expect: [['PERSON', 'Amélie Dubois']],
+    expect: [
+      ['PERSON', 'Amélie Dubois'],
+      ['LOCATION', 'Lyon'],
+    ],
   },
   { name: 'german', text: 'Ich heiße Jürgen Müller.', expect: [['PERSON', 'Jürgen Müller']] },
   {
@@ -697,7 +831,44 @@ export const PII_CASES: readonly PiiCase[] = [
   { name: 'not a person: station', text: 'Meet me at Victoria Station at noon.', expect: [] },
   { name: 'not a person: month', text: 'The May Day parade was cancelled.', expect: [] },
   { name: 'not a person: company', text: 'Apple Inc announced new products.', expect: [] },
-  { name: 'not a person: city', text: 'We flew to New York City last spring.', expect: [] },
+  { name: 'Japanese name with honorific', text: '昨日田中さんに会いました。', expect: [['PERSON', '田中']] },
+  {
+    name: 'Japanese full name before と申します',
+    text: '佐藤太郎と申します。',
+    expect: [['PERSON', '佐藤太郎']],
+  },
+  { name: 'Chinese name after 我叫', text: '你好，我叫王伟，请多关照。', expect: [['PERSON', '王伟']] },
+  { name: 'Chinese surname with 先生', text: '请联系李先生。', expect: [['PERSON', '李']] },
+  {
+    name: 'Arabic name after title',
+    text: 'تحدثت مع الدكتور خالد منصور أمس.',
+    expect: [['PERSON', 'خالد منصور']],
+  },
+  { name: 'Arabic name after اسمي', text: 'مرحبا، اسمي سارة الخطيب.', expect: [['PERSON', 'سارة الخطيب']] },
+  { name: 'Hindi name after मेरा नाम', text: 'मेरा नाम राहुल शर्मा है।', expect: [['PERSON', 'राहुल शर्मा']] },
+  { name: 'Hindi name after श्रीमती', text: 'कल श्रीमती गुप्ता से बात हुई।', expect: [['PERSON', 'गुप्ता']] },
+  {
+    name: 'unlisted name after ich bin',
+    text: 'Hallo, ich bin Xaver Quandtmeier aus Bayern.',
+    expect: [['PERSON', 'Xaver Quandtmeier']],
+  },
+  {
+    name: 'signature under a sign-off',
+    text: 'Mit freundlichen Grüßen\nXaver Quandtmeier',
+    expect: [['PERSON', 'Xaver Quandtmeier']],
+  },
+  {
+    name: 'Dutch title lower case',
+    text: 'Ik sprak meneer de Vries gisteren.',
+    expect: [['PERSON', 'de Vries']],
+  },
+  { name: 'French M.', text: 'Rendez-vous avec M. Girard demain.', expect: [['PERSON', 'Girard']] },
+  { name: 'not a person: street named after one', text: 'Il habite rue Victor Hugo.', expect: [] },
+  {
+    name: 'not a person: city',
+    text: 'We flew to New York City last spring.',
+    expect: [['LOCATION', 'New York City']],
+  },
   { name: 'not a person: team', text: 'Customer Support Team replied quickly.', expect: [] },
 
   // ── Mixed, multilingual, tricky ────────────────────────────────────────────────────────────────
@@ -743,9 +914,9 @@ export const PII_CASES: readonly PiiCase[] = [
     ],
   },
   {
-    name: 'nothing: support reply',
+    name: 'only a date: support reply',
     text: 'Thanks for reaching out! Your refund of $49.99 was issued on 3/4/2024.',
-    expect: [],
+    expect: [['DATE_TIME', '3/4/2024']],
   },
   {
     name: 'nothing: product codes',
@@ -759,9 +930,12 @@ export const PII_CASES: readonly PiiCase[] = [
     expect: [],
   },
   {
-    name: 'nothing: timestamps',
-    text: 'Logged at 2024-02-01T10:15:30Z and 2024-02-01 10:16:02.',
-    expect: [],
+    name: 'timestamps are dates',
+    text: 'Logged at 2024-02-01T10:15:30Z and 2024-02-03 10:16:02.',
+    expect: [
+      ['DATE_TIME', '2024-02-01T10:15:30Z'],
+      ['DATE_TIME', '2024-02-03'],
+    ],
   },
   {
     name: 'nothing: german nouns',

@@ -107,11 +107,11 @@ describe('tandem pii', () => {
   });
 
   it('--field, --region and --min-score', async () => {
-    const f = file(jsonl([{ body: 'Zentrale 089 12345678, asset logo@2x.png' }]));
+    const f = file(jsonl([{ body: 'Zentrale 089-12345678, asset logo@2x.png' }]));
     const us = await tandem(['pii', f, '--field', 'body', '--json']);
     expect(JSON.parse(us.stdout).entities).toEqual([]);
     const de = await tandem(['pii', f, '--field', 'body', '--region', 'DE', '--json']);
-    expect(JSON.parse(de.stdout).entities.map((e: { text: string }) => e.text)).toEqual(['089 12345678']);
+    expect(JSON.parse(de.stdout).entities.map((e: { text: string }) => e.text)).toEqual(['089-12345678']);
     const low = await tandem(['pii', f, '--field', 'body', '--region', 'de', '--min-score', '0.4', '--json']);
     expect(JSON.parse(low.stdout).entities.map((e: { type: string }) => e.type)).toEqual([
       'PHONE_NUMBER',

@@ -122,14 +122,18 @@ describe('PHONE_NUMBER', () => {
   });
 
   it('reads national numbers in the configured region first', () => {
-    expect(analyze('Zentrale 089 12345678')).toEqual([]);
+    // Abroad, written exactly as Germany writes it: 0.5 without a phone word.
+    expect(analyze('Zentrale 089 12345678').map((e) => [e.text, e.score])).toEqual([['089 12345678', 0.5]]);
+    expect(analyze('Zentrale 089-12345678')).toEqual([]);
     const de = analyze('Zentrale 089 12345678', { region: 'DE' });
     expect(de.map((e) => [e.type, e.text, e.score])).toEqual([['PHONE_NUMBER', '089 12345678', 0.6]]);
   });
 
-  it('accepts other regions only with context, and not at all with phoneRegions: []', () => {
-    expect(one('PHONE_NUMBER', 'Telefon: 030 901820').score).toBe(0.75);
-    expect(one('PHONE_NUMBER', 'x 030 901820').score).toBe(0.4);
+  it('accepts other regions with context or in their own format, and not at all with phoneRegions: []', () => {
+    expect(one('PHONE_NUMBER', 'Telefon: 030-901820').score).toBe(0.75);
+    expect(one('PHONE_NUMBER', 'x 030-901820').score).toBe(0.4);
+    expect(one('PHONE_NUMBER', 'Telefon: 030 901820').score).toBe(0.85);
+    expect(one('PHONE_NUMBER', 'x 030 901820').score).toBe(0.5);
     expect(only('PHONE_NUMBER', 'Telefon: 030 901820', { phoneRegions: [] })).toEqual([]);
   });
 
@@ -193,10 +197,11 @@ describe('IP_ADDRESS and URL', () => {
       'fe80::1ff:fe23:4567:890a',
       '1:2:3:4:5:6:7:8',
       '::ffff:10.0.0.1',
+      '::',
     ]) {
       expect(isIpv6(s), s).toBe(true);
     }
-    for (const s of ['::', '1:2:3:4:5:6:7', '1::2::3', '12345::1', '1:2:3:4:5:6:7:8:9', '::ffff:999.0.0.1']) {
+    for (const s of ['1:2:3:4:5:6:7', '1::2::3', '12345::1', '1:2:3:4:5:6:7:8:9', '::ffff:999.0.0.1']) {
       expect(isIpv6(s), s).toBe(false);
     }
   });
@@ -278,19 +283,45 @@ describe('ids with weak checksums need their context word for 1.0', () => {
   });
 });
 
-describe('DATE_TIME (dates of birth)', () => {
-  it('needs a birth word at most N words before the date', () => {
-    expect(one('DATE_TIME', 'born on 1 May 1990').score).toBe(0.85);
-    expect(only('DATE_TIME', 'on 1 May 1990')).toEqual([]);
-    expect(only('DATE_TIME', 'born, as the records of the parish say, on 1 May 1990')).toEqual([]);
-    expect(one('DATE_TIME', 'born, as the records say, on 1 May 1990', { contextWords: 5 }).text).toBe(
+describe('DATE_TIME and DATE_OF_BIRTH', () => {
+  it('is a date of birth with a birth word at most N words before the date, else a date', () => {
+    expect(one('DATE_OF_BIRTH', 'born on 1 May 1990').score).toBe(0.95);
+    expect(one('DATE_TIME', 'on 1 May 1990').score).toBe(0.6);
+    expect(only('DATE_OF_BIRTH', 'on 1 May 1990')).toEqual([]);
+    expect(only('DATE_OF_BIRTH', 'born, as the records of the parish say, on 1 May 1990')).toEqual([]);
+    expect(one('DATE_OF_BIRTH', 'born, as the records say, on 1 May 1990', { contextWords: 6 }).text).toBe(
       '1 May 1990',
     );
   });
 
-  it('rejects impossible numeric dates', () => {
+  it('reads a birth word after the date in the same sentence only', () => {
+    expect(one('DATE_OF_BIRTH', 'Ich bin am 4. Dezember 2001 in Köln geboren.').text).toBe(
+      '4. Dezember 2001',
+    );
+    expect(one('DATE_TIME', 'Am 4. Dezember 2001 kam das Paket. Wo bist du geboren?').text).toBe(
+      '4. Dezember 2001',
+    );
+  });
+
+  it('rejects impossible numeric dates and version-like numbers', () => {
+    expect(only('DATE_OF_BIRTH', 'DOB 31/31/1990')).toEqual([]);
     expect(only('DATE_TIME', 'DOB 31/31/1990')).toEqual([]);
-    expect(one('DATE_TIME', 'DOB 12/31/1990').text).toBe('12/31/1990');
+    expect(one('DATE_OF_BIRTH', 'DOB 12/31/1990').text).toBe('12/31/1990');
+    expect(only('DATE_TIME', 'version 1.2.21 and 10.0.0.1')).toEqual([]);
+    expect(one('DATE_TIME', 'am 03.03.21').score).toBe(0.5);
+  });
+
+  it('reads month names in the languages ICU spells them in, with a weekday', () => {
+    for (const [text, date] of [
+      ['Wednesday, March 3, 2021', 'Wednesday, March 3, 2021'],
+      ['le mercredi 3 mars 2021', 'mercredi 3 mars 2021'],
+      ['op 3 mrt 2021', '3 mrt 2021'],
+      ['dnia 3 marca 2021', '3 marca 2021'],
+      ['2021年3月3日水曜日に', '2021年3月3日水曜日'],
+      ['2021年3月3日星期三', '2021年3月3日星期三'],
+    ]) {
+      expect(one('DATE_TIME', text!).text, text).toBe(date);
+    }
   });
 });
 

@@ -1,20 +1,34 @@
 /**
  * LOCATION: English-style street addresses. A house number (1–6 digits, an optional letter or
- * range), one to four capitalised words (or an ordinal like 5th), a street suffix (Street, St, Avenue,
- * Ave, Road, Rd, Boulevard, Blvd, Lane, Ln, Drive, Dr, Court, Ct, Place, Pl, Way, …); optionally a
+ * range), one to four capitalised words (or an ordinal like 5th), a street suffix (every USPS suffix:
+ * Street, Avenue, Skyway, Ranch, Vista, Estates, Inlet, Crossing, …, full or abbreviated); optionally a
  * unit (Apt 4B, Suite 200, #12) and ", City, ST 12345" with a US state or Canadian province
  * abbreviation and a ZIP code. Scores: the street alone 0.5; with a unit 0.6; with a state and ZIP
  * 0.85; an address word before it ("live at", "address", "ship to") adds 0.35.
  *
- * Limits: no cities or regions on their own, no addresses in other languages' word order
- * ("Calle Mayor 5", "Hauptstraße 12"), no PO boxes.
+ * Other languages' word order is read by address-intl.ts, cities and countries by location.ts. No PO
+ * boxes.
  */
 
 import { boosted, contextPattern, hasContext } from './context.js';
 import type { Entity, Recognizer, ScanContext } from './types.js';
 
-const SUFFIX =
-  'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|Ter|Way|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Crescent|Cres|Close|Row|Alley|Plaza|Plz|Expressway|Freeway|Turnpike|Pike|Mews|Grove|Gardens';
+/** USPS street suffixes (Publication 28, appendix C1), full and abbreviated, and common British ones. */
+const SUFFIX = [
+  'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|Ter|Way|Parkway|Pkwy',
+  'Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Crescent|Cres|Close|Row|Alley|Aly|Plaza|Plz|Expressway|Expy|Freeway',
+  'Fwy|Turnpike|Tpke|Pike|Mews|Grove|Grv|Gardens|Gdns|Garden|Skyway|Ranch|Vista|Vis|Estates|Ests|Estate|Inlet',
+  'Crossing|Xing|Crossroad|Bend|Bluff|Bluffs|Bottom|Branch|Br|Bridge|Brg|Brook|Brooks|Burg|Bypass|Byp|Camp|Canyon',
+  'Cyn|Cape|Cpe|Causeway|Cswy|Center|Ctr|Centre|Cliff|Cliffs|Club|Common|Commons|Corner|Corners|Course|Cove|Cv',
+  'Creek|Crk|Crest|Curve|Dale|Dam|Divide|Dv|Extension|Ext|Falls|Fls|Ferry|Field|Fields|Flat|Flats|Ford|Forest',
+  'Forge|Fork|Forks|Fort|Ft|Gateway|Gtwy|Glen|Gln|Green|Grn|Harbor|Hbr|Haven|Hvn|Heights|Hts|Hill|Hills|Hl|Hollow',
+  'Holw|Island|Is|Islands|Isle|Junction|Jct|Key|Ky|Knoll|Knolls|Lake|Lakes|Landing|Lndg|Light|Loaf|Lock|Locks',
+  'Lodge|Ldg|Loop|Mall|Manor|Mnr|Meadow|Meadows|Mdws|Mill|Mills|Mission|Msn|Motorway|Mount|Mt|Mountain|Mtn|Neck',
+  'Orchard|Orch|Oval|Overpass|Park|Parks|Pass|Passage|Path|Pine|Pines|Plain|Plains|Point|Pt|Points|Port|Prairie',
+  'Pr|Radial|Ramp|Rapid|Rapids|Rest|Ridge|Rdg|Ridges|River|Riv|Route|Rte|Run|Shoal|Shore|Shores|Spring|Springs',
+  'Spur|Station|Sta|Stravenue|Stream|Summit|Smt|Throughway|Trace|Trce|Track|Trak|Trafficway|Tunnel|Tunl',
+  'Underpass|Union|Valley|Vly|Viaduct|Via|View|Vw|Views|Village|Vlg|Ville|Vl|Walk|Walks|Wall|Well|Wells|Wy',
+].join('|');
 const WORD = "(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)?|\\d{1,3}(?:st|nd|rd|th))";
 const STREET = new RegExp(
   `(?<![\\w.,-])\\d{1,6}[A-Za-z]?(?:-\\d{1,6})?,?[ \\t]+(?:(?:N|S|E|W|NE|NW|SE|SW)\\.?[ \\t]+)?(?:${WORD}[ \\t]+){1,4}(?:${SUFFIX})\\b\\.?(?:[ \\t]+(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?`,

@@ -6,13 +6,16 @@
 
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { addressRecognizer } from './address.js';
+import { intlAddressRecognizer } from './address-intl.js';
 import { creditCardRecognizer } from './credit-card.js';
-import { dateOfBirthRecognizer } from './date-of-birth.js';
+import { dateRecognizer } from './date.js';
 import { emailRecognizer } from './email.js';
 import { ibanRecognizer } from './iban.js';
+import { locationRecognizer } from './location.js';
 import { nationalIdRecognizer } from './national-ids.js';
 import { ipRecognizer, urlRecognizer } from './network.js';
 import { personRecognizer } from './person.js';
+import { scriptPersonRecognizer } from './person-scripts.js';
 import { phoneRecognizer } from './phone.js';
 import { secretRecognizer } from './secrets.js';
 import type { AnalyzeOptions, Entity, EntityType, Recognizer, ScanContext } from './types.js';
@@ -25,10 +28,13 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   ipRecognizer,
   urlRecognizer,
   nationalIdRecognizer,
-  dateOfBirthRecognizer,
+  dateRecognizer,
   secretRecognizer,
   addressRecognizer,
+  intlAddressRecognizer,
+  locationRecognizer,
   personRecognizer,
+  scriptPersonRecognizer,
 ];
 
 export const DEFAULT_MIN_SCORE = 0.5;
@@ -46,6 +52,24 @@ export const DEFAULT_PHONE_REGIONS: readonly string[] = [
   'JP',
   'AU',
   'CA',
+  'PT',
+  'AT',
+  'CH',
+  'BE',
+  'PL',
+  'SE',
+  'TR',
+  'CN',
+  'KR',
+  'IL',
+  'EG',
+  'SA',
+  'AE',
+  'MA',
+  'AR',
+  'CO',
+  'ZA',
+  'NG',
 ];
 export const DEFAULT_CONTEXT_WORDS = 5;
 

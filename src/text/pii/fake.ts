@@ -177,6 +177,7 @@ export function fakeValue(type: EntityType, value: string, rng: HmacStream, regi
       return value[0] + layout(value.slice(1, -1), n) + nifLetter('XYZ'.indexOf(value[0]!) + n);
     }
     case 'DATE_TIME':
+    case 'DATE_OF_BIRTH':
       return fakeDate(value, rng);
     case 'API_KEY': {
       if (value.startsWith('eyJ')) {

@@ -4,7 +4,7 @@
  *
  * | type       | shape                         | check                                            |
  * | ---------- | ----------------------------- | ------------------------------------------------ |
- * | US_SSN     | 3-2-4 (dashes/spaces) or 9    | SSA rules: area not 000/666/900–999, group not 00, serial not 0000, no known fakes |
+ * | US_SSN     | 3-2-4 (dashes/dots/spaces), 9 | SSA rules: area not 000/666/900–999, group not 00, serial not 0000, no known fakes |
  * | UK_NHS     | 3-3-4 or 10                   | mod 11                                           |
  * | CA_SIN     | 3-3-3 or 9                    | Luhn; first digit not 0 or 8                     |
  * | IN_AADHAAR | 4-4-4 or 12                   | Verhoeff; first digit 2–9; not a palindrome      |
@@ -13,7 +13,7 @@
  * A failed check is no match. A pass scores 1.0 when the shape is distinctive (4-4-4, 2-3-3-3) or a
  * context word for the id is near; NHS, SIN and bare runs share their shape with phone and order
  * numbers, and one check digit lets 1 in 10 random numbers through, so without context they score 0.4
- * (under the default threshold). US_SSN has no check digit: 0.5 with dashes, 0.4 with spaces, 0.3
+ * (under the default threshold). US_SSN has no check digit: 0.5 with dashes, 0.4 with spaces or dots, 0.3
  * bare, plus 0.35 with context. ES_NIF (8 digits + capital letter) and ES_NIE (X/Y/Z + 7 digits +
  * capital letter) have a mod-23 control letter and score 1.0 when it matches.
  */
@@ -24,12 +24,12 @@ import type { Entity, EntityType, Recognizer, ScanContext } from './types.js';
 
 /** Bare runs of 9–12 digits, or the grouped shapes below; never part of a longer number. */
 const RUN =
-  /(?<![\w.,+/-]|\d[ -])(?:\d{9,12}|\d{3}([ -])\d{2}\1\d{4}|\d{3}([ -])\d{3}\2\d{3,4}|\d{4}([ -])\d{4}\3\d{4}|\d{2}([ -])\d{3}\4\d{3}\4\d{3})(?![\w/-]|[ .,-]\d)/g;
+  /(?<![\w.,+/-]|\d[ -])(?:\d{9,12}|\d{3}([ .-])\d{2}\1\d{4}|\d{3}([ -])\d{3}\2\d{3,4}|\d{4}([ -])\d{4}\3\d{4}|\d{2}([ -])\d{3}\4\d{3}\4\d{3})(?![\w/-]|[ .,-]\d)/g;
 /** NIE X-1234567-L; DNI/NIF 12345678Z, 12345678-Z, 12.345.678-Z. */
 const NIF = /(?<![\w.-])(?:([XYZ])-?(\d{7})|(\d{1,2}\.\d{3}\.\d{3}|\d{8}))-?([A-Z])(?![\w-])/g;
 
 export const WEAK_SCORE = 0.4;
-const SSN_SCORES = { '-': 0.5, ' ': 0.4, '': 0.3 } as const;
+const SSN_SCORES = { '-': 0.5, ' ': 0.4, '.': 0.4, '': 0.3 } as const;
 
 const CONTEXT: Readonly<Record<'US_SSN' | 'UK_NHS' | 'CA_SIN' | 'IN_AADHAAR' | 'DE_TAX_ID', RegExp>> = {
   US_SSN: contextPattern([
@@ -105,7 +105,7 @@ export const nationalIdRecognizer: Recognizer = {
       switch (digits.length) {
         case 9:
           if ((bare || shape === '3-2-4') && ssnValid(digits)) {
-            push('US_SSN', at, s, boosted(SSN_SCORES[sep as '-' | ' ' | ''], context('US_SSN', at)));
+            push('US_SSN', at, s, boosted(SSN_SCORES[sep as keyof typeof SSN_SCORES], context('US_SSN', at)));
           }
           if ((bare || shape === '3-3-3') && sinValid(digits)) checked('CA_SIN', at, s, false);
           break;

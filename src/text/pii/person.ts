@@ -29,18 +29,18 @@ export const AMBIGUOUS_NAME_SCORE = 0.4;
 export const SINGLE_NAME_SCORE = 0.3;
 
 const TITLES = new Set(
-  'mr mrs ms miss mx dr prof professor sir dame lady lord rev fr sr sra srta herr frau mme mlle monsieur madame senor senora dona dott sig signor signora'.split(
+  'm mr mrs ms miss mx dr dra prof professor sir dame lady lord rev fr sr sra srta herr herrn frau mme mlle monsieur madame senor senora don dona dott dottor dottoressa sig signor signora senhor senhora meneer mevrouw dhr mevr'.split(
     ' ',
   ),
 );
 const TITLE_RE =
-  'Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lady|Lord|Rev|Fr|Sr|Sra|Srta|Herr|Frau|Mme|Mlle|Monsieur|Madame|Señor|Señora|Doña|Dott|Sig|Signor|Signora';
+  'M(?=\\.)|Mr|Mrs|Ms|Miss|Mx|Dr|Dra|Prof|Professor|Sir|Dame|Lady|Lord|Rev|Fr|Sr|Sra|Srta|Herrn|Herr|Frau|Mme|Mlle|Monsieur|Madame|Señor|Señora|Don|Doña|Dottoressa|Dottor|Dott|Sig|Signor|Signora|Senhora|Senhor|[Mm]eneer|[Mm]evrouw|[Dd]hr|[Mm]evr';
 const TOKEN = "(?:\\p{Lu}['’])?\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+)?(?:-\\p{Lu}\\p{Ll}+)?";
 const PARTICLES = 'van|von|der|den|de|del|della|di|da|du|la|le|dos|das|bin|ibn|al|el|ter|ten';
-const PART = `(?:(?:${TITLE_RE})\\.(?=[ \\t])|\\p{Lu}\\.(?=[ \\t]+\\p{Lu})|(?:${PARTICLES})(?=[ \\t]+\\p{Lu})|${TOKEN})`;
+const PART = `(?:(?:${TITLE_RE})\\.?(?=[ \\t])|\\p{Lu}\\.(?=[ \\t]+\\p{Lu})|(?:${PARTICLES})(?=[ \\t]+\\p{Lu})|${TOKEN})`;
 /** Two or more capitalised words (or a title and a word), separated by single spaces or tabs. */
 const RUN = new RegExp(
-  `(?<![\\p{L}\\p{M}\\p{N}'’.-])(?:(?:${TITLE_RE})\\.?|${TOKEN})(?:[ \\t]+${PART})+(?![\\p{L}\\p{M}\\p{N}])`,
+  `(?=[\\p{Lu}md])(?<![\\p{L}\\p{M}\\p{N}'’.-])(?:(?:${TITLE_RE})\\.?|${TOKEN})(?:[ \\t]+${PART})+(?![\\p{L}\\p{M}\\p{N}])`,
   'gu',
 );
 const PIECE = new RegExp(PART, 'gu');
@@ -65,6 +65,28 @@ const STRONG_LEADS = [
   '[Ss]igned',
   '[Ff]irmado',
   '[Uu]nterschrieben',
+  '[Mm]e chamo',
+  '[Mm]ijn naam is',
+  '[Ii]k heet',
+  '[Ii]l mio nome (?:è|e)',
+  '[Uu] spreekt met',
+  '[Hh]ier spricht',
+];
+/** "I am", "ich bin", "soy"…: two or more capitalised words after them are a name, one only if listed. */
+const MEDIUM_LEADS = [
+  'I am',
+  "I'm",
+  '[Tt]his is',
+  '[Ss]oy',
+  '[Jj]e suis',
+  "[Cc]['’]est",
+  '[Ii]ch bin',
+  '[Hh]ier ist',
+  '[Ss]ono',
+  '[Ee]u sou',
+  '[Aa]qui (?:é|e)',
+  '[Ii]k ben',
+  '[Ss]preche mit',
 ];
 const WEAK_LEADS = [
   '[Hh]i',
@@ -77,26 +99,18 @@ const WEAK_LEADS = [
   '[Ss]incerely',
   '[Cc]heers',
   '[Bb]est',
-  'I am',
-  "I'm",
-  '[Tt]his is',
   '[Hh]ola',
-  '[Ss]oy',
   '[Ss]aludos',
   '[Aa]tentamente',
   '[Bb]onjour',
-  '[Jj]e suis',
   '[Cc]ordialement',
   '[Hh]allo',
-  '[Ii]ch bin',
   '[Gg]rüße',
   '[Cc]iao',
-  '[Ss]ono',
   '[Oo]lá',
-  '[Ee]u sou',
 ];
 const LEAD = new RegExp(
-  `\\b(?:(${STRONG_LEADS.join('|')})|(${WEAK_LEADS.join('|')}))[ \\t]*[,:]?[ \\t\\n]+(?=[A-Z\\u00c0-\\u00d6\\u00d8-\\u00de])`,
+  `\\b(?:(${STRONG_LEADS.join('|')})|(${MEDIUM_LEADS.join('|')})|(${WEAK_LEADS.join('|')}))[ \\t]*[,:]?[ \\t\\n]+(?=[A-Z\\u00c0-\\u00d6\\u00d8-\\u00de])`,
   'g',
 );
 const CONTEXT = contextPattern(
@@ -221,6 +235,8 @@ export const personRecognizer: Recognizer = {
       const first = pieces[from]!;
       const lastPiece = pieces[to - 1]!;
       const end = lastPiece.start + lastPiece.text.length;
+      // A street named after someone ("rue Victor Hugo", "Via Giuseppe Verdi") is part of an address.
+      if (STREET_BEFORE.test(text.slice(Math.max(0, first.start - 24), first.start))) return;
       const score = boosted(base, hasContext(text, first.start, CONTEXT, ctx.contextWords));
       out.push({ type: 'PERSON', start: first.start, end, text: text.slice(first.start, end), score });
     };
@@ -234,7 +250,9 @@ export const personRecognizer: Recognizer = {
       let i = 0;
       while (i < pieces.length) {
         const p = pieces[i]!;
-        if (p.kind === 'title' && i + 1 < pieces.length) {
+        // French "M. Dupont": an initial M. opening the run is Monsieur.
+        const title = p.kind === 'title' || (i === 0 && p.text === 'M.');
+        if (title && i + 1 < pieces.length) {
           const end = nameEnd(pieces, i + 1, 3);
           if (end > i + 1) {
             emit(pieces, i + 1, end, TITLE_SCORE);
@@ -267,11 +285,43 @@ export const personRecognizer: Recognizer = {
         if (end > 0) emit(pieces, 0, end, end > 1 ? NAME_SCORE : SINGLE_NAME_SCORE);
         continue;
       }
+      if (m[2]) {
+        const pieces = leadingPieces(text, at);
+        const end = pieces.length ? nameEnd(pieces, 0, 3) : 0;
+        if (end > 1) {
+          emit(pieces, 0, end, LEAD_NAME_SCORE);
+          continue;
+        }
+      }
       SINGLE.lastIndex = at;
       const single = SINGLE.exec(text);
       if (!single || !FIRST_NAMES.has(key(single[0]))) continue;
       const score = Math.round((SINGLE_NAME_SCORE + CONTEXT_BOOST) * 100) / 100;
       out.push({ type: 'PERSON', start: at, end: at + single[0].length, text: single[0], score });
     }
+
+    // A sign-off line ("Best regards,", "Mit freundlichen Grüßen") and then a line of one to three
+    // capitalised words alone: the writer's name.
+    if (!text.includes('\n')) return;
+    SIGNATURE.lastIndex = 0;
+    for (let m = SIGNATURE.exec(text); m; m = SIGNATURE.exec(text)) {
+      const at = m.index + m[0].length - m[1]!.length;
+      const pieces = leadingPieces(text, at);
+      const end = pieces.length ? nameEnd(pieces, 0, 3) : 0;
+      const last = pieces[end - 1];
+      // The name must be the whole line.
+      if (!last || last.start + last.text.length !== at + m[1]!.length) continue;
+      emit(pieces, 0, end, end > 1 ? LEAD_NAME_SCORE : SINGLE_NAME_SCORE + CONTEXT_BOOST);
+    }
   },
 };
+
+/** Two or more capitalised words after "I am", "ich bin", "soy", …, or a signature under a sign-off. */
+export const LEAD_NAME_SCORE = 0.85;
+
+const STREET_BEFORE =
+  /(?:^|[^\p{L}])(?:rue|avenue|av\.|boulevard|bd|place|impasse|quai|allée|chemin|via|viale|corso|piazza|largo|calle|avenida|paseo|plaza|rua|travessa|praça|alameda)[ \t]+(?:(?:de la|de l'|du|des|de|del|della|di|do|da|dos|das)[ \t]+)?$/iu;
+const SIGNATURE = new RegExp(
+  `(?:,|regards|wishes|sincerely|cheers|thanks|grüßen|grüße|gruß|groet|groeten|groetjes|cordialement|vous|amitiés|saludos|atentamente|abrazo|saluti|saluto|abbraccio|abraços|atenciosamente|beijos)[ \\t]*[,.!]?[ \\t]*\\n[ \\t]*(${TOKEN}(?:[ \\t]+${PART}){0,3})[ \\t]*(?=\\n|$)`,
+  'giu',
+);

@@ -12,21 +12,24 @@
  * adds 0.35.
  */
 
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { type CountryCode, type PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { digitsOf } from './checksums.js';
 import { boosted, contextPattern, hasContext } from './context.js';
 import type { Entity, Recognizer, ScanContext } from './types.js';
 
 /** At least seven digits (a bracketed group counts once), not starting with a date like 12/03/2024. */
 const CANDIDATE =
-  /(?<![\w+@/.-])(?!\d{1,4}([./-])\d{1,2}\1\d{1,4}(?![\d/-]|\.\d))(?:\+|00(?=[1-9]))?(?:\(\d{1,5}\)|\d)(?:[ \u00a0.\-/]?(?:\(\d{1,5}\)|\d)){6,22}(?![\w@])/g;
+  /(?<![\w+@/.-])(?!\d{1,4}([./-])\d{1,2}\1\d{1,4}(?![\d/-]|\.\d))(?:\+|00(?=[1-9]))?(?:\(\d{1,5}\)|\d)(?:[ \u00a0.\-/]?(?:\(\d{1,5}\)|\d)){6,22}(?![\w@](?<!x(?=\d)))/g;
+/** An extension right after a number: "x9629", " ext. 12", " extension 4", " Durchwahl 12", " poste 3". */
+const EXTENSION =
+  /[ \t]*(?:x|ext\.?|extn\.?|extension|Durchwahl|DW|poste|int\.?|interno)[ \t]*\d{1,6}(?![\w])/iy;
 
 /** Shapes that are not phone numbers even when some country's plan would accept the digits. */
 const NOT_PHONE = [
   /^\d{4}[./-]\d{1,2}[./-]\d{1,2}$/, // 2024-03-12
   /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/, // 12.03.2024, 3/12/24
   /^\d{1,3}(?:\.\d{1,3}){3}$/, // IPv4
-  /^\d{3}-\d{2}-\d{4}$/, // US SSN
+  /^\d{3}([-. ])\d{2}\1\d{4}$/, // US SSN
   /^\d{1,3}(?:[.,]\d{3})+$/, // 1.234.567 (an amount)
 ];
 
@@ -65,6 +68,32 @@ const CONTEXT = contextPattern([
   'hotline*',
   '電話',
   '携帯',
+  '連絡',
+  '电话',
+  '手机',
+  '致电',
+  '拨打',
+  'bellen',
+  'bel me',
+  'nummer',
+  'joindre',
+  'joignable',
+  'erreichen',
+  'erreichbar',
+  'rückruf*',
+  'ligar',
+  'contattar*',
+  'cellulare',
+  'هاتف*',
+  'الهاتف',
+  'اتصل',
+  'جوال',
+  'موبايل',
+  'فون',
+  'फ़ोन',
+  'फोन',
+  'मोबाइल',
+  'कॉल',
   'tel.',
 ]);
 
@@ -100,6 +129,8 @@ export const INTERNATIONAL_SCORE = 0.7;
 export const NATIONAL_SCORE = 0.6;
 export const BARE_NATIONAL_SCORE = 0.4;
 export const OTHER_REGION_SCORE = 0.4;
+/** Valid in a further region and written exactly as that region writes its numbers ("06 12 30 93 61"). */
+export const OTHER_REGION_FORMATTED_SCORE = 0.5;
 export const BARE_OTHER_REGION_SCORE = 0.1;
 
 function isbn13(digits: string): boolean {
@@ -110,13 +141,19 @@ function isbn13(digits: string): boolean {
 }
 
 function valid(s: string, region: string | undefined): boolean {
+  return validNumber(s, region) !== undefined;
+}
+
+function validNumber(s: string, region: string | undefined): PhoneNumber | undefined {
   try {
     const p = parsePhoneNumberFromString(s, region as CountryCode | undefined);
-    return p?.isValid() === true;
+    return p?.isValid() ? p : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
+
+const SPACES = /[\s\u00a0]+/g;
 
 /**
  * The score of `s` as a phone number, or 0 when it is not a valid one or cannot reach the threshold. In the
@@ -139,9 +176,20 @@ function scorePhone(s: string, digits: string, ctx: ScanContext, context: boolea
   const other = bare ? BARE_OTHER_REGION_SCORE : OTHER_REGION_SCORE;
   // Abroad, a national number has a trunk prefix (0…), an area code in brackets or at least nine
   // digits; a short local number ("555-0100") is valid somewhere but tells nothing.
-  if (!reach(other) || !(s.startsWith('0') || s.startsWith('(') || digits.length >= 9)) return 0;
-  for (const r of ctx.phoneRegions) if (r !== ctx.region && valid(s, r)) return other;
-  return 0;
+  const best = bare ? other : OTHER_REGION_FORMATTED_SCORE;
+  if (!reach(best) || !(s.startsWith('0') || s.startsWith('(') || digits.length >= 9)) return 0;
+  let score = 0;
+  for (const r of ctx.phoneRegions) {
+    if (r === ctx.region) continue;
+    const p = validNumber(s, r);
+    if (!p) continue;
+    // Written the way the region writes its numbers (groups and brackets included): that is evidence
+    // enough without a phone word.
+    if (!bare && p.formatNational().replace(SPACES, ' ') === s.replace(SPACES, ' '))
+      return OTHER_REGION_FORMATTED_SCORE;
+    score = other;
+  }
+  return reach(score) ? score : 0;
 }
 
 const BARE = /^\d+$/;
@@ -205,7 +253,11 @@ export const phoneRecognizer: Recognizer = {
       if (!found) continue;
       const [from, to, base] = found;
       const start = m.index + from;
-      const end = m.index + to;
+      let end = m.index + to;
+      if (to === cand.length) {
+        EXTENSION.lastIndex = end;
+        if (EXTENSION.test(text)) end = EXTENSION.lastIndex;
+      }
       out.push({
         type: 'PHONE_NUMBER',
         start,

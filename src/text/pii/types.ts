@@ -18,13 +18,15 @@ export const ENTITY_TYPES = [
   'DE_TAX_ID',
   'IN_AADHAAR',
   'CA_SIN',
-  /** Only dates of birth: a date with a birth context word ("born on", "DOB", …) just before it. */
+  /** A full date (day, month, year) written in any common form. */
   'DATE_TIME',
+  /** A date with a birth word before or after it ("born on", "DOB", "geboren", "生まれ", …). */
+  'DATE_OF_BIRTH',
   /** A credential in a known format: OpenAI, Anthropic, AWS, GitHub, Slack, Google, Stripe keys, JWTs. */
   'API_KEY',
   /** A PEM private key block, or a high-entropy token right after a word like key/secret/token/password. */
   'SECRET',
-  /** English street addresses. */
+  /** Street addresses, cities, regions and countries. */
   'LOCATION',
   'PERSON',
 ] as const;
