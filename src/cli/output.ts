@@ -1,4 +1,5 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgressModule from 'cli-progress';
 import { exitCodeFor, isTandemError } from '../core/errors.js';
 
 export interface GlobalOptions {
@@ -25,6 +26,8 @@ export interface Progress {
 /** A progress bar on stderr, shown only when stderr is a terminal. */
 export function progress(label: string, total = 0): Progress {
   if (!process.stderr.isTTY) return { update() {}, stop() {} };
+  // Required here, not imported at the top: only long commands on a terminal draw a bar.
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof cliProgressModule;
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
