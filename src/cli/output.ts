@@ -57,6 +57,16 @@ export function progress(label: string, total = 0): Progress {
   };
 }
 
+/**
+ * A command that has already said why it failed (its summary is printed): the process exits with
+ * `code` and nothing more is printed.
+ */
+export class CommandFailed extends Error {
+  constructor(readonly code: 1 | 2) {
+    super(`exit ${code}`);
+  }
+}
+
 /** Turns any failure into a message and the contract's exit code; stack traces only for bugs. */
 export function reportError(e: unknown, json: boolean): number {
   const code = exitCodeFor(e);

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { reportError } from './output.js';
+import { CommandFailed, reportError } from './output.js';
 
 /** What a command file exports: it adds its command (and subcommands) to the program. */
 export type Register = (program: Command) => void;
@@ -102,6 +102,7 @@ export async function run(argv: string[]): Promise<number> {
       if (e.code === 'commander.help') return 0;
       return 2;
     }
+    if (e instanceof CommandFailed) return e.code;
     return reportError(e, argv.includes('--json'));
   }
 }

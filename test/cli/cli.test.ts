@@ -95,12 +95,42 @@ describe('cli contract', async () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace for a user's mistake
   });
 
-  it('reports a missing dataset with exit 1 and a JSON error under --json', async () => {
-    const r = await runInProcess(['datasets', 'show', 'nope', '--db', path('contextOf(s).db'), '--json']);
+  it('reports a missing dataset with exit 1, the nearest names and a JSON error under --json', async () => {
+    const db = path('missing.db');
+    expect(
+      (await runInProcess(['import', path('chats.jsonl'), '--dataset', 'support', '--db', db])).code,
+    ).toBe(0);
+    const r = await runInProcess(['datasets', 'show', 'suport', '--db', db, '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({
-      error: { code: 'not_found', message: "dataset 'nope' does not exist" },
+      error: {
+        code: 'not_found',
+        message:
+          "dataset 'suport' does not exist (did you mean 'support'?); `tandem datasets list` shows them all",
+      },
     });
+    const far = await runInProcess(['export', '--dataset', 'nope', '--format', 'jsonl', '--db', db]);
+    expect(far.code).toBe(1);
+    expect(far.stderr).toContain("dataset 'nope' does not exist; `tandem datasets list` shows them all");
+  });
+
+  it('exits 2 naming the column when --map names one the file lacks, and imports nothing', async () => {
+    const db = path('map.db');
+    writeFileSync(path('posts.csv'), 'id,text\n1,hello\n2,world\n');
+    const r = await runInProcess([
+      'import',
+      path('posts.csv'),
+      '--dataset',
+      'posts',
+      '--map',
+      'text=body',
+      '--db',
+      db,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${path('posts.csv')}: --map text=body: no column 'body' in the first 2 rows`);
+    expect(r.stderr).toContain('the columns are id, text');
+    expect((await runInProcess(['datasets', 'show', 'posts', '--db', db])).code).toBe(1);
   });
 });
 
