@@ -484,20 +484,24 @@ describe('tandem demo', () => {
     PROCESS_TIMEOUT,
   );
 
-  it('--count generates only the first conversations', async () => {
-    const r = await runInProcess([
-      'demo',
-      '--db',
-      path('demo5.db'),
-      '--out',
-      path('demo5.jsonl'),
-      '--count',
-      '5',
-      '--json',
-    ]);
-    expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).generated.rows).toMatchObject({ wanted: 5, stored: 5 });
-  });
+  it(
+    '--count generates only the first conversations',
+    async () => {
+      const r = await runInProcess([
+        'demo',
+        '--db',
+        path('demo5.db'),
+        '--out',
+        path('demo5.jsonl'),
+        '--count',
+        '5',
+        '--json',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).generated.rows).toMatchObject({ wanted: 5, stored: 5 });
+    },
+    PROCESS_TIMEOUT,
+  );
 });
 
 describe('stdout closed early', () => {

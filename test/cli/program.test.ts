@@ -45,3 +45,28 @@ describe('lazy command loading', () => {
     expect(typo.stderr).toContain('Did you mean import?');
   });
 });
+
+describe('progress off a terminal', () => {
+  it('writes plain periodic lines with the rate and ETA', async () => {
+    const { progress } = await import('../../src/cli/output.js');
+    const lines: string[] = [];
+    const write = process.stderr.write;
+    const tty = process.stderr.isTTY;
+    process.env.TANDEM_PROGRESS_SECONDS = '0.1';
+    Object.defineProperty(process.stderr, 'isTTY', { value: false, configurable: true });
+    process.stderr.write = ((s: string) => lines.push(s) > 0) as typeof process.stderr.write;
+    try {
+      const bar = progress('export openai', 1000);
+      await new Promise((r) => setTimeout(r, 150));
+      bar.update(250);
+      bar.update(260); // within the interval: no line
+      bar.stop();
+    } finally {
+      process.stderr.write = write;
+      Object.defineProperty(process.stderr, 'isTTY', { value: tty, configurable: true });
+      delete process.env.TANDEM_PROGRESS_SECONDS;
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^export openai: 250 of 1,000 \(25%\), [\d,]+\/s, ETA \d+ s\n$/);
+  });
+});

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { usage } from '../../core/errors.js';
 import { loadYaml } from '../../core/yaml-source.js';
+import type { OpenStore } from '../../store/store.js';
 import { cliActor, globals, withStore } from '../context.js';
-import { emit, note } from '../output.js';
+import { emit, type Progress, progress } from '../output.js';
 import { checkDatasetName } from './datasets.js';
 import { readRecipe } from './generate.js';
 
@@ -42,8 +43,8 @@ export function registerCheck(program: Command): void {
           config,
           evalFiles: o.eval,
           actor: cliActor(),
-          onProgress: g.json ? undefined : checkProgress(),
-        });
+          onProgress: checkProgress(await recordsIn(store, o.dataset)),
+        }).finally(() => stopProgress());
         emit(g, summary, () => {
           const rows = summary.checks.map((c) => [
             c.check,
@@ -72,12 +73,27 @@ export function registerCheck(program: Command): void {
     });
 }
 
-/** A line on stderr every 10,000 records of each stage, so a long check shows it is moving. */
-function checkProgress(): (stage: string, n: number) => void {
-  const last = new Map<string, number>();
+/** The dataset's record count, for the bars' totals (0 when it is missing: runChecks says so). */
+async function recordsIn(store: OpenStore, dataset: string): Promise<number> {
+  const d = await store.datasets.find(dataset);
+  return d ? store.records.count(d.id) : 0;
+}
+
+const bars = new Map<string, Progress>();
+function stopProgress(): void {
+  for (const b of bars.values()) b.stop();
+  bars.clear();
+}
+
+/** One bar (or plain lines off a terminal) per stage: sketching for near-duplicates, then checking. */
+function checkProgress(total: number): (stage: string, n: number) => void {
   return (stage, n) => {
-    if (n - (last.get(stage) ?? 0) < 10_000) return;
-    last.set(stage, n);
-    note(stage === 'dedup' ? `  ${n} records sketched for near-duplicates…` : `  ${n} records checked…`);
+    let bar = bars.get(stage);
+    if (!bar) {
+      for (const b of bars.values()) b.stop();
+      bar = progress(stage === 'dedup' ? 'check: sketching for near-duplicates' : 'check: records', total);
+      bars.set(stage, bar);
+    }
+    bar.update(n);
   };
 }

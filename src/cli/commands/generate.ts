@@ -5,7 +5,7 @@ import { TandemError, usage } from '../../core/errors.js';
 import type { DryRunResult } from '../../stages/generate/run/dry-run.js';
 import type { GenerateProgress, GenerateSummary } from '../../stages/generate/run/run-generation.js';
 import { cliActor, globals, withStore } from '../context.js';
-import { CommandFailed, emit, note } from '../output.js';
+import { CommandFailed, emit, note, progress } from '../output.js';
 
 export interface GenerateFlags {
   count?: string;
@@ -151,8 +151,14 @@ export function registerGenerate(program: Command): void {
 }
 
 function generationProgress() {
-  if (!process.stderr.isTTY)
-    return { update: (_: GenerateProgress) => {}, stop() {}, log: (m: string) => note(m) };
+  if (!process.stderr.isTTY) {
+    const lines = progress('generate');
+    return {
+      update: (p: GenerateProgress) => lines.update(p.done, p.total),
+      stop: () => lines.stop(),
+      log: (m: string) => note(m),
+    };
+  }
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
