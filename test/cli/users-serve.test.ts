@@ -11,8 +11,8 @@ const postgresStores = backends().find((b) => b.name === 'postgres')!;
 const file = fixtures('cli-users', '.db');
 
 /** Starts `tandem serve` on a free port and waits until it says where it listens. */
-async function serving(db: string) {
-  const run = tandemAsync(['serve', '--port', '0', '--db', db]);
+async function serving(db: string, flags: string[] = []) {
+  const run = tandemAsync(['serve', '--port', '0', '--db', db, ...flags]);
   let stderr = '';
   run.child.stderr!.on('data', (d: Buffer) => {
     stderr += d.toString();
@@ -59,7 +59,10 @@ describe('tandem users and tandem serve', () => {
 
   it('serves the API; the first start creates the owner and prints the password once', async () => {
     const db = `${file('')}.new`;
-    const { run, stderr } = await serving(db);
+    const data = file(`${JSON.stringify({ id: 'r1', text: 'hello' })}\n`, '.jsonl');
+    expect((await runInProcess(['import', data, '--dataset', 'leased', '--db', db])).code).toBe(0);
+    expect((await runInProcess(['serve', '--lease', '0', '--db', db])).code).toBe(2);
+    const { run, stderr } = await serving(db, ['--lease', '90']);
     const url = /Tandem on (\S+)/.exec(stderr)![1]!;
     const password = /created the owner 'owner' with password (\S+)/.exec(stderr)![1]!;
     expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ ok: true, db: 'sqlite' });
@@ -69,6 +72,14 @@ describe('tandem users and tandem serve', () => {
       body: JSON.stringify({ username: 'owner', password }),
     });
     expect(login.status).toBe(200);
+    // --lease 90: a record handed out stays reserved 90 s, not the default 30 minutes.
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const next = await fetch(`${url}/api/datasets/leased/next`, { headers: { cookie } });
+    expect(next.status).toBe(200);
+    const { lease } = (await next.json()) as { lease: { expiresAt: number | string } };
+    const left = new Date(lease.expiresAt).getTime() - Date.now();
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(90_000);
     // SQLite has no server settings to warn about.
     expect(stderr).not.toMatch(/Warning/);
     run.child.kill('SIGTERM');
