@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { TandemError } from '../core/errors.js';
+import { didYouMean } from '../core/suggest.js';
 import { translateDbError } from '../store/db-errors.js';
 import type { OpenStore } from '../store/store.js';
 import type { GlobalOptions } from './output.js';
@@ -21,7 +23,7 @@ export async function withStore<T>(
   try {
     return await fn(store, opts);
   } catch (e) {
-    throw translateDbError(e);
+    throw await explainMissing(store, translateDbError(e));
   } finally {
     await store.close();
   }
@@ -30,4 +32,20 @@ export async function withStore<T>(
 /** The actor recorded in events for CLI actions: the OS user, so the log says who ran it. */
 export function cliActor(): string {
   return `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`;
+}
+
+/**
+ * A dataset named on the command line that does not exist: name the nearest ones and how to see
+ * them all. Only here, for the person who runs the CLI on the store; the HTTP API does not list
+ * names to callers who may not see them.
+ */
+async function explainMissing(store: OpenStore, e: unknown): Promise<unknown> {
+  if (!(e instanceof TandemError) || e.code !== 'not_found' || e.details?.what !== 'dataset') return e;
+  if (typeof e.details.name !== 'string') return e;
+  const names = (await store.datasets.list().catch(() => [])).map((d) => d.name);
+  return new TandemError(
+    'not_found',
+    `${e.reason}${didYouMean(e.details.name, names)}; \`tandem datasets list\` shows them all`,
+    { details: e.details, cause: e },
+  );
 }

@@ -1,4 +1,5 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgressModule from 'cli-progress';
 import { exitCodeFor, isTandemError } from '../core/errors.js';
 
 export interface GlobalOptions {
@@ -22,9 +23,17 @@ export interface Progress {
   stop(): void;
 }
 
-/** A progress bar on stderr, shown only when stderr is a terminal. */
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Progress of long work on stderr: a bar with rate and ETA on a terminal; otherwise (a log file, CI)
+ * a plain line every TANDEM_PROGRESS_SECONDS (default 10), so the log shows it moving without
+ * filling up with redraws.
+ */
 export function progress(label: string, total = 0): Progress {
-  if (!process.stderr.isTTY) return { update() {}, stop() {} };
+  if (!process.stderr.isTTY) return progressLines(label, total);
+  // Required here, not imported at the top: only long commands on a terminal draw a bar.
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof cliProgressModule;
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
@@ -52,6 +61,36 @@ export function progress(label: string, total = 0): Progress {
       bar.stop();
     },
   };
+}
+
+/** Plain progress lines for a stderr that is not a terminal. */
+function progressLines(label: string, total: number): Progress {
+  const every = Math.max(0.1, Number(process.env.TANDEM_PROGRESS_SECONDS ?? 10)) * 1000;
+  const started = Date.now();
+  let last = started;
+  return {
+    update(value, t) {
+      if (t !== undefined) total = t;
+      const now = Date.now();
+      if (now - last < every) return;
+      last = now;
+      const rate = value / ((now - started) / 1000);
+      const of = total ? ` of ${count(total)} (${Math.floor((100 * value) / total)}%)` : '';
+      const eta = total && rate > 0 && value < total ? `, ETA ${Math.ceil((total - value) / rate)} s` : '';
+      note(`${label}: ${count(value)}${of}, ${count(Math.round(rate))}/s${eta}`);
+    },
+    stop() {},
+  };
+}
+
+/**
+ * A command that has already said why it failed (its summary is printed): the process exits with
+ * `code` and nothing more is printed.
+ */
+export class CommandFailed extends Error {
+  constructor(readonly code: 1 | 2) {
+    super(`exit ${code}`);
+  }
 }
 
 /** Turns any failure into a message and the contract's exit code; stack traces only for bugs. */

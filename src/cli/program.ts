@@ -1,28 +1,79 @@
 import { Command, CommanderError } from 'commander';
-import { registerAggregate } from './commands/aggregate.js';
-import { registerAgreement } from './commands/agreement.js';
-import { registerAudit } from './commands/audit.js';
-import { registerCheck } from './commands/check.js';
-import { registerDatasets } from './commands/datasets.js';
-import { registerDedup } from './commands/dedup.js';
-import { registerDemo } from './commands/demo.js';
-import { registerErase } from './commands/erase.js';
-import { registerExport } from './commands/export.js';
-import { registerGenerate } from './commands/generate.js';
-import { registerGold } from './commands/gold.js';
-import { registerImport } from './commands/import.js';
-import { registerLang } from './commands/lang.js';
-import { registerLineage } from './commands/lineage.js';
-import { registerPii } from './commands/pii.js';
-import { registerQa } from './commands/qa.js';
-import { registerSchema } from './commands/schema.js';
-import { registerSearchIndex } from './commands/search-index.js';
-import { registerServe } from './commands/serve.js';
-import { registerUsers } from './commands/users.js';
-import { registerWorker } from './commands/worker.js';
-import { reportError } from './output.js';
+import { CommandFailed, reportError } from './output.js';
 
-export function buildProgram(): Command {
+/** What a command file exports: it adds its command (and subcommands) to the program. */
+export type Register = (program: Command) => void;
+
+/**
+ * One command: its usage line and description (cheap, for `tandem --help`) and how to load the
+ * file that registers it. Only the invoked command's file is imported, so `tandem --version` or
+ * `datasets list` do not load generation, checks, the server and their libraries.
+ * Adding a command is one line here: `lazy('name <arg>', 'what it does', async () => (await import('./commands/name.js')).registerName),`
+ */
+interface LazyCommand {
+  name: string;
+  usage: string;
+  description: string;
+  load: () => Promise<Register>;
+}
+
+function lazy(usage: string, description: string, load: () => Promise<Register>): LazyCommand {
+  return { name: usage.split(' ')[0]!, usage, description, load };
+}
+
+// biome-ignore format: one command a line, so concurrent additions merge cleanly
+const commands: LazyCommand[] = [
+  lazy('demo', 'offline end-to-end run on shipped multilingual support conversations', async () => (await import('./commands/demo.js')).registerDemo),
+  lazy('datasets', 'create, list, show and delete datasets', async () => (await import('./commands/datasets.js')).registerDatasets),
+  lazy('import <file>', 'import a JSONL, JSON, CSV or Parquet file into a dataset (created when missing)', async () => (await import('./commands/import.js')).registerImport),
+  lazy('export', 'export a dataset as JSONL or a training format', async () => (await import('./commands/export.js')).registerExport),
+  lazy('generate <recipe>', 'generate rows from a YAML recipe into a dataset; run it again to resume or top up', async () => (await import('./commands/generate.js')).registerGenerate),
+  lazy('check', 'run automatic checks on a dataset: near-duplicates, PII, language, quality, offensive words, decontamination, LLM judge', async () => (await import('./commands/check.js')).registerCheck),
+  lazy('gold <file>', "mark records as gold (known answers), mixed into annotators' queues to measure them", async () => (await import('./commands/gold.js')).registerGold),
+  lazy('qa', 'how right a dataset is: agreement, gold accuracy, consensus, disputed records, second review', async () => (await import('./commands/qa.js')).registerQa),
+  lazy('aggregate', 'final values from the answers of records nobody decided yet (majority, median, Dawid–Skene …)', async () => (await import('./commands/aggregate.js')).registerAggregate),
+  lazy('worker', 'claim queued jobs (`generate --queue`, `check --queue`) and do them', async () => (await import('./commands/worker.js')).registerWorker),
+  lazy('serve', 'serve the HTTP API (the annotation app comes with it)', async () => (await import('./commands/serve.js')).registerServe),
+  lazy('users', 'accounts of the annotation app', async () => (await import('./commands/users.js')).registerUsers),
+  lazy('schema <kind>', 'print the JSON Schema of a file type, for editor autocompletion', async () => (await import('./commands/schema.js')).registerSchema),
+  lazy('agreement <file>', 'inter-annotator agreement of judgements in a JSONL file ({"item", "annotator", "value"} a line)', async () => (await import('./commands/agreement.js')).registerAgreement),
+  lazy('lang <file>', 'detect the language of a text field on every line of a JSONL file (ISO 639-1 codes)', async () => (await import('./commands/lang.js')).registerLang),
+  lazy('dedup <file>', 'find near-duplicate texts in a JSONL file (MinHash + LSH, confirmed by Jaccard similarity)', async () => (await import('./commands/dedup.js')).registerDedup),
+  lazy('pii <file>', 'find personal data and secrets in a text field of a JSONL file, or write it redacted', async () => (await import('./commands/pii.js')).registerPii),
+  lazy('erase', 'erase records everywhere Tandem keeps them (GDPR Art. 17), keeping a tombstone', async () => (await import('./commands/erase.js')).registerErase),
+  lazy('lineage <record>', "a record's lineage: source, checks, answers, decision, corrections, releases", async () => (await import('./commands/lineage.js')).registerLineage),
+  lazy('audit', 'audit a dataset: error-rate estimates, acceptance sampling plans', async () => (await import('./commands/audit.js')).registerAudit),
+  lazy('search-index', 'make every imported or edited record searchable through the index now (`serve` and `worker` do it in the background)', async () => (await import('./commands/search-index.js')).registerSearchIndex),
+];
+
+/** The commands as `tandem --help` lists them without loading any: for the test that they match. */
+export function commandTable(): readonly { name: string; usage: string; description: string }[] {
+  return commands;
+}
+
+/** Global options that take a value, so the command name is not mistaken for one. */
+const VALUE_OPTIONS = new Set(['--db']);
+
+/** The command a command line invokes (`tandem [globals] NAME …`, or `tandem help NAME`). */
+export function invokedCommand(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return args[i + 1];
+    if (VALUE_OPTIONS.has(a)) {
+      i++;
+      continue;
+    }
+    if (a.startsWith('-')) continue;
+    return a === 'help' ? (args[i + 1] ?? a) : a;
+  }
+  return undefined;
+}
+
+/**
+ * The program with the real registration of the commands named in `load` ('all' for every one)
+ * and a description-only stub for the rest, which is all help and "did you mean" need.
+ */
+export async function buildProgram(load: readonly string[] | 'all' = 'all'): Promise<Command> {
   const program = new Command('tandem')
     .description('Synthetic generation and human review in one pipeline for LLM training data')
     .version('0.1.0')
@@ -30,27 +81,10 @@ export function buildProgram(): Command {
     .option('--json', 'print one machine-readable JSON document to stdout')
     .showHelpAfterError()
     .exitOverride();
-  registerDemo(program);
-  registerDatasets(program);
-  registerImport(program);
-  registerExport(program);
-  registerGenerate(program);
-  registerCheck(program);
-  registerGold(program);
-  registerQa(program);
-  registerAggregate(program);
-  registerWorker(program);
-  registerServe(program);
-  registerUsers(program);
-  registerSchema(program);
-  registerAgreement(program);
-  registerLang(program);
-  registerDedup(program);
-  registerPii(program);
-  registerErase(program);
-  registerLineage(program);
-  registerAudit(program);
-  registerSearchIndex(program);
+  for (const c of commands) {
+    if (load === 'all' || load.includes(c.name)) (await c.load())(program);
+    else program.command(c.usage).description(c.description);
+  }
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();
@@ -59,8 +93,9 @@ export function buildProgram(): Command {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const name = invokedCommand(argv.slice(2));
+    const program = await buildProgram(name ? [name] : []);
     await program.parseAsync(argv);
     return 0;
   } catch (e) {
@@ -71,6 +106,7 @@ export async function run(argv: string[]): Promise<number> {
       if (e.code === 'commander.help') return 0;
       return 2;
     }
+    if (e instanceof CommandFailed) return e.code;
     return reportError(e, argv.includes('--json'));
   }
 }

@@ -57,7 +57,7 @@ export const badInput = (message: string, location?: SourceLocation, details?: R
   new TandemError('bad_input', message, { location, details });
 
 export const notFound = (what: string, name: string | number) =>
-  new TandemError('not_found', `${what} '${name}' does not exist`);
+  new TandemError('not_found', `${what} '${name}' does not exist`, { details: { what, name } });
 
 export const conflict = (message: string, details?: Record<string, unknown>) =>
   new TandemError('conflict', message, { details });

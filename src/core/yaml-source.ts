@@ -1,6 +1,8 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { badInput, type SourceLocation } from './errors.js';
+import { keysAt } from './schema-keys.js';
+import { didYouMean, nearest } from './suggest.js';
 
 /**
  * Parses a YAML or JSON document (JSON is YAML 1.2) and validates it with a zod schema. Errors
@@ -45,11 +47,29 @@ export function loadYaml(text: string, file: string): YamlSource {
     const issue = result.error.issues.find((i) => i.code === 'unrecognized_keys') ?? result.error.issues[0]!;
     let path = issue.path as (string | number)[];
     let message = issue.message;
-    const unknownKey = issue.code === 'unrecognized_keys';
-    if (unknownKey) {
+    let unknownKey = issue.code === 'unrecognized_keys';
+    if (unknownKey && issue.code === 'unrecognized_keys') {
       const key = issue.keys[0]!;
+      message = `unknown key '${key}'${didYouMean(key, keysAt(schema, data, path))}`;
       path = [...path, key];
-      message = `unknown key '${key}'`;
+    } else if (issue.code === 'invalid_union' && 'discriminator' in issue) {
+      // A misspelt discriminator (`typ: text`) fails the union before any key is called unknown:
+      // name the misspelling, not the missing key.
+      const discriminator = String(issue.discriminator);
+      const at = path.slice(0, -1);
+      const obj = at.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)?.[k], data);
+      if (obj && typeof obj === 'object' && !(discriminator in obj)) {
+        const known = new Set(keysAt(schema, data, at));
+        const typo = Object.keys(obj).find((k) => !known.has(k) && nearest(k, [discriminator]).length > 0);
+        if (typo) {
+          unknownKey = true;
+          path = [...at, typo];
+          message = `unknown key '${typo}' (did you mean '${discriminator}'?)`;
+        } else {
+          path = at;
+          message = `missing key '${discriminator}': ${issue.message}`;
+        }
+      }
     }
     const dotted = path.length ? path.join('.') : '(top level)';
     throw badInput(`${dotted}: ${message}`, locate(path, unknownKey), { path });

@@ -11,7 +11,6 @@ import {
   type SqliteDialectConfig,
   SqliteDriver,
 } from 'kysely';
-import pg from 'pg';
 import { TandemError } from '../core/errors.js';
 import { type Ctx, countTransaction } from './context.js';
 import { migrateToLatest } from './migrate.js';
@@ -110,15 +109,16 @@ function cachingStatements(sqlite: SqliteDatabase.Database, max = 500): SqliteDi
   };
 }
 
-// int8 (ids, epoch millis, counts) as numbers: all our values are far below 2^53.
-pg.types.setTypeParser(20, (v) => Number(v));
-// jsonb as its text: `readJson` parses it, as it does SQLite's. Left to pg, a jsonb string ("positive")
-// would arrive as a bare JS string that `readJson` could not tell from JSON text.
-pg.types.setTypeParser(3802, (v) => v);
-pg.types.setTypeParser(114, (v) => v);
-
 /** The store, and what to do once its migrations have run. */
 async function openPostgres(url: string): Promise<{ store: Opened; migrated: () => void }> {
+  // Loaded here, not at the top: a SQLite store (every `tandem` start by default) never needs pg.
+  const { default: pg } = await import('pg');
+  // int8 (ids, epoch millis, counts) as numbers: all our values are far below 2^53.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  // jsonb as its text: `readJson` parses it, as it does SQLite's. Left to pg, a jsonb string ("positive")
+  // would arrive as a bare JS string that `readJson` could not tell from JSON text.
+  pg.types.setTypeParser(3802, (v) => v);
+  pg.types.setTypeParser(114, (v) => v);
   const parsed = new URL(url);
   // ?schema=NAME keeps several Tandem stores (or test runs) apart in one database.
   const schema = parsed.searchParams.get('schema');

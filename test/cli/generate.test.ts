@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tandem } from '../helpers/cli.js';
 import { fixtures } from '../helpers/files.js';
+import { runInProcess } from '../helpers/in-process.js';
 
 const file = fixtures('cli-generate', '.yaml');
 const examples = new URL('../../examples/', import.meta.url).pathname;
@@ -59,6 +60,36 @@ describe('tandem generate', () => {
     expect(human.stdout).toMatch(/Generated 0 rows into 'evol-instruct'/);
     expect(human.stdout).toMatch(/distinct n-grams/);
   });
+
+  it('exits 1 when no row could be stored, and removes the empty dataset the run created', async () => {
+    const db = file('', '.db');
+    const saved = { key: process.env.OPENAI_API_KEY, url: process.env.OPENAI_BASE_URL };
+    // Nothing listens on port 9 (discard): every call is refused.
+    process.env.OPENAI_API_KEY = 'test';
+    process.env.OPENAI_BASE_URL = 'http://127.0.0.1:9/v1';
+    try {
+      const r = await runInProcess([
+        'generate',
+        `${examples}grounded-qa/recipe.yaml`,
+        '--count',
+        '2',
+        '--db',
+        db,
+      ]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('0 of 2 rows stored');
+      expect(r.stderr).toContain("Removed the empty dataset 'grounded-qa'");
+      const list = await runInProcess(['datasets', 'list', '--db', db, '--json']);
+      expect(JSON.parse(list.stdout).datasets).toEqual([]);
+    } finally {
+      for (const [k, v] of [
+        ['OPENAI_API_KEY', saved.key],
+        ['OPENAI_BASE_URL', saved.url],
+      ] as const)
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+    }
+  }, 120_000);
 
   it('exits 2 with file:line for a bad recipe and for an unknown provider', () => {
     const bad = file('name: x\ncolumns:\n  - name: a\n    sampler: category\n    valuez: [1]\n');

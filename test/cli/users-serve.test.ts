@@ -2,6 +2,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { tandem, tandemAsync } from '../helpers/cli.js';
 import { fixtures } from '../helpers/files.js';
+import { runInProcess } from '../helpers/in-process.js';
 import { backends } from '../helpers/stores.js';
 
 const PG = process.env.TANDEM_TEST_POSTGRES;
@@ -10,8 +11,8 @@ const postgresStores = backends().find((b) => b.name === 'postgres')!;
 const file = fixtures('cli-users', '.db');
 
 /** Starts `tandem serve` on a free port and waits until it says where it listens. */
-async function serving(db: string) {
-  const run = tandemAsync(['serve', '--port', '0', '--db', db]);
+async function serving(db: string, flags: string[] = []) {
+  const run = tandemAsync(['serve', '--port', '0', '--db', db, ...flags]);
   let stderr = '';
   run.child.stderr!.on('data', (d: Buffer) => {
     stderr += d.toString();
@@ -23,9 +24,9 @@ async function serving(db: string) {
 }
 
 describe('tandem users and tandem serve', () => {
-  it('adds users with a generated or given password, lists them, and makes tokens', () => {
+  it('adds users with a generated or given password, lists them, and makes tokens', async () => {
     const db = `${file('')}.new`;
-    const a = tandem([
+    const a = await runInProcess([
       'users',
       'add',
       'ana',
@@ -47,16 +48,21 @@ describe('tandem users and tandem serve', () => {
       'a long enough secret\n',
     );
     expect(JSON.parse(r.stdout).password).toBeUndefined();
-    expect(tandem(['users', 'add', 'x', '--role', 'boss', '--db', db]).code).toBe(2);
-    expect(tandem(['users', 'add', 'ana', '--role', 'annotator', '--db', db]).code).toBe(1);
-    expect(tandem(['users', 'list', '--db', db]).stdout).toMatch(/ana\s+annotator\s+es,pt\nrui\s+reviewer/);
-    const t = tandem(['users', 'token', 'ana', '--db', db]);
+    expect((await runInProcess(['users', 'add', 'x', '--role', 'boss', '--db', db])).code).toBe(2);
+    expect((await runInProcess(['users', 'add', 'ana', '--role', 'annotator', '--db', db])).code).toBe(1);
+    expect((await runInProcess(['users', 'list', '--db', db])).stdout).toMatch(
+      /ana\s+annotator\s+es,pt\nrui\s+reviewer/,
+    );
+    const t = await runInProcess(['users', 'token', 'ana', '--db', db]);
     expect(t.stdout.trim()).toMatch(/^tdm_[A-Za-z0-9_-]{43}$/);
-  });
+  }, 180_000);
 
   it('serves the API; the first start creates the owner and prints the password once', async () => {
     const db = `${file('')}.new`;
-    const { run, stderr } = await serving(db);
+    const data = file(`${JSON.stringify({ id: 'r1', text: 'hello' })}\n`, '.jsonl');
+    expect((await runInProcess(['import', data, '--dataset', 'leased', '--db', db])).code).toBe(0);
+    expect((await runInProcess(['serve', '--lease', '0', '--db', db])).code).toBe(2);
+    const { run, stderr } = await serving(db, ['--lease', '90']);
     const url = /Tandem on (\S+)/.exec(stderr)![1]!;
     const password = /created the owner 'owner' with password (\S+)/.exec(stderr)![1]!;
     expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ ok: true, db: 'sqlite' });
@@ -66,11 +72,19 @@ describe('tandem users and tandem serve', () => {
       body: JSON.stringify({ username: 'owner', password }),
     });
     expect(login.status).toBe(200);
+    // --lease 90: a record handed out stays reserved 90 s, not the default 30 minutes.
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const next = await fetch(`${url}/api/datasets/leased/next`, { headers: { cookie } });
+    expect(next.status).toBe(200);
+    const { lease } = (await next.json()) as { lease: { expiresAt: number | string } };
+    const left = new Date(lease.expiresAt).getTime() - Date.now();
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(90_000);
     // SQLite has no server settings to warn about.
     expect(stderr).not.toMatch(/Warning/);
     run.child.kill('SIGTERM');
     expect((await run.done).code).toBe(0);
-  });
+  }, 180_000);
 
   it.skipIf(!PG)('on PostgreSQL, warns at start when the server runs without autovacuum', async () => {
     const backend = postgresStores.make();
@@ -93,25 +107,27 @@ describe('tandem users and tandem serve', () => {
     }
   });
 
-  it('manages dataset members from the CLI', () => {
+  it('manages dataset members from the CLI', async () => {
     const db = `${file('')}.new`;
     expect(
-      tandem([
-        'datasets',
-        'create',
-        'ds',
-        '--settings',
-        'examples/support-conversations/settings.yaml',
-        '--db',
-        db,
-      ]).code,
+      (
+        await runInProcess([
+          'datasets',
+          'create',
+          'ds',
+          '--settings',
+          'examples/support-conversations/settings.yaml',
+          '--db',
+          db,
+        ])
+      ).code,
     ).toBe(0);
-    for (const u of ['ana', 'bo']) tandem(['users', 'add', u, '--role', 'annotator', '--db', db]);
-    const added = tandem(['datasets', 'members', 'ds', '--add', 'ana,bo', '--db', db, '--json']);
+    for (const u of ['ana', 'bo']) await runInProcess(['users', 'add', u, '--role', 'annotator', '--db', db]);
+    const added = await runInProcess(['datasets', 'members', 'ds', '--add', 'ana,bo', '--db', db, '--json']);
     expect(JSON.parse(added.stdout)).toEqual({ dataset: 'ds', members: ['ana', 'bo'] });
-    const removed = tandem(['datasets', 'members', 'ds', '--remove', 'ana', '--db', db]);
+    const removed = await runInProcess(['datasets', 'members', 'ds', '--remove', 'ana', '--db', db]);
     expect(removed.stdout.trim()).toBe("Members of 'ds': bo");
-    const unknown = tandem(['datasets', 'members', 'ds', '--add', 'zed', '--db', db]);
+    const unknown = await runInProcess(['datasets', 'members', 'ds', '--add', 'zed', '--db', db]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('zed');
   });
@@ -142,5 +158,5 @@ describe('tandem users and tandem serve', () => {
     expect(body.record.fields.conversation.length).toBeGreaterThan(1);
     run.child.kill('SIGTERM');
     expect((await run.done).code).toBe(0);
-  }, 90_000);
+  }, 180_000);
 });

@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { usage } from '../../core/errors.js';
 import { loadYaml } from '../../core/yaml-source.js';
 import type { QueuedCheckOptions } from '../../stages/checks/sharded/run-queued.js';
-import type { Store } from '../../store/store.js';
+import type { OpenStore } from '../../store/store.js';
 import { cliActor, globals, withStore } from '../context.js';
-import { emit, note } from '../output.js';
+import { emit, type Progress, progress } from '../output.js';
 import { checkDatasetName } from './datasets.js';
 import { positiveInt, readRecipe } from './generate.js';
 
@@ -41,19 +41,12 @@ export function registerCheck(program: Command): void {
         : undefined;
       const g = globals(cmd);
       await withStore(cmd, async (store) => {
-        const inputs = {
-          dataset: o.dataset,
-          only: only as never,
-          config,
-          evalFiles: o.eval,
-          actor: cliActor(),
-        };
+        const inputs = { dataset: o.dataset, only: only as never, config, evalFiles: o.eval, actor: cliActor() };
         const summary = o.queue
-          ? await queued(store, inputs, o, !g.json)
-          : await (await import('../../stages/checks/run-checks.js')).runChecks(store, {
-              ...inputs,
-              onProgress: g.json ? undefined : checkProgress(),
-            });
+          ? await queued(store, inputs, o).finally(() => stopProgress())
+          : await (await import('../../stages/checks/run-checks.js'))
+              .runChecks(store, { ...inputs, onProgress: checkProgress(await recordsIn(store, o.dataset)) })
+              .finally(() => stopProgress());
         emit(g, summary, () => {
           const rows = summary.checks.map((c) => [
             c.check,
@@ -93,33 +86,50 @@ interface CheckCliOptions {
   work: boolean;
 }
 
+/** `--queue`: shards shared with `tandem worker` processes; the bar counts shards done by anyone. */
 async function queued(
-  store: Store,
+  store: OpenStore,
   inputs: Omit<QueuedCheckOptions, 'shardSize' | 'runId' | 'work' | 'onProgress'>,
   o: CheckCliOptions,
-  progress: boolean,
 ) {
   const { runQueuedChecks } = await import('../../stages/checks/sharded/run-queued.js');
-  let last = '';
   return runQueuedChecks(store, {
     ...inputs,
     shardSize: positiveInt('--shard-size', o.shardSize) ?? 10_000,
     ...(o.run ? { runId: o.run } : {}),
     work: o.work,
     onProgress: (p) => {
-      const line = `run ${p.runId}: ${p.done}/${p.shards} shards done, ${p.records} records checked`;
-      if (progress && line !== last) note(line);
-      last = line;
+      let bar = bars.get('shards');
+      if (!bar) {
+        bar = progress(`check ${p.runId}: shards`, p.shards);
+        bars.set('shards', bar);
+      }
+      bar.update(p.done, p.shards);
     },
   });
 }
 
-/** A line on stderr every 10,000 records of each stage, so a long check shows it is moving. */
-function checkProgress(): (stage: string, n: number) => void {
-  const last = new Map<string, number>();
+/** The dataset's record count, for the bars' totals (0 when it is missing: runChecks says so). */
+async function recordsIn(store: OpenStore, dataset: string): Promise<number> {
+  const d = await store.datasets.find(dataset);
+  return d ? store.records.count(d.id) : 0;
+}
+
+const bars = new Map<string, Progress>();
+function stopProgress(): void {
+  for (const b of bars.values()) b.stop();
+  bars.clear();
+}
+
+/** One bar (or plain lines off a terminal) per stage: sketching for near-duplicates, then checking. */
+function checkProgress(total: number): (stage: string, n: number) => void {
   return (stage, n) => {
-    if (n - (last.get(stage) ?? 0) < 10_000) return;
-    last.set(stage, n);
-    note(stage === 'dedup' ? `  ${n} records sketched for near-duplicates…` : `  ${n} records checked…`);
+    let bar = bars.get(stage);
+    if (!bar) {
+      for (const b of bars.values()) b.stop();
+      bar = progress(stage === 'dedup' ? 'check: sketching for near-duplicates' : 'check: records', total);
+      bars.set(stage, bar);
+    }
+    bar.update(n);
   };
 }

@@ -3,12 +3,11 @@ import type { Command } from 'commander';
 import { badInput } from '../../core/errors.js';
 import { datasetName } from '../../core/names.js';
 import type { DatasetSettings } from '../../core/settings.js';
-import { parseSettings } from '../../core/settings-file.js';
 import { totalOf } from '../../store/datasets.js';
 import { cliActor, withStore } from '../context.js';
 import { emit } from '../output.js';
 
-export function readSettingsFile(file: string): DatasetSettings {
+export async function readSettingsFile(file: string): Promise<DatasetSettings> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -18,6 +17,8 @@ export function readSettingsFile(file: string): DatasetSettings {
       { file },
     );
   }
+  // The YAML parser loads only for commands that read a settings file, not for `datasets list`.
+  const { parseSettings } = await import('../../core/settings-file.js');
   return parseSettings(text, file);
 }
 
@@ -48,7 +49,7 @@ export function registerDatasets(program: Command): void {
     .requiredOption('--settings <file>', 'settings file: fields, questions, metadata, guidelines')
     .action(async (name: string, o: { settings: string }, cmd: Command) => {
       checkDatasetName(name);
-      const settings = readSettingsFile(o.settings);
+      const settings = await readSettingsFile(o.settings);
       await withStore(cmd, async (store, g) => {
         const d = await store.datasets.create(name, settings, cliActor());
         emit(

@@ -5,7 +5,7 @@ import { TandemError, usage } from '../../core/errors.js';
 import type { DryRunResult } from '../../stages/generate/run/dry-run.js';
 import type { GenerateProgress, GenerateSummary } from '../../stages/generate/run/run-generation.js';
 import { cliActor, globals, withStore } from '../context.js';
-import { emit, note } from '../output.js';
+import { CommandFailed, emit, note, progress } from '../output.js';
 
 export interface GenerateFlags {
   count?: string;
@@ -96,6 +96,18 @@ export function registerGenerate(program: Command): void {
         return;
       }
       await withStore(cmd, async (store) => {
+        const { recipeDataset } = await import('../../stages/generate/run/recipe-dataset.js');
+        const target = recipeDataset(recipe, o.dataset).name;
+        const existed = (await store.datasets.find(target)) !== undefined;
+        // A run that stores nothing must not leave an empty dataset it created behind.
+        const dropIfEmpty = async () => {
+          if (existed) return;
+          const d = await store.datasets.find(target);
+          if (d && (await store.records.count(d.id)) === 0) {
+            await store.datasets.delete(target, cliActor());
+            note(`Removed the empty dataset '${target}' this run had created.`);
+          }
+        };
         const bar = generationProgress();
         const onRetry = (e: { error: Error; delayMs: number; attempt: number }) =>
           bar.log(`retry ${e.attempt} in ${Math.round(e.delayMs)} ms: ${e.error.message}`);
@@ -117,6 +129,10 @@ export function registerGenerate(program: Command): void {
             const { runGeneration } = await import('../../stages/generate/run/run-generation.js');
             summary = await runGeneration(store, { ...common, onProgress: bar.update, onRetry });
           }
+        } catch (e) {
+          bar.stop();
+          await dropIfEmpty();
+          throw e;
         } finally {
           bar.stop();
         }
@@ -125,15 +141,24 @@ export function registerGenerate(program: Command): void {
         emit(g, { ...summary, diversity: diversity.summary }, () =>
           [...describeRun(summary), ...diversity.lines.map((l) => `  ${l}`)].join('\n'),
         );
-        if (summary.rows.failed > 0 && summary.rows.stored + summary.rows.alreadyStored === 0)
-          process.exitCode = 1;
+        // Nothing stored is a failed run (a server not listening, a refused key): exit 1.
+        if (summary.rows.wanted > 0 && summary.rows.stored + summary.rows.alreadyStored === 0) {
+          await dropIfEmpty();
+          throw new CommandFailed(1);
+        }
       });
     });
 }
 
 function generationProgress() {
-  if (!process.stderr.isTTY)
-    return { update: (_: GenerateProgress) => {}, stop() {}, log: (m: string) => note(m) };
+  if (!process.stderr.isTTY) {
+    const lines = progress('generate');
+    return {
+      update: (p: GenerateProgress) => lines.update(p.done, p.total),
+      stop: () => lines.stop(),
+      log: (m: string) => note(m),
+    };
+  }
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
@@ -162,6 +187,7 @@ function generationProgress() {
     },
     stop() {
       if (started) bar.stop();
+      started = false;
     },
     log(m: string) {
       // Retries can come in bursts: one line a second is enough to show what is happening.

@@ -52,7 +52,7 @@ export function registerImport(program: Command): void {
       ) => {
         checkDatasetName(o.dataset);
         const map = parseMaps(o.map);
-        const settings = o.settings ? readSettingsFile(o.settings) : undefined;
+        const settings = o.settings ? await readSettingsFile(o.settings) : undefined;
         await withStore(cmd, async (store, g) => {
           const bar = progress(`import ${file}`);
           const summary = await importFile(store, {

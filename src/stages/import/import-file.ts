@@ -6,7 +6,7 @@ import { badInput } from '../../core/errors.js';
 import type { DatasetSettings } from '../../core/settings.js';
 import { detectFormat, type FileFormat, readRows } from '../../io/rows.js';
 import type { Store } from '../../store/store.js';
-import { type ColumnMapping, inferSettings, mappingFor } from './infer.js';
+import { assertColumnsExist, type ColumnMapping, inferSettings, mappingFor } from './infer.js';
 import { type MapPlan, planMapping, type RowError } from './map-batch.js';
 import { mappedBatches } from './mapped-source.js';
 
@@ -76,6 +76,7 @@ export async function importFile(store: Store, opts: ImportOptions): Promise<Imp
   // One insert in flight while the next batch is mapped: on PostgreSQL the server works on one batch
   // while Node prepares the next.
   let inflight: Promise<void> = Promise.resolve();
+  assertColumnsExist(sample, opts, opts.file);
   const written = await store.transaction(async (tx) => {
     try {
       let dataset = await tx.datasets.find(opts.dataset);

@@ -1,6 +1,7 @@
 import { badInput } from '../../core/errors.js';
 import type { FieldSettings } from '../../core/fields.js';
 import { type DatasetSettings, datasetSettings } from '../../core/settings.js';
+import { didYouMean } from '../../core/suggest.js';
 import { looksLikeChat } from './chat-convert.js';
 
 /** Column names that hold a record's language rather than text to annotate. */
@@ -94,4 +95,29 @@ export function mappingFor(
   }
   const idColumn = options.idColumn ?? (firstRow && 'id' in firstRow ? 'id' : undefined);
   return { idColumn, fields };
+}
+
+/**
+ * A `--map` or `--id-column` naming a column no row of the sample has is a typo, not an empty
+ * field: without this, every record would import with that field missing.
+ */
+export function assertColumnsExist(
+  sample: Record<string, unknown>[],
+  options: { idColumn?: string; map?: Map<string, string> },
+  file: string,
+): void {
+  if (sample.length === 0) return;
+  const seen = new Set(sample.flatMap((r) => Object.keys(r)));
+  const wanted: [flag: string, column: string][] = [...(options.map ?? [])].map(([f, c]) => [
+    `--map ${f}=${c}`,
+    c,
+  ]);
+  if (options.idColumn) wanted.push([`--id ${options.idColumn}`, options.idColumn]);
+  for (const [flag, column] of wanted) {
+    if (seen.has(column)) continue;
+    throw badInput(
+      `${flag}: no column '${column}' in the first ${sample.length} rows${didYouMean(column, seen)}; the columns are ${[...seen].join(', ')}`,
+      { file },
+    );
+  }
 }

@@ -19,11 +19,22 @@ export const EXPORT_FORMATS = [
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** Formats that keep everything known about a record; the others feed a trainer. */
+const LOSSLESS: readonly ExportFormat[] = ['jsonl', 'parquet'];
+
+/**
+ * The statuses a format exports when none are asked for: a trainer gets only what people accepted
+ * (rejected records carry the very errors review caught); a lossless export keeps everything.
+ */
+export function defaultStatuses(format: ExportFormat): RecordStatus[] | 'all' {
+  return LOSSLESS.includes(format) ? 'all' : ['accepted'];
+}
+
 export interface ExportOptions {
   dataset: string;
   format: string;
-  /** Only records in these statuses; all when empty. */
-  status?: RecordStatus[];
+  /** Only records in these statuses ('all', or an empty list: every one); default per format. */
+  status?: RecordStatus[] | 'all';
   /** A path, or '-' / undefined for stdout. Parquet needs a path. */
   out?: string;
   /** The chat field training formats read, when the dataset has several. */
@@ -36,6 +47,10 @@ export interface ExportSummary {
   format: ExportFormat;
   out: string;
   written: number;
+  /** The statuses exported ('all': every one). */
+  statuses: RecordStatus[] | 'all';
+  /** Records left out for their status, by status: what `--status all` would add. */
+  leftOut: Partial<Record<RecordStatus, number>>;
   skipped: number;
   /** Why records were left out, with counts, most frequent first. */
   skipReasons: { reason: string; count: number }[];
@@ -52,9 +67,16 @@ export async function exportDataset(store: Store, opts: ExportOptions): Promise<
   const format = opts.format;
   const dataset = await store.datasets.get(opts.dataset);
   const settings = dataset.settings;
+  const requested = opts.status ?? defaultStatuses(format);
+  const statuses = requested === 'all' || requested.length === 0 ? 'all' : requested;
   // Erased records are tombstones: never exported, even when every status is asked for.
-  const status = opts.status?.length ? opts.status : recordStatus.options.filter((s) => s !== 'erased');
-  const total = await store.records.count(dataset.id, status);
+  const filter = (statuses === 'all' ? recordStatus.options : statuses).filter((s) => s !== 'erased');
+  const leftOut: Partial<Record<RecordStatus, number>> = {};
+  if (statuses !== 'all') {
+    for (const [status, n] of Object.entries(await store.datasets.countByStatus(dataset.id)))
+      if (n && !statuses.includes(status as RecordStatus)) leftOut[status as RecordStatus] = n;
+  }
+  const total = await store.records.count(dataset.id, filter);
   const out = opts.out ?? '-';
 
   let map: (r: ExportRecord) => MappedRow;
@@ -93,7 +115,7 @@ export async function exportDataset(store: Store, opts: ExportOptions): Promise<
   let done = 0;
   const reasons = new Map<string, number>();
   try {
-    for await (const page of store.records.stream(dataset.id, { status })) {
+    for await (const page of store.records.stream(dataset.id, { status: filter })) {
       const responses =
         format === 'jsonl' ? await store.responses.forRecords(page.map((r) => r.id)) : undefined;
       const rows: Record<string, unknown>[] = [];
@@ -107,6 +129,8 @@ export async function exportDataset(store: Store, opts: ExportOptions): Promise<
                   round: x.round,
                   status: x.status,
                   values: x.values,
+                  // Why an annotator discarded the record: part of its lineage.
+                  ...(x.reason !== null ? { reason: x.reason } : {}),
                 })),
               }
             : {}),
@@ -129,5 +153,14 @@ export async function exportDataset(store: Store, opts: ExportOptions): Promise<
   const skipReasons = [...reasons]
     .map(([reason, count]) => ({ reason, count }))
     .sort((a, b) => b.count - a.count);
-  return { dataset: dataset.name, format, out, written, skipped: done - written, skipReasons };
+  return {
+    dataset: dataset.name,
+    format,
+    out,
+    written,
+    statuses,
+    leftOut,
+    skipped: done - written,
+    skipReasons,
+  };
 }

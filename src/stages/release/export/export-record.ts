@@ -23,6 +23,8 @@ export interface ExportResponse {
   round: number;
   status: 'draft' | 'submitted' | 'discarded';
   values: Record<string, unknown>;
+  /** Why the record was discarded, when it was. */
+  reason?: string;
 }
 
 /** What a training-format mapper produced for one record: a row, or the reason it cannot be one. */
