@@ -189,6 +189,37 @@ export interface EventsTable {
   after: JsonNullable;
 }
 
+/** An audit run (migration 007, docs/audits.md). */
+export interface AuditsTable {
+  id: Id;
+  dataset_id: number;
+  /** 'representation' | 'factual' | 'drift'. */
+  kind: string;
+  release_version: string | null;
+  params: Json;
+  sample: JsonNullable;
+  results: JsonNullable;
+  /** 'open' while a factual audit's queue waits for verdicts, else 'done'. */
+  status: string;
+  created_by: string;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+/** One sampled record of a factual audit, and its auditor's verdict once given. */
+export interface AuditItemsTable {
+  id: Id;
+  audit_id: number;
+  record_id: number;
+  stratum: string;
+  position: number;
+  verdict: string | null;
+  note: string | null;
+  wrong_claims: JsonNullable;
+  auditor: string | null;
+  at: Millis | null;
+}
+
 export interface Database {
   datasets: DatasetsTable;
   records: RecordsTable;
@@ -206,4 +237,6 @@ export interface Database {
   releases: ReleasesTable;
   release_records: ReleaseRecordsTable;
   events: EventsTable;
+  audits: AuditsTable;
+  audit_items: AuditItemsTable;
 }

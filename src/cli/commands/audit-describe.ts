@@ -1,0 +1,77 @@
+import type { RepresentationResults } from '../../stages/audit/index.js';
+import type { StoredAudit } from '../../store/audits.js';
+
+/** The human text of stored audits; `--json` prints the results themselves. */
+
+const pct = (x: number | null | undefined) =>
+  x === null || x === undefined ? '–' : `${(x * 100).toFixed(1)}%`;
+const ci = (i: [number, number] | null | undefined) => (i ? ` [${pct(i[0])}, ${pct(i[1])}]` : '');
+
+export function describeRepresentation(r: RepresentationResults): string {
+  const lines = [`${r.records} records.`];
+  for (const d of r.dimensions) {
+    const fit = d.fit
+      ? `  vs targets: TVD ${d.fit.tvd.toFixed(3)}${d.fit.chiSquare ? `, chi-square ${d.fit.chiSquare.statistic.toFixed(1)} (df ${d.fit.chiSquare.df}), p = ${d.fit.chiSquare.pValue.toPrecision(3)}` : ''}`
+      : '';
+    lines.push('', `${d.name} (${d.source})${fit}`);
+    for (const v of d.values.slice(0, 15)) {
+      const target = v.target === null ? '' : ` (target ${pct(v.target)})`;
+      const m = v.metrics;
+      const flags = Object.entries(m.flags)
+        .filter(([, f]) => f.hits > 0)
+        .map(([k, f]) => `${k} ${pct(f.rate)}`)
+        .join(', ');
+      lines.push(
+        `  ${v.value.padEnd(20)} ${String(v.count).padStart(8)} ${pct(v.share).padStart(6)}${target}` +
+          `  rejected ${pct(m.rejection.rate)}${m.judge.mean === null ? '' : `  judge ${m.judge.mean.toFixed(2)}`}` +
+          `${m.agreement.mean === null ? '' : `  agreement ${pct(m.agreement.mean)}`}${flags ? `  flagged: ${flags}` : ''}`,
+      );
+    }
+    if (d.values.length > 15) lines.push(`  … ${d.values.length - 15} more`);
+  }
+  for (const t of r.crossTabs) {
+    if (t.underCoveredTotal === 0) continue;
+    lines.push('', `${t.a} × ${t.b}: ${t.underCoveredTotal} of ${t.cells} cells below ${r.minCell} records`);
+    for (const c of t.underCovered.slice(0, 10))
+      lines.push(`  ${c.a} × ${c.b}: ${c.count} (independence would give ${c.expected.toFixed(1)})`);
+  }
+  const notable = r.disparities.filter((d) => d.separated).slice(0, 10);
+  if (notable.length) {
+    lines.push('', 'Disparities (95% intervals apart)');
+    for (const d of notable)
+      lines.push(
+        `  ${d.dimension} ${d.metric}: ${d.highest.value} ${pct(d.highest.rate)}${ci(d.highest.ci)} vs ${d.lowest.value} ${pct(d.lowest.rate)}${ci(d.lowest.ci)}${d.ratio ? ` (${d.ratio.toFixed(1)}×)` : ''}`,
+      );
+  }
+  const desc = r.descriptors;
+  if (desc) {
+    lines.push('', `Identity terms (${desc.lexicon.terms} terms in the lexicon)`);
+    for (const a of desc.axes)
+      lines.push(`  ${a.axis.padEnd(22)} ${String(a.records).padStart(8)} ${pct(a.share)}`);
+    for (const t of desc.terms.slice(0, 10))
+      lines.push(
+        `  ${`${t.term} (${t.language})`.padEnd(24)} ${String(t.records).padStart(8)}  ${t.topWords
+          .slice(0, 5)
+          .map((w) => `${w.word} ${w.npmi.toFixed(2)}`)
+          .join(', ')}`,
+      );
+    for (const c of desc.contrasts.slice(0, 6))
+      lines.push(
+        `  ${c.a} vs ${c.b} (${c.language}): ${c.towardA
+          .slice(0, 5)
+          .map((w) => w.word)
+          .join(', ')} | ${c.towardB
+          .slice(0, 5)
+          .map((w) => w.word)
+          .join(', ')}`,
+      );
+  }
+  return lines.join('\n');
+}
+
+export function describeAudit(a: StoredAudit): string {
+  const head = `Audit ${a.id}: ${a.kind}, ${a.status}${a.releaseVersion ? `, release ${a.releaseVersion}` : ''}, by ${a.createdBy} at ${new Date(a.createdAt).toISOString()}`;
+  if (a.kind === 'representation' && a.results)
+    return `${head}\n${describeRepresentation(a.results as RepresentationResults)}`;
+  return `${head}\n${JSON.stringify(a.results, null, 2)}`;
+}

@@ -1,0 +1,132 @@
+import type { Command } from 'commander';
+import { usage } from '../../core/errors.js';
+import type { RepresentationResults } from '../../stages/audit/index.js';
+import type { StoredAudit } from '../../store/audits.js';
+import { cliActor, withStore } from '../context.js';
+import { emit, note } from '../output.js';
+import { describeAudit, describeRepresentation } from './audit-describe.js';
+
+const list = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+const positiveInt = (flag: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw usage(`${flag} must be a positive integer, got '${v}'`);
+  return n;
+};
+
+/** The audits that read a dataset from the store: `tandem audit representation|list|show …`. */
+export function registerAuditRuns(audit: Command): void {
+  audit
+    .command('representation')
+    .description('who and what a dataset represents: shares per dimension, coverage gaps, rates per group')
+    .requiredOption('--dataset <name>', 'dataset')
+    .option(
+      '--by <dims>',
+      'dimensions, comma-separated: language, detected_language, origin, status, sampler columns, metadata keys',
+      list,
+    )
+    .option(
+      '--min-cell <k>',
+      'cross-tab cells with fewer records are under-covered',
+      positiveInt('--min-cell'),
+      10,
+    )
+    .option('--release <version>', 'audit the records of this release (link the audit to it)')
+    .option('--recipe <file>', 'the recipe whose sampler weights are the targets')
+    .option('--no-descriptors', 'skip the demographic descriptors (identity terms)')
+    .option('--lexicon <file>', 'identity-term lexicon (TSV: axis, term, language, source)')
+    .option(
+      '--min-count <n>',
+      'co-occurrences a word needs for its nPMI to be reported',
+      positiveInt('--min-count'),
+      5,
+    )
+    .action(
+      async (
+        o: {
+          dataset: string;
+          by?: string[];
+          minCell: number;
+          release?: string;
+          recipe?: string;
+          descriptors: boolean;
+          lexicon?: string;
+          minCount: number;
+        },
+        cmd: Command,
+      ) => {
+        const { representationAudit } = await import('../../stages/audit/index.js');
+        await withStore(cmd, async (store, g) => {
+          const r = await representationAudit(store, o.dataset, {
+            ...(o.by ? { by: o.by } : {}),
+            minCell: o.minCell,
+            ...(o.release ? { release: o.release } : {}),
+            ...(o.recipe ? { recipeFile: o.recipe } : {}),
+            descriptors: o.descriptors
+              ? { ...(o.lexicon ? { lexicon: o.lexicon } : {}), minCount: o.minCount }
+              : false,
+            actor: cliActor(),
+          });
+          for (const n of r.notes) note(n);
+          emit(g, { audit: r.audit?.id ?? null, ...r.results }, () =>
+            [`Audit ${r.audit?.id} stored.`, describeRepresentation(r.results)].join('\n'),
+          );
+        });
+      },
+    );
+
+  audit
+    .command('list')
+    .description("a dataset's audits, newest first")
+    .option('--dataset <name>', 'dataset (default: every dataset)')
+    .option('--kind <kinds>', 'only these kinds, comma-separated', list)
+    .action(async (o: { dataset?: string; kind?: string[] }, cmd: Command) => {
+      await withStore(cmd, async (store, g) => {
+        const dataset = o.dataset ? await store.datasets.get(o.dataset) : undefined;
+        const audits = await store.audits.list({
+          ...(dataset ? { datasetId: dataset.id } : {}),
+          ...(o.kind ? { kinds: o.kind } : {}),
+        });
+        const rows = audits.map(summary);
+        emit(g, rows, () =>
+          rows.length === 0
+            ? 'No audits yet.'
+            : rows
+                .map(
+                  (a) =>
+                    `${String(a.id).padStart(5)}  ${a.kind.padEnd(15)} ${a.status.padEnd(5)} ${(a.release ?? '–').padEnd(10)} ${a.createdAt}  ${a.createdBy}`,
+                )
+                .join('\n'),
+        );
+      });
+    });
+
+  audit
+    .command('show')
+    .description('one audit: its parameters and results')
+    .argument('<id>', 'audit id', positiveInt('<id>'))
+    .action(async (id: number, _o: unknown, cmd: Command) => {
+      await withStore(cmd, async (store, g) => {
+        const a = await store.audits.get(id);
+        emit(g, { ...summary(a), params: a.params, sample: a.sample, results: a.results }, () =>
+          describeAudit(a),
+        );
+      });
+    });
+}
+
+function summary(a: StoredAudit) {
+  return {
+    id: a.id,
+    kind: a.kind,
+    status: a.status,
+    release: a.releaseVersion,
+    createdBy: a.createdBy,
+    createdAt: new Date(a.createdAt).toISOString(),
+  };
+}
+
+export type { RepresentationResults };
