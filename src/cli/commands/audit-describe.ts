@@ -11,7 +11,7 @@ export function describeRepresentation(r: RepresentationResults): string {
   const lines = [`${r.records} records.`];
   for (const d of r.dimensions) {
     const fit = d.fit
-      ? `  vs targets: TVD ${d.fit.tvd.toFixed(3)}${d.fit.chiSquare ? `, chi-square ${d.fit.chiSquare.statistic.toFixed(1)} (df ${d.fit.chiSquare.df}), p = ${d.fit.chiSquare.pValue.toPrecision(3)}` : ''}`
+      ? `  vs targets: TVD ${d.fit.tvd.toFixed(3)}${d.fit.chiSquare ? `, chi-square ${d.fit.chiSquare.statistic?.toFixed(1) ?? '∞'} (df ${d.fit.chiSquare.df}), p = ${d.fit.chiSquare.pValue.toPrecision(3)}` : ''}`
       : '';
     lines.push('', `${d.name} (${d.source})${fit}`);
     for (const v of d.values.slice(0, 15)) {

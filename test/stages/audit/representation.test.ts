@@ -126,6 +126,9 @@ for (const b of backends()) {
         const tvd =
           (Math.abs(shares.get('refund')! - 0.25) + Math.abs(shares.get('shipping')! - 0.25) + 0.5) / 2;
         expect(intent.fit!.tvd).toBeCloseTo(tvd, 12);
+        // No billing at all against a target of half: the counts cannot have come from these weights.
+        expect(intent.fit!.chiSquare!.df).toBe(2);
+        expect(intent.fit!.chiSquare!.pValue).toBeLessThan(1e-12);
         expect(r.audit).toBeNull();
       } finally {
         await store.close();
