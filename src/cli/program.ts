@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAggregate } from './commands/aggregate.js';
 import { registerAgreement } from './commands/agreement.js';
+import { registerAudit } from './commands/audit.js';
 import { registerCheck } from './commands/check.js';
 import { registerDatasets } from './commands/datasets.js';
 import { registerDedup } from './commands/dedup.js';
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerLang(program);
   registerDedup(program);
   registerPii(program);
+  registerAudit(program);
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();

@@ -1,0 +1,10 @@
+import type { Command } from 'commander';
+import { registerAuditTools } from './audit-tools.js';
+
+/** `tandem audit …`: the audit stage's commands. The file tools need no store. */
+export function registerAudit(program: Command): void {
+  const audit = program
+    .command('audit')
+    .description('audit a dataset: error-rate estimates, acceptance sampling plans');
+  registerAuditTools(audit);
+}
