@@ -1,4 +1,4 @@
-import type { RepresentationResults } from '../../stages/audit/index.js';
+import type { FactualResults, RepresentationResults } from '../../stages/audit/index.js';
 import type { StoredAudit } from '../../store/audits.js';
 
 /** The human text of stored audits; `--json` prints the results themselves. */
@@ -69,9 +69,36 @@ export function describeRepresentation(r: RepresentationResults): string {
   return lines.join('\n');
 }
 
+type Est = { estimate: number; lo: number; hi: number } | null;
+const est = (e: Est) => (e ? `${pct(e.estimate)} [${pct(e.lo)}, ${pct(e.hi)}]` : '–');
+
+export function describeFactual(r: FactualResults): string {
+  const lines = [
+    `${r.audited} of ${r.sampled} sampled records audited (${r.incorrect} incorrect, ${r.unsure} unsure, ${r.pending} waiting).`,
+    `Error rate (stratified, 95%): ${est(r.errorRate)}`,
+  ];
+  if (r.ppi) lines.push(`Error rate with the judge (PPI++, λ ${r.ppi.lambda.toFixed(2)}): ${est(r.ppi)}`);
+  if (r.judge)
+    lines.push(
+      `Judge vs auditors: ${est(r.judge.accuracy)} agreement over ${r.judge.n} records (judge-only flags ${r.judge.confusion.judgeOnly}, missed ${r.judge.confusion.auditorOnly})`,
+    );
+  if (r.plan)
+    lines.push(
+      `ISO 2859-1 (AQL ${r.plan.aql}, n ${r.plan.sampleSize}, Ac ${r.plan.accept}, Re ${r.plan.reject}): ${r.plan.decision.toUpperCase()} with ${r.plan.nonconforming} incorrect`,
+    );
+  lines.push('', 'Strata');
+  for (const s of r.strata)
+    lines.push(
+      `  ${s.key.padEnd(40)} ${String(s.audited).padStart(5)}/${String(s.sampled).padEnd(5)} of ${String(s.size).padEnd(8)} ${est(s.errorRate)}`,
+    );
+  for (const n of r.notes) lines.push(`Note: ${n}`);
+  return lines.join('\n');
+}
+
 export function describeAudit(a: StoredAudit): string {
   const head = `Audit ${a.id}: ${a.kind}, ${a.status}${a.releaseVersion ? `, release ${a.releaseVersion}` : ''}, by ${a.createdBy} at ${new Date(a.createdAt).toISOString()}`;
   if (a.kind === 'representation' && a.results)
     return `${head}\n${describeRepresentation(a.results as RepresentationResults)}`;
+  if (a.kind === 'factual' && a.results) return `${head}\n${describeFactual(a.results as FactualResults)}`;
   return `${head}\n${JSON.stringify(a.results, null, 2)}`;
 }

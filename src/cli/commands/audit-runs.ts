@@ -79,6 +79,105 @@ export function registerAuditRuns(audit: Command): void {
     );
 
   audit
+    .command('factual')
+    .description(
+      'draw a seeded stratified sample into an audit queue; auditors mark records correct/incorrect/unsure',
+    )
+    .requiredOption('--dataset <name>', 'dataset')
+    .option(
+      '--sample <n>',
+      "records to sample (default with --plan-aql: the plan's sample size)",
+      positiveInt('--sample'),
+    )
+    .option('--strata <dims>', 'stratify by these dimensions, comma-separated (e.g. language,intent)', list)
+    .option('--seed <s>', 'random seed (the sample is recorded with it)', (v) => Number.parseInt(v, 10), 1)
+    .option(
+      '--plan-aql <aql>',
+      'judge the sample by the ISO 2859-1 single sampling plan at this AQL (%)',
+      Number,
+    )
+    .option('--plan-level <level>', 'inspection level of the plan', 'II')
+    .option('--release <version>', 'sample the records of this release (link the audit to it)')
+    .action(
+      async (
+        o: {
+          dataset: string;
+          sample?: number;
+          strata?: string[];
+          seed: number;
+          planAql?: number;
+          planLevel: string;
+          release?: string;
+        },
+        cmd: Command,
+      ) => {
+        const { startFactualAudit } = await import('../../stages/audit/index.js');
+        await withStore(cmd, async (store, g) => {
+          const r = await startFactualAudit(store, o.dataset, {
+            ...(o.sample !== undefined ? { sample: o.sample } : {}),
+            ...(o.strata ? { strata: o.strata } : {}),
+            seed: o.seed,
+            ...(o.planAql !== undefined ? { planAql: o.planAql, planLevel: o.planLevel as 'II' } : {}),
+            ...(o.release ? { release: o.release } : {}),
+            actor: cliActor(),
+          });
+          for (const n of r.notes) note(n);
+          const n = r.sample.strata.reduce((t, s) => t + s.n, 0);
+          emit(g, { audit: r.audit.id, ...r.sample }, () =>
+            [
+              `Factual audit ${r.audit.id}: ${n} of ${r.sample.population} records sampled (seed ${r.sample.seed}), waiting for auditors in the app (Audits) or \`tandem audit verdict\`.`,
+              ...r.sample.strata.map((s) => `  ${s.key.padEnd(40)} ${String(s.n).padStart(6)} of ${s.size}`),
+              ...(r.sample.plan
+                ? [
+                    `ISO 2859-1 plan: code letter ${r.sample.plan.codeLetter}, n ${r.sample.plan.sampleSize}, Ac ${r.sample.plan.accept}, Re ${r.sample.plan.reject} (AQL ${r.sample.plan.aql}, level ${r.sample.plan.level}, normal inspection)`,
+                  ]
+                : []),
+            ].join('\n'),
+          );
+        });
+      },
+    );
+
+  audit
+    .command('verdict')
+    .description("an auditor's verdict on a record of a factual audit's sample")
+    .argument('<audit>', 'audit id', positiveInt('<audit>'))
+    .argument('<record>', 'record id', positiveInt('<record>'))
+    .requiredOption('--verdict <v>', 'correct | incorrect | unsure')
+    .option('--note <text>', 'why')
+    .option(
+      '--claim <text>',
+      'a wrong claim in the record (repeatable)',
+      (v: string, acc: string[]) => [...acc, v],
+      [],
+    )
+    .action(
+      async (
+        auditId: number,
+        recordId: number,
+        o: { verdict: string; note?: string; claim: string[] },
+        cmd: Command,
+      ) => {
+        const { recordVerdict } = await import('../../stages/audit/index.js');
+        await withStore(cmd, async (store, g) => {
+          const r = await recordVerdict(
+            store,
+            auditId,
+            recordId,
+            { verdict: o.verdict as 'correct', note: o.note ?? null, wrongClaims: o.claim },
+            cliActor(),
+          );
+          emit(
+            g,
+            r,
+            () =>
+              `Record ${recordId}: ${r.item.verdict}. ${r.results.pending} records still without a verdict.`,
+          );
+        });
+      },
+    );
+
+  audit
     .command('list')
     .description("a dataset's audits, newest first")
     .option('--dataset <name>', 'dataset (default: every dataset)')
@@ -110,9 +209,24 @@ export function registerAuditRuns(audit: Command): void {
     .argument('<id>', 'audit id', positiveInt('<id>'))
     .action(async (id: number, _o: unknown, cmd: Command) => {
       await withStore(cmd, async (store, g) => {
-        const a = await store.audits.get(id);
-        emit(g, { ...summary(a), params: a.params, sample: a.sample, results: a.results }, () =>
-          describeAudit(a),
+        let a = await store.audits.get(id);
+        if (a.kind === 'factual') {
+          // Verdicts may have come in since: the estimate shown is always from all of them.
+          const { refreshFactual } = await import('../../stages/audit/index.js');
+          await refreshFactual(store, id);
+          a = await store.audits.get(id);
+        }
+        const items = a.kind === 'factual' ? await store.audits.items(id) : undefined;
+        emit(
+          g,
+          {
+            ...summary(a),
+            params: a.params,
+            sample: a.sample,
+            results: a.results,
+            ...(items ? { items } : {}),
+          },
+          () => describeAudit(a),
         );
       });
     });

@@ -39,7 +39,7 @@ function fixture(): AuditFixture[] {
 const value = (r: RepresentationResults, dim: string, v: string) =>
   r.dimensions.find((d) => d.name === dim)!.values.find((x) => x.value === v)!;
 
-const file = fixtures('audit-recipe', 'yaml');
+const file = fixtures('audit-recipe', '.yaml');
 
 for (const b of backends()) {
   describe.skipIf(b.skip)(`representation audit on ${b.name}`, () => {
