@@ -30,7 +30,7 @@ beforeAll(() => {
     db,
   ]);
   expect(r.code, r.stderr).toBe(0);
-});
+}, 120_000);
 
 // Each run of the bin starts Node afresh: on a loaded machine a few seconds each.
 describe('tandem audit representation | factual | verdict | list | show', { timeout: 180_000 }, () => {
