@@ -1,4 +1,4 @@
-import type { FactualResults, RepresentationResults } from '../../stages/audit/index.js';
+import type { DriftResults, FactualResults, RepresentationResults } from '../../stages/audit/index.js';
 import type { StoredAudit } from '../../store/audits.js';
 
 /** The human text of stored audits; `--json` prints the results themselves. */
@@ -95,10 +95,24 @@ export function describeFactual(r: FactualResults): string {
   return lines.join('\n');
 }
 
+export function describeDrift(r: DriftResults): string {
+  const lines = [
+    `From ${r.from.version} (${r.from.records} records) to ${r.to.version ?? 'now'} (${r.to.records} records)`,
+  ];
+  for (const d of r.dimensions)
+    lines.push(
+      `  ${d.name.padEnd(20)} JS distance ${d.jsDistance === null ? '–' : d.jsDistance.toFixed(3)}${d.newValues.length ? `  new: ${d.newValues.slice(0, 8).join(', ')}` : ''}${d.vanishedValues.length ? `  vanished: ${d.vanishedValues.slice(0, 8).join(', ')}` : ''}`,
+    );
+  const num = (x: number | null) => (x === null ? '–' : x < 1.5 ? pct(x) : x.toFixed(1));
+  for (const c of r.changes) lines.push(`  ${c.metric.padEnd(28)} ${num(c.from)} → ${num(c.to)}`);
+  return lines.join('\n');
+}
+
 export function describeAudit(a: StoredAudit): string {
   const head = `Audit ${a.id}: ${a.kind}, ${a.status}${a.releaseVersion ? `, release ${a.releaseVersion}` : ''}, by ${a.createdBy} at ${new Date(a.createdAt).toISOString()}`;
   if (a.kind === 'representation' && a.results)
     return `${head}\n${describeRepresentation(a.results as RepresentationResults)}`;
+  if (a.kind === 'drift' && a.results) return `${head}\n${describeDrift(a.results as DriftResults)}`;
   if (a.kind === 'factual' && a.results) return `${head}\n${describeFactual(a.results as FactualResults)}`;
   return `${head}\n${JSON.stringify(a.results, null, 2)}`;
 }

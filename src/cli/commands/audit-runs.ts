@@ -4,7 +4,7 @@ import type { RepresentationResults } from '../../stages/audit/index.js';
 import type { StoredAudit } from '../../store/audits.js';
 import { cliActor, withStore } from '../context.js';
 import { emit, note } from '../output.js';
-import { describeAudit, describeRepresentation } from './audit-describe.js';
+import { describeAudit, describeDrift, describeRepresentation } from './audit-describe.js';
 
 const list = (v: string) =>
   v
@@ -176,6 +176,30 @@ export function registerAuditRuns(audit: Command): void {
         });
       },
     );
+
+  audit
+    .command('drift')
+    .description(
+      'how a dataset changed between two releases (or a release and now): JS distance per dimension, new and vanished values, rate changes',
+    )
+    .requiredOption('--dataset <name>', 'dataset')
+    .requiredOption('--from <version>', 'the earlier release')
+    .option('--to <version>', 'the later release (default: the dataset as it is now)')
+    .action(async (o: { dataset: string; from: string; to?: string }, cmd: Command) => {
+      const { driftAudit } = await import('../../stages/audit/index.js');
+      await withStore(cmd, async (store, g) => {
+        const r = await driftAudit(store, o.dataset, {
+          from: o.from,
+          ...(o.to ? { to: o.to } : {}),
+          actor: cliActor(),
+        });
+        emit(
+          g,
+          { audit: r.audit.id, ...r.results },
+          () => `Audit ${r.audit.id} stored.\n${describeDrift(r.results)}`,
+        );
+      });
+    });
 
   audit
     .command('list')

@@ -3,6 +3,7 @@
 export { AXES, DEFAULT_LEXICON, parseLexicon, readLexicon } from './descriptors/lexicon.js';
 export type { DescriptorResults } from './descriptors/tally.js';
 export { BUILTIN_DIMENSIONS } from './dimensions.js';
+export { type DriftResults, driftAudit } from './drift.js';
 export { factualQueue, recordVerdict, refreshFactual, VERDICTS } from './factual.js';
 export type { FactualResults } from './factual-estimate.js';
 export { factualResults } from './factual-estimate.js';
