@@ -13,6 +13,7 @@ import { registerImport } from './commands/import.js';
 import { registerLang } from './commands/lang.js';
 import { registerPii } from './commands/pii.js';
 import { registerQa } from './commands/qa.js';
+import { registerReport } from './commands/report.js';
 import { registerSchema } from './commands/schema.js';
 import { registerServe } from './commands/serve.js';
 import { registerUsers } from './commands/users.js';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerGold(program);
   registerQa(program);
+  registerReport(program);
   registerAggregate(program);
   registerWorker(program);
   registerServe(program);

@@ -10,6 +10,7 @@ export { factualResults } from './factual-estimate.js';
 export { type FactualOptions, type FactualSample, startFactualAudit } from './factual-sample.js';
 export { auditGate, type GateCheck, type GateResult } from './gate.js';
 export type { GroupMetrics, Rate } from './group-metrics.js';
+export { buildReport, escapeHtml } from './report/build-report.js';
 export type { CrossTab, DimensionResult, RepresentationResults } from './representation.js';
 export {
   DEFAULT_MIN_CELL,
