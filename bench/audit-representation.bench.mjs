@@ -21,7 +21,18 @@ const WORDS =
   'order refund shipping delayed account password reset invoice charge twice package tracking warehouse exchange jacket boots tent return label courier weekend support ticket manager policy receipt discount coupon the a my was is for'.split(
     ' ',
   );
-const PEOPLE = ['woman', 'man', 'mother', 'father', 'young', 'elderly', 'muslim', 'christian', 'disabled', 'gay'];
+const PEOPLE = [
+  'woman',
+  'man',
+  'mother',
+  'father',
+  'young',
+  'elderly',
+  'muslim',
+  'christian',
+  'disabled',
+  'gay',
+];
 const LANGS = ['en', 'es', 'fr', 'de', 'pt', 'ja', 'hi', 'ar'];
 const INTENTS = ['refund_request', 'order_status', 'account_access', 'billing_dispute', 'shipping_delay'];
 const PERSONAS = ['student', 'retiree', 'parent', 'small_business', 'traveller', 'developer'];
@@ -46,8 +57,23 @@ const bytes = await writeLines(data, N, (i) =>
     ],
   }),
 );
-const imp = timed('node', [cli, 'import', data, '--dataset', 'bench', '--metadata', 'intent', '--metadata', 'persona', '--db', db, '--json']);
-console.log(`${N.toLocaleString('en-US')} records (${(bytes / 2 ** 20).toFixed(0)} MiB) imported in ${imp.seconds.toFixed(1)} s`);
+const imp = timed('node', [
+  cli,
+  'import',
+  data,
+  '--dataset',
+  'bench',
+  '--metadata',
+  'intent',
+  '--metadata',
+  'persona',
+  '--db',
+  db,
+  '--json',
+]);
+console.log(
+  `${N.toLocaleString('en-US')} records (${(bytes / 2 ** 20).toFixed(0)} MiB) imported in ${imp.seconds.toFixed(1)} s`,
+);
 
 const a = timed('node', [
   cli,
