@@ -31,6 +31,7 @@ const commands: LazyCommand[] = [
   lazy('check', 'run automatic checks on a dataset: near-duplicates, PII, language, quality, offensive words, decontamination, LLM judge', async () => (await import('./commands/check.js')).registerCheck),
   lazy('gold <file>', "mark records as gold (known answers), mixed into annotators' queues to measure them", async () => (await import('./commands/gold.js')).registerGold),
   lazy('qa', 'how right a dataset is: agreement, gold accuracy, consensus, disputed records, second review', async () => (await import('./commands/qa.js')).registerQa),
+  lazy('report', 'write an audit report: one self-contained HTML file with charts, no network', async () => (await import('./commands/report.js')).registerReport),
   lazy('aggregate', 'final values from the answers of records nobody decided yet (majority, median, Dawid–Skene …)', async () => (await import('./commands/aggregate.js')).registerAggregate),
   lazy('worker', 'claim queued jobs (`generate --queue`, `check --queue`) and do them', async () => (await import('./commands/worker.js')).registerWorker),
   lazy('serve', 'serve the HTTP API (the annotation app comes with it)', async () => (await import('./commands/serve.js')).registerServe),
@@ -42,7 +43,7 @@ const commands: LazyCommand[] = [
   lazy('pii <file>', 'find personal data and secrets in a text field of a JSONL file, or write it redacted', async () => (await import('./commands/pii.js')).registerPii),
   lazy('erase', 'erase records everywhere Tandem keeps them (GDPR Art. 17), keeping a tombstone', async () => (await import('./commands/erase.js')).registerErase),
   lazy('lineage <record>', "a record's lineage: source, checks, answers, decision, corrections, releases", async () => (await import('./commands/lineage.js')).registerLineage),
-  lazy('audit', 'audit a dataset: error-rate estimates, acceptance sampling plans', async () => (await import('./commands/audit.js')).registerAudit),
+  lazy('audit', 'audit a dataset: representation, factual accuracy, drift; error-rate estimates, acceptance sampling plans', async () => (await import('./commands/audit.js')).registerAudit),
   lazy('search-index', 'make every imported or edited record searchable through the index now (`serve` and `worker` do it in the background)', async () => (await import('./commands/search-index.js')).registerSearchIndex),
 ];
 

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import { SESSION_COOKIE, type SessionOptions } from './auth/session-cookie.js';
 import { openApiDocument } from './openapi.js';
 import type { Route } from './route.js';
+import { auditRoutes } from './routes/audits.js';
 import { authRoutes } from './routes/auth.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { lineageRoutes } from './routes/lineage.js';
@@ -120,6 +121,7 @@ export function apiRoutes(store: Store, options: ServerOptions = {}): Route[] {
     ...lineageRoutes(store),
     ...responseRoutes(store, options),
     ...userRoutes(store),
+    ...auditRoutes(store),
   ];
 }
 

@@ -7,6 +7,7 @@ import * as queues from './migrations/002-queues.js';
 import * as quality from './migrations/003-quality.js';
 import * as leaseHint from './migrations/004-lease-hint.js';
 import * as erasure from './migrations/006-erasure.js';
+import * as audits from './migrations/007-audits.js';
 import * as search from './migrations/008-search.js';
 import * as checkShards from './migrations/011-check-shards.js';
 import { withSchemaIntrospection } from './schema-introspection.js';
@@ -18,6 +19,7 @@ const migrations: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '003-quality': quality,
   '004-lease-hint': leaseHint,
   '006-erasure': erasure,
+  '007-audits': audits,
   '008-search': search,
   '011-check-shards': checkShards,
 };

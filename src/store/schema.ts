@@ -208,6 +208,37 @@ export interface ErasuresTable {
   purged_at: Millis | null;
 }
 
+/** An audit run (migration 007, docs/audits.md). */
+export interface AuditsTable {
+  id: Id;
+  dataset_id: number;
+  /** 'representation' | 'factual' | 'drift'. */
+  kind: string;
+  release_version: string | null;
+  params: Json;
+  sample: JsonNullable;
+  results: JsonNullable;
+  /** 'open' while a factual audit's queue waits for verdicts, else 'done'. */
+  status: string;
+  created_by: string;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+/** One sampled record of a factual audit, and its auditor's verdict once given. */
+export interface AuditItemsTable {
+  id: Id;
+  audit_id: number;
+  record_id: number;
+  stratum: string;
+  position: number;
+  verdict: string | null;
+  note: string | null;
+  wrong_claims: JsonNullable;
+  auditor: string | null;
+  at: Millis | null;
+}
+
 export interface Database {
   datasets: DatasetsTable;
   records: RecordsTable;
@@ -226,4 +257,6 @@ export interface Database {
   release_records: ReleaseRecordsTable;
   events: EventsTable;
   erasures: ErasuresTable;
+  audits: AuditsTable;
+  audit_items: AuditItemsTable;
 }

@@ -1,5 +1,7 @@
 import { answerStateRepository } from './answer-state.js';
 import { clearAssignment, clearReviewLeases, setExpiry, upsertAssignment } from './assignments.js';
+import { auditRecordIdsOfRelease, auditRowsOf, streamAuditRows } from './audit-reads.js';
+import { auditsRepository } from './audits.js';
 import { authRepository } from './auth.js';
 import { checkResultsRepository } from './check-results.js';
 import { checkShardsRepository } from './check-shards.js';
@@ -101,6 +103,8 @@ const repositories = {
   generatedRows: generatedRowsRepository,
   searchIndex: searchIndexRepository,
   checkShards: checkShardsRepository,
+  audits: auditsRepository,
+  auditReads: { stream: streamAuditRows, rowsOf: auditRowsOf, releaseRecordIds: auditRecordIdsOfRelease },
 } satisfies Record<string, RepositoryFunctions>;
 
 type Repositories = typeof repositories;

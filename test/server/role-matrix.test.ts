@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../src/server/app.js';
 import { hashPassword } from '../../src/server/auth/password.js';
+import { startFactualAudit } from '../../src/stages/audit/index.js';
 import { type ApiWorld, apiWorld, recordIdsOf, seedDataset } from '../helpers/api.js';
 import { backends } from '../helpers/stores.js';
 
@@ -13,6 +14,8 @@ const STAFF: Who[] = ['admin', 'owner'];
 interface Fixture {
   /** A fresh record of dataset `ds` for this caller to act on. */
   record: () => number;
+  /** A factual audit of `ds`, and a record in its sample. */
+  audit: { id: number; record: number };
   /** A dataset the caller is (`ds`) or, for annotators and reviewers, is not (`other`) a member of. */
   dataset: string;
   who: Who;
@@ -60,6 +63,37 @@ const MATRIX: {
     ok: 200,
     scoped: true,
     request: (f) => ({ url: `/api/datasets/${f.dataset}/qa` }),
+  },
+  {
+    route: 'GET /api/datasets/:name/audits',
+    allowed: REVIEWERS,
+    ok: 200,
+    scoped: true,
+    request: (f) => ({ url: `/api/datasets/${f.dataset}/audits` }),
+  },
+  {
+    route: 'GET /api/datasets/:name/audits/:id',
+    allowed: REVIEWERS,
+    ok: 200,
+    scoped: true,
+    request: (f) => ({ url: `/api/datasets/${f.dataset}/audits/${f.audit.id}` }),
+  },
+  {
+    route: 'GET /api/datasets/:name/audits/:id/queue',
+    allowed: REVIEWERS,
+    ok: 200,
+    scoped: true,
+    request: (f) => ({ url: `/api/datasets/${f.dataset}/audits/${f.audit.id}/queue` }),
+  },
+  {
+    route: 'POST /api/datasets/:name/audits/:id/items/:record',
+    allowed: REVIEWERS,
+    ok: 200,
+    scoped: true,
+    request: (f) => ({
+      url: `/api/datasets/${f.dataset}/audits/${f.audit.id}/items/${f.audit.record}`,
+      body: { verdict: 'incorrect', note: 'wrong', wrongClaims: ['a claim'] },
+    }),
   },
   {
     route: 'GET /api/datasets/:name/members',
@@ -208,13 +242,15 @@ for (const b of backends()) {
         const ids = await recordIdsOf(store, ds.id);
         let nextId = 0;
         const record = () => ids[nextId++]!;
+        const fa = await startFactualAudit(store, 'ds', { sample: 5, actor: 'test' });
+        const audit = { id: fa.audit.id, record: (await store.audits.items(fa.audit.id))[0]!.recordId };
 
         const seen: string[] = [];
         for (const m of MATRIX) {
           const [method, path] = m.route.split(' ') as ['GET' | 'POST' | 'PATCH', string];
           for (const who of WHO) {
             const allowed = m.allowed === 'public' || m.allowed.includes(who);
-            const req = m.request({ record, dataset: 'ds', who });
+            const req = m.request({ record, audit, dataset: 'ds', who });
             const res = await w.call(who === 'nobody' ? null : who, method, req.url, req.body);
             const expected = allowed ? m.ok : who === 'nobody' ? 401 : 403;
             seen.push(
@@ -226,7 +262,7 @@ for (const b of backends()) {
                 .soft(res.json().error?.code, `${path} as ${who}`)
                 .toBe(who === 'nobody' ? 'unauthenticated' : 'forbidden');
             if (m.scoped && allowed && (who === 'annotator' || who === 'reviewer')) {
-              const outside = m.request({ record, dataset: 'other', who });
+              const outside = m.request({ record, audit, dataset: 'other', who });
               const r2 = await w.call(who, method, outside.url, outside.body);
               expect.soft(r2.status, `${path} as non-member ${who}`).toBe(403);
             }

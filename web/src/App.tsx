@@ -4,6 +4,7 @@ import type { User } from './api/types';
 import { LiveRegion } from './live';
 import { DATASET_LINKS, datasetPath, matchRoute, type Route } from './logic/routes';
 import { AnnotatePage } from './pages/Annotate';
+import { AuditsPage } from './pages/Audits';
 import { DatasetsPage } from './pages/Datasets';
 import { LoginPage } from './pages/Login';
 import { RecordsPage } from './pages/Records';
@@ -97,6 +98,8 @@ function RoutePage({ route }: { route: Route }) {
       return <RecordsPage key={key} dataset={route.dataset} />;
     case 'progress':
       return <ProgressPage key={key} dataset={route.dataset} />;
+    case 'audits':
+      return <AuditsPage key={key} dataset={route.dataset} />;
     default:
       return (
         <section>

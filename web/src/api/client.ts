@@ -4,6 +4,13 @@
  * itself sends the user to /login.
  */
 import type {
+  AuditDetail,
+  AuditList,
+  AuditQueue,
+  AuditVerdictBody,
+  AuditVerdictResult,
+} from '../audits/types';
+import type {
   AssignedResult,
   BulkRequest,
   BulkResult,
@@ -166,6 +173,13 @@ export const api = {
   qa: (name: string) => must(request<QaReport>('GET', `${ds(name)}/qa`)),
   secondReview: (id: number, verdict: SecondVerdict) =>
     must(request<RecordResult>('POST', `${rec(id)}/second-review`, { body: verdict })),
+  /** Audits of a dataset and a factual audit's queue (reviewers, admins, owners). */
+  audits: (name: string) => must(request<AuditList>('GET', `${ds(name)}/audits`)),
+  audit: (name: string, id: number) => must(request<AuditDetail>('GET', `${ds(name)}/audits/${id}`)),
+  auditQueue: (name: string, id: number) =>
+    must(request<AuditQueue>('GET', `${ds(name)}/audits/${id}/queue`)),
+  auditVerdict: (name: string, id: number, record: number, body: AuditVerdictBody) =>
+    must(request<AuditVerdictResult>('POST', `${ds(name)}/audits/${id}/items/${record}`, { body })),
   /** Lift the pause of annotators paused for low accuracy on gold (admins, owners). */
   resume: (name: string, usernames: string[]) =>
     must(request<MemberList>('POST', `${ds(name)}/members`, { body: { resume: usernames } })),

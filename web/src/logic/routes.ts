@@ -8,9 +8,10 @@ export type Route =
   | { page: 'second'; dataset: string }
   | { page: 'records'; dataset: string }
   | { page: 'progress'; dataset: string }
+  | { page: 'audits'; dataset: string }
   | { page: 'not-found' };
 
-const DATASET_PAGES = ['annotate', 'review', 'second', 'records', 'progress'] as const;
+const DATASET_PAGES = ['annotate', 'review', 'second', 'records', 'progress', 'audits'] as const;
 type DatasetPage = (typeof DATASET_PAGES)[number];
 
 /**
@@ -29,6 +30,7 @@ export const DATASET_LINKS: readonly {
   { page: 'second', label: 'Second review', title: 'Second review of', reviewers: true },
   { page: 'records', label: 'Records', title: 'Records of', reviewers: false },
   { page: 'progress', label: 'Progress', title: 'Progress of', reviewers: false },
+  { page: 'audits', label: 'Audits', title: 'Audits of', reviewers: true },
 ];
 
 export function matchRoute(pathname: string): Route {

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { badInput } from '../../../core/errors.js';
+
+/**
+ * A lexicon of identity terms (data/lexicons/identity-terms.tsv, or a file of the same shape): one
+ * term a line with its axis, language and source, tab-separated, under a header line. Lines starting
+ * with `#` and blank lines are comments. A bad line stops the audit and is named by file and line.
+ */
+
+export const AXES = [
+  'gender',
+  'age',
+  'nationality_ethnicity',
+  'religion',
+  'disability',
+  'sexual_orientation',
+] as const;
+export type Axis = (typeof AXES)[number];
+
+export interface LexiconTerm {
+  axis: Axis;
+  /** As written in the file. */
+  term: string;
+  /** Lower-cased words, hyphens and apostrophes as spaces: what matching compares with. */
+  words: string[];
+  language: string;
+  source: string;
+  line: number;
+}
+
+export interface Lexicon {
+  file: string;
+  terms: LexiconTerm[];
+}
+
+const HEADER = ['axis', 'term', 'language', 'source'];
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The words of a text as matching sees them (lower case, letters and digits). */
+export const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
+
+export function parseLexicon(text: string, file: string): Lexicon {
+  const lines = text.split(/\r?\n/);
+  let header = false;
+  const seen = new Map<string, number>();
+  const terms: LexiconTerm[] = [];
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === '' || raw.startsWith('#')) return;
+    const cells = raw.split('\t').map((c) => c.trim());
+    const where = { file, line };
+    if (!header) {
+      if (cells.join('\t') !== HEADER.join('\t'))
+        throw badInput(`the header must be '${HEADER.join('<TAB>')}', found '${raw}'`, where);
+      header = true;
+      return;
+    }
+    if (cells.length !== HEADER.length)
+      throw badInput(
+        `expected ${HEADER.length} tab-separated columns (${HEADER.join(', ')}), found ${cells.length}`,
+        where,
+      );
+    const [axis, term, language, source] = cells as [string, string, string, string];
+    if (!(AXES as readonly string[]).includes(axis))
+      throw badInput(`unknown axis '${axis}': one of ${AXES.join(', ')}`, where);
+    const words = wordsOf(term);
+    if (words.length === 0 || words.length > 4)
+      throw badInput(`term '${term}' must have 1 to 4 words of letters or digits`, where);
+    if (!/^[a-z]{2,3}$/.test(language))
+      throw badInput(
+        `language '${language}' is not an ISO 639 code (two or three lower-case letters)`,
+        where,
+      );
+    if (source === '') throw badInput(`term '${term}' names no source`, where);
+    const key = `${language}\u0001${words.join(' ')}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined)
+      throw badInput(`term '${term}' (${language}) is listed twice (first at line ${earlier})`, where);
+    seen.set(key, line);
+    terms.push({ axis: axis as Axis, term, words, language, source, line });
+  });
+  if (!header) throw badInput('the lexicon is empty (no header line)', { file });
+  return { file, terms };
+}
+
+/** The lexicon shipped with Tandem. */
+export const DEFAULT_LEXICON = fileURLToPath(
+  new URL('../../../../data/lexicons/identity-terms.tsv', import.meta.url),
+);
+
+export function readLexicon(file = DEFAULT_LEXICON): Lexicon {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw badInput(`cannot read the lexicon: ${(e as Error).message}`, { file });
+  }
+  return parseLexicon(text, file);
+}
