@@ -41,7 +41,13 @@ export function registerCheck(program: Command): void {
         : undefined;
       const g = globals(cmd);
       await withStore(cmd, async (store) => {
-        const inputs = { dataset: o.dataset, only: only as never, config, evalFiles: o.eval, actor: cliActor() };
+        const inputs = {
+          dataset: o.dataset,
+          only: only as never,
+          config,
+          evalFiles: o.eval,
+          actor: cliActor(),
+        };
         const summary = o.queue
           ? await queued(store, inputs, o).finally(() => stopProgress())
           : await (await import('../../stages/checks/run-checks.js'))
