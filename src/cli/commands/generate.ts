@@ -182,7 +182,11 @@ export function describeRun(s: GenerateSummary): string[] {
     `Generated ${fmt(r.generated)} rows into '${s.dataset}' with ${s.provider} (recipe ${s.recipe}, seed ${s.seed}): ${fmt(r.alreadyStored + r.stored)} of ${fmt(r.wanted)} rows stored` +
       (r.alreadyStored ? ` (${fmt(r.alreadyStored)} were there already)` : ''),
   ];
-  if (r.flagged) lines.push(`  ${fmt(r.flagged)} flagged by validators`);
+  if (r.flagged) lines.push(`  ${fmt(r.flagged)} flagged (by validators or cut at max_tokens)`);
+  if (r.truncated)
+    lines.push(
+      `  ${fmt(r.truncated)} with an answer cut at max_tokens (finish reason "length"): raise max_tokens, or set truncated: fail`,
+    );
   if (r.dropped) lines.push(`  ${fmt(r.dropped)} dropped by validators`);
   if (r.failed) {
     lines.push(`  ${fmt(r.failed)} failed:`);

@@ -118,6 +118,12 @@ export const recipe = z
       })
       .default({}),
     limits: limits.default(limits.parse({})),
+    truncated: z
+      .enum(['flag', 'fail'])
+      .default('flag')
+      .describe(
+        'A row with an answer cut at max_tokens (finish reason "length"): flag stores it flagged; fail records it as failed.',
+      ),
     pricing: pricingOverride
       .optional()
       .describe('Price per million tokens, when the model is not in the built-in list.'),

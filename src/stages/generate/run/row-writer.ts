@@ -1,4 +1,5 @@
 import type { Actor } from '../../../core/actor.js';
+import { truncatedReason } from '../../../llm/call/call-checked.js';
 import type { GeneratedItem } from '../../../store/generated-rows.js';
 import type { NewRecord } from '../../../store/records.js';
 import type { Store } from '../../../store/store.js';
@@ -21,7 +22,7 @@ export class RowWriter {
   /** Rows another process stored first (two workers raced on one row): not counted twice. */
   existing = 0;
   /** Outcomes of the rows accepted so far. */
-  readonly counts = { generated: 0, flagged: 0, dropped: 0, failed: 0 };
+  readonly counts = { generated: 0, flagged: 0, dropped: 0, failed: 0, truncated: 0 };
   /** The first failures, with reasons (all of them go to the event log). */
   readonly failures: { row: number; column: string; reason: string }[] = [];
 
@@ -42,6 +43,7 @@ export class RowWriter {
   /** Counts a finished row and queues what it leaves: a record, a failure, or nothing (dropped). */
   accept(row: RowResult, toRecord: (row: RowResult) => NewRecord): void {
     const o = row.outcome;
+    if (row.truncated.length > 0) this.counts.truncated++;
     if (o.kind === 'dropped') {
       this.counts.dropped++;
       return;
@@ -54,7 +56,7 @@ export class RowWriter {
       return;
     }
     this.counts.generated++;
-    if (o.flags.length > 0) this.counts.flagged++;
+    if (o.flags.length > 0 || row.truncated.length > 0) this.counts.flagged++;
     this.add(row, toRecord(row));
   }
 
@@ -93,6 +95,11 @@ export class RowWriter {
         o.kind === 'ok'
           ? o.flags.map((f) => ({ check: `validator:${f.validator}`, message: f.message }))
           : [];
+      for (const t of row.truncated)
+        flags.push({
+          check: 'generation:truncated',
+          message: `${t.column} (${t.purpose}): ${truncatedReason(t.maxTokens)}`,
+        });
       return { record, flags };
     });
     const r = await this.store.generatedRows.write(this.datasetId, items, this.actor, this.runKey);

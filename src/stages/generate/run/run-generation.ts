@@ -61,6 +61,8 @@ export interface GenerateSummary {
     flagged: number;
     dropped: number;
     failed: number;
+    /** Rows with an answer cut at max_tokens: flagged, or failed (the recipe's `truncated`). */
+    truncated: number;
   };
   /** The first failures, with reasons (all are in the event log). */
   failures: RowFailureNote[];
@@ -193,6 +195,7 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
       flagged: counts.flagged,
       dropped: counts.dropped,
       failed: counts.failed,
+      truncated: counts.truncated,
     },
     failures: writer.failures,
     calls: {
