@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { TandemError, usage } from '../../core/errors.js';
+import type { CircuitEvent } from '../../llm/scheduler/circuit-breaker.js';
 import type { DryRunResult } from '../../stages/generate/run/dry-run.js';
 import type { GenerateProgress, GenerateSummary } from '../../stages/generate/run/run-generation.js';
 import { cliActor, globals, withStore } from '../context.js';
@@ -115,7 +116,12 @@ export function registerGenerate(program: Command): void {
             summary = await runBatchGeneration(store, { ...common, onProgress: bar.update, log: bar.log });
           } else {
             const { runGeneration } = await import('../../stages/generate/run/run-generation.js');
-            summary = await runGeneration(store, { ...common, onProgress: bar.update, onRetry });
+            summary = await runGeneration(store, {
+              ...common,
+              onProgress: bar.update,
+              onRetry,
+              onCircuit: (e) => note(circuitLine(e)),
+            });
           }
         } finally {
           bar.stop();
@@ -129,6 +135,17 @@ export function registerGenerate(program: Command): void {
           process.exitCode = 1;
       });
     });
+}
+
+function circuitLine(e: CircuitEvent): string {
+  switch (e.state) {
+    case 'open':
+      return `${e.providerId}: ${e.failures} connection failures in a row (${e.cause}) — pausing and probing; stopping if still unreachable after ${Math.round(e.maxWaitMs / 1000)} s`;
+    case 'closed':
+      return `${e.providerId}: reachable again after ${(e.downMs / 1000).toFixed(1)} s — resuming`;
+    case 'broken':
+      return e.error.message;
+  }
 }
 
 function generationProgress() {

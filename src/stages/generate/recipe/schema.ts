@@ -92,6 +92,14 @@ export const limits = z.strictObject({
   tokens_per_minute: z.number().positive().optional(),
   timeout_seconds: z.number().positive().max(3600).default(120),
   max_attempts: z.number().int().min(1).max(20).default(6),
+  outage_wait_seconds: z
+    .number()
+    .positive()
+    .max(3600)
+    .default(60)
+    .describe(
+      'After 5 connection failures in a row the run pauses and probes the server; it stops (exit 1) if the server is still unreachable after this long.',
+    ),
 });
 
 export const pricingOverride = z.strictObject({

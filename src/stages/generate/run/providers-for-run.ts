@@ -1,5 +1,6 @@
 import { type ModelPrice, priceFor } from '../../../llm/pricing.js';
 import { createProvider, type ProviderRef, parseProviderId } from '../../../llm/registry.js';
+import type { CircuitEvent } from '../../../llm/scheduler/circuit-breaker.js';
 import {
   type RetryEvent,
   type ScheduledProvider,
@@ -26,6 +27,7 @@ export interface ProviderChoice {
   concurrency?: number | undefined;
   batch?: boolean;
   onRetry?: (e: RetryEvent) => void;
+  onCircuit?: (e: CircuitEvent) => void;
 }
 
 export function providerIdsOf(recipe: CompiledRecipe, override?: string): { main: string; ids: Set<string> } {
@@ -70,6 +72,8 @@ export async function prepareProviders(
         retry: { maxAttempts: limits.max_attempts },
         ...(price ? { price } : {}),
         ...(choice.onRetry ? { onRetry: choice.onRetry } : {}),
+        circuit: { maxWaitMs: limits.outage_wait_seconds * 1000 },
+        ...(choice.onCircuit ? { onCircuit: choice.onCircuit } : {}),
       }),
     );
   }

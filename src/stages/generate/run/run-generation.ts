@@ -3,6 +3,7 @@ import type { Actor } from '../../../core/actor.js';
 import { TandemError } from '../../../core/errors.js';
 import { createCachedCalls } from '../../../llm/call/cached-calls.js';
 import { isProviderError } from '../../../llm/errors.js';
+import type { CircuitEvent } from '../../../llm/scheduler/circuit-breaker.js';
 import type { RetryEvent } from '../../../llm/scheduler/scheduled-provider.js';
 import type { OpenStore as Store } from '../../../store/store.js';
 import type { CompiledRecipe } from '../recipe/compiled.js';
@@ -31,6 +32,8 @@ export interface GenerateOptions {
   signal?: AbortSignal;
   onProgress?: (p: GenerateProgress) => void;
   onRetry?: (e: RetryEvent) => void;
+  /** The provider became unreachable (the run pauses), came back, or stayed away (the run stops). */
+  onCircuit?: (e: CircuitEvent) => void;
 }
 
 export interface GenerateProgress {
@@ -91,6 +94,7 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
     override: o.provider,
     concurrency: o.concurrency,
     ...(o.onRetry ? { onRetry: o.onRetry } : {}),
+    ...(o.onCircuit ? { onCircuit: o.onCircuit } : {}),
   });
   const calls = createCachedCalls({
     cache: store.llmCache,
