@@ -59,11 +59,12 @@ export async function prepareProviders(
     prices.set(id, price);
     const timeoutMs = limits.timeout_seconds * 1000;
     // The SDK's own timeout sits above ours: the scheduler's per-attempt timeout is the one that counts.
-    const provider = await createProvider(ref, { timeoutMs: timeoutMs + 5_000 });
+    const concurrency = choice.concurrency ?? limits.concurrency;
+    const provider = await createProvider(ref, { timeoutMs: timeoutMs + 5_000, concurrency });
     byId.set(
       id,
       scheduleProvider(provider, {
-        maxConcurrency: choice.concurrency ?? limits.concurrency,
+        maxConcurrency: concurrency,
         rateLimits: {
           ...(limits.requests_per_minute ? { requestsPerMinute: limits.requests_per_minute } : {}),
           ...(limits.tokens_per_minute ? { tokensPerMinute: limits.tokens_per_minute } : {}),
