@@ -154,8 +154,7 @@ function generationProgress() {
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format:
-        'generate [{bar}] {value}/{total} | {rate} rows/s | ETA {eta_formatted} | {tokens} tokens | {cost}',
+      format: 'generate [{bar}] {value}/{total} | {rate} | ETA {eta_formatted} | {tokens} tokens | {cost}',
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 200,
@@ -168,7 +167,7 @@ function generationProgress() {
   return {
     update(p: GenerateProgress) {
       const payload = {
-        rate: Math.round(p.done / Math.max((Date.now() - t0) / 1000, 0.001)),
+        rate: formatRate(p.done / Math.max((Date.now() - t0) / 1000, 0.001)),
         tokens: (p.inputTokens + p.outputTokens).toLocaleString('en-US'),
         cost: p.costUsd === undefined ? 'cost unknown' : `$${p.costUsd.toFixed(4)}`,
       };
@@ -190,6 +189,14 @@ function generationProgress() {
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** A rate with a unit that keeps it readable: a slow local model must not show "0.0 rows/s". */
+export function formatRate(rowsPerSecond: number): string {
+  if (rowsPerSecond >= 0.1 || rowsPerSecond === 0) return `${rowsPerSecond.toFixed(1)} rows/s`;
+  const perMinute = rowsPerSecond * 60;
+  if (perMinute >= 0.1) return `${perMinute.toFixed(1)} rows/min`;
+  return `${(perMinute * 60).toFixed(2)} rows/h`;
+}
 const money = (c: number | undefined) =>
   c === undefined ? 'unknown (model not in the price list)' : `$${c.toFixed(4)}`;
 
@@ -200,11 +207,16 @@ export function describeRun(s: GenerateSummary): string[] {
       (r.alreadyStored ? ` (${fmt(r.alreadyStored)} were there already)` : ''),
   ];
   if (r.flagged) lines.push(`  ${fmt(r.flagged)} flagged (by validators or cut at max_tokens)`);
+  for (const v of s.validators)
+    lines.push(
+      `    ${fmt(v.rows)} ${v.action === 'drop' ? 'dropped' : 'flagged'} by validator ${v.validator}: ${v.message}`,
+    );
   if (r.truncated)
     lines.push(
       `  ${fmt(r.truncated)} with an answer cut at max_tokens (finish reason "length"): raise max_tokens, or set truncated: fail`,
     );
-  if (r.dropped) lines.push(`  ${fmt(r.dropped)} dropped by validators`);
+  if (r.dropped)
+    lines.push(`  ${fmt(r.dropped)} dropped by validators (each in the event log as generation.row_dropped)`);
   if (r.failed) {
     lines.push(`  ${fmt(r.failed)} failed:`);
     for (const f of s.failures.slice(0, 5)) lines.push(`    row ${f.row} (${f.column}): ${f.reason}`);
@@ -213,7 +225,7 @@ export function describeRun(s: GenerateSummary): string[] {
   }
   lines.push(
     `  calls: ${fmt(s.calls.sent)} sent, ${fmt(s.calls.cacheHits)} from the cache, ${fmt(s.calls.retries)} retries · tokens: ${fmt(s.tokens.input)} in, ${fmt(s.tokens.output)} out · cost: ${money(s.costUsd)}`,
-    `  ${(s.elapsedMs / 1000).toFixed(1)} s, ${s.rowsPerSecond.toFixed(1)} rows/s`,
+    `  ${(s.elapsedMs / 1000).toFixed(1)} s, ${formatRate(s.rowsPerSecond)}`,
   );
   return lines;
 }

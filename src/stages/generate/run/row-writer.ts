@@ -25,6 +25,10 @@ export class RowWriter {
   readonly counts = { generated: 0, flagged: 0, dropped: 0, failed: 0, truncated: 0 };
   /** The first failures, with reasons (all of them go to the event log). */
   readonly failures: { row: number; column: string; reason: string }[] = [];
+  /** The first rows validators dropped (all of them go to the event log). */
+  readonly dropped: { row: number; validator: string; message: string }[] = [];
+  /** Per validator: rows it dropped or flagged, and its message. */
+  readonly validators = new Map<string, { action: 'drop' | 'flag'; rows: number; message: string }>();
 
   constructor(
     private readonly store: Store,
@@ -46,6 +50,10 @@ export class RowWriter {
     if (row.truncated.length > 0) this.counts.truncated++;
     if (o.kind === 'dropped') {
       this.counts.dropped++;
+      this.tally(o.validator, 'drop', o.message);
+      const note = { row: row.index, validator: o.validator, message: o.message };
+      if (this.dropped.length < MAX_FAILURE_NOTES) this.dropped.push(note);
+      this.add(row, null);
       return;
     }
     if (o.kind === 'failed') {
@@ -57,10 +65,17 @@ export class RowWriter {
     }
     this.counts.generated++;
     if (o.flags.length > 0 || row.truncated.length > 0) this.counts.flagged++;
+    for (const f of o.flags) this.tally(f.validator, 'flag', f.message);
     this.add(row, toRecord(row));
   }
 
-  /** `record` null: the row failed and only the reason is recorded. */
+  private tally(validator: string, action: 'drop' | 'flag', message: string): void {
+    const v = this.validators.get(validator);
+    if (v) v.rows++;
+    else this.validators.set(validator, { action, rows: 1, message });
+  }
+
+  /** `record` null: the row failed or was dropped, and only why is recorded. */
   private add(row: RowResult, record: NewRecord | null): void {
     if (this.failure) throw this.failure;
     this.buffer.push({ record, row });
@@ -91,6 +106,12 @@ export class RowWriter {
       const o = row.outcome;
       if (o.kind === 'failed')
         return { record: null, flags: [], failure: { row: row.index, column: o.column, reason: o.reason } };
+      if (o.kind === 'dropped')
+        return {
+          record: null,
+          flags: [],
+          dropped: { row: row.index, validator: o.validator, message: o.message },
+        };
       const flags =
         o.kind === 'ok'
           ? o.flags.map((f) => ({ check: `validator:${f.validator}`, message: f.message }))

@@ -69,6 +69,10 @@ export interface GenerateSummary {
   };
   /** The first failures, with reasons (all are in the event log). */
   failures: RowFailureNote[];
+  /** The first rows validators dropped (all are in the event log as generation.row_dropped). */
+  dropped: { row: number; validator: string; message: string }[];
+  /** Each validator that dropped or flagged rows: how many, and its message. */
+  validators: { validator: string; action: 'drop' | 'flag'; rows: number; message: string }[];
   calls: { sent: number; cacheHits: number; retries: number; failures: Record<string, number> };
   tokens: { input: number; output: number };
   /** Undefined when a model has no known price. */
@@ -202,6 +206,8 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
       truncated: counts.truncated,
     },
     failures: writer.failures,
+    dropped: writer.dropped,
+    validators: [...writer.validators].map(([validator, v]) => ({ validator, ...v })),
     calls: {
       sent: calls.stats.calls - calls.stats.cacheHits,
       cacheHits: calls.stats.cacheHits,
