@@ -6,6 +6,7 @@ import { buildContaminationIndex, type EvalItem } from '../../text/decontaminate
 import { loadLanguageDetector } from '../../text/language.js';
 import { CHECK_NAMES, type CheckName, type ChecksConfig, checksConfig } from './config.js';
 import { dedupDataset } from './dedup-check.js';
+import type { JudgeSummary } from './judge.js';
 import { type CheckOutcome, recordCheckers } from './record-checks.js';
 import { recordTexts } from './record-texts.js';
 
@@ -41,7 +42,7 @@ export interface CheckRunSummary {
   checks: CheckSummaryRow[];
   statuses: { flagged: number; checked: number };
   byStatus: Record<string, number>;
-  judge?: unknown;
+  judge?: JudgeSummary;
 }
 
 export async function runChecks(store: Store, o: CheckRunOptions): Promise<CheckRunSummary> {
@@ -90,7 +91,7 @@ export async function runChecks(store: Store, o: CheckRunOptions): Promise<Check
   };
 
   // The judge first, so its verdicts count when statuses move below.
-  let judge: unknown;
+  let judge: JudgeSummary | undefined;
   if (config.judge !== undefined && (!o.only || o.only.includes('judge'))) {
     const { runJudge, judgeConfig } = await import('./judge.js');
     const parsed = judgeConfig.safeParse(config.judge);
@@ -158,6 +159,18 @@ export async function runChecks(store: Store, o: CheckRunOptions): Promise<Check
   };
 }
 
+/**
+ * A checks file as the settings show it (`checks:` with the checks under it: a whole settings file
+ * works too) or as the checks alone: both are accepted, so a block copied from either place works.
+ */
+export function unwrapChecks(file: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const inner = file?.checks;
+  if (inner === undefined) return file;
+  if (typeof inner !== 'object' || inner === null || Array.isArray(inner))
+    throw badInput('checks: expected a mapping of check names to their settings');
+  return inner as Record<string, unknown>;
+}
+
 function resolveConfig(
   fromSettings: unknown,
   fromFile: Record<string, unknown> | undefined,
@@ -165,7 +178,7 @@ function resolveConfig(
   evalFiles: string[] | undefined,
 ): ChecksConfig {
   const merged: Record<string, unknown> = { ...((fromSettings as Record<string, unknown>) ?? {}) };
-  for (const [k, v] of Object.entries(fromFile ?? {}))
+  for (const [k, v] of Object.entries(unwrapChecks(fromFile) ?? {}))
     merged[k] =
       typeof v === 'object' && v !== null && !Array.isArray(v) ? { ...(merged[k] as object), ...v } : v;
   const parsed = checksConfig.safeParse(merged);
