@@ -148,9 +148,42 @@ function circuitLine(e: CircuitEvent): string {
   }
 }
 
+/**
+ * Progress without a terminal (CI logs, `2> file`): a plain line at most every 10 s, and retry
+ * lines at most one every 10 s with a count of those left out, so a burst of 429s is one line.
+ */
+export function plainProgress(write: (line: string) => void, now: () => number = Date.now) {
+  const t0 = now();
+  let lastLine = t0;
+  let lastLog = 0;
+  let skipped = 0;
+  return {
+    update(p: GenerateProgress) {
+      const t = now();
+      if (t - lastLine < 10_000) return;
+      lastLine = t;
+      const rate = formatRate(p.done / Math.max((t - t0) / 1000, 0.001));
+      const cost = p.costUsd === undefined ? 'cost unknown' : `$${p.costUsd.toFixed(4)}`;
+      write(
+        `generate: ${fmt(p.done)}/${fmt(p.total)} rows, ${rate}, ${fmt(p.inputTokens + p.outputTokens)} tokens, ${cost}`,
+      );
+    },
+    stop() {},
+    log(m: string) {
+      const t = now();
+      if (t - lastLog < 10_000) {
+        skipped++;
+        return;
+      }
+      lastLog = t;
+      write(skipped ? `${m} (and ${skipped} more retries)` : m);
+      skipped = 0;
+    },
+  };
+}
+
 function generationProgress() {
-  if (!process.stderr.isTTY)
-    return { update: (_: GenerateProgress) => {}, stop() {}, log: (m: string) => note(m) };
+  if (!process.stderr.isTTY) return plainProgress(note);
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,

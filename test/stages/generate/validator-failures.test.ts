@@ -68,3 +68,35 @@ describe('formatRate', () => {
     expect(formatRate(0)).toBe('0.0 rows/s');
   });
 });
+
+describe('progress without a terminal', () => {
+  it('prints a plain line at most every 10 s, and folds bursts of retry lines into one', async () => {
+    const { plainProgress } = await import('../../../src/cli/commands/generate.js');
+    let t = 0;
+    const lines: string[] = [];
+    const p = plainProgress(
+      (l) => lines.push(l),
+      () => t,
+    );
+    const at = (done: number) => ({
+      done,
+      total: 100,
+      inputTokens: 10 * done,
+      outputTokens: done,
+      costUsd: 0,
+    });
+    t = 5_000;
+    p.update(at(5));
+    expect(lines).toEqual([]);
+    t = 10_000;
+    p.update(at(10));
+    expect(lines).toEqual(['generate: 10/100 rows, 1.0 rows/s, 110 tokens, $0.0000']);
+    for (let i = 0; i < 50; i++) p.log(`retry 1 in 500 ms: rate limited (429)`);
+    t = 20_000;
+    p.log('retry 2 in 900 ms: rate limited (429)');
+    expect(lines.slice(1)).toEqual([
+      'retry 1 in 500 ms: rate limited (429)',
+      'retry 2 in 900 ms: rate limited (429) (and 49 more retries)',
+    ]);
+  });
+});
