@@ -46,6 +46,8 @@ export const provenance = z.discriminatedUnion('origin', [
           model: z.string(),
           promptHash: z.string(),
           cached: z.boolean(),
+          /** Why the answer ended (`length`: cut at max_tokens); absent on rows made before it was kept. */
+          finishReason: z.enum(['stop', 'length', 'content_filter', 'other']).optional(),
         }),
       )
       .optional(),

@@ -13,6 +13,7 @@ export type ProviderFailure =
   | 'auth' // 401/403: bad or missing key — fail fast
   | 'quota' // out of credit (OpenAI's insufficient_quota 429) — fail fast
   | 'bad_request' // 400/404/422: the request itself is wrong — fail fast
+  | 'unreachable' // connection failures went on past the run's wait (see circuit-breaker.ts) — stop
   | 'aborted'; // the caller cancelled — stop
 
 const RETRYABLE: ReadonlySet<ProviderFailure> = new Set([

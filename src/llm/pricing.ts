@@ -22,7 +22,7 @@ const price = (inputPerMillion: number, outputPerMillion: number): ModelPrice =>
  * List prices for standard (non-batch, uncached) requests. Some variants are listed only because
  * they cost differently from the name they start with (`o3-pro` is not priced like `o3`).
  */
-export const listPrices: Readonly<Record<Exclude<ProviderKind, 'template'>, PriceTable>> = {
+export const listPrices: Readonly<Record<Exclude<ProviderKind, 'template' | 'llamacpp'>, PriceTable>> = {
   openai: {
     'gpt-4o': price(2.5, 10),
     'gpt-4o-mini': price(0.15, 0.6),
@@ -70,7 +70,8 @@ export function priceFor(
   model: string,
   options: PriceLookupOptions = {},
 ): ModelPrice | undefined {
-  if (kind === 'template') return price(0, 0);
+  // Offline and local models cost nothing per token.
+  if (kind === 'template' || kind === 'llamacpp') return price(0, 0);
   const table: PriceTable = { ...listPrices[kind], ...options.overrides };
   const name = model.toLowerCase();
   let best: string | undefined;

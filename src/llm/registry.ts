@@ -14,10 +14,10 @@ export interface ProviderRef {
 
 export function parseProviderId(id: string): ProviderRef {
   if (id === 'template') return { id, kind: 'template', model: 'template' };
-  const m = /^(openai|anthropic):(.+)$/.exec(id);
+  const m = /^(openai|anthropic|llamacpp):(.+)$/.exec(id);
   if (!m) {
     throw usage(
-      `unknown provider '${id}': use openai:MODEL (any OpenAI-compatible server, via OPENAI_BASE_URL), anthropic:MODEL or template`,
+      `unknown provider '${id}': use openai:MODEL (any OpenAI-compatible server, via OPENAI_BASE_URL), anthropic:MODEL, llamacpp:PATH.gguf (a local model, run in-process) or template`,
     );
   }
   return { id, kind: m[1] as ProviderKind, model: m[2]!.trim() };
@@ -25,6 +25,8 @@ export function parseProviderId(id: string): ProviderRef {
 
 export interface ProviderConnection {
   timeoutMs?: number;
+  /** Requests the run sends at once: a local model opens as many context sequences. */
+  concurrency?: number;
 }
 
 /** Creates a provider; the SDKs load only when a run uses them, so offline runs start fast. */
@@ -34,11 +36,16 @@ export async function createProvider(ref: ProviderRef, options: ProviderConnecti
       return createTemplateProvider();
     case 'openai': {
       const { createOpenAIProvider } = await import('./openai.js');
-      return createOpenAIProvider({ model: ref.model, ...options });
+      return createOpenAIProvider({ model: ref.model, timeoutMs: options.timeoutMs });
     }
     case 'anthropic': {
       const { createAnthropicProvider } = await import('./anthropic.js');
-      return createAnthropicProvider({ model: ref.model, ...options });
+      return createAnthropicProvider({ model: ref.model, timeoutMs: options.timeoutMs });
+    }
+    case 'llamacpp': {
+      const { createLlamaCppProvider } = await import('./llamacpp.js');
+      // Each sequence holds its own context (memory): beyond 8 the pool queues, the scheduler still limits.
+      return createLlamaCppProvider({ model: ref.model, sequences: Math.min(options.concurrency ?? 1, 8) });
     }
   }
 }

@@ -50,10 +50,10 @@ export interface Completion {
   model: string;
 }
 
-export type ProviderKind = 'openai' | 'anthropic' | 'template';
+export type ProviderKind = 'openai' | 'anthropic' | 'llamacpp' | 'template';
 
 export interface Provider {
-  /** `openai:gpt-4o-mini`, `anthropic:claude-sonnet-4-5`, `template`. */
+  /** `openai:gpt-4o-mini`, `anthropic:claude-sonnet-4-5`, `llamacpp:model.gguf`, `template`. */
   readonly id: string;
   readonly kind: ProviderKind;
   readonly model: string;

@@ -18,6 +18,8 @@ export interface GeneratedItem {
   record: NewRecord | null;
   flags: { check: string; message: string }[];
   failure?: { row: number; column: string; reason: string };
+  /** A row a validator dropped: not stored, but the event log says which validator and why. */
+  dropped?: { row: number; validator: string; message: string };
 }
 
 export interface GeneratedWrite {
@@ -40,7 +42,16 @@ export async function writeGeneratedRows(
       ? await insertRecords(tx, datasetId, records, actor, { run })
       : { inserted: 0, skipped: 0 };
     for (const item of items) {
-      if (item.failure) {
+      if (item.dropped) {
+        await appendEvent(tx, {
+          actor,
+          action: 'generation.row_dropped',
+          entityType: 'dataset',
+          entityId: datasetId,
+          datasetId,
+          after: { run, ...item.dropped },
+        });
+      } else if (item.failure) {
         await appendEvent(tx, {
           actor,
           action: 'generation.row_failed',
@@ -106,6 +117,17 @@ function sqliteWrite(
       let firstId: number | null = null;
       let lastId: number | null = null;
       for (const item of items) {
+        if (item.dropped) {
+          st.event.run(
+            t,
+            actor,
+            'generation.row_dropped',
+            String(datasetId),
+            datasetId,
+            writeJson({ run, ...item.dropped }),
+          );
+          continue;
+        }
         if (item.failure) {
           st.event.run(
             t,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { usage } from '../../core/errors.js';
 import { loadYaml } from '../../core/yaml-source.js';
+import type { JudgeSummary } from '../../stages/checks/judge.js';
 import type { QueuedCheckOptions } from '../../stages/checks/sharded/run-queued.js';
 import type { OpenStore } from '../../store/store.js';
 import { cliActor, globals, withStore } from '../context.js';
@@ -60,6 +61,7 @@ export function registerCheck(program: Command): void {
             String(c.failed),
             c.reasons.map((r) => `${r.reason} (${r.count})`).join('; '),
           ]);
+          if (summary.judge) rows.unshift(judgeRow(summary.judge));
           const head = ['check', 'records', 'failed', 'most common'];
           const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
           const line = (r: string[]) => r.map((c, i) => (i === 3 ? c : c.padEnd(widths[i]!))).join('  ');
@@ -74,7 +76,6 @@ export function registerCheck(program: Command): void {
             )
               .map(([s, n]) => `${n} ${s}`)
               .join(', ')}.`,
-            ...(summary.judge ? [`judge: ${JSON.stringify(summary.judge)}`] : []),
           ].join('\n');
         });
       });
@@ -125,6 +126,20 @@ const bars = new Map<string, Progress>();
 function stopProgress(): void {
   for (const b of bars.values()) b.stop();
   bars.clear();
+}
+
+/** The judge as a row of the table: judged, failed, then errors, scores per criterion and cost. */
+export function judgeRow(j: JudgeSummary): string[] {
+  const criteria = Object.entries(j.byCriterion).map(
+    ([name, c]) => `${name} mean ${c.mean.toFixed(2)} (${c.min}–${c.max})`,
+  );
+  const cost = j.costUsd === undefined ? 'cost unknown' : `$${j.costUsd.toFixed(4)}`;
+  const detail = [
+    ...(j.errors ? [`${j.errors} without a verdict`] : []),
+    ...criteria,
+    `${j.inputTokens + j.outputTokens} tokens, ${cost}`,
+  ];
+  return ['judge', String(j.judged), String(j.failed), detail.join('; ')];
 }
 
 /** One bar (or plain lines off a terminal) per stage: sketching for near-duplicates, then checking. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { TandemError, usage } from '../../core/errors.js';
+import type { CircuitEvent } from '../../llm/scheduler/circuit-breaker.js';
 import type { DryRunResult } from '../../stages/generate/run/dry-run.js';
 import type { GenerateProgress, GenerateSummary } from '../../stages/generate/run/run-generation.js';
 import { cliActor, globals, withStore } from '../context.js';
@@ -127,7 +128,12 @@ export function registerGenerate(program: Command): void {
             summary = await runBatchGeneration(store, { ...common, onProgress: bar.update, log: bar.log });
           } else {
             const { runGeneration } = await import('../../stages/generate/run/run-generation.js');
-            summary = await runGeneration(store, { ...common, onProgress: bar.update, onRetry });
+            summary = await runGeneration(store, {
+              ...common,
+              onProgress: bar.update,
+              onRetry,
+              onCircuit: (e) => note(circuitLine(e)),
+            });
           }
         } catch (e) {
           bar.stop();
@@ -150,20 +156,57 @@ export function registerGenerate(program: Command): void {
     });
 }
 
-function generationProgress() {
-  if (!process.stderr.isTTY) {
-    const lines = progress('generate');
-    return {
-      update: (p: GenerateProgress) => lines.update(p.done, p.total),
-      stop: () => lines.stop(),
-      log: (m: string) => note(m),
-    };
+function circuitLine(e: CircuitEvent): string {
+  switch (e.state) {
+    case 'open':
+      return `${e.providerId}: ${e.failures} connection failures in a row (${e.cause}) — pausing and probing; stopping if still unreachable after ${Math.round(e.maxWaitMs / 1000)} s`;
+    case 'closed':
+      return `${e.providerId}: reachable again after ${(e.downMs / 1000).toFixed(1)} s — resuming`;
+    case 'broken':
+      return e.error.message;
   }
+}
+
+/**
+ * Progress without a terminal (CI logs, `2> file`): a plain line at most every 10 s, and retry
+ * lines at most one every 10 s with a count of those left out, so a burst of 429s is one line.
+ */
+export function plainProgress(write: (line: string) => void, now: () => number = Date.now) {
+  const t0 = now();
+  let lastLine = t0;
+  let lastLog = 0;
+  let skipped = 0;
+  return {
+    update(p: GenerateProgress) {
+      const t = now();
+      if (t - lastLine < 10_000) return;
+      lastLine = t;
+      const rate = formatRate(p.done / Math.max((t - t0) / 1000, 0.001));
+      const cost = p.costUsd === undefined ? 'cost unknown' : `$${p.costUsd.toFixed(4)}`;
+      write(
+        `generate: ${fmt(p.done)}/${fmt(p.total)} rows, ${rate}, ${fmt(p.inputTokens + p.outputTokens)} tokens, ${cost}`,
+      );
+    },
+    stop() {},
+    log(m: string) {
+      const t = now();
+      if (t - lastLog < 10_000) {
+        skipped++;
+        return;
+      }
+      lastLog = t;
+      write(skipped ? `${m} (and ${skipped} more retries)` : m);
+      skipped = 0;
+    },
+  };
+}
+
+function generationProgress() {
+  if (!process.stderr.isTTY) return plainProgress(note);
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format:
-        'generate [{bar}] {value}/{total} | {rate} rows/s | ETA {eta_formatted} | {tokens} tokens | {cost}',
+      format: 'generate [{bar}] {value}/{total} | {rate} | ETA {eta_formatted} | {tokens} tokens | {cost}',
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 200,
@@ -176,7 +219,7 @@ function generationProgress() {
   return {
     update(p: GenerateProgress) {
       const payload = {
-        rate: Math.round(p.done / Math.max((Date.now() - t0) / 1000, 0.001)),
+        rate: formatRate(p.done / Math.max((Date.now() - t0) / 1000, 0.001)),
         tokens: (p.inputTokens + p.outputTokens).toLocaleString('en-US'),
         cost: p.costUsd === undefined ? 'cost unknown' : `$${p.costUsd.toFixed(4)}`,
       };
@@ -199,6 +242,14 @@ function generationProgress() {
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** A rate with a unit that keeps it readable: a slow local model must not show "0.0 rows/s". */
+export function formatRate(rowsPerSecond: number): string {
+  if (rowsPerSecond >= 0.1 || rowsPerSecond === 0) return `${rowsPerSecond.toFixed(1)} rows/s`;
+  const perMinute = rowsPerSecond * 60;
+  if (perMinute >= 0.1) return `${perMinute.toFixed(1)} rows/min`;
+  return `${(perMinute * 60).toFixed(2)} rows/h`;
+}
 const money = (c: number | undefined) =>
   c === undefined ? 'unknown (model not in the price list)' : `$${c.toFixed(4)}`;
 
@@ -208,8 +259,17 @@ export function describeRun(s: GenerateSummary): string[] {
     `Generated ${fmt(r.generated)} rows into '${s.dataset}' with ${s.provider} (recipe ${s.recipe}, seed ${s.seed}): ${fmt(r.alreadyStored + r.stored)} of ${fmt(r.wanted)} rows stored` +
       (r.alreadyStored ? ` (${fmt(r.alreadyStored)} were there already)` : ''),
   ];
-  if (r.flagged) lines.push(`  ${fmt(r.flagged)} flagged by validators`);
-  if (r.dropped) lines.push(`  ${fmt(r.dropped)} dropped by validators`);
+  if (r.flagged) lines.push(`  ${fmt(r.flagged)} flagged (by validators or cut at max_tokens)`);
+  for (const v of s.validators)
+    lines.push(
+      `    ${fmt(v.rows)} ${v.action === 'drop' ? 'dropped' : 'flagged'} by validator ${v.validator}: ${v.message}`,
+    );
+  if (r.truncated)
+    lines.push(
+      `  ${fmt(r.truncated)} with an answer cut at max_tokens (finish reason "length"): raise max_tokens, or set truncated: fail`,
+    );
+  if (r.dropped)
+    lines.push(`  ${fmt(r.dropped)} dropped by validators (each in the event log as generation.row_dropped)`);
   if (r.failed) {
     lines.push(`  ${fmt(r.failed)} failed:`);
     for (const f of s.failures.slice(0, 5)) lines.push(`    row ${f.row} (${f.column}): ${f.reason}`);
@@ -218,7 +278,7 @@ export function describeRun(s: GenerateSummary): string[] {
   }
   lines.push(
     `  calls: ${fmt(s.calls.sent)} sent, ${fmt(s.calls.cacheHits)} from the cache, ${fmt(s.calls.retries)} retries · tokens: ${fmt(s.tokens.input)} in, ${fmt(s.tokens.output)} out · cost: ${money(s.costUsd)}`,
-    `  ${(s.elapsedMs / 1000).toFixed(1)} s, ${s.rowsPerSecond.toFixed(1)} rows/s`,
+    `  ${(s.elapsedMs / 1000).toFixed(1)} s, ${formatRate(s.rowsPerSecond)}`,
   );
   return lines;
 }

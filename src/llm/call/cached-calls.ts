@@ -3,7 +3,7 @@ import { withOfflineAnswer } from '../template.js';
 import type { Completion, Provider } from '../types.js';
 import { cacheKey } from './cache-key.js';
 import type { CallModel, ModelAnswer, ModelCall } from './model-call.js';
-import { BatchedCacheWriter, type ResponseCache } from './response-cache.js';
+import { CacheWriter, type ResponseCache } from './response-cache.js';
 
 /**
  * Model calls through the response cache: a call whose answer is cached costs nothing, a miss goes
@@ -38,7 +38,7 @@ export function createCachedCalls(options: CachedCallsOptions): CachedCalls {
   const stats: CallStats = { calls: 0, cacheHits: 0, cachedInputTokens: 0, cachedOutputTokens: 0 };
   // Two calls asking the identical question at once share one request.
   const inFlight = new Map<string, Promise<ModelAnswer>>();
-  const writer = new BatchedCacheWriter(options.cache);
+  const writer = new CacheWriter(options.cache);
 
   const call: CallModel = async (c) => {
     stats.calls++;

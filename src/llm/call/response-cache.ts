@@ -15,30 +15,41 @@ export interface ResponseCache {
 }
 
 /**
- * Answers that arrive in the same turn of the event loop are committed together: at a thousand
- * answers a second a commit each was a tenth of a generation run's time. Each call still waits for
- * the commit that holds its answer before it returns.
+ * Writes each answer the moment it arrives: the write starts inside `put`, before the caller does
+ * anything else with the answer (on SQLite the commit itself happens there, synchronously), so a
+ * crash after that point can never make anyone pay for it again. Only while a write is still in
+ * flight (PostgreSQL's round trip) do answers arriving meanwhile wait, and they then go together
+ * in the next write, started as soon as that one ends: grouping without a delay of its own.
+ * Each call waits for the commit that holds its answer before it returns.
  */
-export class BatchedCacheWriter {
+export class CacheWriter {
   private pending: { entry: CachedResponse; done: (e?: unknown) => void }[] = [];
+  private busy = false;
 
   constructor(private readonly cache: ResponseCache) {}
 
   put(entry: CachedResponse): Promise<void> {
     return new Promise((resolve, reject) => {
-      if (this.pending.length === 0) setImmediate(() => this.flush());
       this.pending.push({ entry, done: (e) => (e === undefined ? resolve() : reject(e)) });
+      if (!this.busy) void this.drain();
     });
   }
 
-  private async flush(): Promise<void> {
-    const batch = this.pending;
-    this.pending = [];
+  private async drain(): Promise<void> {
+    this.busy = true;
     try {
-      await this.cache.put(batch.map((b) => b.entry));
-      for (const b of batch) b.done();
-    } catch (e) {
-      for (const b of batch) b.done(e);
+      while (this.pending.length > 0) {
+        const batch = this.pending;
+        this.pending = [];
+        try {
+          await this.cache.put(batch.map((b) => b.entry));
+          for (const b of batch) b.done();
+        } catch (e) {
+          for (const b of batch) b.done(e);
+        }
+      }
+    } finally {
+      this.busy = false;
     }
   }
 }

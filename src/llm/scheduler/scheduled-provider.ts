@@ -8,6 +8,7 @@ import { isProviderError, ProviderError, type ProviderFailure } from '../errors.
 import { costOf, estimateTokens, type ModelPrice, type PriceLookupOptions, priceFor } from '../pricing.js';
 import type { Completion, CompletionRequest, Provider } from '../types.js';
 import { AdaptiveConcurrency } from './adaptive-concurrency.js';
+import { CircuitBreaker, type CircuitEvent, type CircuitOptions, type Passage } from './circuit-breaker.js';
 import { type Clock, RateLimiter, type RateLimits, systemClock } from './rate-limiter.js';
 import { defaultRetryPolicy, type RetryPolicy, retryDelay } from './retry-policy.js';
 
@@ -35,6 +36,9 @@ export interface ScheduleOptions {
   pricing?: PriceLookupOptions;
   /** Called before each retry's wait, for progress and logging. */
   onRetry?: (event: RetryEvent) => void;
+  /** Connection failures across requests that stop the run (see circuit-breaker.ts); false: none. */
+  circuit?: CircuitOptions | false;
+  onCircuit?: (event: CircuitEvent) => void;
   clock?: Clock;
   random?: () => number;
 }
@@ -91,6 +95,10 @@ export function scheduleProvider(provider: Provider, options: ScheduleOptions = 
     now: () => clock.now(),
   });
   const price = options.price ?? priceFor(provider.kind, provider.model, options.pricing);
+  const circuit =
+    options.circuit === false
+      ? undefined
+      : new CircuitBreaker(provider.id, clock, options.circuit ?? {}, options.onCircuit);
   const totals: Omit<SchedulerStats, 'concurrencyLimit' | 'inFlight'> = {
     requests: 0,
     attempts: 0,
@@ -185,8 +193,16 @@ export function scheduleProvider(provider: Provider, options: ScheduleOptions = 
     const estimate = estimateRequestTokens(request);
     for (let index = 0; ; index += 1) {
       let error: unknown;
+      let passage: Passage = 'normal';
+      try {
+        if (circuit) passage = await circuit.pass(caller);
+      } catch (e) {
+        if (isProviderError(e)) totals.failures[e.failure] = (totals.failures[e.failure] ?? 0) + 1;
+        fail(caller.aborted ? aborted(e) : e);
+      }
       try {
         const completion = await attempt(request, estimate, caller);
+        circuit?.reached();
         totals.succeeded += 1;
         totals.inputTokens += completion.usage.inputTokens;
         totals.outputTokens += completion.usage.outputTokens;
@@ -196,7 +212,11 @@ export function scheduleProvider(provider: Provider, options: ScheduleOptions = 
         error = caller.aborted && !(isProviderError(e) && e.failure === 'aborted') ? aborted(e) : e;
       }
       // Not a ProviderError means a bug in the provider, not a service failure: do not retry it.
-      if (!isProviderError(error)) fail(error);
+      if (!isProviderError(error)) {
+        circuit?.released(passage);
+        fail(error);
+      }
+      if (circuit) noteForCircuit(circuit, error, passage);
       totals.failures[error.failure] = (totals.failures[error.failure] ?? 0) + 1;
       if (error.failure === 'rate_limited') concurrency.recordRateLimit();
       const delayMs = retryDelay(index, error, policy, random);
@@ -224,6 +244,13 @@ export function scheduleProvider(provider: Provider, options: ScheduleOptions = 
       inFlight: concurrency.inFlight,
     }),
   };
+}
+
+/** An answer of any kind proves the server is there; only a connection failure counts against it. */
+function noteForCircuit(circuit: CircuitBreaker, error: ProviderError, passage: Passage): void {
+  if (error.failure === 'network') circuit.unreachable(error, passage);
+  else if (error.status !== undefined) circuit.reached();
+  else circuit.released(passage);
 }
 
 /**

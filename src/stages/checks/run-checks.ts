@@ -9,6 +9,7 @@ import { buildContaminationIndex, type EvalItem } from '../../text/decontaminate
 import { loadLanguageDetector } from '../../text/language.js';
 import { CHECK_NAMES, type CheckName, type ChecksConfig, checksConfig } from './config.js';
 import { dedupDataset } from './dedup-check.js';
+import type { JudgeSummary } from './judge.js';
 import { type CheckOutcome, type RecordChecker, recordCheckers } from './record-checks.js';
 import { recordTexts } from './record-texts.js';
 import { type CheckSummaryRow, emptyTallies, summaryRows, type Tallies, tally } from './tally.js';
@@ -39,7 +40,7 @@ export interface CheckRunSummary {
   checks: CheckSummaryRow[];
   statuses: { flagged: number; checked: number };
   byStatus: Record<string, number>;
-  judge?: unknown;
+  judge?: JudgeSummary;
 }
 
 /** What every part of a run needs, resolved once per process from the same inputs. */
@@ -113,7 +114,7 @@ export async function judgeIfAsked(
   store: Store,
   p: PreparedChecks,
   only: CheckName[] | undefined,
-): Promise<unknown> {
+): Promise<JudgeSummary | undefined> {
   if (p.config.judge === undefined || (only && !only.includes('judge'))) return undefined;
   const { runJudge, judgeConfig } = await import('./judge.js');
   const parsed = judgeConfig.safeParse(p.config.judge);
@@ -182,6 +183,18 @@ export async function runChecks(store: Store, o: CheckRunOptions): Promise<Check
   };
 }
 
+/**
+ * A checks file as the settings show it (`checks:` with the checks under it: a whole settings file
+ * works too) or as the checks alone: both are accepted, so a block copied from either place works.
+ */
+export function unwrapChecks(file: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const inner = file?.checks;
+  if (inner === undefined) return file;
+  if (typeof inner !== 'object' || inner === null || Array.isArray(inner))
+    throw badInput('checks: expected a mapping of check names to their settings');
+  return inner as Record<string, unknown>;
+}
+
 export function resolveConfig(
   fromSettings: unknown,
   fromFile: Record<string, unknown> | undefined,
@@ -189,7 +202,7 @@ export function resolveConfig(
   evalFiles: string[] | undefined,
 ): ChecksConfig {
   const merged: Record<string, unknown> = { ...((fromSettings as Record<string, unknown>) ?? {}) };
-  for (const [k, v] of Object.entries(fromFile ?? {}))
+  for (const [k, v] of Object.entries(unwrapChecks(fromFile) ?? {}))
     merged[k] =
       typeof v === 'object' && v !== null && !Array.isArray(v) ? { ...(merged[k] as object), ...v } : v;
   const parsed = checksConfig.safeParse(merged);

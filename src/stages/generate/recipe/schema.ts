@@ -92,6 +92,14 @@ export const limits = z.strictObject({
   tokens_per_minute: z.number().positive().optional(),
   timeout_seconds: z.number().positive().max(3600).default(120),
   max_attempts: z.number().int().min(1).max(20).default(6),
+  outage_wait_seconds: z
+    .number()
+    .positive()
+    .max(3600)
+    .default(60)
+    .describe(
+      'After 5 connection failures in a row the run pauses and probes the server; it stops (exit 1) if the server is still unreachable after this long.',
+    ),
 });
 
 export const pricingOverride = z.strictObject({
@@ -118,6 +126,12 @@ export const recipe = z
       })
       .default({}),
     limits: limits.default(limits.parse({})),
+    truncated: z
+      .enum(['flag', 'fail'])
+      .default('flag')
+      .describe(
+        'A row with an answer cut at max_tokens (finish reason "length"): flag stores it flagged; fail records it as failed.',
+      ),
     pricing: pricingOverride
       .optional()
       .describe('Price per million tokens, when the model is not in the built-in list.'),

@@ -1,5 +1,5 @@
 import type { Random } from '../../../core/random.js';
-import { callChecked } from '../../../llm/call/call-checked.js';
+import { callChecked, checkCompletion, moreTokens, truncatedReason } from '../../../llm/call/call-checked.js';
 import type { CallModel, ModelCall } from '../../../llm/call/model-call.js';
 import { checkStructured, type StructuredCheck } from '../../../llm/call/structured.js';
 import { ProviderError } from '../../../llm/errors.js';
@@ -8,6 +8,7 @@ import type {
   ChatMessage,
   Completion,
   CompletionRequest,
+  FinishReason,
   GenerationParams,
   JsonSchema,
 } from '../../../llm/types.js';
@@ -44,6 +45,14 @@ export interface CallRecord {
   model: string;
   promptHash: string;
   cached: boolean;
+  finishReason: FinishReason;
+}
+
+/** An answer the row used (or failed on) that was cut at max_tokens. */
+export interface TruncatedAnswer {
+  column: string;
+  purpose: string;
+  maxTokens: number | undefined;
 }
 
 export type RowOutcome =
@@ -56,6 +65,8 @@ export interface RowResult {
   values: Record<string, unknown>;
   samplerValues: Record<string, unknown>;
   calls: CallRecord[];
+  /** Answers cut at max_tokens; the recipe's `truncated` setting decided whether the row failed. */
+  truncated: TruncatedAnswer[];
   outcome: RowOutcome;
 }
 
@@ -83,6 +94,15 @@ export async function computeRow(inputs: RowInputs, index: number): Promise<RowR
   const values: Record<string, unknown> = {};
   const samplerValues: Record<string, unknown> = {};
   const calls: CallRecord[] = [];
+  const truncated: TruncatedAnswer[] = [];
+  const result = (outcome: RowOutcome): RowResult => ({
+    index,
+    values,
+    samplerValues,
+    calls,
+    truncated,
+    outcome,
+  });
   const scope = (): Record<string, unknown> => ({ ...values, row_index: index, seed });
   const defaults: GenerationParams = {};
   const d = recipe.recipe.defaults;
@@ -100,6 +120,7 @@ export async function computeRow(inputs: RowInputs, index: number): Promise<RowR
       model: out.completion.model,
       promptHash: out.key,
       cached: out.cached,
+      finishReason: out.completion.finishReason,
     });
     return out;
   };
@@ -118,18 +139,33 @@ export async function computeRow(inputs: RowInputs, index: number): Promise<RowR
     offline: offline === undefined ? undefined : () => offline,
   });
 
-  const call: Ask = async (column, purpose, request, offline) =>
-    (await recorded(rowCall(column, purpose, request, offline))).completion;
+  const call: Ask = async (column, purpose, request, offline) => {
+    const completion = (await recorded(rowCall(column, purpose, request, offline))).completion;
+    if (completion.finishReason === 'length')
+      truncated.push({ column: column.name, purpose, maxTokens: request.params.maxTokens });
+    return completion;
+  };
 
-  /** Ask, then repair once, then retry once afresh; a row that still fails records why. */
+  /**
+   * Ask, then repair once, then retry once afresh; a row that still fails records why. After an
+   * answer cut at max_tokens each further try gets twice the tokens of the one before.
+   */
   const structured: Structured = async (column, purpose, request, offline, check) => {
     const ask = rowCall(column, purpose, request, offline);
     const first = await callChecked(recorded, ask, check);
     if (first.ok) return first.value;
-    const params = { ...request.params, seed: (request.params.seed ?? 0) + 1 };
+    const params = {
+      ...(first.truncated ? moreTokens(first.params) : request.params),
+      seed: (request.params.seed ?? 0) + 1,
+    };
     const retry = await recorded({ ...ask, purpose: `${purpose}:retry`, request: { ...request, params } });
-    const c = check(retry.completion.text);
+    const c = checkCompletion(retry.completion, params, check);
     if (c.ok) return c.value;
+    if (c.truncated || first.truncated) {
+      truncated.push({ column: column.name, purpose: `${purpose}:retry`, maxTokens: params.maxTokens });
+      const reason = c.truncated ? c.reason : truncatedReason(first.params.maxTokens);
+      throw new RowFailure(column.name, `${reason} (after a repair and a retry with more tokens)`);
+    }
     throw new RowFailure(column.name, `${c.reason} (after a repair and a retry)`);
   };
 
@@ -169,43 +205,30 @@ export async function computeRow(inputs: RowInputs, index: number): Promise<RowR
       values[column.name] = value;
     }
   } catch (e) {
-    if (e instanceof RowFailure)
-      return {
-        index,
-        values,
-        samplerValues,
-        calls,
-        outcome: { kind: 'failed', column: e.column, reason: e.reason },
-      };
+    if (e instanceof RowFailure) return result({ kind: 'failed', column: e.column, reason: e.reason });
     if (e instanceof ProviderError && e.retryable) {
       // Retries are spent: the row fails, the run goes on. Non-retryable errors stop the run.
-      return {
-        index,
-        values,
-        samplerValues,
-        calls,
-        outcome: { kind: 'failed', column: 'provider', reason: e.message },
-      };
+      return result({ kind: 'failed', column: 'provider', reason: e.message });
     }
     throw e;
   }
+  const cut = truncated[0];
+  if (cut && recipe.recipe.truncated === 'fail')
+    return result({
+      kind: 'failed',
+      column: cut.column,
+      reason: `${truncatedReason(cut.maxTokens)} (the recipe says truncated: fail)`,
+    });
 
   const flags: { validator: string; message: string }[] = [];
   for (const v of recipe.validators) {
     if (conditionHolds(v.condition, scope()) !== v.failWhenTrue) continue;
     const message =
       v.spec.message ?? (v.failWhenTrue ? `failed: ${v.spec.fail_if}` : `did not pass: ${v.spec.pass_if}`);
-    if (v.spec.action === 'drop')
-      return {
-        index,
-        values,
-        samplerValues,
-        calls,
-        outcome: { kind: 'dropped', validator: v.spec.name, message },
-      };
+    if (v.spec.action === 'drop') return result({ kind: 'dropped', validator: v.spec.name, message });
     flags.push({ validator: v.spec.name, message });
   }
-  return { index, values, samplerValues, calls, outcome: { kind: 'ok', flags } };
+  return result({ kind: 'ok', flags });
 }
 
 function parseExpression(text: string, parse: 'string' | 'number' | 'json', column: string): unknown {

@@ -225,6 +225,8 @@ export async function runBatchGeneration(store: Store, o: BatchOptions): Promise
     provider: providers.main,
     rows: { wanted: run.end - run.start, alreadyStored: run.alreadyStored, stored: writer.stored, ...counts },
     failures: writer.failures,
+    dropped: writer.dropped,
+    validators: [...writer.validators].map(([validator, v]) => ({ validator, ...v })),
     calls: {
       sent: calls.stats.calls - calls.stats.cacheHits,
       cacheHits: calls.stats.cacheHits,

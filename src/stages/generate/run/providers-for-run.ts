@@ -1,5 +1,6 @@
 import { type ModelPrice, priceFor } from '../../../llm/pricing.js';
 import { createProvider, type ProviderRef, parseProviderId } from '../../../llm/registry.js';
+import type { CircuitEvent } from '../../../llm/scheduler/circuit-breaker.js';
 import {
   type RetryEvent,
   type ScheduledProvider,
@@ -26,6 +27,7 @@ export interface ProviderChoice {
   concurrency?: number | undefined;
   batch?: boolean;
   onRetry?: (e: RetryEvent) => void;
+  onCircuit?: (e: CircuitEvent) => void;
 }
 
 export function providerIdsOf(recipe: CompiledRecipe, override?: string): { main: string; ids: Set<string> } {
@@ -57,11 +59,12 @@ export async function prepareProviders(
     prices.set(id, price);
     const timeoutMs = limits.timeout_seconds * 1000;
     // The SDK's own timeout sits above ours: the scheduler's per-attempt timeout is the one that counts.
-    const provider = await createProvider(ref, { timeoutMs: timeoutMs + 5_000 });
+    const concurrency = choice.concurrency ?? limits.concurrency;
+    const provider = await createProvider(ref, { timeoutMs: timeoutMs + 5_000, concurrency });
     byId.set(
       id,
       scheduleProvider(provider, {
-        maxConcurrency: choice.concurrency ?? limits.concurrency,
+        maxConcurrency: concurrency,
         rateLimits: {
           ...(limits.requests_per_minute ? { requestsPerMinute: limits.requests_per_minute } : {}),
           ...(limits.tokens_per_minute ? { tokensPerMinute: limits.tokens_per_minute } : {}),
@@ -70,6 +73,8 @@ export async function prepareProviders(
         retry: { maxAttempts: limits.max_attempts },
         ...(price ? { price } : {}),
         ...(choice.onRetry ? { onRetry: choice.onRetry } : {}),
+        circuit: { maxWaitMs: limits.outage_wait_seconds * 1000 },
+        ...(choice.onCircuit ? { onCircuit: choice.onCircuit } : {}),
       }),
     );
   }

@@ -37,6 +37,9 @@ function metadataOf(c: CompiledColumn): MetadataProperty {
     if (s.sampler === 'uniform')
       return { name: c.name, type: s.integer ? 'integer' : 'float', min: s.min, max: s.max };
     if (s.sampler === 'gaussian') return { name: c.name, type: 'float' };
+    if (s.sampler === 'binomial') return { name: c.name, type: 'integer', min: 0, max: s.n };
+    if (s.sampler === 'poisson') return { name: c.name, type: 'integer', min: 0 };
+    if (s.sampler === 'bernoulli') return { name: c.name, type: 'terms', values: ['true', 'false'] };
     if (s.sampler === 'category' || s.sampler === 'language') {
       const values = s.values.map((v) => (typeof v === 'string' ? v : v.value));
       return { name: c.name, type: 'terms', values };

@@ -1,4 +1,5 @@
 import type { Actor } from '../../../core/actor.js';
+import { truncatedReason } from '../../../llm/call/call-checked.js';
 import type { GeneratedItem } from '../../../store/generated-rows.js';
 import type { NewRecord } from '../../../store/records.js';
 import type { Store } from '../../../store/store.js';
@@ -21,9 +22,13 @@ export class RowWriter {
   /** Rows another process stored first (two workers raced on one row): not counted twice. */
   existing = 0;
   /** Outcomes of the rows accepted so far. */
-  readonly counts = { generated: 0, flagged: 0, dropped: 0, failed: 0 };
+  readonly counts = { generated: 0, flagged: 0, dropped: 0, failed: 0, truncated: 0 };
   /** The first failures, with reasons (all of them go to the event log). */
   readonly failures: { row: number; column: string; reason: string }[] = [];
+  /** The first rows validators dropped (all of them go to the event log). */
+  readonly dropped: { row: number; validator: string; message: string }[] = [];
+  /** Per validator: rows it dropped or flagged, and its message. */
+  readonly validators = new Map<string, { action: 'drop' | 'flag'; rows: number; message: string }>();
 
   constructor(
     private readonly store: Store,
@@ -42,8 +47,13 @@ export class RowWriter {
   /** Counts a finished row and queues what it leaves: a record, a failure, or nothing (dropped). */
   accept(row: RowResult, toRecord: (row: RowResult) => NewRecord): void {
     const o = row.outcome;
+    if (row.truncated.length > 0) this.counts.truncated++;
     if (o.kind === 'dropped') {
       this.counts.dropped++;
+      this.tally(o.validator, 'drop', o.message);
+      const note = { row: row.index, validator: o.validator, message: o.message };
+      if (this.dropped.length < MAX_FAILURE_NOTES) this.dropped.push(note);
+      this.add(row, null);
       return;
     }
     if (o.kind === 'failed') {
@@ -54,11 +64,18 @@ export class RowWriter {
       return;
     }
     this.counts.generated++;
-    if (o.flags.length > 0) this.counts.flagged++;
+    if (o.flags.length > 0 || row.truncated.length > 0) this.counts.flagged++;
+    for (const f of o.flags) this.tally(f.validator, 'flag', f.message);
     this.add(row, toRecord(row));
   }
 
-  /** `record` null: the row failed and only the reason is recorded. */
+  private tally(validator: string, action: 'drop' | 'flag', message: string): void {
+    const v = this.validators.get(validator);
+    if (v) v.rows++;
+    else this.validators.set(validator, { action, rows: 1, message });
+  }
+
+  /** `record` null: the row failed or was dropped, and only why is recorded. */
   private add(row: RowResult, record: NewRecord | null): void {
     if (this.failure) throw this.failure;
     this.buffer.push({ record, row });
@@ -89,10 +106,21 @@ export class RowWriter {
       const o = row.outcome;
       if (o.kind === 'failed')
         return { record: null, flags: [], failure: { row: row.index, column: o.column, reason: o.reason } };
+      if (o.kind === 'dropped')
+        return {
+          record: null,
+          flags: [],
+          dropped: { row: row.index, validator: o.validator, message: o.message },
+        };
       const flags =
         o.kind === 'ok'
           ? o.flags.map((f) => ({ check: `validator:${f.validator}`, message: f.message }))
           : [];
+      for (const t of row.truncated)
+        flags.push({
+          check: 'generation:truncated',
+          message: `${t.column} (${t.purpose}): ${truncatedReason(t.maxTokens)}`,
+        });
       return { record, flags };
     });
     const r = await this.store.generatedRows.write(this.datasetId, items, this.actor, this.runKey);

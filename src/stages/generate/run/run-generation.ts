@@ -3,6 +3,7 @@ import type { Actor } from '../../../core/actor.js';
 import { TandemError } from '../../../core/errors.js';
 import { createCachedCalls } from '../../../llm/call/cached-calls.js';
 import { isProviderError } from '../../../llm/errors.js';
+import type { CircuitEvent } from '../../../llm/scheduler/circuit-breaker.js';
 import type { RetryEvent } from '../../../llm/scheduler/scheduled-provider.js';
 import type { OpenStore as Store } from '../../../store/store.js';
 import type { CompiledRecipe } from '../recipe/compiled.js';
@@ -31,6 +32,8 @@ export interface GenerateOptions {
   signal?: AbortSignal;
   onProgress?: (p: GenerateProgress) => void;
   onRetry?: (e: RetryEvent) => void;
+  /** The provider became unreachable (the run pauses), came back, or stayed away (the run stops). */
+  onCircuit?: (e: CircuitEvent) => void;
 }
 
 export interface GenerateProgress {
@@ -61,9 +64,15 @@ export interface GenerateSummary {
     flagged: number;
     dropped: number;
     failed: number;
+    /** Rows with an answer cut at max_tokens: flagged, or failed (the recipe's `truncated`). */
+    truncated: number;
   };
   /** The first failures, with reasons (all are in the event log). */
   failures: RowFailureNote[];
+  /** The first rows validators dropped (all are in the event log as generation.row_dropped). */
+  dropped: { row: number; validator: string; message: string }[];
+  /** Each validator that dropped or flagged rows: how many, and its message. */
+  validators: { validator: string; action: 'drop' | 'flag'; rows: number; message: string }[];
   calls: { sent: number; cacheHits: number; retries: number; failures: Record<string, number> };
   tokens: { input: number; output: number };
   /** Undefined when a model has no known price. */
@@ -89,6 +98,7 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
     override: o.provider,
     concurrency: o.concurrency,
     ...(o.onRetry ? { onRetry: o.onRetry } : {}),
+    ...(o.onCircuit ? { onCircuit: o.onCircuit } : {}),
   });
   const calls = createCachedCalls({
     cache: store.llmCache,
@@ -193,8 +203,11 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
       flagged: counts.flagged,
       dropped: counts.dropped,
       failed: counts.failed,
+      truncated: counts.truncated,
     },
     failures: writer.failures,
+    dropped: writer.dropped,
+    validators: [...writer.validators].map(([validator, v]) => ({ validator, ...v })),
     calls: {
       sent: calls.stats.calls - calls.stats.cacheHits,
       cacheHits: calls.stats.cacheHits,

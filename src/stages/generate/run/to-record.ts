@@ -48,7 +48,7 @@ export function rowToRecord(ctx: RecordContext, row: RowResult): NewRecord {
     ...(main ? { model: main.model, promptHash: main.promptHash } : {}),
     calls: row.calls,
   };
-  const flagged = row.outcome.kind === 'ok' && row.outcome.flags.length > 0;
+  const flagged = row.outcome.kind === 'ok' && (row.outcome.flags.length > 0 || row.truncated.length > 0);
   return {
     externalId: rowExternalId(ctx.recipe.recipe.name, ctx.seed, row.index),
     fields,

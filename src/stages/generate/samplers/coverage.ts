@@ -97,6 +97,25 @@ function combinationGroups(spec: CoverageSpec, samplers: ReadonlyMap<string, Sam
 }
 
 /**
+ * The smallest row count n whose plan fits: rare rows (round(share · n) per rare column) grow with
+ * n, so asking for the count the error named would only move the goalposts. Undefined when the rare
+ * rows alone would take every row.
+ */
+export function smallestCount(
+  rareColumns: number,
+  share: number,
+  fixed: number,
+  from: number,
+): number | undefined {
+  const need = (m: number) => fixed + rareColumns * Math.round(share * m);
+  if (rareColumns * share >= 1) return need(from) <= from ? from : undefined;
+  let m = Math.max(from, Math.floor(fixed / (1 - rareColumns * share)));
+  while (m > 0 && need(m - 1) <= m - 1) m--; // the closed form may overshoot by rounding
+  while (need(m) > m) m++;
+  return m;
+}
+
+/**
  * The coverage plan for a run of `n` rows. Rows are set aside for each group, disjointly, and spread
  * over the run by a seeded permutation, so placed values are not bunched at the start. Rare rows give
  * exactly round(rare_share · n) rows of rare values per column, unless a combination with include_rare
@@ -121,11 +140,17 @@ export function coveragePlan(
   ];
 
   const needed = pending.reduce((s, g) => s + g.rows, 0);
-  if (needed > n)
+  if (needed > n) {
+    const rareColumns = pending.length - (spec?.combinations?.length ?? 0);
+    const fixed = needed - rareColumns * Math.round((spec?.rare_share ?? 0) * n);
+    const enough = smallestCount(rareColumns, spec?.rare_share ?? 0, fixed, needed);
     throw badInput(
       `coverage needs ${needed} rows but the run has ${n} (${pending.map((g) => `${g.label} = ${g.rows} rows`).join('; ')}); ` +
-        'raise the row count or lower min or rare_share',
+        (enough === undefined
+          ? 'no row count satisfies it (rare values would take every row): lower rare_share or min'
+          : `the smallest row count that satisfies it is ${enough} (rare rows grow with the count); raise the row count to at least that, or lower min or rare_share`),
     );
+  }
 
   let offset = 0;
   const groups: Group[] = pending.map((g) => {

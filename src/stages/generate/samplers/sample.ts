@@ -1,7 +1,15 @@
 import { badInput } from '../../../core/errors.js';
 import type { Random } from '../../../core/random.js';
 import { type Person, type Persona, samplePerson, samplePersona } from './person.js';
-import { sampleDatetime, sampleGaussian, sampleUniform, sampleUuid } from './scalar.js';
+import {
+  sampleBernoulli,
+  sampleBinomial,
+  sampleDatetime,
+  sampleGaussian,
+  samplePoisson,
+  sampleUniform,
+  sampleUuid,
+} from './scalar.js';
 import type { CategorySpec, LanguageSpec, SamplerSpec, SubcategorySpec } from './schema.js';
 import { categoryEntries, subcategoryEntries, weightedEntries } from './values.js';
 import { type Distribution, distribution, draw } from './weighted.js';
@@ -29,6 +37,9 @@ export interface SampledValues {
   language: string;
   datetime: string | number;
   uuid: string;
+  bernoulli: boolean;
+  binomial: number;
+  poisson: number;
 }
 export type SampledValue = SampledValues[keyof SampledValues];
 
@@ -117,6 +128,12 @@ function sampleAny(
       return sampleDatetime(spec, random);
     case 'uuid':
       return sampleUuid(random);
+    case 'bernoulli':
+      return sampleBernoulli(spec.p, random);
+    case 'binomial':
+      return sampleBinomial(spec, random);
+    case 'poisson':
+      return samplePoisson(spec.mean, random);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Random } from '../../../core/random.js';
-import type { DatetimeSpec, GaussianSpec, UniformSpec } from './schema.js';
+import type { BinomialSpec, DatetimeSpec, GaussianSpec, UniformSpec } from './schema.js';
 
 const TWO_32 = 4294967296;
 const DAY_MS = 86_400_000;
@@ -46,6 +46,38 @@ export function sampleDatetime(spec: DatetimeSpec, random: Random): string | num
   const seconds = integerBetween(lo, Math.max(lo, Math.floor(end / 1000)), random);
   if (format === 'unix') return seconds;
   return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** One uniform against p; p = 1 is always true, p = 0 never. */
+export function sampleBernoulli(p: number, random: Random): boolean {
+  return random.float() < p;
+}
+
+/** n Bernoulli trials: exact, and n is at most 10,000 by the schema. */
+export function sampleBinomial(spec: BinomialSpec, random: Random): number {
+  let k = 0;
+  for (let i = 0; i < spec.n; i++) if (random.float() < spec.p) k++;
+  return k;
+}
+
+/**
+ * Knuth's multiplication method for small means; above 30, where e^-mean loses precision and the
+ * loop grows, a normal approximation rounded and clipped at 0 (the schema caps the mean at 1,000).
+ */
+export function samplePoisson(mean: number, random: Random): number {
+  if (mean > 30) {
+    const u1 = 1 - random.float();
+    const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * random.float());
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * z));
+  }
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let product = random.float();
+  while (product > limit) {
+    k++;
+    product *= random.float();
+  }
+  return k;
 }
 
 const hex8 = (n: number): string => n.toString(16).padStart(8, '0');

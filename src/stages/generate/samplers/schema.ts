@@ -253,6 +253,24 @@ function checkDatetime(spec: { start: string; end: string }, ctx: Ctx) {
     ctx.addIssue({ code: 'custom', message: 'start must not be after end', path: ['end'] });
 }
 
+const probability = z.number().min(0).max(1);
+
+const bernoulliShape = {
+  sampler: z.literal('bernoulli').describe('true with probability p, else false.'),
+  p: probability.describe('Probability of true.'),
+};
+
+const binomialShape = {
+  sampler: z.literal('binomial').describe('The number of successes in n trials of probability p.'),
+  n: z.number().int().min(0).max(10_000).describe('Trials.'),
+  p: probability.describe('Probability of success of each trial.'),
+};
+
+const poissonShape = {
+  sampler: z.literal('poisson').describe('A count of events with this mean (Poisson distribution).'),
+  mean: z.number().min(0).max(1000).describe('The mean count (lambda).'),
+};
+
 const variants = [
   z.strictObject(categoryShape).superRefine(checkCategory),
   z.strictObject(subcategoryShape).superRefine(checkSubcategory),
@@ -263,6 +281,9 @@ const variants = [
   z.strictObject(languageShape).superRefine(checkLanguage),
   z.strictObject(datetimeShape).superRefine(checkDatetime),
   z.strictObject(uuidShape),
+  z.strictObject(bernoulliShape),
+  z.strictObject(binomialShape),
+  z.strictObject(poissonShape),
 ] as const;
 
 const unionDescription = 'A sampler column: its value is drawn per row from a seeded random stream.';
@@ -272,7 +293,20 @@ const unionDescription = 'A sampler column: its value is drawn per row from a se
  * own keys beside the sampler's (`samplerSpecWith({ name: identifier })`). Checks are kept.
  */
 export function samplerSpecWith<E extends z.ZodRawShape>(extra: E) {
-  const [category, subcategory, uniform, gaussian, person, persona, language, datetime, uuid] = variants;
+  const [
+    category,
+    subcategory,
+    uniform,
+    gaussian,
+    person,
+    persona,
+    language,
+    datetime,
+    uuid,
+    bernoulli,
+    binomial,
+    poisson,
+  ] = variants;
   return z
     .discriminatedUnion('sampler', [
       category.safeExtend(extra),
@@ -284,6 +318,9 @@ export function samplerSpecWith<E extends z.ZodRawShape>(extra: E) {
       language.safeExtend(extra),
       datetime.safeExtend(extra),
       uuid.safeExtend(extra),
+      bernoulli.safeExtend(extra),
+      binomial.safeExtend(extra),
+      poisson.safeExtend(extra),
     ])
     .describe(unionDescription);
 }
@@ -301,6 +338,7 @@ export type PersonaSpec = SamplerOf<'persona'>;
 export type LanguageSpec = SamplerOf<'language'>;
 export type DatetimeSpec = SamplerOf<'datetime'>;
 export type UuidSpec = SamplerOf<'uuid'>;
+export type BinomialSpec = SamplerOf<'binomial'>;
 
 /** A sampler spec with its column name, as a recipe lists it (any other keys are ignored here). */
 export type NamedSampler = SamplerSpec & { name: string };

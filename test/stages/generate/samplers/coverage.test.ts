@@ -124,6 +124,27 @@ describe('combinations', () => {
     expect(() => plan({ combinations: [{ columns: ['topic', 'tone'], min: 10 }] }, 60)).not.toThrow();
   });
 
+  it('names the row count that actually satisfies a plan whose rare rows grow with the count', () => {
+    const spec = { rare_share: 0.1, combinations: [{ columns: ['topic', 'tone'], min: 10 }] };
+    const message = (() => {
+      try {
+        plan(spec, 50);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
+    const named = Number(/smallest row count that satisfies it is (\d+)/.exec(message)?.[1]);
+    // 70 would not do: at 70 rows the rare rows are 7 + 7, so 74 are needed.
+    expect(named).toBeGreaterThan(70);
+    expect(() => plan(spec, named)).not.toThrow();
+    expect(() => plan(spec, named - 1)).toThrow(/coverage needs/);
+  });
+
+  it('says when no row count satisfies a plan', () => {
+    expect(() => plan({ rare_share: 0.6 }, 10)).toThrow(/no row count satisfies it/);
+  });
+
   it('rejects columns a combination cannot use', () => {
     const withId = [...columns, column('id', { sampler: 'uuid' })];
     const build = (cols: string[]) => () =>

@@ -179,3 +179,35 @@ describe('sampleColumn', () => {
     expect(sampleColumn(spec, {}, rowRandom(SEED, 3, 'id'))).toBe(ids[3]);
   });
 });
+
+describe('bernoulli, binomial and poisson samplers', () => {
+  it('bernoulli gives true with probability p, and p = 0 / 1 never / always', () => {
+    const xs = sampleMany(column('b', { sampler: 'bernoulli', p: 0.25 })) as boolean[];
+    expect(new Set(xs)).toEqual(new Set([true, false]));
+    expect(xs.filter(Boolean).length / N).toBeCloseTo(0.25, 1);
+    expect(sampleMany(column('b', { sampler: 'bernoulli', p: 0 }), 500).some(Boolean)).toBe(false);
+    expect(sampleMany(column('b', { sampler: 'bernoulli', p: 1 }), 500).every(Boolean)).toBe(true);
+  });
+
+  it('binomial counts successes in n trials: mean np, variance np(1-p), within 0..n', () => {
+    const xs = sampleMany(column('k', { sampler: 'binomial', n: 10, p: 0.3 })) as number[];
+    expect(xs.every((x) => Number.isInteger(x) && x >= 0 && x <= 10)).toBe(true);
+    expect(mean(xs)).toBeCloseTo(3, 1);
+    expect(stddev(xs)).toBeCloseTo(Math.sqrt(2.1), 1);
+  });
+
+  it('poisson has mean and variance lambda, for small and large means', () => {
+    for (const lambda of [0.5, 4, 100]) {
+      const xs = sampleMany(column('c', { sampler: 'poisson', mean: lambda })) as number[];
+      expect(xs.every((x) => Number.isInteger(x) && x >= 0)).toBe(true);
+      expect(Math.abs(mean(xs) - lambda) / lambda).toBeLessThan(0.03);
+      expect(Math.abs(stddev(xs) ** 2 - lambda) / lambda).toBeLessThan(0.08);
+    }
+  });
+
+  it('refuse parameters outside their range, naming the key', () => {
+    expect(() => column('b', { sampler: 'bernoulli', p: 1.5 })).toThrow(/p/);
+    expect(() => column('k', { sampler: 'binomial', n: -1, p: 0.5 })).toThrow(/n/);
+    expect(() => column('c', { sampler: 'poisson', lambda: 3 })).toThrow(/lambda|mean/);
+  });
+});
