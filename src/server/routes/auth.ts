@@ -28,6 +28,8 @@ export function authRoutes(store: Store, options: SessionOptions): Route[] {
       access: 'public',
       response: { 200: session },
       body: loginBody,
+      // A user name and a password: kilobytes would be generous.
+      bodyLimit: 8 * 1024,
       responses: { 200: '{user, csrfToken}', 401: 'wrong user name or password', 429: 'too many attempts' },
       config: {
         rateLimit: {
