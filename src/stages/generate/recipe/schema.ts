@@ -118,6 +118,12 @@ export const recipe = z
       })
       .default({}),
     limits: limits.default(limits.parse({})),
+    template_files: z
+      .enum(['none', 'recipe-folder'])
+      .default('none')
+      .describe(
+        "Files templates may include/render: none, or those inside the recipe's folder (never outside it).",
+      ),
     pricing: pricingOverride
       .optional()
       .describe('Price per million tokens, when the model is not in the built-in list.'),
