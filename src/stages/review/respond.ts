@@ -11,7 +11,9 @@ import { correctionDiffs, validateAnswer } from './answers.js';
 import { pauseReason } from './gold-pause.js';
 
 export interface Answer {
-  user: { id: number; username: string };
+  user: { id: number; username: string; languages: readonly string[] };
+  /** Why the user is paused on the record's dataset, or null. */
+  paused: string | null;
   record: DatasetRecord;
   settings: DatasetSettings;
   values: unknown;
@@ -52,6 +54,8 @@ export function respond(store: Store, a: Answer): Promise<RecordResponse> {
       answeredBefore,
       wanted,
       ...(freeSlots !== undefined ? { freeSlots } : {}),
+      answerer: { paused: a.paused, languages: a.user.languages },
+      language: record.language,
     });
 
     const actor = userActor(a.user);
