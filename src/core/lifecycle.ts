@@ -180,8 +180,9 @@ export function transition(state: RecordState, event: LifecycleEvent): RecordCha
           'forbidden',
           `record ${state.id} is in '${event.language}'; you answer records in ${who.languages.join(', ')}`,
         );
-      // A gold record is decided by construction, yet takes answers from those it was handed to.
-      if (state.gold && (event.holds || event.answeredBefore)) return NONE;
+      // A gold record is decided by construction, yet takes answers as any record waiting for them
+      // would: an annotator must not tell it apart by being refused (its answers only measure them).
+      if (state.gold) return NONE;
       if (isClosed(state.status))
         throw refuse(`record ${state.id} is already ${state.status}; it takes no more answers`);
       if (!event.holds && !event.answeredBefore && (event.freeSlots ?? 0) <= 0)

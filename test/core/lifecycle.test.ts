@@ -203,7 +203,9 @@ const table: [RecordState, keyof typeof ev, Expect][] = [
   [state('rejected'), 'answerFree', refused],
   [state('retired'), 'answerHeld', refused],
   [state('accepted', { gold: true }), 'answerHeld', same],
-  [state('accepted', { gold: true }), 'answerFree', refused],
+  // Gold takes any answer, as a record waiting for answers would: a refusal would give it away.
+  [state('accepted', { gold: true }), 'answerFree', same],
+  [state('accepted', { gold: true }), 'answerFull', same],
   // A paused member answers nothing, gold included; a language limit holds wherever answers are written.
   [state('in_review'), 'answerPaused', { error: 'paused' }],
   [state('accepted', { gold: true }), 'answerPaused', { error: 'paused' }],

@@ -47,7 +47,9 @@ export function respond(store: Store, a: Answer): Promise<RecordResponse> {
     const answeredBefore = existing !== undefined;
     // The free slots are counted only when neither a hold nor an earlier answer admits the user.
     const freeSlots =
-      holds || answeredBefore ? undefined : await tx.queue.freeSlots(record.id, a.user.id, wanted, t);
+      holds || answeredBefore || state.gold
+        ? undefined
+        : await tx.queue.freeSlots(record.id, a.user.id, wanted, t);
     transition(state, {
       type: 'answered',
       holds,
