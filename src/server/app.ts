@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Caller } from '../core/actor.js';
 import type { Role } from '../core/annotation.js';
@@ -46,8 +45,6 @@ declare module 'fastify' {
 export async function buildServer(store: Store, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT });
   await app.register(fastifyCookie);
-  // preHandler, not onRequest: the login limit is keyed by the user name in the parsed body.
-  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
   app.decorateRequest('caller', undefined);
 
   installJsonBodyParser(app);
@@ -55,6 +52,8 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
 
   app.setErrorHandler((error: unknown, _request, reply) => {
     if (isTandemError(error)) {
+      const retry = error.details?.retryAfterSeconds;
+      if (typeof retry === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retry))));
       return reply.code(statusFor(error.code)).send({ error: { code: error.code, message: error.message } });
     }
     const e = error as { statusCode?: number; message?: string; validation?: unknown };
