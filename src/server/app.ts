@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Caller } from '../core/actor.js';
 import type { Role } from '../core/annotation.js';
 import { isTandemError, TandemError } from '../core/errors.js';
+import { translateDbError } from '../store/db-errors.js';
 import type { Store } from '../store/store.js';
 import type { SessionOptions } from './auth/session-cookie.js';
 import { installAuthentication } from './authenticate.js';
@@ -50,7 +51,8 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
   installJsonBodyParser(app);
   installAuthentication(app, store);
 
-  app.setErrorHandler((error: unknown, _request, reply) => {
+  app.setErrorHandler((raw: unknown, _request, reply) => {
+    const error = translateDbError(raw);
     if (isTandemError(error)) {
       const retry = error.details?.retryAfterSeconds;
       if (typeof retry === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retry))));

@@ -80,6 +80,16 @@ for (const b of backends()) {
           '{"values": {"sentiment": "positive"}, "status": "submitted", "__proto__": {"x": 1}}',
         );
         expect(proto.statusCode).toBe(400);
+        // U+0000 in a filter or a path: the same 400 on both stores.
+        for (const url of [
+          '/api/datasets/ds/records?q=a%00b',
+          '/api/datasets/d%00s',
+          '/api/datasets/ds/records?status=new%00',
+        ]) {
+          const r = await w.call('ann', 'GET', url);
+          expect(r.status, url).toBe(400);
+          expect(r.json().error.code).toBe('bad_input');
+        }
         // Nothing of the refused answers was stored.
         expect((await w.call('ann', 'GET', `/api/records/${id}`)).json().responses ?? []).toEqual([]);
 
