@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'unauthenticated' // no valid credentials: no session, an expired one, an unknown or revoked token, a wrong password: exit 1, HTTP 401
   | 'forbidden' // the caller is known but may not do this: exit 1, HTTP 403
   | 'paused' // the caller is paused on a dataset (low accuracy on gold) until an admin resumes them: HTTP 403
+  | 'rate_limited' // too many attempts (logins): HTTP 429 with Retry-After, exit 1
   | 'unsupported' // valid input that this export/format cannot express: exit 1, HTTP 422
   | 'provider' // a model service refused the run (bad key, quota, bad request): exit 1, HTTP 502
   | 'internal'; // a bug or an environment failure: exit 1, HTTP 500

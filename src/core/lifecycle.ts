@@ -55,7 +55,17 @@ export type LifecycleEvent =
    * An annotator saves an answer (a draft, a submission or a discard). They may if they hold the
    * record, answered it before, or a slot is free (`freeSlots`, counted only when the first two fail).
    */
-  | { type: 'answered'; holds: boolean; answeredBefore: boolean; freeSlots?: number; wanted: number }
+  | {
+      type: 'answered';
+      holds: boolean;
+      answeredBefore: boolean;
+      freeSlots?: number;
+      wanted: number;
+      /** Who answers: a paused member answers nothing; one limited to languages answers only those. */
+      answerer: Answerer;
+      /** The record's language (null: any answerer's). */
+      language: string | null;
+    }
   /** After a submission or discard: the round's final answers, counted against the overlap. */
   | { type: 'answers_counted'; answers: ComparedAnswer[]; wanted: number; questions: QuestionSettings[] }
   /** An annotator passes on the record: the slot their lease held is free again. */
@@ -68,13 +78,23 @@ export type LifecycleEvent =
       finalValues: FinalValues | null;
       /** Whether an accepted record is sampled for a second review (a fixed hash of its id). */
       sampledForSecondReview: boolean;
+      /** The reviewer answered the record themselves: they never judge their own answer. */
+      reviewerAnswered: boolean;
     }
   /** A reviewer sends the record back to annotators; `answers` are those still counted. */
   | { type: 'returned'; answers: number; wanted: number }
   /** A second reviewer's verdict on an accepted, sampled record. */
-  | { type: 'second_reviewed'; verdict: 'agree' | 'disagree'; reviewerId: number }
-  /** A status set for many records at once from the records list. */
-  | { type: 'status_set'; status: 'accepted' | 'rejected' }
+  | { type: 'second_reviewed'; verdict: 'agree' | 'disagree'; reviewerId: number; reviewerAnswered: boolean }
+  /**
+   * A status set for many records at once from the records list: the same rules as a decision.
+   * `finalValues` are those the record would be accepted with (its own, or its answers' when they agree).
+   */
+  | {
+      type: 'status_set';
+      status: 'accepted' | 'rejected';
+      reviewerAnswered: boolean;
+      finalValues: FinalValues | null;
+    }
   /** The record becomes gold: its known answers are its final values. */
   | { type: 'gold_set'; goldValues: Record<string, unknown>; finalValues: FinalValues }
   /** Answers aggregated into final values (majority, Dawid–Skene…); accepted when sure enough. */
@@ -91,6 +111,16 @@ export type LifecycleEvent =
   | { type: 'erased' };
 
 export type LifecycleEventType = LifecycleEvent['type'];
+
+/** What the rules need to know about who answers. */
+export interface Answerer {
+  /** Why they are paused on the record's dataset (low accuracy on gold), or null. */
+  paused: string | null;
+  /** The languages they answer; empty: all. */
+  languages: readonly string[];
+}
+
+const OWN_ANSWER = 'a reviewer never decides a record they answered';
 
 /** What an event does to a record. Absent keys stay as they are. */
 export interface RecordChange {
@@ -139,8 +169,20 @@ export function transition(state: RecordState, event: LifecycleEvent): RecordCha
         throw refuse(`record ${state.id} is ${state.status}; it is not handed out`);
       return NONE;
     case 'answered': {
-      // A gold record is decided by construction, yet takes answers from those it was handed to.
-      if (state.gold && (event.holds || event.answeredBefore)) return NONE;
+      const who = event.answerer;
+      if (who.paused)
+        throw new TandemError(
+          'paused',
+          `you are paused on this dataset: ${who.paused}. An admin can resume you.`,
+        );
+      if (who.languages.length && event.language !== null && !who.languages.includes(event.language))
+        throw new TandemError(
+          'forbidden',
+          `record ${state.id} is in '${event.language}'; you answer records in ${who.languages.join(', ')}`,
+        );
+      // A gold record is decided by construction, yet takes answers as any record waiting for them
+      // would: an annotator must not tell it apart by being refused (its answers only measure them).
+      if (state.gold) return NONE;
       if (isClosed(state.status))
         throw refuse(`record ${state.id} is already ${state.status}; it takes no more answers`);
       if (!event.holds && !event.answeredBefore && (event.freeSlots ?? 0) <= 0)
@@ -172,6 +214,9 @@ export function transition(state: RecordState, event: LifecycleEvent): RecordCha
       return { fullUntil: 'clear', bumpsVersion: false };
     case 'decided': {
       if (isClosed(state.status)) throw refuse(`record ${state.id} was already ${state.status}`);
+      if (event.reviewerAnswered) throw new TandemError('forbidden', OWN_ANSWER);
+      if (event.outcome === 'accepted' && event.finalValues === null)
+        throw refuse(`record ${state.id} has no final values to accept`);
       // A record is sampled once; one already disputed in a second review is not sampled again.
       const sample =
         event.outcome === 'accepted' && state.secondReview === null && event.sampledForSecondReview;
@@ -197,13 +242,22 @@ export function transition(state: RecordState, event: LifecycleEvent): RecordCha
         throw refuse(`record ${state.id} is not waiting for a second review`);
       if (state.decidedBy === event.reviewerId)
         throw badInput('a second review needs someone other than who decided');
+      if (event.reviewerAnswered) throw new TandemError('forbidden', OWN_ANSWER);
       return event.verdict === 'agree'
         ? { secondReview: 'agreed', bumpsVersion: true }
         : // Disputed: back to the reviewers, first in line.
           { secondReview: 'disagreed', ...disputed, bumpsVersion: true };
     case 'status_set':
       if (state.status === 'retired') throw refuse(`record ${state.id} is retired; restore it first`);
-      return { status: event.status, openSlots: 0, bumpsVersion: true };
+      // A decided record stays decided: a bulk action does not flip it.
+      if (isClosed(state.status)) throw refuse(`record ${state.id} was already ${state.status}`);
+      if (event.reviewerAnswered) throw new TandemError('forbidden', OWN_ANSWER);
+      if (event.status === 'rejected') return { status: 'rejected', openSlots: 0, bumpsVersion: true };
+      if (state.status !== 'in_review')
+        throw refuse(`record ${state.id} is ${state.status}; only a record with its answers in is accepted`);
+      if (event.finalValues === null)
+        throw refuse(`record ${state.id}: its answers disagree; decide it in review`);
+      return { status: 'accepted', openSlots: 0, finalValues: event.finalValues, bumpsVersion: true };
     case 'gold_set':
       return {
         status: 'accepted',

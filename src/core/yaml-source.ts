@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { badInput, type SourceLocation } from './errors.js';
 import { keysAt } from './schema-keys.js';
@@ -33,7 +33,23 @@ export function loadYaml(text: string, file: string): YamlSource {
     const e = doc.errors[0]!;
     throw badInput(e.message.split('\n')[0]!, where(e.pos[0]));
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // An alias bomb (aliases of aliases, a billion laughs): the file's fault, at its first alias.
+    let at: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        at = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    throw badInput(
+      `too many aliases to expand (${(e as Error).message.split('\n')[0]}); write the values out`,
+      at === undefined ? { file } : where(at),
+    );
+  }
   if (data === null || data === undefined) throw badInput('the file is empty; expected a mapping', { file });
   const locate = (path: (string | number)[], atKey = false): SourceLocation => {
     const { node, keyNode, lastKey } = nodeAt(doc.contents, path);

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { DatasetRecord, FinalValues } from '../core/record.js';
 import { responseValuesSchema } from '../core/settings.js';
 import type { Chat } from '../core/values.js';
-import { setStatus } from '../stages/review/index.js';
 import type { Store } from '../store/store.js';
 
 const script = z.strictObject({
@@ -86,6 +85,7 @@ export async function simulateReview(store: Store, datasetName: string): Promise
         reviewerId: reviewer.id,
         finalValues,
         sampledForSecondReview: false,
+        reviewerAnswered: false,
       } as const;
       await tx.lifecycle.transition(state, event, {
         actor,
@@ -99,11 +99,26 @@ export async function simulateReview(store: Store, datasetName: string): Promise
       result.correctedIds.push(d.id);
     }
   }
-  for await (const page of store.records.stream(dataset.id, { status: ['new'] })) {
-    for (const rec of page) {
-      await setStatus(store, { recordId: rec.id, expectedVersion: rec.version, status: 'accepted', actor });
-      result.accepted++;
-    }
+  // The rest the scripted reviewer read and accepted as generated: a decision with nothing to correct
+  // (a bulk status would refuse them: it accepts only records whose answers are in).
+  const rest: DatasetRecord[] = [];
+  for await (const page of store.records.stream(dataset.id, { status: ['new'] })) rest.push(...page);
+  for (const rec of rest) {
+    await store.transaction(async (tx) =>
+      tx.lifecycle.transition(
+        await tx.lifecycle.lockState(rec.id),
+        {
+          type: 'decided',
+          outcome: 'accepted',
+          reviewerId: reviewer.id,
+          finalValues: {},
+          sampledForSecondReview: false,
+          reviewerAnswered: false,
+        },
+        { actor, log: { kind: 'changes' }, expectedVersion: rec.version },
+      ),
+    );
+    result.accepted++;
   }
   return result;
 }

@@ -1,6 +1,6 @@
 import type { Caller } from '../core/actor.js';
 import type { Role } from '../core/annotation.js';
-import { TandemError } from '../core/errors.js';
+import { notFound, type TandemError } from '../core/errors.js';
 import type { DatasetRecord } from '../core/record.js';
 import type { Dataset } from '../store/datasets.js';
 import type { HeldAnnotation } from '../store/queue.js';
@@ -18,10 +18,10 @@ export async function recordFor(
   store: Store,
   caller: Caller,
   id: number,
-): Promise<{ record: DatasetRecord; dataset: Dataset }> {
+): Promise<{ record: DatasetRecord; dataset: Dataset; paused: string | null }> {
   const { record, dataset, membership } = await store.access.record(id, caller.id);
-  admit(caller, dataset, membership);
-  return { record, dataset };
+  const paused = admit(caller, dataset, membership, () => notFound('record', id));
+  return { record, dataset, paused };
 }
 
 /** `datasetFor`, with why the caller may not take records now (paused for low accuracy on gold). */
@@ -45,9 +45,16 @@ export async function annotationAccess(
   return { dataset, paused: admit(caller, dataset, membership), held };
 }
 
-/** Refuses a caller who may not see the dataset; else a member's pause reason, if any. */
-function admit(caller: Caller, dataset: Dataset, membership: Membership): string | null {
-  if (!membership && !seesEverything(caller.role))
-    throw new TandemError('forbidden', `you are not a member of dataset '${dataset.name}'`);
+/**
+ * Refuses a caller who may not see the dataset; else a member's pause reason, if any. A non-member
+ * is told the thing does not exist, exactly as if it did not: a 403 would say that it does.
+ */
+function admit(
+  caller: Caller,
+  dataset: Dataset,
+  membership: Membership,
+  missing: () => TandemError = () => notFound('dataset', dataset.name),
+): string | null {
+  if (!membership && !seesEverything(caller.role)) throw missing();
   return membership?.paused ?? null;
 }

@@ -1,13 +1,15 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Caller } from '../core/actor.js';
 import type { Role } from '../core/annotation.js';
 import { isTandemError, TandemError } from '../core/errors.js';
+import { translateDbError } from '../store/db-errors.js';
 import type { Store } from '../store/store.js';
-import { SESSION_COOKIE, type SessionOptions } from './auth/session-cookie.js';
+import type { SessionOptions } from './auth/session-cookie.js';
+import { installAuthentication } from './authenticate.js';
+import { installJsonBodyParser } from './json-body.js';
 import { openApiDocument } from './openapi.js';
-import type { Route } from './route.js';
+import { DEFAULT_BODY_LIMIT, type Route } from './route.js';
 import { auditRoutes } from './routes/audits.js';
 import { authRoutes } from './routes/auth.js';
 import { datasetRoutes } from './routes/datasets.js';
@@ -23,7 +25,8 @@ import { defaultWebRoot, serveWebApp } from './web-app.js';
 /**
  * The HTTP API. It holds no state of its own — sessions live in the store — so several servers can
  * share one PostgreSQL behind a load balancer. Every request is resolved to a caller (a session
- * cookie or a Bearer token) before its route runs; routes say which roles they admit.
+ * cookie or a Bearer token) when it arrives, before its body is read; routes say which roles they
+ * admit, and a caller they do not admit is answered before the body is parsed (`authenticate.ts`).
  */
 
 export { SESSION_COOKIE } from './auth/session-cookie.js';
@@ -42,39 +45,19 @@ declare module 'fastify' {
   }
 }
 
-const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 export async function buildServer(store: Store, options: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: DEFAULT_BODY_LIMIT });
   await app.register(fastifyCookie);
-  // preHandler, not onRequest: the login limit is keyed by the user name in the parsed body.
-  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
   app.decorateRequest('caller', undefined);
 
-  app.addHook('preHandler', async (request, reply) => {
-    const auth = request.headers.authorization;
-    if (auth?.startsWith('Bearer ')) {
-      request.caller = await store.auth.callerByToken(auth.slice(7).trim());
-      if (!request.caller) throw new TandemError('unauthenticated', 'unknown or revoked token');
-      return;
-    }
-    const cookie = request.cookies[SESSION_COOKIE];
-    if (cookie) request.caller = await store.auth.callerBySession(cookie);
-    // Cookies travel with cross-site requests; a write must also prove it came from our page.
-    if (
-      request.caller?.via === 'session' &&
-      WRITES.has(request.method) &&
-      request.routeOptions.url !== '/api/login'
-    ) {
-      if (request.headers['x-csrf-token'] !== request.caller.csrfToken)
-        return reply
-          .code(403)
-          .send({ error: { code: 'csrf', message: 'missing or wrong x-csrf-token header' } });
-    }
-  });
+  installJsonBodyParser(app);
+  installAuthentication(app, store);
 
-  app.setErrorHandler((error: unknown, _request, reply) => {
+  app.setErrorHandler((raw: unknown, _request, reply) => {
+    const error = translateDbError(raw);
     if (isTandemError(error)) {
+      const retry = error.details?.retryAfterSeconds;
+      if (typeof retry === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retry))));
       return reply.code(statusFor(error.code)).send({ error: { code: error.code, message: error.message } });
     }
     const e = error as { statusCode?: number; message?: string; validation?: unknown };

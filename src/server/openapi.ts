@@ -23,7 +23,7 @@ export function openApiDocument(routes: RouteDoc[], version: string): Record<str
     if (r.access !== 'public') {
       responses['401'] ??= { description: 'not logged in' };
       responses['403'] ??= {
-        description: 'wrong role, not a member of the dataset, or a missing x-csrf-token',
+        description: 'wrong role, or a missing x-csrf-token',
       };
     }
     responses['400'] ??= { description: 'invalid input: the message names the parameter' };

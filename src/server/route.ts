@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Caller } from '../core/actor.js';
 import type { Role } from '../core/annotation.js';
-import { badInput, TandemError } from '../core/errors.js';
+import { badInput } from '../core/errors.js';
+import { type Access, admit } from './authenticate.js';
 
 /**
  * One API route, declared once: who may call it, what it takes, what it answers, what it does. The
@@ -12,8 +13,7 @@ import { badInput, TandemError } from '../core/errors.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** `public`: anyone; `user`: any logged-in caller; otherwise the roles admitted. */
-export type Access = 'public' | 'user' | readonly Role[];
+export type { Access } from './authenticate.js';
 
 export interface RouteDoc {
   method: Method;
@@ -57,6 +57,9 @@ export interface Handled<P, Q, B> {
   body: B;
 }
 
+/** The body limit of a route that does not set one. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
 export const STAFF = ['owner', 'admin'] as const satisfies readonly Role[];
 export const REVIEWERS = ['owner', 'admin', 'reviewer'] as const satisfies readonly Role[];
 
@@ -73,12 +76,14 @@ export function defineRoute<
     body?: B;
     responses?: Record<number, string>;
     response?: R;
-    /** Fastify route config, e.g. a rate limit. */
+    /** Fastify route config. */
     config?: Record<string, unknown>;
+    /** The largest body the route reads, in bytes (default 1 MiB: an answer is kilobytes). */
+    bodyLimit?: number;
     handler: (h: Handled<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<HandlerResult<R>>;
   },
 ): Route {
-  const { handler, config, ...doc } = spec;
+  const { handler, config, bodyLimit, ...doc } = spec;
   return {
     ...doc,
     responses: spec.responses ?? descriptionsOf(spec.response),
@@ -86,9 +91,12 @@ export function defineRoute<
       app.route({
         method: spec.method,
         url: spec.url,
-        ...(config ? { config } : {}),
+        bodyLimit: bodyLimit ?? DEFAULT_BODY_LIMIT,
+        // `authenticate.ts` reads `access` here to answer 401/403 before the body is parsed.
+        config: { ...config, access: spec.access },
         handler: async (request, reply) => {
-          const caller = admit(request, spec.access);
+          // Already checked in `onRequest`, before the body was read; again here so no route relies on a hook.
+          const caller = admit(request.caller, spec.access);
           const params = parse(spec.params, request.params, 'path');
           const query = parse(spec.query, request.query, 'query');
           const body = parse(spec.body, request.body ?? {}, 'body');
@@ -111,15 +119,6 @@ function descriptionsOf(response: ResponseShapes | undefined): Record<number, st
   const codes = Object.keys(response ?? {}).map(Number);
   if (!codes.length) return { 200: 'OK' };
   return Object.fromEntries(codes.map((c) => [c, c === 201 ? 'Created' : 'OK']));
-}
-
-function admit(request: FastifyRequest, access: Access): Caller | undefined {
-  if (access === 'public') return request.caller;
-  const caller = request.caller;
-  if (!caller) throw new TandemError('unauthenticated', 'log in first');
-  if (access !== 'user' && !access.includes(caller.role))
-    throw new TandemError('forbidden', `this needs the role ${access.join(' or ')}; you are ${caller.role}`);
-  return caller;
 }
 
 function parse(schema: z.ZodType | undefined, value: unknown, where: string): unknown {

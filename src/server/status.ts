@@ -18,6 +18,8 @@ export function statusFor(code: ErrorCode): number {
       return 403;
     case 'unsupported':
       return 422;
+    case 'rate_limited':
+      return 429;
     case 'provider':
       return 502;
     default:

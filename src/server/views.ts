@@ -68,8 +68,9 @@ function viewOf(caller: Caller, details: RecordDetails, dataset: string): Record
     fields: record.fields,
     metadata: record.metadata,
     language: record.language,
-    status: hidden ? ('new' as const) : record.status,
-    version: record.version,
+    // …and, once they answered it, like a record their answer took into review.
+    status: hidden ? (own && own.status !== 'draft' ? 'in_review' : 'new') : record.status,
+    version: hidden ? (own && own.status !== 'draft' ? 2 : 1) : record.version,
     finalValues: reviewer ? record.finalValues : null,
     suggestions: suggestions.map((s) => ({
       question: s.question,

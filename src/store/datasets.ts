@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Actor } from '../core/actor.js';
 import { conflict, notFound } from '../core/errors.js';
 import type { RecordStatus } from '../core/record.js';
@@ -98,28 +99,42 @@ export async function getDataset(ctx: Ctx, name: string): Promise<Dataset> {
   return d;
 }
 
+/**
+ * Records per status. `lens: 'annotator'` counts as annotators see them: a gold record as one waiting
+ * for answers (`new`), so no count tells gold apart.
+ */
 export async function countByStatus(
   ctx: Ctx,
   datasetId: number,
+  lens: RecordLens = 'truth',
 ): Promise<Partial<Record<RecordStatus, number>>> {
+  const status =
+    lens === 'annotator'
+      ? sql<string>`CASE WHEN gold_values IS NULL THEN status ELSE 'new' END`
+      : sql<string>`status`;
   const rows = await ctx.db
     .selectFrom('records')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .select([status.as('status'), (eb) => eb.fn.countAll<number>().as('n')])
     .where('dataset_id', '=', datasetId)
-    .groupBy('status')
+    .groupBy(status)
     .execute();
-  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  const out: Partial<Record<RecordStatus, number>> = {};
+  for (const r of rows) out[r.status as RecordStatus] = (out[r.status as RecordStatus] ?? 0) + Number(r.n);
+  return out;
 }
+
+/** How a read shows gold records: as they are (reviewers, owners), or as annotators must see them. */
+export type RecordLens = 'truth' | 'annotator';
 
 export function totalOf(byStatus: Partial<Record<RecordStatus, number>>): number {
   return Object.values(byStatus).reduce((a, b) => a + (b ?? 0), 0);
 }
 
-export async function listDatasets(ctx: Ctx): Promise<DatasetSummary[]> {
+export async function listDatasets(ctx: Ctx, lens: RecordLens = 'truth'): Promise<DatasetSummary[]> {
   const rows = await ctx.db.selectFrom('datasets').selectAll().orderBy('name').execute();
   const out: DatasetSummary[] = [];
   for (const r of rows) {
-    const byStatus = await countByStatus(ctx, r.id);
+    const byStatus = await countByStatus(ctx, r.id, lens);
     const records = totalOf(byStatus);
     out.push({ ...toDataset(r), records, byStatus });
   }

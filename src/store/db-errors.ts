@@ -20,6 +20,10 @@ export function translateDbError(e: unknown): unknown {
     return new TandemError('forbidden', 'the store is read-only (check file permissions)', { cause: e });
   if (code === 'SQLITE_FULL' || code === 'ENOSPC')
     return new TandemError('internal', 'the disk is full', { cause: e });
+  // PostgreSQL cannot store U+0000 in text (22021) nor in jsonb (22P05); SQLite can. One rule for
+  // both: the API and imports refuse it first, and what still reaches PostgreSQL is bad input too.
+  if (code === '22021' || code === '22P05')
+    return new TandemError('bad_input', 'text with the character U+0000 cannot be stored', { cause: e });
   if (code === 'ECONNREFUSED')
     return new TandemError('internal', 'cannot reach the PostgreSQL server', { cause: e });
   return e;

@@ -1,6 +1,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { DatasetRecord, RecordStatus } from '../core/record.js';
 import { adapterOf, type Ctx } from './context.js';
+import type { RecordLens } from './datasets.js';
 import { toRecord } from './records.js';
 import { textMatches } from './search-index.js';
 
@@ -13,8 +14,8 @@ export interface RecordQuery {
   /** Records with (or without) a failed result of this check. */
   check?: { name: string; failed: boolean };
   language?: string;
-  /** Leave gold records out (what annotators browse: gold must look like any record). */
-  excludeGold?: boolean;
+  /** `annotator`: a gold record is listed, and filtered, as one waiting for answers (`new`). */
+  lens?: RecordLens;
   /** Keyset cursor: records after this id. */
   after?: number;
   limit: number;
@@ -35,9 +36,12 @@ export interface RecordPage {
 export async function searchRecords(ctx: Ctx, datasetId: number, q: RecordQuery): Promise<RecordPage> {
   const sqlOf = adapterOf(ctx);
   const filters: Expression<SqlBool>[] = [sql<SqlBool>`r.dataset_id = ${datasetId}`];
-  if (q.status?.length) filters.push(sql<SqlBool>`r.status IN (${sql.join(q.status)})`);
+  const status =
+    q.lens === 'annotator'
+      ? sql`(CASE WHEN r.gold_values IS NULL THEN r.status ELSE 'new' END)`
+      : sql`r.status`;
+  if (q.status?.length) filters.push(sql<SqlBool>`${status} IN (${sql.join(q.status)})`);
   if (q.language) filters.push(sql<SqlBool>`r.language = ${q.language}`);
-  if (q.excludeGold) filters.push(sql<SqlBool>`r.gold_values IS NULL`);
   if (q.text) filters.push(textMatches(ctx, datasetId, q.text));
   for (const m of q.metadata ?? []) filters.push(sqlOf.jsonKeyEquals('r.metadata', m.key, m.value));
   if (q.check) {

@@ -191,6 +191,24 @@ export async function countFinalAnswers(ctx: Ctx, recordId: number, round: numbe
   return Number(r.n);
 }
 
+/** Whether a user gave a final answer (submitted or discarded) to a record in a round. */
+export async function answeredBy(
+  ctx: Ctx,
+  recordId: number,
+  userId: number,
+  round: number,
+): Promise<boolean> {
+  const r = await ctx.db
+    .selectFrom('responses')
+    .select('id')
+    .where('record_id', '=', recordId)
+    .where('user_id', '=', userId)
+    .where('round', '=', round)
+    .where('status', '<>', 'draft')
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
 /** Answers, their records and who gave them. */
 export const responsesRepository = {
   save: saveResponse,
@@ -199,4 +217,5 @@ export const responsesRepository = {
   answerersNamed,
   reopenAsDrafts,
   countFinal: countFinalAnswers,
+  answeredBy,
 };

@@ -65,7 +65,7 @@ export interface UserPatch {
   disabled?: boolean;
 }
 
-/** Changes a user's role, languages or whether they may log in; a disabled user's sessions end. */
+/** Changes a user's role, languages or whether they may log in; a disabled user's sessions and tokens end. */
 export async function updateUser(ctx: Ctx, username: string, patch: UserPatch, actor: Actor): Promise<User> {
   return inTransaction(ctx, async (tx) => {
     const before = await findUser(tx, username);
@@ -76,7 +76,11 @@ export async function updateUser(ctx: Ctx, username: string, patch: UserPatch, a
     if (patch.disabled !== undefined) set.disabled = patch.disabled ? 1 : 0;
     if (Object.keys(set).length)
       await tx.db.updateTable('users').set(set).where('id', '=', before.id).execute();
-    if (patch.disabled) await tx.db.deleteFrom('sessions').where('user_id', '=', before.id).execute();
+    if (patch.disabled) {
+      // Disabling ends every way in: enabling the user again must not revive an old session or token.
+      await tx.db.deleteFrom('sessions').where('user_id', '=', before.id).execute();
+      await tx.db.deleteFrom('api_tokens').where('user_id', '=', before.id).execute();
+    }
     await appendEvent(tx, {
       actor,
       action: 'user.update',

@@ -190,6 +190,7 @@ for (const b of backends()) {
               outcome: 'accepted',
               reviewerId: null,
               sampledForSecondReview: false,
+              reviewerAnswered: false,
               finalValues: {
                 fix: { value: fixed, method: 'reviewer', decidedBy: 'rita', at },
                 factual: { value: 'major_error', method: 'reviewer', decidedBy: 'rita', at },

@@ -24,6 +24,42 @@ async function serving(db: string, flags: string[] = []) {
 }
 
 describe('tandem users and tandem serve', () => {
+  it('applies the password policy to given passwords: the rule broken, exit 2', () => {
+    const db = `${file('')}.policy`;
+    expect(
+      tandem(
+        ['users', 'add', 'rui', '--role', 'reviewer', '--password-stdin', '--db', db],
+        {},
+        'a long enough secret\n',
+      ).code,
+    ).toBe(0);
+    // The password policy: the rule broken, exit 2, nothing added or changed.
+    const weak = tandem(
+      ['users', 'add', 'wes', '--role', 'annotator', '--password-stdin', '--db', db],
+      {},
+      'password1\n',
+    );
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toMatch(/at least 15 characters/);
+    const common = tandem(
+      ['users', 'password', 'rui', '--password-stdin', '--db', db],
+      {},
+      '1qaz2wsx3edc4rfv\n',
+    );
+    expect(common.code).toBe(2);
+    expect(common.stderr).toMatch(/most common/);
+    const changed = tandem(
+      ['users', 'password', 'rui', '--password-stdin', '--db', db, '--json'],
+      {},
+      'another fine passphrase\n',
+    );
+    expect(changed.code, changed.stderr).toBe(0);
+    expect(
+      tandem(['users', 'password', 'nobody', '--password-stdin', '--db', db], {}, 'another fine passphrase\n')
+        .code,
+    ).toBe(1);
+  }, 90_000);
+
   it('adds users with a generated or given password, lists them, and makes tokens', async () => {
     const db = `${file('')}.new`;
     const a = await runInProcess([

@@ -69,10 +69,10 @@ describe.skipIf(skipReason() !== null)('an annotator paused for low accuracy on 
     await ann.page.reload();
     await ann.page.locator(`[data-testid="record"][data-record-id="${ordinary}"]`).waitFor();
 
-    // Someone who is not a member gets a 403 too, and is not told they are paused.
+    // Someone who is not a member is told the dataset does not exist (a 404: not even that it does).
     const outsider = await world.as('outsider');
     await outsider.page.goto(`${world.url}/datasets/gold/annotate`);
-    await outsider.page.getByRole('alert').getByText("you are not a member of dataset 'gold'").waitFor();
+    await outsider.page.getByRole('alert').getByText("dataset 'gold' does not exist").waitFor();
     expect(await outsider.page.getByTestId('paused').count()).toBe(0);
 
     // The 403s of a paused annotator's /next are expected console noise, nothing else is.

@@ -82,7 +82,8 @@ export async function answer(
   values: Record<string, unknown>,
 ): Promise<void> {
   await respond(store, {
-    user: await userOf(store, username),
+    user: { ...(await userOf(store, username)), languages: [] },
+    paused: null,
     record: await store.records.get(recordId),
     settings: dataset.settings,
     values,

@@ -114,8 +114,9 @@ for (const b of backends()) {
           error: { code: 'unauthenticated', message: 'unknown or revoked token' },
         });
 
-        // Five attempts a minute per address and name; the sixth is refused even with the right password.
-        for (let i = 0; i < 3; i++)
+        // Five attempts a minute per address and name (a success starts again); the sixth is refused
+        // even with the right password, and says when to try again.
+        for (let i = 0; i < 5; i++)
           await app.inject({
             method: 'POST',
             url: '/api/login',
@@ -127,6 +128,8 @@ for (const b of backends()) {
           payload: { username: 'ana', password: 's3cret-pass' },
         });
         expect(limited.statusCode).toBe(429);
+        expect(limited.json().error.code).toBe('rate_limited');
+        expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
         const other = await app.inject({
           method: 'POST',
           url: '/api/login',

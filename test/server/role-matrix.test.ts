@@ -29,7 +29,7 @@ const MATRIX: {
   route: string;
   allowed: Who[] | 'public';
   ok: number;
-  /** The endpoint is about one dataset: non-members get 403 on `other`. */
+  /** The endpoint is about one dataset: non-members get 404 on `other`, as if it did not exist. */
   scoped?: boolean;
   request: (f: Fixture) => { url: string; body?: unknown };
 }[] = [
@@ -264,14 +264,14 @@ for (const b of backends()) {
             if (m.scoped && allowed && (who === 'annotator' || who === 'reviewer')) {
               const outside = m.request({ record, audit, dataset: 'other', who });
               const r2 = await w.call(who, method, outside.url, outside.body);
-              expect.soft(r2.status, `${path} as non-member ${who}`).toBe(403);
+              expect.soft(r2.status, `${path} as non-member ${who}`).toBe(404);
             }
           }
         }
         // Reviewing from the queue, and setting statuses in bulk, need a reviewer or more.
         expect((await w.call('annotator', 'GET', '/api/datasets/ds/next?round=review')).status).toBe(403);
         expect((await w.call('reviewer', 'GET', '/api/datasets/ds/next?round=review')).status).not.toBe(403);
-        const bulk = { recordIds: [record()], action: { type: 'status', status: 'accepted' } };
+        const bulk = { recordIds: [record()], action: { type: 'status', status: 'rejected' } };
         expect((await w.call('annotator', 'POST', '/api/datasets/ds/bulk', bulk)).status).toBe(403);
         expect((await w.call('reviewer', 'POST', '/api/datasets/ds/bulk', bulk)).json()).toEqual({
           updated: 1,

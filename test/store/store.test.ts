@@ -119,7 +119,13 @@ for (const b of backends()) {
       await store.records.insert(d.id, [rec(1)], 'cli');
       const r = (await store.records.findByExternalId(d.id, 'r1'))!;
       const results = await Promise.allSettled([
-        setStatus(store, { recordId: r.id, expectedVersion: 1, status: 'accepted', actor: 'user:a' }),
+        setStatus(store, {
+          recordId: r.id,
+          expectedVersion: 1,
+          status: 'rejected',
+          actor: 'user:a',
+          reviewer: null,
+        }),
         store.records.update(r.id, 1, { language: 'fr' }, 'user:b'),
       ]);
       expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(1);
@@ -140,9 +146,15 @@ for (const b of backends()) {
       }
       expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => `r${i}`));
       const r3 = (await store.records.findByExternalId(d.id, 'r3'))!;
-      await setStatus(store, { recordId: r3.id, expectedVersion: 1, status: 'accepted', actor: 'cli' });
+      await setStatus(store, {
+        recordId: r3.id,
+        expectedVersion: 1,
+        status: 'rejected',
+        actor: 'cli',
+        reviewer: null,
+      });
       const accepted: string[] = [];
-      for await (const page of store.records.stream(d.id, { status: ['accepted'] }))
+      for await (const page of store.records.stream(d.id, { status: ['rejected'] }))
         accepted.push(...page.map((r) => r.externalId));
       expect(accepted).toEqual(['r3']);
     });

@@ -5,6 +5,15 @@ import { notFound, usage } from '../../core/errors.js';
 import { cliActor, withStore } from '../context.js';
 import { emit } from '../output.js';
 
+/** The password on stdin (one trailing newline dropped), if the policy accepts it; else exit 2 with the rule. */
+async function passwordFromStdin(username: string): Promise<string> {
+  const { passwordProblem } = await import('../../server/auth/password-policy.js');
+  const password = readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+  const problem = passwordProblem(password, username);
+  if (problem) throw usage(problem);
+  return password;
+}
+
 export function registerUsers(program: Command): void {
   const users = program.command('users').description('accounts of the annotation app');
 
@@ -27,9 +36,7 @@ export function registerUsers(program: Command): void {
         if (!/^[A-Za-z0-9._@-]{1,100}$/.test(name))
           throw usage(`user names are letters, digits and . _ @ - (got '${name}')`);
         const { generatePassword, hashPassword } = await import('../../server/auth/password.js');
-        const given = o.passwordStdin ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : undefined;
-        if (given !== undefined && given.length < 8)
-          throw usage('the password must have at least 8 characters');
+        const given = o.passwordStdin ? await passwordFromStdin(name) : undefined;
         const password = given ?? generatePassword();
         const languages = o.languages
           ? o.languages
@@ -50,6 +57,21 @@ export function registerUsers(program: Command): void {
         });
       },
     );
+
+  users
+    .command('password')
+    .description("set a user's password from stdin (the password policy applies: docs/security.md)")
+    .argument('<name>', 'user name')
+    .requiredOption('--password-stdin', 'read the password from stdin')
+    .action(async (name: string, _o: unknown, cmd: Command) => {
+      const { hashPassword } = await import('../../server/auth/password.js');
+      const password = await passwordFromStdin(name);
+      await withStore(cmd, async (store, g) => {
+        if (!(await store.users.find(name))) throw notFound('user', name);
+        await store.auth.setPasswordHash(name, await hashPassword(password), cliActor());
+        emit(g, { username: name, changed: true }, () => `Password of '${name}' changed.`);
+      });
+    });
 
   users
     .command('list')

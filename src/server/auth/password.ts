@@ -32,6 +32,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
+let dummy: Promise<string> | undefined;
+
+/**
+ * A hash of no one's password, verified when the user name is unknown (or has no password), so
+ * the answer takes as long as for a real account: timing does not tell which names exist.
+ */
+export function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(16).toString('base64url'));
+  return dummy;
+}
+
 /** A readable one-time password: 20 characters from an alphabet without look-alikes (~100 bits). */
 export function generatePassword(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -2,7 +2,10 @@ import type { Caller } from '../../core/actor.js';
 import { health, loginBody, ok, session } from '../../core/api/users.js';
 import { TandemError } from '../../core/errors.js';
 import type { Store } from '../../store/store.js';
-import { verifyPassword } from '../auth/password.js';
+import { DEVICE_COOKIE, DeviceCookies } from '../auth/device-cookie.js';
+import { DEFAULT_LOGIN_LIMITS, LoginGuard } from '../auth/login-guard.js';
+import { dummyHash, verifyPassword } from '../auth/password.js';
+import { ScryptGate } from '../auth/scrypt-gate.js';
 import { SESSION_COOKIE, type SessionOptions } from '../auth/session-cookie.js';
 import { defineRoute, type Route } from '../route.js';
 
@@ -10,6 +13,15 @@ const publicUser = (c: Caller) => ({ id: c.id, username: c.username, role: c.rol
 
 export function authRoutes(store: Store, options: SessionOptions): Route[] {
   const ttl = options.sessionTtlMs ?? 12 * 60 * 60 * 1000;
+  const guard = new LoginGuard({
+    ...DEFAULT_LOGIN_LIMITS,
+    ...(options.loginRateLimit ? { perAddressAndAccount: options.loginRateLimit } : {}),
+    ...options.loginLimits,
+  });
+  const gate = new ScryptGate();
+  const devices = new DeviceCookies();
+  // Started now, so the first login with an unknown name does not take two hashes' time.
+  const dummy = dummyHash();
   return [
     defineRoute({
       method: 'GET',
@@ -28,29 +40,42 @@ export function authRoutes(store: Store, options: SessionOptions): Route[] {
       access: 'public',
       response: { 200: session },
       body: loginBody,
-      responses: { 200: '{user, csrfToken}', 401: 'wrong user name or password', 429: 'too many attempts' },
-      config: {
-        rateLimit: {
-          max: options.loginRateLimit ?? 10,
-          timeWindow: 60_000,
-          // Per address and user name: one attacker cannot lock everybody out, nor guess fast.
-          keyGenerator: (request: { ip: string; body?: unknown }) =>
-            `${request.ip}:${String((request.body as { username?: unknown })?.username ?? '')}`,
-        },
+      // A user name and a password: kilobytes would be generous.
+      bodyLimit: 8 * 1024,
+      responses: {
+        200: '{user, csrfToken}',
+        401: 'wrong user name or password',
+        429: 'too many attempts (Retry-After says when to try again)',
       },
-      handler: async ({ body, reply }) => {
+      handler: async ({ request, body, reply }) => {
         const found = await store.auth.passwordHashOf(body.username);
-        // The same answer (and about the same time) whether the user exists or not.
-        const ok = found?.hash ? await verifyPassword(body.password, found.hash) : false;
-        if (!found || !ok || found.user.disabled)
+        const hash = found?.hash ?? null;
+        const known =
+          found && hash ? devices.verify(request.cookies[DEVICE_COOKIE], found.user.id, hash) : false;
+        const verdict = guard.attempt(request.ip, body.username, known);
+        if (!verdict.ok)
+          throw new TandemError('rate_limited', 'too many login attempts; wait a minute and try again', {
+            details: { retryAfterSeconds: verdict.retryAfterMs / 1000 },
+          });
+        // Unknown names and accounts without a password verify against a dummy hash: the same
+        // answer in the same time, so timing does not tell which names exist.
+        const against = hash ?? (await dummy);
+        const ok = await gate.run(known, () => verifyPassword(body.password, against));
+        if (!found || !hash || !ok || found.user.disabled)
           throw new TandemError('unauthenticated', 'wrong user name or password');
+        guard.succeeded(request.ip, body.username, known);
         const session = await store.auth.createSession(found.user.id, ttl);
-        reply.setCookie(SESSION_COOKIE, session.secret, {
+        const cookie = {
           httpOnly: true,
           sameSite: 'strict',
           secure: options.secureCookies ?? false,
           path: '/',
-          maxAge: Math.floor(ttl / 1000),
+        } as const;
+        reply.setCookie(SESSION_COOKIE, session.secret, { ...cookie, maxAge: Math.floor(ttl / 1000) });
+        reply.setCookie(DEVICE_COOKIE, devices.issue(found.user.id, hash), {
+          ...cookie,
+          path: '/api/login',
+          maxAge: 365 * 24 * 60 * 60,
         });
         return { user: publicUser({ ...found.user, via: 'session' }), csrfToken: session.csrfToken };
       },

@@ -7,6 +7,7 @@ import { totalOf } from '../../store/datasets.js';
 import type { Store } from '../../store/store.js';
 import { datasetFor, seesEverything } from '../access.js';
 import { datasetPath, defineRoute, REVIEWERS, type Route, STAFF } from '../route.js';
+import { mayReview } from '../views.js';
 
 export function datasetRoutes(store: Store): Route[] {
   return [
@@ -18,7 +19,7 @@ export function datasetRoutes(store: Store): Route[] {
       access: 'user',
       response: { 200: datasetList },
       handler: async ({ caller }) => {
-        const all = await store.datasets.list();
+        const all = await store.datasets.list(mayReview(caller) ? 'truth' : 'annotator');
         const mine = seesEverything(caller.role) ? undefined : await store.members.datasetIds(caller.id);
         return {
           datasets: all
@@ -38,7 +39,7 @@ export function datasetRoutes(store: Store): Route[] {
       responses: { 200: 'OK', 404: 'no such dataset' },
       handler: async ({ caller, params }) => {
         const d = await datasetFor(store, caller, params.name);
-        const byStatus = await store.datasets.countByStatus(d.id);
+        const byStatus = await store.datasets.countByStatus(d.id, mayReview(caller) ? 'truth' : 'annotator');
         return {
           dataset: {
             name: d.name,
@@ -64,7 +65,7 @@ export function datasetRoutes(store: Store): Route[] {
       handler: async ({ caller, params }) => {
         const d = await datasetFor(store, caller, params.name);
         const reviewer = REVIEWERS.includes(caller.role as (typeof REVIEWERS)[number]);
-        return datasetProgress(store, d, reviewer ? undefined : caller.id);
+        return datasetProgress(store, d, reviewer ? undefined : caller.id, reviewer ? 'truth' : 'annotator');
       },
     }),
     defineRoute({

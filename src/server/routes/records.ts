@@ -63,7 +63,7 @@ export function recordRoutes(store: Store): Route[] {
           ...(query.language ? { language: query.language } : {}),
           ...(query.check ? { check: { name: query.check, failed: query.checkPassed !== 'true' } } : {}),
           metadata: metadataFilters(d, query),
-          excludeGold: !mayReview(caller),
+          lens: mayReview(caller) ? 'truth' : 'annotator',
           ...(query.after !== undefined ? { after: query.after } : {}),
           limit: query.limit,
         });

@@ -9,7 +9,7 @@ import { findField } from '../../core/settings.js';
 import { answerSchema, fieldValueSchema } from '../../core/values.js';
 import { decide, respond, secondReview, setStatus } from '../../stages/review/index.js';
 import type { Store } from '../../store/store.js';
-import { datasetFor, recordFor } from '../access.js';
+import { datasetAccess, datasetFor, recordFor } from '../access.js';
 import { datasetPath, defineRoute, REVIEWERS, type Route, recordPath, STAFF } from '../route.js';
 import { recordView, responseView } from '../views.js';
 
@@ -31,9 +31,10 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       body: respondBody,
       responses: { 200: 'the stored response', 409: 'the record has all its answers, or is decided' },
       handler: async ({ caller, params, body }) => {
-        const { record, dataset } = await recordFor(store, caller, params.id);
+        const { record, dataset, paused } = await recordFor(store, caller, params.id);
         const r = await respond(store, {
           user: caller,
+          paused,
           record,
           settings: dataset.settings,
           values: body.values,
@@ -94,7 +95,7 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
       params: datasetPath,
       body: bulkBody,
       handler: async ({ caller, params, body }) => {
-        const d = await datasetFor(store, caller, params.name);
+        const { dataset: d, paused } = await datasetAccess(store, caller, params.name);
         const action = body.action;
         if (action.type === 'status' && !REVIEWERS.includes(caller.role as (typeof REVIEWERS)[number]))
           throw new TandemError('forbidden', 'only reviewers, admins and owners set a record status');
@@ -110,10 +111,12 @@ export function responseRoutes(store: Store, options: ResponseOptions): Route[] 
                 expectedVersion: record.version,
                 status: action.status,
                 actor: userActor(caller),
+                reviewer: caller,
               });
             } else {
               await respond(store, {
                 user: caller,
+                paused,
                 record,
                 settings: d.settings,
                 values: action.values,

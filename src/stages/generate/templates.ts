@@ -1,5 +1,7 @@
 import { Liquid, type Template } from 'liquidjs';
+import { badInput, type SourceLocation } from '../../core/errors.js';
 import type { Random } from '../../core/random.js';
+import { filesInside, noFiles } from './template-files.js';
 
 /**
  * Prompt templates (LiquidJS). One engine for every recipe: strict variables, so a misspelt column
@@ -16,51 +18,108 @@ function randomOf(scope: unknown): Random | undefined {
   return (scope as Scope | undefined)?.[RANDOM] as Random | undefined;
 }
 
-export const liquid = new Liquid({
-  strictVariables: true,
-  strictFilters: true,
-  lenientIf: true,
-  ownPropertyOnly: true,
-  jsTruthy: false,
-  cache: false,
+/**
+ * Limits on one template, stated in docs/recipes.md. A recipe is shared like code but run like data:
+ * a loop in one must not hang a run nor fill the memory.
+ */
+export const TEMPLATE_LIMITS = {
+  /** Characters of template source parsed at most. */
   parseLimit: 1_000_000,
+  /** Milliseconds one render may take. */
   renderLimit: 5_000,
+  /** Bytes of strings and arrays a render's tags and filters may allocate. */
   memoryLimit: 64 * 1024 * 1024,
-});
+  /** Characters one render may produce. */
+  outputLimit: 4 * 1024 * 1024,
+} as const;
+export type TemplateLimits = { [K in keyof typeof TEMPLATE_LIMITS]: number };
+
+/** Where `{% include %}`, `{% render %}` and `{% layout %}` may read files from: nowhere by default. */
+export type TemplateFiles = { kind: 'none' } | { kind: 'folder'; dir: string };
+
+/** A template engine: no file access, or files inside one folder only (`files.ts`). */
+export function templateEngine(
+  files: TemplateFiles = { kind: 'none' },
+  limits: TemplateLimits = TEMPLATE_LIMITS,
+): Liquid {
+  const engine = new Liquid({
+    strictVariables: true,
+    strictFilters: true,
+    lenientIf: true,
+    ownPropertyOnly: true,
+    jsTruthy: false,
+    cache: false,
+    parseLimit: limits.parseLimit,
+    renderLimit: limits.renderLimit,
+    memoryLimit: limits.memoryLimit,
+    ...(files.kind === 'none'
+      ? { fs: noFiles, root: ['.'], relativeReference: false }
+      : { fs: filesInside(files.dir), root: [files.dir], relativeReference: true }),
+  });
+  registerFilters(engine);
+  limitsOf.set(engine, limits);
+  return engine;
+}
+
+const limitsOf = new WeakMap<Liquid, TemplateLimits>();
+
+/** The engine of recipes that read no files. */
+export const liquid = templateEngine();
 
 // `json` in LiquidJS 10 already exists; `pick` gives offline templates variety that is still
 // reproducible: it chooses with the row's own seeded stream.
-liquid.registerFilter('pick', function (this: { context: { environments: unknown } }, value: unknown) {
-  const options = Array.isArray(value) ? value : String(value).split('|');
-  if (options.length === 0) return '';
-  const random = randomOf(this.context.environments);
-  const i = random ? random.below(options.length) : 0;
-  return options[i];
-});
+function registerFilters(engine: Liquid): void {
+  engine.registerFilter('pick', function (this: { context: { environments: unknown } }, value: unknown) {
+    const options = Array.isArray(value) ? value : String(value).split('|');
+    if (options.length === 0) return '';
+    const random = randomOf(this.context.environments);
+    const i = random ? random.below(options.length) : 0;
+    return options[i];
+  });
+}
 
 export interface CompiledTemplate {
   readonly source: string;
+  readonly engine: Liquid;
+  /** Where the template is written (a recipe's file and line), for errors while rendering. */
+  readonly location: SourceLocation | undefined;
   readonly parsed: Template[];
   /** Top-level names the template reads (`customer` for `{{ customer.name }}`). */
   readonly variables: string[];
 }
 
-export function compileTemplate(source: string): CompiledTemplate {
-  const parsed = liquid.parse(source);
-  const variables = liquid.globalVariablesSync(parsed);
-  return { source, parsed, variables: [...new Set(variables)] };
+export interface CompileOptions {
+  engine?: Liquid;
+  location?: SourceLocation;
+}
+
+export function compileTemplate(source: string, o: CompileOptions = {}): CompiledTemplate {
+  const engine = o.engine ?? liquid;
+  const parsed = engine.parse(source);
+  const variables = engine.globalVariablesSync(parsed);
+  return { source, engine, location: o.location, parsed, variables: [...new Set(variables)] };
 }
 
 /** Renders with the row's values in scope; `random` drives `pick`. */
 export function renderTemplate(t: CompiledTemplate, row: Record<string, unknown>, random?: Random): string {
   const scope: Scope = { ...row };
   if (random) scope[RANDOM] = random;
-  return liquid.renderSync(t.parsed, scope) as string;
+  let out: string;
+  try {
+    out = t.engine.renderSync(t.parsed, scope) as string;
+  } catch (e) {
+    // The recipe's mistake (or its runaway loop), not ours: exit 2 with the template's file:line.
+    throw badInput(`template failed to render: ${(e as Error).message}`, t.location);
+  }
+  const max = (limitsOf.get(t.engine) ?? TEMPLATE_LIMITS).outputLimit;
+  if (out.length > max)
+    throw badInput(`template rendered ${out.length} characters, more than the limit of ${max}`, t.location);
+  return out;
 }
 
 /** Evaluates a Liquid condition (`answer.size < 40`) against a row. */
-export function compileCondition(condition: string): CompiledTemplate {
-  return compileTemplate(`{% if ${condition} %}1{% endif %}`);
+export function compileCondition(condition: string, o: CompileOptions = {}): CompiledTemplate {
+  return compileTemplate(`{% if ${condition} %}1{% endif %}`, o);
 }
 
 export function conditionHolds(t: CompiledTemplate, row: Record<string, unknown>): boolean {

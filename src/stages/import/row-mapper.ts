@@ -31,7 +31,8 @@ export class RowMapper {
     const fields: Record<string, unknown> = {};
     for (const f of this.settings.fields) {
       const column = this.mapping.fields.get(f.name) ?? f.name;
-      let v = row[column];
+      // Own properties only: a row without a field named `constructor` must not read Object.prototype's.
+      let v = Object.hasOwn(row, column) ? row[column] : undefined;
       if (v === undefined || v === null || (v === '' && !f.required)) {
         if (f.required) return { ok: false, message: `missing field '${f.name}' (column '${column}')` };
         continue;
@@ -69,7 +70,8 @@ export class RowMapper {
     let language: string | null = null;
     for (const [k, v] of Object.entries(row)) {
       if (k === this.mapping.idColumn || this.fieldColumns.has(k)) continue;
-      metadata[k] = v;
+      // Defined, not assigned: a column named `__proto__` is data, not the object's prototype.
+      Object.defineProperty(metadata, k, { value: v, enumerable: true, writable: true, configurable: true });
       if (LANGUAGE_COLUMNS.has(k) && typeof v === 'string' && LANGUAGE.test(v.toLowerCase()))
         language = v.toLowerCase();
     }
@@ -77,9 +79,10 @@ export class RowMapper {
     const hash = contentHash(fields);
     let externalId: string;
     let idFrom: 'column' | 'content_hash';
-    const idValue = this.mapping.idColumn === undefined ? undefined : row[this.mapping.idColumn];
+    const idColumn = this.mapping.idColumn;
+    const idValue = idColumn !== undefined && Object.hasOwn(row, idColumn) ? row[idColumn] : undefined;
     if (idValue === undefined || idValue === null || idValue === '') {
-      if (this.mapping.idColumn !== undefined && this.mapping.idColumn in row) {
+      if (idColumn !== undefined && Object.hasOwn(row, idColumn)) {
         return { ok: false, message: `id column '${this.mapping.idColumn}' is empty` };
       }
       // No id: the content (fields and metadata) is the identity, so re-importing adds nothing.

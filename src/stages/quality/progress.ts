@@ -1,5 +1,5 @@
 import type { RecordStatus } from '../../core/record.js';
-import { type Dataset, totalOf } from '../../store/datasets.js';
+import { type Dataset, type RecordLens, totalOf } from '../../store/datasets.js';
 import type { Store } from '../../store/store.js';
 
 export interface AnnotatorProgress {
@@ -28,10 +28,20 @@ export interface Progress {
  * and per annotator what they did and how long a record took them (median and mean of submitted
  * answers). `onlyUser` limits the per-annotator rows to one person (what an annotator may see).
  */
-export async function datasetProgress(store: Store, dataset: Dataset, onlyUser?: number): Promise<Progress> {
-  const byStatus = await store.datasets.countByStatus(dataset.id);
+export async function datasetProgress(
+  store: Store,
+  dataset: Dataset,
+  onlyUser?: number,
+  lens: RecordLens = 'truth',
+): Promise<Progress> {
+  const byStatus = await store.datasets.countByStatus(dataset.id, lens);
   const wanted = dataset.settings.distribution.responsesPerRecord;
   const slots = await store.progress.slotTotals(dataset.id, wanted);
+  if (lens === 'annotator') {
+    // Gold records counted as annotators see them: waiting for every answer.
+    const truth = await store.datasets.countByStatus(dataset.id);
+    slots.remaining += ((byStatus.new ?? 0) - (truth.new ?? 0)) * wanted;
+  }
   const counts = await store.progress.answerCounts(dataset.id, onlyUser);
   const skips = await store.progress.skipsByUser(dataset.id);
 

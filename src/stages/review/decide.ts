@@ -31,6 +31,7 @@ export interface Review {
 export function decide(store: Store, r: Review): Promise<DatasetRecord> {
   return store.transaction(async (tx) => {
     const state = await tx.lifecycle.lockState(r.recordId);
+    const reviewerAnswered = await tx.responses.answeredBy(state.id, r.reviewer.id, ANNOTATION_ROUND);
     const actor = userActor(r.reviewer);
     const d = r.decision;
     const decided = (outcome: 'accepted' | 'rejected', finalValues: FinalValues | null): LifecycleEvent => ({
@@ -39,12 +40,15 @@ export function decide(store: Store, r: Review): Promise<DatasetRecord> {
       reviewerId: r.reviewer.id,
       finalValues,
       sampledForSecondReview: sampledForSecondReview(r.settings.quality?.secondReview?.rate ?? 0, state.id),
+      reviewerAnswered,
     });
     // A record the rules refuse to decide is refused before anything else is checked or written.
     transition(
       state,
       d.action === 'return' ? { type: 'returned', answers: 0, wanted: 0 } : decided('rejected', null),
     );
+    // Returning is a decision too: not on one's own answer.
+    if (d.action === 'return') transition(state, decided('rejected', null));
 
     if (d.comment?.trim()) await tx.comments.add(state.id, r.reviewer, d.comment.trim(), actor);
     await tx.queue.clearReviewLeases(state.id);

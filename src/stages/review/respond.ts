@@ -11,7 +11,9 @@ import { correctionDiffs, validateAnswer } from './answers.js';
 import { pauseReason } from './gold-pause.js';
 
 export interface Answer {
-  user: { id: number; username: string };
+  user: { id: number; username: string; languages: readonly string[] };
+  /** Why the user is paused on the record's dataset, or null. */
+  paused: string | null;
   record: DatasetRecord;
   settings: DatasetSettings;
   values: unknown;
@@ -45,13 +47,17 @@ export function respond(store: Store, a: Answer): Promise<RecordResponse> {
     const answeredBefore = existing !== undefined;
     // The free slots are counted only when neither a hold nor an earlier answer admits the user.
     const freeSlots =
-      holds || answeredBefore ? undefined : await tx.queue.freeSlots(record.id, a.user.id, wanted, t);
+      holds || answeredBefore || state.gold
+        ? undefined
+        : await tx.queue.freeSlots(record.id, a.user.id, wanted, t);
     transition(state, {
       type: 'answered',
       holds,
       answeredBefore,
       wanted,
       ...(freeSlots !== undefined ? { freeSlots } : {}),
+      answerer: { paused: a.paused, languages: a.user.languages },
+      language: record.language,
     });
 
     const actor = userActor(a.user);

@@ -1,7 +1,7 @@
 import { userActor } from '../../core/actor.js';
 import { transition } from '../../core/lifecycle.js';
 import type { DatasetRecord } from '../../core/record.js';
-import { SECOND_REVIEW_ROUND } from '../../core/rounds.js';
+import { ANNOTATION_ROUND, SECOND_REVIEW_ROUND } from '../../core/rounds.js';
 import type { Store } from '../../store/store.js';
 
 /**
@@ -35,6 +35,7 @@ export function secondReview(
       type: 'second_reviewed',
       verdict: v.verdict,
       reviewerId: o.reviewer.id,
+      reviewerAnswered: await tx.responses.answeredBy(o.recordId, o.reviewer.id, ANNOTATION_ROUND),
     });
     const actor = userActor(o.reviewer);
     if (v.comment?.trim()) await tx.comments.add(o.recordId, o.reviewer, v.comment.trim(), actor);

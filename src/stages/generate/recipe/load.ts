@@ -5,7 +5,13 @@ import { sha256 } from '../../../core/hash.js';
 import { loadYaml, type YamlSource } from '../../../core/yaml-source.js';
 import { assertReadableSchema } from '../../../llm/call/structured.js';
 import { possibleValues, subcategoryGaps } from '../samplers/values.js';
-import { type CompiledTemplate, compileCondition, compileTemplate } from '../templates.js';
+import {
+  type CompiledTemplate,
+  compileCondition,
+  compileTemplate,
+  liquid,
+  templateEngine,
+} from '../templates.js';
 import {
   expressionColumn,
   judgeColumn,
@@ -78,10 +84,15 @@ function compileRecipe(recipe: Recipe, source: YamlSource, text: string): Compil
   };
   const known = new Set<string>(ROW_BUILTINS);
   const columns: CompiledColumn[] = [];
+  const engine =
+    recipe.template_files === 'recipe-folder'
+      ? templateEngine({ kind: 'folder', dir: dirname(resolve(source.file)) })
+      : liquid;
   const compile = (template: string, path: (string | number)[], condition = false): CompiledTemplate => {
     let t: CompiledTemplate;
+    const o = { engine, location: source.locate(path) };
     try {
-      t = condition ? compileCondition(template) : compileTemplate(template);
+      t = condition ? compileCondition(template, o) : compileTemplate(template, o);
     } catch (e) {
       return fail(path, `template does not parse: ${(e as Error).message}`);
     }

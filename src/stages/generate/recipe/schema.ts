@@ -132,6 +132,12 @@ export const recipe = z
       .describe(
         'A row with an answer cut at max_tokens (finish reason "length"): flag stores it flagged; fail records it as failed.',
       ),
+    template_files: z
+      .enum(['none', 'recipe-folder'])
+      .default('none')
+      .describe(
+        "Files templates may include/render: none, or those inside the recipe's folder (never outside it).",
+      ),
     pricing: pricingOverride
       .optional()
       .describe('Price per million tokens, when the model is not in the built-in list.'),
