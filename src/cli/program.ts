@@ -12,6 +12,7 @@ import { registerImport } from './commands/import.js';
 import { registerLang } from './commands/lang.js';
 import { registerPii } from './commands/pii.js';
 import { registerQa } from './commands/qa.js';
+import { registerRelease, releaseVersionArgs } from './commands/release.js';
 import { registerSchema } from './commands/schema.js';
 import { registerServe } from './commands/serve.js';
 import { registerUsers } from './commands/users.js';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerDatasets(program);
   registerImport(program);
   registerExport(program);
+  registerRelease(program);
   registerGenerate(program);
   registerCheck(program);
   registerGold(program);
@@ -53,7 +55,7 @@ export function buildProgram(): Command {
 export async function run(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(releaseVersionArgs(argv));
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -6,6 +6,7 @@ import * as initial from './migrations/001-initial.js';
 import * as queues from './migrations/002-queues.js';
 import * as quality from './migrations/003-quality.js';
 import * as leaseHint from './migrations/004-lease-hint.js';
+import * as releases from './migrations/005-releases.js';
 import { withSchemaIntrospection } from './schema-introspection.js';
 
 /** Migrations in order. Append only: a released migration is never edited. */
@@ -14,6 +15,7 @@ const migrations: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '002-queues': queues,
   '003-quality': quality,
   '004-lease-hint': leaseHint,
+  '005-releases': releases,
 };
 
 class InCodeProvider implements MigrationProvider {

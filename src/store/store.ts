@@ -29,6 +29,8 @@ import {
   streamRecords,
   updateRecord,
 } from './records.js';
+import { releaseInputsRepository } from './release-inputs.js';
+import { releasesRepository } from './releases.js';
 import { type Bound, bind, type RepositoryFunctions } from './repository.js';
 import { responsesRepository } from './responses.js';
 import { freeSlots } from './slots.js';
@@ -90,6 +92,8 @@ const repositories = {
   llmCache: llmCacheRepository,
   jobs: jobsRepository,
   generatedRows: generatedRowsRepository,
+  releases: releasesRepository,
+  releaseInputs: releaseInputsRepository,
 } satisfies Record<string, RepositoryFunctions>;
 
 type Repositories = typeof repositories;

@@ -1,0 +1,175 @@
+import type { Command } from 'commander';
+import { usage } from '../../core/errors.js';
+import {
+  createRelease,
+  parseMix,
+  parseRef,
+  parseSplits,
+  parseWaivers,
+  type ReleaseManifest,
+  releasesOf,
+  resolveRelease,
+} from '../../stages/release/index.js';
+import { cliActor, withStore } from '../context.js';
+import { emit, progress } from '../output.js';
+import { parseStatuses } from './export.js';
+
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+/**
+ * `tandem release create --version 1.2.0`: the program's own `--version` flag is matched wherever
+ * it appears, so after `release` the flag is renamed to the option this command declares before
+ * commander sees it. Everything else passes unchanged.
+ */
+export function releaseVersionArgs(argv: string[]): string[] {
+  const at = argv.indexOf('release');
+  if (at < 0) return argv;
+  return argv.map((a, i) =>
+    i <= at
+      ? a
+      : a === '--version'
+        ? '--release-version'
+        : a.startsWith('--version=')
+          ? `--release-version=${a.slice(10)}`
+          : a,
+  );
+}
+
+function describeManifest(m: ReleaseManifest): string {
+  const lines = [
+    `${m.dataset}@${m.version}: ${m.records} records, made by ${m.createdBy} at ${m.createdAt}`,
+    `  hash:    ${m.releaseHash}`,
+    `  splits:  ${m.splits.map((s) => `${s.name} ${s.records} (target ${(s.ratio * 100).toFixed(1)}%)`).join(', ')}`,
+  ];
+  if (m.base) lines.push(`  base:    ${m.base}`);
+  if (m.stratifyBy.length) lines.push(`  strata:  ${m.strata.length} by ${m.stratifyBy.join(', ')}`);
+  lines.push(
+    `  leakage: ${m.leakage.crossSplitPairs} near-duplicate/parent pairs across splits; ${m.leakage.groups} groups (${m.leakage.groupedRecords} records in groups of 2+)`,
+  );
+  if (m.mix)
+    lines.push(
+      `  mix:     kept synthetic ${m.mix.kept.synthetic}, human ${m.mix.kept.human}; dropped ${m.mix.dropped}`,
+    );
+  if (m.pii.waivers.length)
+    lines.push(`  PII waivers: ${m.pii.waivers.map((w) => `${w.finding} (${w.reason})`).join('; ')}`);
+  if (m.notes) lines.push(`  notes:   ${m.notes}`);
+  return lines.join('\n');
+}
+
+export function registerRelease(program: Command): void {
+  const release = program.command('release').description('immutable, versioned releases of a dataset');
+
+  release
+    .command('create')
+    .description('freeze records as a new version (one transaction: all or nothing)')
+    .requiredOption('--dataset <name>', 'dataset to release')
+    .option(
+      '--release-version <semver>',
+      'written --version: e.g. 1.2.0 (default with --since: the next minor)',
+    )
+    .option('--since <ref>', 'cut from DATASET@VERSION: keep its splits and options')
+    .option(
+      '--status <list>',
+      'only records in these statuses, comma-separated (default: all but rejected, retired, erased)',
+    )
+    .option('--notes <text>', 'release notes')
+    .option('--splits <spec>', 'e.g. train=0.8,validation=0.1,test=0.1 (default: train=1)')
+    .option(
+      '--stratify-by <fields>',
+      'keep split proportions per value of these fields (language, origin, metadata)',
+    )
+    .option('--mix <spec>', 'provenance shares, e.g. synthetic=0.7,human=0.3')
+    .option('--waive <finding=reason>', 'waive one PII finding (repeatable)', collect, [])
+    .action(
+      async (
+        o: {
+          dataset: string;
+          releaseVersion?: string;
+          since?: string;
+          status?: string;
+          notes?: string;
+          splits?: string;
+          stratifyBy?: string;
+          mix?: string;
+          waive: string[];
+        },
+        cmd: Command,
+      ) => {
+        const statuses = parseStatuses(o.status);
+        const splits = o.splits ? parseSplits(o.splits) : undefined;
+        const mix = o.mix ? parseMix(o.mix) : undefined;
+        const waivers = parseWaivers(o.waive);
+        const since = o.since ? parseRef(o.since, '--since') : undefined;
+        if (since && since.dataset !== o.dataset)
+          throw usage(`--since names dataset '${since.dataset}', but --dataset is '${o.dataset}'`);
+        const stratifyBy = o.stratifyBy
+          ?.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        await withStore(cmd, async (store, g) => {
+          const bar = progress('release');
+          const r = await createRelease(store, {
+            dataset: o.dataset,
+            version: o.releaseVersion,
+            since: since?.version,
+            statuses,
+            notes: o.notes,
+            splits,
+            stratifyBy,
+            mix,
+            waivers,
+            actor: cliActor(),
+            onProgress: (_s, n) => bar.update(n),
+          }).finally(() => bar.stop());
+          emit(g, r.manifest, () => `Released ${describeManifest(r.manifest)}`);
+        });
+      },
+    );
+
+  release
+    .command('list')
+    .description("a dataset's releases, oldest version first")
+    .requiredOption('--dataset <name>', 'dataset')
+    .action(async (o: { dataset: string }, cmd: Command) => {
+      await withStore(cmd, async (store, g) => {
+        const all = await releasesOf(store, o.dataset);
+        const rows = all.map((r) => {
+          const m = r.manifest as ReleaseManifest;
+          return {
+            version: r.version,
+            records: r.recordCount,
+            splits: Object.fromEntries(m.splits.map((s) => [s.name, s.records])),
+            releaseHash: r.releaseHash,
+            createdBy: r.createdBy,
+            createdAt: new Date(r.createdAt).toISOString(),
+            notes: r.notes,
+          };
+        });
+        emit(g, rows, () =>
+          rows.length
+            ? rows
+                .map(
+                  (r) =>
+                    `${r.version.padEnd(10)} ${String(r.records).padStart(9)} records  ${Object.entries(
+                      r.splits,
+                    )
+                      .map(([k, v]) => `${k}=${v}`)
+                      .join(' ')}  ${r.createdAt}  ${r.createdBy}${r.notes ? `  ${r.notes}` : ''}`,
+                )
+                .join('\n')
+            : `No releases of '${o.dataset}' yet.`,
+        );
+      });
+    });
+
+  release
+    .command('show')
+    .description("a release's manifest")
+    .argument('<ref>', 'DATASET@VERSION')
+    .action(async (ref: string, _o: unknown, cmd: Command) => {
+      await withStore(cmd, async (store, g) => {
+        const { manifest } = await resolveRelease(store, ref);
+        emit(g, manifest, () => describeManifest(manifest));
+      });
+    });
+}
