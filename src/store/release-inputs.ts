@@ -127,7 +127,43 @@ export async function reasonsFor(
   return out.sort((a, b) => a.at - b.at || a.recordId - b.recordId);
 }
 
+/** Reasons recorded in record events (retirement, erasure, corrections) in a time window. */
+export async function eventReasonsFor(
+  ctx: Ctx,
+  recordIds: number[],
+  window: { after: number; until: number },
+): Promise<{ recordId: number; by: string; text: string; at: number; action: string }[]> {
+  const out: { recordId: number; by: string; text: string; at: number; action: string }[] = [];
+  for (let i = 0; i < recordIds.length; i += 500) {
+    const rows = await ctx.db
+      .selectFrom('events')
+      .select(['entity_id', 'actor', 'action', 'at', 'after'])
+      .where('entity_type', '=', 'record')
+      .where(
+        'entity_id',
+        'in',
+        recordIds.slice(i, i + 500).map((id) => String(id)),
+      )
+      .where('at', '>', window.after)
+      .where('at', '<=', window.until)
+      .execute();
+    for (const r of rows) {
+      const after = readJsonOrNull<{ reason?: unknown }>(r.after);
+      if (after && typeof after.reason === 'string' && after.reason)
+        out.push({
+          recordId: Number(r.entity_id),
+          by: r.actor,
+          text: after.reason,
+          at: Number(r.at),
+          action: r.action,
+        });
+    }
+  }
+  return out;
+}
+
 export const releaseInputsRepository = {
+  eventReasons: eventReasonsFor,
   candidates: streamCandidates,
   verdicts: verdictsOf,
   checkTotals,

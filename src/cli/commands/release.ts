@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { usage } from '../../core/errors.js';
 import {
   createRelease,
+  diffReleases,
+  exportRelease,
   parseMix,
   parseRef,
   parseSplits,
@@ -13,6 +15,7 @@ import {
 import { cliActor, withStore } from '../context.js';
 import { emit, progress } from '../output.js';
 import { parseStatuses } from './export.js';
+import { describeDiff } from './release-diff-text.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
@@ -170,6 +173,64 @@ export function registerRelease(program: Command): void {
       await withStore(cmd, async (store, g) => {
         const { manifest } = await resolveRelease(store, ref);
         emit(g, manifest, () => describeManifest(manifest));
+      });
+    });
+
+  release
+    .command('export')
+    .description('write a release as one file per split and a README.md dataset card')
+    .argument('<ref>', 'DATASET@VERSION')
+    .requiredOption('--out <dir>', 'output folder')
+    .option(
+      '--format <format>',
+      'jsonl | parquet | openai | sharegpt | alpaca | trl-sft | trl-preference',
+      'jsonl',
+    )
+    .option('--field <name>', 'the chat field training formats read, when there are several')
+    .option('--license <id>', "the card's license (a Hub license id, e.g. cc-by-4.0)")
+    .action(
+      async (
+        ref: string,
+        o: { out: string; format: string; field?: string; license?: string },
+        cmd: Command,
+      ) => {
+        await withStore(cmd, async (store, g) => {
+          const bar = progress(`export ${ref}`);
+          const r = await exportRelease(store, {
+            ref,
+            out: o.out,
+            format: o.format,
+            field: o.field,
+            license: o.license,
+            onProgress: (n) => bar.update(n),
+          }).finally(() => bar.stop());
+          emit(g, r, () =>
+            [
+              `Exported ${r.dataset}@${r.version} as ${r.format} to ${r.out}:`,
+              ...r.files.map(
+                (f) =>
+                  `  ${f.path}: ${f.records} records${f.skipped ? ` (${f.skipped} skipped)` : ''}, ${f.bytes} bytes`,
+              ),
+              `  ${r.card}: dataset card`,
+            ].join('\n'),
+          );
+        });
+      },
+    );
+
+  release
+    .command('diff')
+    .description('what changed between two releases: added, removed, modified, relabelled, moved')
+    .argument('<from>', 'DATASET@VERSION')
+    .argument('<to>', 'DATASET@VERSION')
+    .option('--limit <n>', 'list at most N changed records (0: all)', '1000')
+    .action(async (from: string, to: string, o: { limit: string }, cmd: Command) => {
+      const limit = Number(o.limit);
+      if (!Number.isInteger(limit) || limit < 0)
+        throw usage(`--limit: '${o.limit}' is not a whole number ≥ 0`);
+      await withStore(cmd, async (store, g) => {
+        const d = await diffReleases(store, from, to, { limit });
+        emit(g, d, () => describeDiff(d));
       });
     });
 }
