@@ -51,7 +51,7 @@ export interface CreatedRelease {
   manifest: ReleaseManifest;
 }
 
-const PAGE = 2000;
+const PAGE = 5000;
 
 export async function createRelease(store: Store, o: CreateReleaseOptions): Promise<CreatedRelease> {
   const dataset = await store.datasets.get(o.dataset);
