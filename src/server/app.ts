@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { queueRoutes } from './routes/queue.js';
 import { recordRoutes } from './routes/records.js';
+import { releaseRoutes } from './routes/releases.js';
 import { responseRoutes } from './routes/responses.js';
 import { userRoutes } from './routes/users.js';
 import { statusFor } from './status.js';
@@ -118,6 +119,7 @@ export function apiRoutes(store: Store, options: ServerOptions = {}): Route[] {
     ...recordRoutes(store),
     ...responseRoutes(store, options),
     ...userRoutes(store),
+    ...releaseRoutes(store),
   ];
 }
 
