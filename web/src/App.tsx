@@ -14,6 +14,7 @@ import { canReview, type Session, SessionContext } from './session';
 
 // The progress page pulls in the chart library; it loads only when someone opens it.
 const ProgressPage = lazy(() => import('./pages/Progress').then((m) => ({ default: m.ProgressPage })));
+const ReleasesPage = lazy(() => import('./pages/Releases').then((m) => ({ default: m.ReleasesPage })));
 
 export function App() {
   const { pathname, search, href } = useLocation();
@@ -97,6 +98,8 @@ function RoutePage({ route }: { route: Route }) {
       return <RecordsPage key={key} dataset={route.dataset} />;
     case 'progress':
       return <ProgressPage key={key} dataset={route.dataset} />;
+    case 'releases':
+      return <ReleasesPage key={key} dataset={route.dataset} />;
     default:
       return (
         <section>

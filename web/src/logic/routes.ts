@@ -8,9 +8,10 @@ export type Route =
   | { page: 'second'; dataset: string }
   | { page: 'records'; dataset: string }
   | { page: 'progress'; dataset: string }
+  | { page: 'releases'; dataset: string }
   | { page: 'not-found' };
 
-const DATASET_PAGES = ['annotate', 'review', 'second', 'records', 'progress'] as const;
+const DATASET_PAGES = ['annotate', 'review', 'second', 'records', 'progress', 'releases'] as const;
 type DatasetPage = (typeof DATASET_PAGES)[number];
 
 /**
@@ -29,6 +30,8 @@ export const DATASET_LINKS: readonly {
   { page: 'second', label: 'Second review', title: 'Second review of', reviewers: true },
   { page: 'records', label: 'Records', title: 'Records of', reviewers: false },
   { page: 'progress', label: 'Progress', title: 'Progress of', reviewers: false },
+  // Admins and owners only; a reviewer who opens it is told so by the server.
+  { page: 'releases', label: 'Releases', title: 'Releases of', reviewers: true },
 ];
 
 export function matchRoute(pathname: string): Route {
