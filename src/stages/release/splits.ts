@@ -78,11 +78,12 @@ export function assignSplits(groups: GroupInput[], specs: SplitSpec[], strata: n
     const gr = groups[g]!;
     const base = gr.stratum * k;
     const after = totals[gr.stratum]! + gr.size;
-    // The split whose count is furthest below its share once this group is counted in.
+    // The split furthest below its share once this group is counted in, relative to that share:
+    // where pinned groups overfill one split, the others share the rest in their own proportions.
     let best = 0;
     let bestDeficit = Number.NEGATIVE_INFINITY;
     for (let s = 0; s < k; s++) {
-      const deficit = specs[s]!.ratio * after - counts[base + s]!;
+      const deficit = after - counts[base + s]! / specs[s]!.ratio;
       if (deficit > bestDeficit + 1e-12) {
         best = s;
         bestDeficit = deficit;
