@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { releaseVersionArgs } from './commands/release-args.js';
 import { CommandFailed, reportError } from './output.js';
 
 /** What a command file exports: it adds its command (and subcommands) to the program. */
@@ -27,6 +28,7 @@ const commands: LazyCommand[] = [
   lazy('datasets', 'create, list, show and delete datasets', async () => (await import('./commands/datasets.js')).registerDatasets),
   lazy('import <file>', 'import a JSONL, JSON, CSV or Parquet file into a dataset (created when missing)', async () => (await import('./commands/import.js')).registerImport),
   lazy('export', 'export a dataset as JSONL or a training format', async () => (await import('./commands/export.js')).registerExport),
+  lazy('release', 'immutable, versioned releases of a dataset', async () => (await import('./commands/release.js')).registerRelease),
   lazy('generate <recipe>', 'generate rows from a YAML recipe into a dataset; run it again to resume or top up', async () => (await import('./commands/generate.js')).registerGenerate),
   lazy('check', 'run automatic checks on a dataset: near-duplicates, PII, language, quality, offensive words, decontamination, LLM judge', async () => (await import('./commands/check.js')).registerCheck),
   lazy('gold <file>', "mark records as gold (known answers), mixed into annotators' queues to measure them", async () => (await import('./commands/gold.js')).registerGold),
@@ -97,7 +99,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const name = invokedCommand(argv.slice(2));
     const program = await buildProgram(name ? [name] : []);
-    await program.parseAsync(argv);
+    await program.parseAsync(releaseVersionArgs(argv));
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -16,6 +16,7 @@ import { datasetRoutes } from './routes/datasets.js';
 import { lineageRoutes } from './routes/lineage.js';
 import { queueRoutes } from './routes/queue.js';
 import { recordRoutes } from './routes/records.js';
+import { releaseRoutes } from './routes/releases.js';
 import { responseRoutes } from './routes/responses.js';
 import { userRoutes } from './routes/users.js';
 import { statusFor } from './status.js';
@@ -105,6 +106,7 @@ export function apiRoutes(store: Store, options: ServerOptions = {}): Route[] {
     ...responseRoutes(store, options),
     ...userRoutes(store),
     ...auditRoutes(store),
+    ...releaseRoutes(store),
   ];
 }
 

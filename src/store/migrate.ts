@@ -6,6 +6,7 @@ import * as initial from './migrations/001-initial.js';
 import * as queues from './migrations/002-queues.js';
 import * as quality from './migrations/003-quality.js';
 import * as leaseHint from './migrations/004-lease-hint.js';
+import * as releases from './migrations/005-releases.js';
 import * as erasure from './migrations/006-erasure.js';
 import * as audits from './migrations/007-audits.js';
 import * as search from './migrations/008-search.js';
@@ -18,6 +19,7 @@ const migrations: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) =
   '002-queues': queues,
   '003-quality': quality,
   '004-lease-hint': leaseHint,
+  '005-releases': releases,
   '006-erasure': erasure,
   '007-audits': audits,
   '008-search': search,

@@ -169,6 +169,10 @@ export interface ReleasesTable {
   superseded_at: Generated<Millis | null>;
   superseded_reason: Generated<string | null>;
   superseded_by: Generated<number | null>;
+  /** The release's manifest (migration 005). */
+  manifest: JsonNullable;
+  /** SHA-256 over its records' row hashes in record id order (migration 005). */
+  release_hash: string | null;
 }
 
 export interface ReleaseRecordsTable {
@@ -178,6 +182,9 @@ export interface ReleaseRecordsTable {
   split: string;
   /** The record as released: fields, metadata, final values and provenance, frozen. */
   snapshot: Json;
+  /** Hash of the snapshot's canonical JSON (migration 005). */
+  row_hash: string | null;
+  external_id: string | null;
 }
 
 export interface EventsTable {

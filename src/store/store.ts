@@ -34,6 +34,8 @@ import {
   streamRecords,
   updateRecord,
 } from './records.js';
+import { releaseInputsRepository } from './release-inputs.js';
+import { releasesRepository } from './releases.js';
 import { type Bound, bind, type RepositoryFunctions } from './repository.js';
 import { responsesRepository } from './responses.js';
 import { indexAllPending, indexPending, pendingCount } from './search-index.js';
@@ -105,6 +107,8 @@ const repositories = {
   checkShards: checkShardsRepository,
   audits: auditsRepository,
   auditReads: { stream: streamAuditRows, rowsOf: auditRowsOf, releaseRecordIds: auditRecordIdsOfRelease },
+  releases: releasesRepository,
+  releaseInputs: releaseInputsRepository,
 } satisfies Record<string, RepositoryFunctions>;
 
 type Repositories = typeof repositories;

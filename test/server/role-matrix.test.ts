@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../src/server/app.js';
 import { hashPassword } from '../../src/server/auth/password.js';
 import { startFactualAudit } from '../../src/stages/audit/index.js';
+import { createRelease } from '../../src/stages/release/index.js';
 import { type ApiWorld, apiWorld, recordIdsOf, seedDataset } from '../helpers/api.js';
 import { backends } from '../helpers/stores.js';
 
@@ -106,6 +107,24 @@ const MATRIX: {
     allowed: STAFF,
     ok: 200,
     request: (f) => ({ url: `/api/datasets/${f.dataset}/members`, body: { add: ['annotator'] } }),
+  },
+  {
+    route: 'GET /api/datasets/:name/releases',
+    allowed: STAFF,
+    ok: 200,
+    request: (f) => ({ url: `/api/datasets/${f.dataset}/releases` }),
+  },
+  {
+    route: 'GET /api/datasets/:name/releases/:version',
+    allowed: STAFF,
+    ok: 200,
+    request: (f) => ({ url: `/api/datasets/${f.dataset}/releases/1.0.0` }),
+  },
+  {
+    route: 'GET /api/datasets/:name/releases/:version/diff',
+    allowed: STAFF,
+    ok: 200,
+    request: (f) => ({ url: `/api/datasets/${f.dataset}/releases/1.1.0/diff` }),
   },
   {
     route: 'GET /api/datasets/:name/next',
@@ -239,6 +258,8 @@ for (const b of backends()) {
         );
         const ds = await seedDataset(store, 'ds', 400, { overlap: 10, members: ['annotator', 'reviewer'] });
         await seedDataset(store, 'other', 5);
+        await createRelease(store, { dataset: 'ds', version: '1.0.0', actor: 'test' });
+        await createRelease(store, { dataset: 'ds', since: '1.0.0', actor: 'test' });
         const ids = await recordIdsOf(store, ds.id);
         let nextId = 0;
         const record = () => ids[nextId++]!;

@@ -15,6 +15,7 @@ import { canReview, type Session, SessionContext } from './session';
 
 // The progress page pulls in the chart library; it loads only when someone opens it.
 const ProgressPage = lazy(() => import('./pages/Progress').then((m) => ({ default: m.ProgressPage })));
+const ReleasesPage = lazy(() => import('./pages/Releases').then((m) => ({ default: m.ReleasesPage })));
 
 export function App() {
   const { pathname, search, href } = useLocation();
@@ -100,6 +101,8 @@ function RoutePage({ route }: { route: Route }) {
       return <ProgressPage key={key} dataset={route.dataset} />;
     case 'audits':
       return <AuditsPage key={key} dataset={route.dataset} />;
+    case 'releases':
+      return <ReleasesPage key={key} dataset={route.dataset} />;
     default:
       return (
         <section>

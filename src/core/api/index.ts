@@ -10,6 +10,7 @@ export * from './lineage.js';
 export * from './quality.js';
 export * from './queue.js';
 export * from './records.js';
+export * from './releases.js';
 export * from './review.js';
 export * from './stored.js';
 export * from './users.js';

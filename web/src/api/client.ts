@@ -25,6 +25,9 @@ import type {
   QaReport,
   RecordPage,
   RecordResult,
+  ReleaseDetail,
+  ReleaseDiffView,
+  ReleaseList,
   RespondBody,
   RespondResult,
   ReviewAction,
@@ -183,6 +186,17 @@ export const api = {
   /** Lift the pause of annotators paused for low accuracy on gold (admins, owners). */
   resume: (name: string, usernames: string[]) =>
     must(request<MemberList>('POST', `${ds(name)}/members`, { body: { resume: usernames } })),
+  /** Releases, their manifests and diffs: admins and owners only. */
+  releases: (name: string) => must(request<ReleaseList>('GET', `${ds(name)}/releases`)),
+  release: (name: string, version: string) =>
+    must(request<ReleaseDetail>('GET', `${ds(name)}/releases/${encodeURIComponent(version)}`)),
+  releaseDiff: (name: string, version: string, against: string) =>
+    must(
+      request<ReleaseDiffView>(
+        'GET',
+        `${ds(name)}/releases/${encodeURIComponent(version)}/diff?against=${encodeURIComponent(against)}`,
+      ),
+    ),
 };
 
 /** A message fit to show a person, whatever was thrown. */

@@ -9,9 +9,10 @@ export type Route =
   | { page: 'records'; dataset: string }
   | { page: 'progress'; dataset: string }
   | { page: 'audits'; dataset: string }
+  | { page: 'releases'; dataset: string }
   | { page: 'not-found' };
 
-const DATASET_PAGES = ['annotate', 'review', 'second', 'records', 'progress', 'audits'] as const;
+const DATASET_PAGES = ['annotate', 'review', 'second', 'records', 'progress', 'audits', 'releases'] as const;
 type DatasetPage = (typeof DATASET_PAGES)[number];
 
 /**
@@ -31,6 +32,8 @@ export const DATASET_LINKS: readonly {
   { page: 'records', label: 'Records', title: 'Records of', reviewers: false },
   { page: 'progress', label: 'Progress', title: 'Progress of', reviewers: false },
   { page: 'audits', label: 'Audits', title: 'Audits of', reviewers: true },
+  // Admins and owners only; a reviewer who opens it is told so by the server.
+  { page: 'releases', label: 'Releases', title: 'Releases of', reviewers: true },
 ];
 
 export function matchRoute(pathname: string): Route {

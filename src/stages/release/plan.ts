@@ -1,0 +1,314 @@
+import { usage } from '../../core/errors.js';
+import type { DatasetSettings } from '../../core/settings.js';
+import type { CandidateRecord, CheckVerdict } from '../../store/release-inputs.js';
+import { murmur3x128String } from '../../text/hash.js';
+import { UnionFind } from '../../text/union-find.js';
+import { type MixSpec, mixKeep, originClass } from './mix.js';
+import { piiFindingIds } from './pii-gate.js';
+import { assignSplits, type GroupInput, type SplitSpec } from './splits.js';
+
+/**
+ * Which candidates a release takes and in which split: read once, as pages of light rows in id
+ * order, into typed arrays (a few dozen bytes per record, never the records' content). Groups come
+ * from the near-duplicate checks' clusters and shared parents; pins from the base release.
+ */
+
+export const PLAN_CHECKS = ['dedup', 'semantic_dedup', 'pii', 'decontaminate'];
+const BUILT_IN_STRATA = new Set(['language', 'origin', 'status']);
+
+export interface PlanOptions {
+  settings: DatasetSettings;
+  splits: SplitSpec[];
+  stratifyBy: string[];
+  mix?: MixSpec | undefined;
+  /** Record id → split name, from the base release, in id order. */
+  pins?: AsyncIterable<{ recordId: number; split: string }[]> | undefined;
+}
+
+export interface ReleasePlan {
+  /** Candidate ids in increasing order. */
+  ids: Float64Array;
+  /** Split index per candidate; -1 when the mix dropped it. */
+  split: Int8Array;
+  count: number;
+  /** PII findings on kept records: finding id → record. */
+  piiFindings: Map<string, number>;
+  strata: string[];
+  /** Records per stratum and split (`strata.length × splits.length`). */
+  perStratum: number[][];
+  groups: number;
+  /** Records of groups larger than one. */
+  groupedRecords: number;
+  pinned: number;
+  /** Groups whose pinned members disagreed (merged since the base release): placed by majority. */
+  movedGroups: number;
+  /** Near-duplicate or parent links whose two ends landed in different splits (0 by construction). */
+  crossSplitPairs: number;
+  links: number;
+  contaminated: Record<string, number>;
+  mix?: {
+    target: Record<string, number>;
+    before: Record<string, number>;
+    kept: Record<string, number>;
+    dropped: number;
+  };
+}
+
+/** Growable typed arrays: a million candidates fit in a few megabytes. */
+class Column<T extends Float64Array | Int32Array> {
+  data: T;
+  length = 0;
+  constructor(private readonly make: (n: number) => T) {
+    this.data = make(1024);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = this.make(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  get view(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+}
+
+function stratumValue(r: CandidateRecord, field: string): string {
+  const v =
+    field === 'language'
+      ? r.language
+      : field === 'origin'
+        ? r.provenance.origin
+        : field === 'status'
+          ? r.status
+          : r.metadata[field];
+  if (v === null || v === undefined || v === '') return '(none)';
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** A 53-bit order from the group key's hash: uniform, and the same on every run and machine. */
+function hashOrder(key: string): number {
+  const h = murmur3x128String(key);
+  return h[0]! * 2 ** 21 + (h[1]! >>> 11);
+}
+
+export async function planRelease(
+  pages: AsyncIterable<CandidateRecord[]>,
+  verdictsOf: (ids: number[]) => Promise<CheckVerdict[]>,
+  o: PlanOptions,
+): Promise<ReleasePlan> {
+  const declared = new Set(o.settings.metadata.map((m) => m.name));
+  const seenMeta = new Set<string>();
+  const ids = new Column((n) => new Float64Array(n));
+  const strataCol = new Column((n) => new Int32Array(n));
+  const origin = new Column((n) => new Int32Array(n));
+  const pinCol = new Column((n) => new Int32Array(n));
+  const externalIds: string[] = [];
+  const strataIndex = new Map<string, number>();
+  const strata: string[] = [];
+  const linkA = new Column((n) => new Int32Array(n));
+  const linkTarget = new Column((n) => new Float64Array(n));
+  const piiByIndex = new Map<number, string[]>();
+  const contaminatedIdx = new Set<number>();
+
+  const pinIter = o.pins?.[Symbol.asyncIterator]();
+  let pinPage: { recordId: number; split: string }[] = [];
+  let pinPos = 0;
+  let pinsDone = !pinIter;
+  const splitIndex = new Map(o.splits.map((s, i) => [s.name, i]));
+  async function pinOf(id: number): Promise<number> {
+    for (;;) {
+      while (pinPos < pinPage.length && pinPage[pinPos]!.recordId < id) pinPos++;
+      if (pinPos < pinPage.length) {
+        const p = pinPage[pinPos]!;
+        return p.recordId === id ? (splitIndex.get(p.split) ?? -1) : -1;
+      }
+      if (pinsDone) return -1;
+      const next = await pinIter!.next();
+      if (next.done) {
+        pinsDone = true;
+        return -1;
+      }
+      pinPage = next.value;
+      pinPos = 0;
+    }
+  }
+
+  for await (const page of pages) {
+    const base = ids.length;
+    for (const r of page) {
+      ids.push(r.id);
+      externalIds.push(r.externalId);
+      for (const k of Object.keys(r.metadata)) seenMeta.add(k);
+      const key = o.stratifyBy.map((f) => stratumValue(r, f)).join(' / ');
+      let s = strataIndex.get(key);
+      if (s === undefined) {
+        s = strata.length;
+        strata.push(key);
+        strataIndex.set(key, s);
+      }
+      strataCol.push(s);
+      origin.push(originClass(r.provenance) === 'synthetic' ? 0 : 1);
+      pinCol.push(await pinOf(r.id));
+      const parent = r.provenance.origin === 'synthetic' ? r.provenance.parentRecordId : undefined;
+      if (parent !== undefined) {
+        linkA.push(ids.length - 1);
+        linkTarget.push(parent);
+      }
+    }
+    const byId = new Map(page.map((r, i) => [r.id, base + i]));
+    for (const v of await verdictsOf(page.map((r) => r.id))) {
+      const i = byId.get(v.recordId);
+      if (i === undefined || v.passed) continue;
+      const d = (v.details ?? {}) as { duplicateOfId?: unknown; types?: unknown };
+      if ((v.check === 'dedup' || v.check === 'semantic_dedup') && typeof d.duplicateOfId === 'number') {
+        linkA.push(i);
+        linkTarget.push(d.duplicateOfId);
+      } else if (v.check === 'pii') {
+        piiByIndex.set(i, piiFindingIds(externalIds[i]!, d.types));
+      } else if (v.check === 'decontaminate') contaminatedIdx.add(i);
+    }
+  }
+  for (const f of o.stratifyBy)
+    if (!BUILT_IN_STRATA.has(f) && !declared.has(f) && !seenMeta.has(f))
+      throw usage(
+        `--stratify-by: '${f}' is not language, origin, status or a metadata property of the dataset` +
+          (declared.size || seenMeta.size
+            ? ` (metadata: ${[...new Set([...declared, ...seenMeta])].sort().join(', ')})`
+            : ''),
+      );
+
+  const n = ids.length;
+  const idView = ids.view;
+  // Links may point at records outside the release (another status, deleted): those ends become
+  // extra nodes, so two candidates linked to the same absent record still share a group.
+  const extra = new Map<number, number>();
+  const indexOfId = (id: number): number => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = idView[mid]!;
+      if (v === id) return mid;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    let e = extra.get(id);
+    if (e === undefined) {
+      e = n + extra.size;
+      extra.set(id, e);
+    }
+    return e;
+  };
+  const targets = linkTarget.view;
+  const targetIdx = new Int32Array(targets.length);
+  for (let l = 0; l < targets.length; l++) targetIdx[l] = indexOfId(targets[l]!);
+  const uf = new UnionFind(n + extra.size);
+  const linkFrom = linkA.view;
+  for (let l = 0; l < linkFrom.length; l++) uf.union(linkFrom[l]!, targetIdx[l]!);
+
+  // Mixing drops records before splitting, so the splits are made of what the release holds.
+  const keep = new Uint8Array(n).fill(1);
+  let mixReport: ReleasePlan['mix'];
+  if (o.mix) {
+    const r = mixKeep(o.mix, origin.view, (i) => hashOrder(`mix:${externalIds[i]}`), keep);
+    mixReport = r;
+  }
+
+  // Groups: numbered by their first (lowest id) member, keyed by that member's external id, which
+  // later records joining the group cannot change.
+  const groupOf = new Int32Array(n).fill(-1);
+  const rootGroup = new Int32Array(n + extra.size).fill(-1);
+  const groups: GroupInput[] = [];
+  // Pins per group: the first seen, and only where members disagree a tally (rare: groups merged).
+  const firstPin = new Column((k) => new Int32Array(k));
+  const tallies = new Map<number, Map<number, number>>();
+  const pins = pinCol.view;
+  const strataV = strataCol.view;
+  let pinned = 0;
+  for (let i = 0; i < n; i++) {
+    if (!keep[i]) continue;
+    const root = uf.find(i);
+    let g = rootGroup[root]!;
+    if (g < 0) {
+      g = groups.length;
+      rootGroup[root] = g;
+      const key = externalIds[i]!;
+      groups.push({ size: 0, stratum: strataV[i]!, order: hashOrder(key), key, pin: -1 });
+      firstPin.push(-1);
+    }
+    groupOf[i] = g;
+    groups[g]!.size++;
+    const p = pins[i]!;
+    if (p < 0) continue;
+    pinned++;
+    const first = firstPin.data[g]!;
+    if (first < 0) firstPin.data[g] = p;
+    let t = tallies.get(g);
+    if (!t && first >= 0 && first !== p) {
+      // Recount this group's pins so far: every earlier pinned member had `first`.
+      t = new Map([[first, 0]]);
+      for (let j = 0; j < i; j++)
+        if (groupOf[j] === g && pins[j]! >= 0) t.set(pins[j]!, (t.get(pins[j]!) ?? 0) + 1);
+      t.set(p, (t.get(p) ?? 0) + 1);
+      tallies.set(g, t);
+    } else if (t) t.set(p, (t.get(p) ?? 0) + 1);
+    if (!t) groups[g]!.pin = p;
+  }
+  for (const [g, votes] of tallies) {
+    // Most members' split; on a tie the later split (held-out data stays held out).
+    let best = -1;
+    let bestN = -1;
+    for (const [s, c] of votes)
+      if (c > bestN || (c === bestN && s > best)) {
+        best = s;
+        bestN = c;
+      }
+    groups[g]!.pin = best;
+  }
+  const movedGroups = tallies.size;
+  const assigned = assignSplits(groups, o.splits, strata.length);
+
+  const split = new Int8Array(n).fill(-1);
+  const perStratum = strata.map(() => o.splits.map(() => 0));
+  const contaminated: Record<string, number> = {};
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i]!;
+    if (g < 0) continue;
+    const s = assigned[g]!;
+    split[i] = s;
+    perStratum[strataV[i]!]![s]!++;
+    count++;
+    if (contaminatedIdx.has(i)) contaminated[o.splits[s]!.name] = (contaminated[o.splits[s]!.name] ?? 0) + 1;
+  }
+  let crossSplitPairs = 0;
+  for (let l = 0; l < linkFrom.length; l++) {
+    const a = linkFrom[l]!;
+    const b = targetIdx[l]!;
+    if (b < n && split[a]! >= 0 && split[b]! >= 0 && split[a] !== split[b]) crossSplitPairs++;
+  }
+  const piiFindings = new Map<string, number>();
+  for (const [i, findings] of piiByIndex)
+    if (split[i]! >= 0) for (const f of findings) piiFindings.set(f, idView[i]!);
+
+  let groupedRecords = 0;
+  for (const g of groups) if (g.size > 1) groupedRecords += g.size;
+  return {
+    ids: idView,
+    split,
+    count,
+    piiFindings,
+    strata,
+    perStratum,
+    groups: groups.length,
+    groupedRecords,
+    pinned,
+    movedGroups,
+    crossSplitPairs,
+    links: linkFrom.length,
+    contaminated,
+    ...(mixReport ? { mix: mixReport } : {}),
+  };
+}

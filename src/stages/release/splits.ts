@@ -1,0 +1,97 @@
+import { usage } from '../../core/errors.js';
+
+/**
+ * Split specifications and the assignment of groups to splits: pure functions over numbers.
+ *
+ * A group (records that are near-duplicates of each other or share a parent) goes to one split as
+ * a whole. Groups a previous release already placed keep that split (a pin): a test example of v1
+ * is never a training example of v2. The remaining groups of each stratum are taken in the order
+ * of a hash of their key, each to the split furthest below its share of the stratum so far, so
+ * the order (and so the outcome) depends only on the keys, and every stratum ends within one group
+ * of its target proportions.
+ */
+
+export interface SplitSpec {
+  name: string;
+  ratio: number;
+}
+
+const SPLIT_NAME = /^[a-z][a-z0-9_-]{0,31}$/;
+
+/** `train=0.8,validation=0.1,test=0.1`. Ratios must be positive and sum to 1. */
+export function parseSplits(text: string, where = '--splits'): SplitSpec[] {
+  const out: SplitSpec[] = [];
+  for (const part of text.split(',')) {
+    const [name, value, ...rest] = part.split('=').map((s) => s.trim());
+    if (!name || value === undefined || rest.length > 0)
+      throw usage(`${where}: '${part}' is not NAME=RATIO (e.g. train=0.8)`);
+    if (!SPLIT_NAME.test(name))
+      throw usage(`${where}: split name '${name}' must be lowercase letters, digits, '-' or '_'`);
+    const ratio = Number(value);
+    if (!Number.isFinite(ratio) || ratio <= 0 || ratio > 1)
+      throw usage(`${where}: ratio of '${name}' must be a number in (0, 1], got '${value}'`);
+    if (out.some((s) => s.name === name)) throw usage(`${where}: split '${name}' is named twice`);
+    out.push({ name, ratio });
+  }
+  const sum = out.reduce((a, s) => a + s.ratio, 0);
+  if (Math.abs(sum - 1) > 1e-9)
+    throw usage(`${where}: ratios sum to ${Number(sum.toFixed(6))}, not 1 (${text})`);
+  return out;
+}
+
+export const ALL_TRAIN: SplitSpec[] = [{ name: 'train', ratio: 1 }];
+
+export interface GroupInput {
+  /** Records in the group. */
+  size: number;
+  /** Index of the group's stratum. */
+  stratum: number;
+  /** Order key from the hash of the group's key (ties broken by `key`). */
+  order: number;
+  key: string;
+  /** Split index a previous release placed the group in, or -1. */
+  pin: number;
+}
+
+/** Split index per group. */
+export function assignSplits(groups: GroupInput[], specs: SplitSpec[], strata: number): Int32Array {
+  const out = new Int32Array(groups.length).fill(-1);
+  const k = specs.length;
+  const counts = new Float64Array(strata * k);
+  const totals = new Float64Array(strata);
+  for (let g = 0; g < groups.length; g++) {
+    const gr = groups[g]!;
+    if (gr.pin >= 0 && gr.pin < k) {
+      out[g] = gr.pin;
+      counts[gr.stratum * k + gr.pin]! += gr.size;
+      totals[gr.stratum]! += gr.size;
+    }
+  }
+  const free: number[] = [];
+  for (let g = 0; g < groups.length; g++) if (out[g] === -1) free.push(g);
+  free.sort((a, b) => {
+    const x = groups[a]!;
+    const y = groups[b]!;
+    return x.order - y.order || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+  });
+  for (const g of free) {
+    const gr = groups[g]!;
+    const base = gr.stratum * k;
+    const after = totals[gr.stratum]! + gr.size;
+    // The split furthest below its share once this group is counted in, relative to that share:
+    // where pinned groups overfill one split, the others share the rest in their own proportions.
+    let best = 0;
+    let bestDeficit = Number.NEGATIVE_INFINITY;
+    for (let s = 0; s < k; s++) {
+      const deficit = after - counts[base + s]! / specs[s]!.ratio;
+      if (deficit > bestDeficit + 1e-12) {
+        best = s;
+        bestDeficit = deficit;
+      }
+    }
+    out[g] = best;
+    counts[base + best]! += gr.size;
+    totals[gr.stratum] = after;
+  }
+  return out;
+}

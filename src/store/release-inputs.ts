@@ -1,0 +1,171 @@
+import { sql } from 'kysely';
+import type { Provenance, RecordStatus } from '../core/record.js';
+import type { Ctx } from './context.js';
+import { readJson, readJsonOrNull } from './dialect.js';
+
+/**
+ * What making a release reads before it freezes anything: a light view of each candidate record
+ * (no fields, no final values) to group, stratify, mix and gate, and the check results that say
+ * which records are near-duplicates of which and which hold personal information.
+ */
+
+export interface CandidateRecord {
+  id: number;
+  externalId: string;
+  status: RecordStatus;
+  language: string | null;
+  metadata: Record<string, unknown>;
+  provenance: Provenance;
+}
+
+/** Candidates in id order, a page at a time (keyset), in the given statuses (all when empty). */
+export async function* streamCandidates(
+  ctx: Ctx,
+  datasetId: number,
+  statuses: RecordStatus[],
+  batchSize = 5000,
+): AsyncGenerator<CandidateRecord[]> {
+  let after = 0;
+  for (;;) {
+    let q = ctx.db
+      .selectFrom('records')
+      .select(['id', 'external_id', 'status', 'language', 'metadata', 'provenance'])
+      .where('dataset_id', '=', datasetId)
+      .where('id', '>', after);
+    // As in streamRecords: filter rows read in id order rather than merge status ranges per page.
+    if (statuses.length > 0) q = q.where(sql<string>`status || ''`, 'in', statuses);
+    const rows = await q.orderBy('id').limit(batchSize).execute();
+    if (rows.length === 0) return;
+    after = Number(rows[rows.length - 1]!.id);
+    yield rows.map((r) => ({
+      id: Number(r.id),
+      externalId: r.external_id,
+      status: r.status as RecordStatus,
+      language: r.language,
+      metadata: readJson(r.metadata),
+      provenance: readJson(r.provenance),
+    }));
+    if (rows.length < batchSize) return;
+  }
+}
+
+export interface CheckVerdict {
+  recordId: number;
+  check: string;
+  passed: boolean;
+  details: unknown;
+}
+
+/** The results of the named checks on these records. */
+export async function verdictsOf(ctx: Ctx, recordIds: number[], checks: string[]): Promise<CheckVerdict[]> {
+  const out: CheckVerdict[] = [];
+  for (let i = 0; i < recordIds.length; i += 1000) {
+    const rows = await ctx.db
+      .selectFrom('check_results')
+      .select(['record_id', 'check', 'passed', 'details'])
+      .where('record_id', 'in', recordIds.slice(i, i + 1000))
+      .where('check', 'in', checks)
+      .execute();
+    for (const r of rows)
+      out.push({
+        recordId: Number(r.record_id),
+        check: r.check,
+        passed: Number(r.passed) === 1,
+        details: readJsonOrNull(r.details),
+      });
+  }
+  return out;
+}
+
+/** Per check: how many of the dataset's records it ran on and how many failed. */
+export async function checkTotals(
+  ctx: Ctx,
+  datasetId: number,
+): Promise<{ check: string; records: number; failed: number }[]> {
+  const rows = await ctx.db
+    .selectFrom('check_results')
+    .innerJoin('records', 'records.id', 'check_results.record_id')
+    .select([
+      'check_results.check as check',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.sum<number>(sql`CASE WHEN check_results.passed = 0 THEN 1 ELSE 0 END`).as('failed'),
+    ])
+    .where('records.dataset_id', '=', datasetId)
+    .groupBy('check_results.check')
+    .orderBy('check_results.check')
+    .execute();
+  return rows.map((r) => ({ check: r.check, records: Number(r.n), failed: Number(r.failed ?? 0) }));
+}
+
+/** The reasons people gave on these records: reviewers' comments and response reasons, oldest first. */
+export async function reasonsFor(
+  ctx: Ctx,
+  recordIds: number[],
+): Promise<{ recordId: number; by: string; text: string; at: number }[]> {
+  const out: { recordId: number; by: string; text: string; at: number }[] = [];
+  for (let i = 0; i < recordIds.length; i += 500) {
+    const ids = recordIds.slice(i, i + 500);
+    const comments = await ctx.db
+      .selectFrom('comments')
+      .innerJoin('users', 'users.id', 'comments.user_id')
+      .select(['comments.record_id', 'users.username', 'comments.body', 'comments.created_at'])
+      .where('comments.record_id', 'in', ids)
+      .execute();
+    for (const c of comments)
+      out.push({ recordId: Number(c.record_id), by: c.username, text: c.body, at: Number(c.created_at) });
+    const reasons = await ctx.db
+      .selectFrom('responses')
+      .innerJoin('users', 'users.id', 'responses.user_id')
+      .select(['responses.record_id', 'users.username', 'responses.reason', 'responses.updated_at'])
+      .where('responses.record_id', 'in', ids)
+      .where('responses.reason', 'is not', null)
+      .execute();
+    for (const r of reasons)
+      if (r.reason)
+        out.push({ recordId: Number(r.record_id), by: r.username, text: r.reason, at: Number(r.updated_at) });
+  }
+  return out.sort((a, b) => a.at - b.at || a.recordId - b.recordId);
+}
+
+/** Reasons recorded in record events (retirement, erasure, corrections) in a time window. */
+export async function eventReasonsFor(
+  ctx: Ctx,
+  recordIds: number[],
+  window: { after: number; until: number },
+): Promise<{ recordId: number; by: string; text: string; at: number; action: string }[]> {
+  const out: { recordId: number; by: string; text: string; at: number; action: string }[] = [];
+  for (let i = 0; i < recordIds.length; i += 500) {
+    const rows = await ctx.db
+      .selectFrom('events')
+      .select(['entity_id', 'actor', 'action', 'at', 'after'])
+      .where('entity_type', '=', 'record')
+      .where(
+        'entity_id',
+        'in',
+        recordIds.slice(i, i + 500).map((id) => String(id)),
+      )
+      .where('at', '>', window.after)
+      .where('at', '<=', window.until)
+      .execute();
+    for (const r of rows) {
+      const after = readJsonOrNull<{ reason?: unknown }>(r.after);
+      if (after && typeof after.reason === 'string' && after.reason)
+        out.push({
+          recordId: Number(r.entity_id),
+          by: r.actor,
+          text: after.reason,
+          at: Number(r.at),
+          action: r.action,
+        });
+    }
+  }
+  return out;
+}
+
+export const releaseInputsRepository = {
+  eventReasons: eventReasonsFor,
+  candidates: streamCandidates,
+  verdicts: verdictsOf,
+  checkTotals,
+  reasons: reasonsFor,
+};
