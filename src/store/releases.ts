@@ -23,6 +23,8 @@ export interface StoredRelease {
   releaseHash: string | null;
   /** The manifest as the release stage wrote it; its shape belongs to that stage. */
   manifest: unknown;
+  /** Set once an erasure removed content from one of its records (migration 006). */
+  superseded: { at: number; reason: string | null; by: number | null } | null;
 }
 
 /** One record as a release froze it. */
@@ -49,6 +51,9 @@ type ReleaseRow = {
   created_at: number;
   release_hash: string | null;
   manifest: unknown;
+  superseded_at?: number | string | null;
+  superseded_reason?: string | null;
+  superseded_by?: number | string | null;
 };
 
 const toRelease = (r: ReleaseRow): StoredRelease => ({
@@ -61,6 +66,14 @@ const toRelease = (r: ReleaseRow): StoredRelease => ({
   createdAt: Number(r.created_at),
   releaseHash: r.release_hash,
   manifest: readJsonOrNull(r.manifest),
+  superseded:
+    r.superseded_at == null
+      ? null
+      : {
+          at: Number(r.superseded_at),
+          reason: r.superseded_reason ?? null,
+          by: r.superseded_by == null ? null : Number(r.superseded_by),
+        },
 });
 
 /**

@@ -127,6 +127,7 @@ export function registerRelease(program: Command): void {
             createdBy: r.createdBy,
             createdAt: new Date(r.createdAt).toISOString(),
             notes: r.notes,
+            superseded: r.superseded,
           };
         });
         emit(g, rows, () =>
@@ -138,7 +139,9 @@ export function registerRelease(program: Command): void {
                       r.splits,
                     )
                       .map(([k, v]) => `${k}=${v}`)
-                      .join(' ')}  ${r.createdAt}  ${r.createdBy}${r.notes ? `  ${r.notes}` : ''}`,
+                      .join(' ')}  ${r.createdAt}  ${r.createdBy}${r.notes ? `  ${r.notes}` : ''}${
+                      r.superseded ? `  SUPERSEDED (${r.superseded.reason ?? 'erasure'})` : ''
+                    }`,
                 )
                 .join('\n')
             : `No releases of '${o.dataset}' yet.`,

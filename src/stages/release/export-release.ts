@@ -59,6 +59,12 @@ export async function exportRelease(store: Store, o: ReleaseExportOptions): Prom
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
     throw usage(`unknown export format '${o.format}'; expected one of ${EXPORT_FORMATS.join(', ')}`);
   const { release, manifest } = await resolveRelease(store, o.ref);
+  // An erasure emptied some of its records: exporting it would ship holes (or, from an older copy,
+  // the erased data). A new version is cut without them (`release create --since`).
+  if (release.superseded)
+    throw usage(
+      `${o.ref} was superseded (${release.superseded.reason ?? 'erasure'}); create a new version with \`tandem release create --since ${o.ref}\` and export that`,
+    );
   const settings = manifest.settings;
   const map: (s: Record<string, unknown>) => MappedRow =
     format === 'jsonl' || format === 'parquet'
