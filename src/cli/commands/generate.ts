@@ -6,7 +6,7 @@ import type { CircuitEvent } from '../../llm/scheduler/circuit-breaker.js';
 import type { DryRunResult } from '../../stages/generate/run/dry-run.js';
 import type { GenerateProgress, GenerateSummary } from '../../stages/generate/run/run-generation.js';
 import { cliActor, globals, withStore } from '../context.js';
-import { CommandFailed, emit, note, progress } from '../output.js';
+import { CommandFailed, emit, note } from '../output.js';
 
 export interface GenerateFlags {
   count?: string;
