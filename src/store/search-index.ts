@@ -32,8 +32,6 @@ export async function indexPending(ctx: Ctx, limit = 2_000): Promise<number> {
         RETURNING record_id`.execute(tx.db);
       const ids = taken.rows.map((r) => Number(r.record_id));
       if (ids.length === 0) return 0;
-      // The list emptied: tell the planner, or searches keep planning for the backlog it held.
-      if (ids.length < limit) await sql`ANALYZE search_pending`.execute(tx.db);
       await sql`
         INSERT INTO record_search (record_id, dataset_id, doc)
         SELECT r.id, r.dataset_id, ${a.searchDocument('r.fields')} FROM records r WHERE r.id = ANY(${ids}::bigint[])
@@ -61,6 +59,21 @@ export async function indexPending(ctx: Ctx, limit = 2_000): Promise<number> {
   });
 }
 
+/** A backlog this large changes the tables' sizes enough to plan searches on stale statistics. */
+export const ANALYZE_AFTER = 10_000;
+
+/**
+ * Fresh statistics for search after a large backlog was indexed: the planner otherwise keeps
+ * planning for a pending list that is gone and an index table it saw empty (a rare word took 134 ms
+ * instead of a few). PostgreSQL only; SQLite's planner reads no such statistics here.
+ */
+export async function analyzeSearch(ctx: Ctx): Promise<void> {
+  if (adapterOf(ctx).name !== 'postgres') return;
+  await sql`ANALYZE search_pending`.execute(ctx.db);
+  await sql`ANALYZE record_search`.execute(ctx.db);
+  await sql`ANALYZE records`.execute(ctx.db);
+}
+
 /** Indexes every pending record; `onBatch` hears the running total. */
 export async function indexAllPending(
   ctx: Ctx,
@@ -69,7 +82,10 @@ export async function indexAllPending(
   let total = 0;
   for (;;) {
     const n = await indexPending(ctx, options.batch);
-    if (n === 0) return total;
+    if (n === 0) {
+      if (total >= ANALYZE_AFTER) await analyzeSearch(ctx);
+      return total;
+    }
     total += n;
     options.onBatch?.(total);
   }

@@ -1,3 +1,4 @@
+import { ANALYZE_AFTER } from './search-index.js';
 import type { Store } from './store.js';
 
 /**
@@ -25,11 +26,16 @@ export function startSearchIndexer(store: Store, o: SearchIndexerOptions = {}): 
   let stopped = false;
   let running: Promise<void> | null = null;
   const pass = async () => {
+    let thisPass = 0;
     try {
       while (!stopped) {
         const n = await store.searchIndex.indexPending(batch);
         indexed += n;
-        if (n < batch) return;
+        thisPass += n;
+        if (n < batch) {
+          if (thisPass >= ANALYZE_AFTER) await store.searchIndex.analyze();
+          return;
+        }
         // Let requests waiting on the store go first.
         await new Promise((r) => setImmediate(r));
       }

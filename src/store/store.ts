@@ -38,7 +38,7 @@ import { releaseInputsRepository } from './release-inputs.js';
 import { releasesRepository } from './releases.js';
 import { type Bound, bind, type RepositoryFunctions } from './repository.js';
 import { responsesRepository } from './responses.js';
-import { indexAllPending, indexPending, pendingCount } from './search-index.js';
+import { analyzeSearch, indexAllPending, indexPending, pendingCount } from './search-index.js';
 import { freeSlots } from './slots.js';
 import { suggestionsRepository } from './suggestions.js';
 import { usersRepository } from './users.js';
@@ -78,7 +78,7 @@ const queueRepository = {
 };
 
 /** The search index's background work (migration 008). */
-const searchIndexRepository = { indexPending, indexAllPending, pendingCount };
+const searchIndexRepository = { indexPending, indexAllPending, pendingCount, analyze: analyzeSearch };
 
 const repositories = {
   datasets: datasetsRepository,
