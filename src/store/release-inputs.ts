@@ -168,4 +168,16 @@ export const releaseInputsRepository = {
   verdicts: verdictsOf,
   checkTotals,
   reasons: reasonsFor,
+  newestChange,
 };
+
+/** When the newest of a dataset's records in these statuses last changed (0 when there is none). */
+export async function newestChange(ctx: Ctx, datasetId: number, statuses: string[]): Promise<number> {
+  const r = await ctx.db
+    .selectFrom('records')
+    .select((eb) => eb.fn.max('updated_at').as('at'))
+    .where('dataset_id', '=', datasetId)
+    .where('status', 'in', statuses)
+    .executeTakeFirst();
+  return Number(r?.at ?? 0);
+}

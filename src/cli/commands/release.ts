@@ -64,6 +64,10 @@ export function registerRelease(program: Command): void {
     )
     .option('--mix <spec>', 'provenance shares, e.g. synthetic=0.7,human=0.3')
     .option('--waive <finding=reason>', 'waive one PII finding (repeatable)', collect, [])
+    .option(
+      '--require-audit <kinds>',
+      'refuse unless these audits (representation,factual) passed after the records last changed',
+    )
     .action(
       async (
         o: {
@@ -76,6 +80,7 @@ export function registerRelease(program: Command): void {
           stratifyBy?: string;
           mix?: string;
           waive: string[];
+          requireAudit?: string;
         },
         cmd: Command,
       ) => {
@@ -98,6 +103,10 @@ export function registerRelease(program: Command): void {
             since: since?.version,
             statuses,
             notes: o.notes,
+            requireAudits: o.requireAudit
+              ?.split(',')
+              .map((k) => k.trim())
+              .filter(Boolean),
             splits,
             stratifyBy,
             mix,

@@ -194,8 +194,9 @@ export function datasetCard(m: ReleaseManifest, c: CardInput): string {
       Object.entries(m.languages)
         .map(([l, n]) => `${l} ${pct(n, m.records)}`)
         .join(', ') || 'unknown'
-    }. No audit results are attached to this release.`,
+    }. ${m.audits?.length ? 'Audits this release required:' : 'No audit results are attached to this release.'}`,
   );
+  for (const a of m.audits ?? []) lines.push(`- ${a.summary} (${new Date(a.at).toISOString()})`);
   h('## Changelog');
   if (!c.changes) lines.push('First release.');
   else {

@@ -4,6 +4,7 @@ import { usage } from '../../core/errors.js';
 import type { RecordStatus } from '../../core/record.js';
 import type { StoredRelease } from '../../store/releases.js';
 import type { Store } from '../../store/store.js';
+import { auditGate } from '../audit/index.js';
 import type { ReleaseManifest } from './manifest.js';
 import type { MixSpec } from './mix.js';
 import { enforceGate, outputScanner, unknownWaivers, type Waiver } from './pii-gate.js';
@@ -42,6 +43,8 @@ export interface CreateReleaseOptions {
   stratifyBy?: string[] | undefined;
   mix?: MixSpec | undefined;
   waivers?: Waiver[] | undefined;
+  /** Audit kinds that must have passed, no older than the newest record released. */
+  requireAudits?: string[] | undefined;
   actor: Actor;
   onProgress?: (stage: 'plan' | 'freeze', done: number) => void;
 }
@@ -74,6 +77,7 @@ export async function createRelease(store: Store, o: CreateReleaseOptions): Prom
   const mix = o.mix ?? (baseManifest?.mix ? (baseManifest.mix.target as MixSpec) : undefined);
   const waivers = o.waivers ?? [];
   const notes = o.notes ?? '';
+  const audits = await requiredAudits(store, dataset.id, dataset.name, statuses, o.requireAudits);
 
   return store.transaction(async (tx) => {
     const createdAt = Date.now();
@@ -178,6 +182,7 @@ export async function createRelease(store: Store, o: CreateReleaseOptions): Prom
       ...tally.summary(),
       checks: await tx.releaseInputs.checkTotals(dataset.id),
       pii: { findings: new Set([...plan.piiFindings.keys(), ...outputFindings]).size, waivers },
+      ...(audits ? { audits } : {}),
       settings,
     };
     await tx.releases.finish(releaseId, {
@@ -190,4 +195,31 @@ export async function createRelease(store: Store, o: CreateReleaseOptions): Prom
     const release = await tx.releases.find(dataset.id, version);
     return { release: release!, manifest };
   });
+}
+
+const GATED_AUDITS = ['representation', 'factual'];
+
+/**
+ * `--require-audit`: each kind's newest audit must be no older than the newest change to the records
+ * the release would hold, and pass (a factual audit finished and not rejected by its plan). Checked
+ * before anything is written; a failure is exit 2 with each reason.
+ */
+async function requiredAudits(
+  store: Store,
+  datasetId: number,
+  dataset: string,
+  statuses: RecordStatus[],
+  kinds: string[] | undefined,
+): Promise<ReleaseManifest['audits']> {
+  if (!kinds?.length) return undefined;
+  for (const k of kinds)
+    if (!GATED_AUDITS.includes(k))
+      throw usage(`--require-audit: unknown audit kind '${k}'; expected ${GATED_AUDITS.join(', ')}`);
+  const since = await store.releaseInputs.newestChange(datasetId, statuses);
+  const gate = await auditGate(store, dataset, kinds, since);
+  const refused = gate.checks.flatMap((c) => (c.status === 'passed' ? [] : [c.reason]));
+  if (refused.length > 0) throw usage(`release refused by --require-audit: ${refused.join('; ')}`);
+  return gate.checks.flatMap((c) =>
+    c.status === 'passed' ? [{ kind: c.kind, audit: c.audit, at: c.at, summary: c.summary }] : [],
+  );
 }

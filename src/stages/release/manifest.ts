@@ -42,6 +42,8 @@ export interface ReleaseManifest {
   languages: Record<string, number>;
   checks: { check: string; records: number; failed: number }[];
   pii: { findings: number; waivers: Waiver[] };
+  /** The audits the release required (`--require-audit`) and the newest of each kind it found. */
+  audits?: { kind: string; audit: number; at: number; summary: string }[];
   annotation: { annotators: number; responses: number; decidedBy: Record<string, number> };
   settings: DatasetSettings;
 }
