@@ -17,10 +17,16 @@ for (const b of backends()) {
         const ids = await seed(store, 'd', 20);
         await expect(
           createRelease(store, { dataset: 'd', version: '1.0.0', requireAudits: ['representation'], actor }),
-        ).rejects.toMatchObject({ code: 'usage', message: expect.stringMatching(/has no representation audit/) });
+        ).rejects.toMatchObject({
+          code: 'usage',
+          message: expect.stringMatching(/has no representation audit/),
+        });
         await expect(
           createRelease(store, { dataset: 'd', version: '1.0.0', requireAudits: ['bias'], actor }),
-        ).rejects.toMatchObject({ code: 'usage', message: expect.stringMatching(/unknown audit kind 'bias'/) });
+        ).rejects.toMatchObject({
+          code: 'usage',
+          message: expect.stringMatching(/unknown audit kind 'bias'/),
+        });
         expect(await releasesOf(store, 'd')).toEqual([]);
 
         const audit = await representationAudit(store, 'd', { by: ['language'], descriptors: false, actor });
