@@ -1,15 +1,13 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TandemError, usage } from '../../core/errors.js';
-import { openLineSink } from '../../io/line-sink.js';
-import { openParquetSink } from '../../io/parquet-sink.js';
 import type { Store } from '../../store/store.js';
 import { datasetCard } from './card.js';
 import { type ChangeSummary, changelogOf } from './changelog.js';
 import { EXPORT_FORMATS, type ExportFormat } from './export/export-dataset.js';
 import type { MappedRow } from './export/export-record.js';
 import { trainingFormats } from './export/formats/index.js';
-import { parquetColumns, parquetRow } from './export/full-record.js';
+import { openRowSink, type RowSink } from './export/row-sink.js';
 import { resolveRelease } from './read-release.js';
 import { exportRecordOf } from './snapshot.js';
 
@@ -48,12 +46,6 @@ export interface ReleaseExport {
   card: string;
 }
 
-interface Sink {
-  write(rows: Record<string, unknown>[]): Promise<void>;
-  close(): Promise<void>;
-  abort(): Promise<void>;
-}
-
 export async function exportRelease(store: Store, o: ReleaseExportOptions): Promise<ReleaseExport> {
   const format = (o.format ?? 'jsonl') as ExportFormat;
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
@@ -76,31 +68,11 @@ export async function exportRelease(store: Store, o: ReleaseExportOptions): Prom
 
   mkdirSync(join(o.out, 'data'), { recursive: true });
   const ext = format === 'parquet' ? 'parquet' : 'jsonl';
-  const files = new Map<string, SplitFile & { sink: Sink }>();
+  const files = new Map<string, SplitFile & { sink: RowSink }>();
   for (const s of manifest.splits) {
     const rel = `data/${s.name}.${ext}`;
     const path = join(o.out, rel);
-    let sink: Sink;
-    if (format === 'parquet') {
-      const p = openParquetSink(path, parquetColumns(settings), { rowGroupSize: 20_000 });
-      sink = {
-        write: (rows) => p.write(rows.map(parquetRow)),
-        close: () => p.close(),
-        abort: () => p.abort(),
-      };
-    } else {
-      const lines = openLineSink(path);
-      sink = {
-        write: async (rows) => {
-          for (const row of rows) {
-            const w = lines.write(JSON.stringify(row));
-            if (w) await w;
-          }
-        },
-        close: () => lines.close(),
-        abort: () => lines.abort(),
-      };
-    }
+    const sink = openRowSink(path, format === 'parquet' ? 'parquet' : 'jsonl', settings);
     files.set(s.name, { split: s.name, path: rel, records: 0, skipped: 0, bytes: 0, sink });
   }
 

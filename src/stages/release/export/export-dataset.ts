@@ -1,12 +1,11 @@
 import { TandemError, usage } from '../../../core/errors.js';
 import { type RecordStatus, recordStatus } from '../../../core/record.js';
-import { openLineSink } from '../../../io/line-sink.js';
-import { openParquetSink } from '../../../io/parquet-sink.js';
 import type { Store } from '../../../store/store.js';
 import type { ExportRecord, MappedRow } from './export-record.js';
 import { applyCorrections } from './formats/corrections.js';
 import { trainingFormats } from './formats/index.js';
-import { fullRow, parquetColumns, parquetRow } from './full-record.js';
+import { fullRow } from './full-record.js';
+import { openRowSink } from './row-sink.js';
 
 export const EXPORT_FORMATS = [
   'jsonl',
@@ -86,30 +85,9 @@ export async function exportDataset(store: Store, opts: ExportOptions): Promise<
     map = trainingFormats[format].prepare(settings, opts.field ? { field: opts.field } : {});
   }
 
-  let sink: {
-    write(rows: Record<string, unknown>[]): Promise<void> | void;
-    close(): Promise<void>;
-    abort(): Promise<void>;
-  };
-  if (format === 'parquet') {
-    if (out === '-') throw usage('parquet export needs --out FILE (it cannot be written to stdout)');
-    // 20,000 rows of a few hundred bytes make row groups of ~10 MB: small enough to keep export
-    // memory flat, large enough for readers' column scans.
-    const p = openParquetSink(out, parquetColumns(settings), { rowGroupSize: 20_000 });
-    sink = { write: (rows) => p.write(rows.map(parquetRow)), close: () => p.close(), abort: () => p.abort() };
-  } else {
-    const lines = openLineSink(out);
-    sink = {
-      write: async (rows) => {
-        for (const row of rows) {
-          const w = lines.write(JSON.stringify(row));
-          if (w) await w;
-        }
-      },
-      close: () => lines.close(),
-      abort: () => lines.abort(),
-    };
-  }
+  if (format === 'parquet' && out === '-')
+    throw usage('parquet export needs --out FILE (it cannot be written to stdout)');
+  const sink = openRowSink(out, format === 'parquet' ? 'parquet' : 'jsonl', settings);
 
   let written = 0;
   let done = 0;
