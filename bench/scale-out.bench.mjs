@@ -19,7 +19,14 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDriver, fmt, latencyLine, sliceLines, statusLine } from './lib/annotator-driver.mjs';
+import {
+  connectionLine,
+  createDriver,
+  fmt,
+  latencyLine,
+  sliceLines,
+  statusLine,
+} from './lib/annotator-driver.mjs';
 import { machine } from './lib/machine.mjs';
 import { autovacuumStandIn, describeAutovacuum } from './lib/pg-autovacuum.mjs';
 import { checkServeStore } from './lib/serve-correctness.mjs';
@@ -51,6 +58,7 @@ const { values: opt } = parseArgs({
     schema: { type: 'string' },
     'prepare-only': { type: 'boolean', default: false },
     'no-autovacuum': { type: 'boolean', default: false },
+    'own-connections': { type: 'boolean', default: false },
   },
 });
 const N = Number(opt.records);
@@ -173,6 +181,7 @@ const driver = createDriver({
   warmupS: WARMUP,
   seconds: SECONDS,
   think: THINK,
+  ownConnection: opt['own-connections'],
 });
 const autovacuum = opt['no-autovacuum']
   ? null
@@ -240,6 +249,7 @@ console.log(
   `proxy (pid ${proxyProc.pid}): CPU ${(proxyCpu / 10 / SECONDS).toFixed(0)}% of one core = ${(proxyCpu / Math.max(1, windowRequests)).toFixed(2)} ms per request; ${proxyStats.upstreams.map((u, i) => `server ${i + 1} ${fmt(u.requests)} requests (${u.failed} not answered)`).join(', ')}; ${proxyStats.retried} requests sent again to another server, ${proxyStats.unanswered} answered by none; the machine has ${os.cpus().length} cores`,
 );
 console.log(statusLine(r.statuses));
+console.log(connectionLine(r));
 for (const e of r.errors) console.log(`  e.g. ${e.slice(0, 200)}`);
 const ok = await checkServeStore(storeUrl, OVERLAP, r);
 if (!ok) process.exitCode = 1;

@@ -15,12 +15,30 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * (performance.now() times, warm-up excluded) are measured; whoever holds a record at the deadline
  * still answers it, so no lease is left dangling.
  */
-export function createDriver({ host = '127.0.0.1', port, dataset, annotators, warmupS, seconds, think }) {
-  const agent = new http.Agent({
+export function createDriver({
+  host = '127.0.0.1',
+  port,
+  dataset,
+  annotators,
+  warmupS,
+  seconds,
+  think,
+  ownConnection = false,
+}) {
+  // Shared: one keep-alive pool for every annotator (the figures in docs/architecture.md), so an
+  // annotator's request takes whichever connection is idle and a new one is opened when none is.
+  // ownConnection: each annotator keeps one connection of its own, as a browser does; no
+  // connection is opened after the first request.
+  const shared = new http.Agent({
     keepAlive: true,
     maxSockets: annotators.length + 16,
     maxFreeSockets: annotators.length + 16,
   });
+  const own = new Map(
+    ownConnection
+      ? annotators.map((a) => [a, new http.Agent({ keepAlive: true, maxSockets: 1, maxFreeSockets: 1 })])
+      : [],
+  );
   const thinkRng = rng(7);
   const t0 = performance.now();
   const start = t0 + warmupS * 1000;
@@ -36,9 +54,17 @@ export function createDriver({ host = '127.0.0.1', port, dataset, annotators, wa
     handed: new Map(), // record id → annotators it was handed to
     acknowledged: new Set(), // `${recordId}:${userId}` of every 200 submit
     drained: 0,
+    // Requests that opened a new connection (the agent had no idle one), and of the measured ones
+    // slower than 1 s how many did: a tail from connecting (a dropped SYN is retried after 1, 3,
+    // 7, 15, 31 s) is told apart from one inside the server.
+    fresh: { next: 0, submit: 0, slow: 0, slowFresh: 0 },
+    connectMs: [], // request start → TCP connection established, for every new connection
+    acceptToRead: [], // [accepted → request read, request start → accepted] ms, new connections
   };
 
-  function call(method, path, token, body) {
+  function call(a, method, path, body) {
+    const token = a.token;
+    const agent = own.get(a) ?? shared;
     return new Promise((resolve) => {
       const t = performance.now();
       const headers = { authorization: `Bearer ${token}` };
@@ -51,14 +77,16 @@ export function createDriver({ host = '127.0.0.1', port, dataset, annotators, wa
         res.on('data', (c) => chunks.push(c));
         res.on('end', () => {
           const end = performance.now();
-          const [read, wrote] = String(res.headers['x-bench-t'] ?? ',')
+          const [read, wrote, accepted] = String(res.headers['x-bench-t'] ?? ',')
             .split(',')
             .map(Number);
+          if (accepted) r.acceptToRead.push([read - accepted, accepted - (performance.timeOrigin + t)]);
           resolve({
             status: res.statusCode,
             body: Buffer.concat(chunks).toString(),
             t,
             ms: end - t,
+            fresh: !req.reusedSocket,
             // Where the time went: before the server read the request, in it, after it wrote the answer.
             split: read
               ? [read - (performance.timeOrigin + t), wrote - read, performance.timeOrigin + end - wrote]
@@ -66,6 +94,9 @@ export function createDriver({ host = '127.0.0.1', port, dataset, annotators, wa
           });
         });
         res.on('error', (e) => resolve({ status: 0, error: e.message, t, ms: performance.now() - t }));
+      });
+      req.on('socket', (socket) => {
+        if (!req.reusedSocket) socket.once('connect', () => r.connectMs.push(performance.now() - t));
       });
       req.on('error', (e) => resolve({ status: 0, error: e.message, t, ms: performance.now() - t }));
       req.end(body);
@@ -77,7 +108,12 @@ export function createDriver({ host = '127.0.0.1', port, dataset, annotators, wa
     r.statuses.set(key, (r.statuses.get(key) ?? 0) + 1);
     if (x.status === 0 || x.status >= 300 || (x.status !== 200 && kind === 'submit'))
       if (r.errors.length < 5) r.errors.push(`${key}: ${x.error ?? x.body}`);
+    if (x.fresh) r.fresh[kind]++;
     if (x.t >= start && x.t < deadline) {
+      if (x.ms > 1000) {
+        r.fresh.slow++;
+        if (x.fresh) r.fresh.slowFresh++;
+      }
       r.lat[kind].push(x.ms);
       r.slices[Math.floor((x.t - start) / SLICE_MS)]?.push(x.ms);
       if (x.split) r.splits.push([x.ms, ...x.split]);
@@ -87,7 +123,7 @@ export function createDriver({ host = '127.0.0.1', port, dataset, annotators, wa
   async function annotator(a) {
     if (think > 0) await sleep(thinkRng() * think);
     while (performance.now() < deadline) {
-      const n = await call('GET', `/api/datasets/${dataset}/next`, a.token);
+      const n = await call(a, 'GET', `/api/datasets/${dataset}/next`);
       note('next', n);
       if (n.status === 204) {
         r.drained++;
@@ -108,7 +144,7 @@ export function createDriver({ host = '127.0.0.1', port, dataset, annotators, wa
         status: 'submitted',
         timeSpentMs: Math.round(ms),
       });
-      const s = await call('POST', `/api/records/${id}/responses`, a.token, body);
+      const s = await call(a, 'POST', `/api/records/${id}/responses`, body);
       note('submit', s);
       if (s.status === 200) r.acknowledged.add(`${id}:${a.id}`);
     }
@@ -121,7 +157,8 @@ export function createDriver({ host = '127.0.0.1', port, dataset, annotators, wa
     async run() {
       await Promise.all(annotators.map(annotator));
       r.drainMs = performance.now() - deadline;
-      agent.destroy();
+      shared.destroy();
+      for (const agent of own.values()) agent.destroy();
       return r;
     },
   };
@@ -152,6 +189,18 @@ export function sliceLines(slices) {
     `  p50 by ${SLICE_MS / 1000} s slice: ${at(50)} ms`,
     `  p99 by ${SLICE_MS / 1000} s slice: ${at(99)} ms`,
   ];
+}
+
+/** New connections opened, and how many of the requests slower than 1 s opened one. */
+export function connectionLine({ fresh, connectMs, acceptToRead }) {
+  const c = Float64Array.from(connectMs).sort();
+  const slow = c.filter((ms) => ms > 900).length;
+  const ar = Float64Array.from(acceptToRead.map((x) => x[0])).sort();
+  const ta = Float64Array.from(acceptToRead.map((x) => x[1])).sort();
+  const where = ar.length
+    ? `; the server accepted them p50 ${pct(ta, 50).toFixed(0)} / max ${ta[ta.length - 1].toFixed(0)} ms after the request started and read their first request p50 ${pct(ar, 50).toFixed(0)} / max ${ar[ar.length - 1].toFixed(0)} ms after accepting`
+    : '';
+  return `connections: ${fmt(fresh.next)} opened by next, ${fmt(fresh.submit)} by submit (keep-alive reuses the rest), connecting took p50 ${pct(c, 50).toFixed(1)} ms, max ${(c.length ? c[c.length - 1] : Number.NaN).toFixed(0)} ms, > 0.9 s for ${slow}; of ${fmt(fresh.slow)} measured requests slower than 1 s, ${fmt(fresh.slowFresh)} opened a connection${where}`;
 }
 
 /** Statuses seen, e.g. "next 200 × 1,234, submit 200 × 1,200". */
