@@ -10,7 +10,9 @@
 // --seconds is the measured window (120 by default: long enough for a degrading state to show).
 // --think is the mean think time between being handed a record and submitting it (uniform 0.5×–1.5×);
 // --think 0 is the closed loop that shows the maximum throughput. The seeded database is reused
-// between runs (bench/out/serve-N.db, or schema bench_serve_N), its answers and leases reset.
+// between runs (bench/out/serve-N.db, or schema bench_serve_N; with -oK / _oK for an overlap K other
+// than 2), its answers and leases reset. --own-connections: each annotator keeps one connection of its
+// own (as a browser does) instead of sharing one keep-alive pool.
 // Diagnostics: --profile runs the server under --cpu-prof and summarises the profile; --sql-stats
 // times every SQL statement in the server; --stmt-cache and --ckpt-thread are what-ifs (SQLite
 // prepared statements reused; WAL checkpoints moved off the event loop, see lib/serve-process.mjs):
