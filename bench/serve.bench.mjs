@@ -1,36 +1,40 @@
-// The annotation API under load: N records in a dataset (overlap 2) and A simulated annotators, each
-// looping next-record → think → submit over HTTP against `buildServer` in a child process.
-// Targets (issue): 1,000,000 records, 200 annotators, p99 ≤ 25 ms per request on SQLite and ≤ 40 ms
-// on PostgreSQL, no record handed out beyond its overlap, no response lost.
-// Usage: npm run build && npm run bench -- serve [--records N] [--annotators A] [--db sqlite|postgres]
-//   [--seconds S] [--think MS] [--warmup S] [--pg URL] [--profile] [--sql-stats] [--stmt-cache] [--ckpt-thread] [--no-pin] [--no-autovacuum]
+// The annotation API under load: N records in a dataset (overlap 2 unless --overlap) and A simulated
+// annotators (lib/annotator-driver.mjs), each looping next-record → think → submit over HTTP against
+// `buildServer` in a child process.
+// Targets (issues): 1,000,000 records, 200 annotators, p99 ≤ 25 ms per request on SQLite and ≤ 40 ms
+// on PostgreSQL; 10,000 records, overlap 1, 200 annotators on SQLite: p99 ≤ 250 ms (issue 17, the
+// Label Studio comparison); always no record handed out beyond its overlap, no response lost.
+// Usage: npm run build && npm run bench -- serve [--records N] [--annotators A] [--overlap K] [--db sqlite|postgres]
+//   [--seconds S] [--think MS] [--warmup S] [--target MS] [--pg URL] [--profile] [--sql-stats] [--stmt-cache] [--ckpt-thread] [--no-pin] [--no-autovacuum]
+// Issue 17's figure: --records 10000 --overlap 1 --annotators 200 --target 250.
 // --seconds is the measured window (120 by default: long enough for a degrading state to show).
 // --think is the mean think time between being handed a record and submitting it (uniform 0.5×–1.5×);
 // --think 0 is the closed loop that shows the maximum throughput. The seeded database is reused
-// between runs (bench/out/serve-N.db, or schema bench_serve_N), its answers and leases reset.
+// between runs (bench/out/serve-N.db, or schema bench_serve_N; with -oK / _oK for an overlap K other
+// than 2), its answers and leases reset. --own-connections: each annotator keeps one connection of its
+// own (as a browser does) instead of sharing one keep-alive pool.
 // Diagnostics: --profile runs the server under --cpu-prof and summarises the profile; --sql-stats
 // times every SQL statement in the server; --stmt-cache and --ckpt-thread are what-ifs (SQLite
 // prepared statements reused; WAL checkpoints moved off the event loop, see lib/serve-process.mjs):
 // figures with them are not Tandem's as shipped.
 import { execFileSync, fork } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import http from 'node:http';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
-import pg from 'pg';
-import { contentHash } from '../dist/core/hash.js';
-import { datasetSettings } from '../dist/core/settings.js';
-
-import { openStore } from '../dist/store/connect.js';
-import { encodeRecord } from '../dist/store/records.js';
-import { contextOf } from '../dist/store/store.js';
-
+import {
+  connectionLine,
+  createDriver,
+  fmt,
+  latencyLine,
+  sliceLines,
+  statusLine,
+} from './lib/annotator-driver.mjs';
 import { machine } from './lib/machine.mjs';
 import { autovacuumStandIn, describeAutovacuum } from './lib/pg-autovacuum.mjs';
-import { rng } from './lib/rng.mjs';
+import { checkServeStore } from './lib/serve-correctness.mjs';
+import { prepareServeDataset } from './lib/serve-dataset.mjs';
 import { cpuSnapshot, cpuWindow } from './lib/serve-machine.mjs';
 import { summariseProfile } from './lib/serve-profile.mjs';
 
@@ -39,6 +43,8 @@ const { values: opt } = parseArgs({
   options: {
     records: { type: 'string', default: '1000000' },
     annotators: { type: 'string', default: '200' },
+    overlap: { type: 'string', default: '2' },
+    target: { type: 'string' },
     db: { type: 'string', default: 'sqlite' },
     seconds: { type: 'string', default: '120' },
     think: { type: 'string', default: '1000' },
@@ -50,6 +56,7 @@ const { values: opt } = parseArgs({
     'ckpt-thread': { type: 'boolean', default: false },
     'no-pin': { type: 'boolean', default: false },
     'no-autovacuum': { type: 'boolean', default: false },
+    'own-connections': { type: 'boolean', default: false },
   },
 });
 const N = Number(opt.records);
@@ -58,168 +65,40 @@ const SECONDS = Number(opt.seconds);
 const THINK = Number(opt.think);
 const WARMUP = Number(opt.warmup);
 const DB = opt.db;
-if (!['sqlite', 'postgres'].includes(DB) || !(N > 0) || !(A > 0) || !(SECONDS > 0) || !(THINK >= 0))
+const OVERLAP = Number(opt.overlap);
+if (
+  !['sqlite', 'postgres'].includes(DB) ||
+  !(N > 0) ||
+  !(A > 0) ||
+  !(SECONDS > 0) ||
+  !(THINK >= 0) ||
+  !(OVERLAP >= 1)
+)
   throw new Error('usage: npm run bench -- serve [--records N] [--annotators A] [--db sqlite|postgres] …');
 
 const DATASET = 'serve';
-const OVERLAP = 2;
-const TARGET_MS = DB === 'sqlite' ? 25 : 40;
+const TARGET_MS = Number(opt.target ?? (DB === 'sqlite' ? 25 : 40));
 const LEASE_MS = 30 * 60 * 1000;
-const BATCH = 10_000;
-const fmt = (n) => Math.round(n).toLocaleString('en-US');
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 const out = fileURLToPath(new URL('./out/', import.meta.url));
 mkdirSync(out, { recursive: true });
-const sqliteFile = `${out}serve-${N}.db`;
-const schema = `bench_serve_${N}`;
-const pgUrl = () => {
-  const u = new URL(opt.pg);
-  u.searchParams.set('schema', schema);
-  return u.toString();
-};
-const storeUrl = DB === 'sqlite' ? sqliteFile : pgUrl();
+// Overlap 2 keeps the names of the stores earlier runs seeded.
+const suffix = OVERLAP === 2 ? '' : `-o${OVERLAP}`;
+const sqliteFile = `${out}serve-${N}${suffix}.db`;
+const schema = `bench_serve_${N}${suffix.replace('-', '_')}`;
 
 console.log(`machine: ${machine()}`);
 
 // ---- Seed (or reuse) the dataset -----------------------------------------------------------------
 
-const settings = datasetSettings.parse({
-  fields: [{ name: 'text', type: 'text' }],
-  questions: [{ name: 'sentiment', type: 'label', options: ['positive', 'negative', 'neutral'] }],
-  distribution: { responsesPerRecord: OVERLAP },
+const { storeUrl, annotators } = await prepareServeDataset({
+  where: DB === 'sqlite' ? { db: 'sqlite', file: sqliteFile } : { db: 'postgres', adminUrl: opt.pg, schema },
+  name: DATASET,
+  records: N,
+  overlap: OVERLAP,
+  annotators: A,
 });
-
-async function dropStore() {
-  if (DB === 'sqlite') {
-    for (const f of [sqliteFile, `${sqliteFile}-wal`, `${sqliteFile}-shm`]) rmSync(f, { force: true });
-    return;
-  }
-  const client = new pg.Client({ connectionString: opt.pg });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-}
-
-const WORDS =
-  'the order arrived late and the box was damaged but support replied quickly with a refund and a new label for the return so overall I am satisfied though the tracking page never updated after the courier picked it up'.split(
-    ' ',
-  );
-
-async function seed(store) {
-  const r = rng(42);
-  const dataset = await store.datasets.create(DATASET, settings, 'bench');
-  const t = performance.now();
-  for (let start = 0; start < N; start += BATCH) {
-    const rows = [];
-    for (let i = start; i < Math.min(N, start + BATCH); i++) {
-      const words = [];
-      for (let w = 0; w < 30; w++) words.push(WORDS[Math.floor(r() * WORDS.length)]);
-      const fields = { text: `${words.join(' ')} (#${i})` };
-      rows.push(
-        encodeRecord({
-          externalId: `r${i}`,
-          fields,
-          metadata: {},
-          provenance: { origin: 'human', author: 'bench' },
-          contentHash: contentHash(fields),
-        }),
-      );
-    }
-    await store.records.insertEncoded(dataset.id, rows, 'bench');
-  }
-  if (DB === 'postgres') await sql`ANALYZE`.execute(contextOf(store).db);
-  return { dataset, seconds: (performance.now() - t) / 1000 };
-}
-
-/** Forgets every answer, lease and session of earlier runs; the records stay. */
-async function reset(store, datasetId) {
-  const t = performance.now();
-  await contextOf(store).db.deleteFrom('responses').execute();
-  await contextOf(store).db.deleteFrom('assignments').execute();
-  await contextOf(store).db.deleteFrom('sessions').execute();
-  await contextOf(store).db.deleteFrom('api_tokens').execute();
-  await contextOf(store)
-    .db.deleteFrom('events')
-    .where('action', 'in', [
-      'response.create',
-      'response.update',
-      'response.corrections',
-      'record.update',
-      'record.skip',
-      'token.create',
-    ])
-    .execute();
-  await sql`UPDATE records SET open_slots = NULL, status = 'new', full_until = NULL, disagreement = NULL
-    WHERE dataset_id = ${datasetId} AND (open_slots IS NOT NULL OR status <> 'new' OR full_until IS NOT NULL
-      OR disagreement IS NOT NULL)`.execute(contextOf(store).db);
-  // Back to the state of a fresh import that autovacuum has analysed: no dead rows, statistics that
-  // say every record is open (what the planner sees on day one).
-  if (DB === 'postgres')
-    await sql`VACUUM ANALYZE records, responses, assignments, events, api_tokens`.execute(
-      contextOf(store).db,
-    );
-  return (performance.now() - t) / 1000;
-}
-
-let store;
-try {
-  store = await openStore(storeUrl);
-} catch (e) {
-  // A store seeded by an older build whose migrations no longer apply: seed it again.
-  console.log(`seeding: the stored copy does not open (${e.message}); seeding it again`);
-  await dropStore();
-  store = await openStore(storeUrl);
-}
-let dataset = await store.datasets.find(DATASET);
-const have = dataset
-  ? Number(
-      (
-        await sql`SELECT count(*) AS n FROM records WHERE dataset_id = ${dataset.id}`.execute(
-          contextOf(store).db,
-        )
-      ).rows[0].n,
-    )
-  : 0;
-if (dataset && have === N) {
-  const secs = await reset(store, dataset.id);
-  console.log(
-    `seeding: reused ${fmt(N)} records in ${store.location}; answers, leases and statuses reset in ${secs.toFixed(1)} s`,
-  );
-} else {
-  if (dataset || have) {
-    await store.close();
-    await dropStore();
-    store = await openStore(storeUrl);
-  }
-  const s = await seed(store);
-  dataset = s.dataset;
-  console.log(
-    `seeding: ${fmt(N)} records in ${s.seconds.toFixed(1)} s = ${fmt(N / s.seconds)} records/s (insertEncodedRecords, batches of ${fmt(BATCH)})${DB === 'sqlite' ? `, ${mb(statSync(sqliteFile).size)} file` : ''}`,
-  );
-}
-
-// Annotators: created once, members of the dataset, a fresh API token each per run.
-const names = Array.from({ length: A }, (_, i) => `annotator-${String(i + 1).padStart(3, '0')}`);
-const existing = new Map(
-  (
-    await contextOf(store)
-      .db.selectFrom('users')
-      .select(['id', 'username'])
-      .where('username', 'in', names)
-      .execute()
-  ).map((u) => [u.username, u.id]),
-);
-for (const name of names)
-  if (!existing.has(name))
-    existing.set(name, (await store.users.create({ username: name, role: 'annotator' }, 'bench')).id);
-await store.members.change(dataset.id, { add: names }, 'bench');
-const annotators = [];
-for (const name of names) {
-  const id = existing.get(name);
-  annotators.push({ name, id, token: await store.auth.createApiToken(id, 'bench', 'bench') });
-}
-await store.close();
 
 // ---- Server in a child process -------------------------------------------------------------------
 
@@ -262,103 +141,17 @@ console.log(
 
 // ---- Load ----------------------------------------------------------------------------------------
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: A + 16, maxFreeSockets: A + 16 });
-
-function call(method, path, token, body) {
-  return new Promise((resolve) => {
-    const t = performance.now();
-    const headers = { authorization: `Bearer ${token}` };
-    if (body !== undefined) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = Buffer.byteLength(body);
-    }
-    const req = http.request({ host: '127.0.0.1', port, method, path, agent, headers }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const end = performance.now();
-        const [read, wrote] = String(res.headers['x-bench-t'] ?? ',')
-          .split(',')
-          .map(Number);
-        resolve({
-          status: res.statusCode,
-          body: Buffer.concat(chunks).toString(),
-          t,
-          ms: end - t,
-          // Where the time went: before the server read the request, in it, after it wrote the answer.
-          split: read
-            ? [read - (performance.timeOrigin + t), wrote - read, performance.timeOrigin + end - wrote]
-            : null,
-        });
-      });
-      res.on('error', (e) => resolve({ status: 0, error: e.message, t, ms: performance.now() - t }));
-    });
-    req.on('error', (e) => resolve({ status: 0, error: e.message, t, ms: performance.now() - t }));
-    req.end(body);
-  });
-}
-
+const driver = createDriver({
+  port,
+  dataset: DATASET,
+  annotators,
+  warmupS: WARMUP,
+  seconds: SECONDS,
+  think: THINK,
+  ownConnection: opt['own-connections'],
+});
+const { start, deadline } = driver;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const think = rng(7);
-const LABELS = ['positive', 'negative', 'neutral'];
-const lat = { next: [], submit: [] };
-const splits = []; // [total, before, in, after] ms of every measured request
-const statuses = new Map();
-const errors = [];
-const handed = new Map(); // record id → annotators it was handed to
-const acknowledged = new Set(); // `${recordId}:${userId}` of every 200 submit
-let drained = 0;
-
-const t0 = performance.now();
-const start = t0 + WARMUP * 1000;
-const deadline = start + SECONDS * 1000;
-
-// Latency by slice of the window, to tell a steady state from one that degrades or stalls.
-const SLICE_MS = 10_000;
-const slices = Array.from({ length: Math.ceil((SECONDS * 1000) / SLICE_MS) }, () => []);
-
-function note(kind, r) {
-  const key = `${kind} ${r.status || 'error'}`;
-  statuses.set(key, (statuses.get(key) ?? 0) + 1);
-  if (r.status === 0 || r.status >= 300 || (r.status !== 200 && kind === 'submit'))
-    if (errors.length < 5) errors.push(`${key}: ${r.error ?? r.body}`);
-  if (r.t >= start && r.t < deadline) {
-    lat[kind].push(r.ms);
-    slices[Math.floor((r.t - start) / SLICE_MS)]?.push(r.ms);
-    if (r.split) splits.push([r.ms, ...r.split]);
-  }
-}
-
-async function annotator(a) {
-  if (THINK > 0) await sleep(think() * THINK);
-  while (performance.now() < deadline) {
-    const n = await call('GET', `/api/datasets/${DATASET}/next`, a.token);
-    note('next', n);
-    if (n.status === 204) {
-      drained++;
-      return;
-    }
-    if (n.status !== 200) {
-      await sleep(50);
-      continue;
-    }
-    const id = JSON.parse(n.body).record.id;
-    const to = handed.get(id) ?? new Set();
-    to.add(a.id);
-    handed.set(id, to);
-    // Whoever holds a record answers it, even after the deadline: no lease is left dangling.
-    const ms = THINK > 0 ? THINK * (0.5 + think()) : 0;
-    if (ms > 0) await sleep(ms);
-    const body = JSON.stringify({
-      values: { sentiment: LABELS[id % 3] },
-      status: 'submitted',
-      timeSpentMs: Math.round(ms),
-    });
-    const s = await call('POST', `/api/records/${id}/responses`, a.token, body);
-    note('submit', s);
-    if (s.status === 200) acknowledged.add(`${id}:${a.id}`);
-  }
-}
 
 const clientDelay = monitorEventLoopDelay({ resolution: 1 });
 let clientCpu0;
@@ -384,29 +177,18 @@ const marks = (async () => {
   const c = process.cpuUsage(clientCpu0);
   windowStats.clientCpuMs = (c.user + c.system) / 1000;
 })();
-await Promise.all(annotators.map(annotator));
+const r = await driver.run();
+const { lat, splits, slices, statuses, errors, drained } = r;
 await marks;
 const vacuumed = autovacuum ? { done: await autovacuum.stop(), serverHasIt: autovacuum.serverHasIt } : null;
-const drainMs = performance.now() - deadline;
+const drainMs = r.drainMs;
 const finalStats = await ask({});
-agent.destroy();
 server.disconnect();
 await exited;
 
 // ---- Figures -------------------------------------------------------------------------------------
 
-function pct(sorted, p) {
-  if (!sorted.length) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-function line(label, samples) {
-  const s = Float64Array.from(samples).sort();
-  const f = (v) => `${v.toFixed(1).padStart(6)} ms`;
-  return {
-    p99: pct(s, 99),
-    text: `  ${label.padEnd(7)} ${fmt(s.length).padStart(8)} req  ${fmt(s.length / SECONDS).padStart(6)} req/s  p50 ${f(pct(s, 50))}  p90 ${f(pct(s, 90))}  p99 ${f(pct(s, 99))}  max ${f(s.length ? s[s.length - 1] : Number.NaN)}`,
-  };
-}
+const line = (label, samples) => latencyLine(label, samples, SECONDS);
 if (vacuumed) console.log(describeAutovacuum(vacuumed.done, vacuumed.serverHasIt));
 console.log(`latency (client-side, requests started in the ${SECONDS} s window):`);
 const all = line('all', [...lat.next, ...lat.submit]);
@@ -416,9 +198,7 @@ console.log(all.text);
 console.log(
   `  p99 ${all.p99.toFixed(1)} ms vs target ≤ ${TARGET_MS} ms on ${DB}: ${all.p99 <= TARGET_MS ? 'met' : 'MISSED'}${THINK === 0 ? ' (closed loop: the target applies to the think-time run)' : ''}`,
 );
-console.log(
-  `  p99 by ${SLICE_MS / 1000} s slice: ${slices.map((x) => pct(Float64Array.from(x).sort(), 99).toFixed(0)).join(' ')} ms`,
-);
+for (const l of sliceLines(slices)) console.log(l);
 if (splits.length) {
   splits.sort((a, b) => b[0] - a[0]);
   const slow = splits.slice(0, Math.max(1, Math.floor(splits.length / 100)));
@@ -458,12 +238,8 @@ if (cpu) {
 console.log(
   `load generator: CPU ${cpuPct(windowStats.clientCpuMs)}% of one core, event-loop delay p99 ${(clientDelay.percentile(99) / 1e6).toFixed(1)} ms; drain after the deadline ${(drainMs / 1000).toFixed(1)} s`,
 );
-console.log(
-  `statuses: ${[...statuses.entries()]
-    .sort()
-    .map(([k, v]) => `${k} × ${fmt(v)}`)
-    .join(', ')}`,
-);
+console.log(statusLine(statuses));
+console.log(connectionLine(r));
 for (const e of errors) console.log(`  e.g. ${e.slice(0, 200)}`);
 if (windowStats.sql) {
   const requests = lat.next.length + lat.submit.length;
@@ -481,41 +257,7 @@ if (windowStats.sql) {
 
 // ---- Correctness, from the store -----------------------------------------------------------------
 
-store = await openStore(storeUrl);
-const rows = async (q) => (await q.execute(contextOf(store).db)).rows;
-const over = await rows(
-  sql`SELECT record_id, count(*) AS n FROM responses GROUP BY record_id HAVING count(*) > ${OVERLAP}`,
-);
-const stored = await rows(sql`SELECT record_id, user_id FROM responses WHERE status = 'submitted'`);
-const storedKeys = new Set(stored.map((r) => `${r.record_id}:${r.user_id}`));
-const lost = [...acknowledged].filter((k) => !storedKeys.has(k)).length;
-const unacknowledged = [...storedKeys].filter((k) => !acknowledged.has(k)).length;
-const leases = Number((await rows(sql`SELECT count(*) AS n FROM assignments WHERE kind = 'lease'`))[0].n);
-const badSlots = Number(
-  (
-    await rows(sql`SELECT count(*) AS n FROM records r WHERE r.open_slots IS NOT NULL
-      AND r.open_slots <> ${OVERLAP} - (SELECT count(*) FROM responses x WHERE x.record_id = r.id
-        AND x.status <> 'draft')`)
-  )[0].n,
-);
-await store.close();
-const overHanded = [...handed.values()].filter((s) => s.size > OVERLAP).length;
-const bad = [...statuses.entries()]
-  .filter(([k]) => / (5\d\d|409|error)$/.test(k))
-  .reduce((n, [, v]) => n + v, 0);
-
-console.log('correctness:');
-console.log(`  over-allocated records: ${over.length} (stored answers > ${OVERLAP})`);
-console.log(
-  `  records handed out to more than ${OVERLAP} annotators: ${overHanded} (of ${fmt(handed.size)})`,
-);
-console.log(
-  `  responses stored ${fmt(stored.length)} = submits acknowledged ${fmt(acknowledged.size)}: ${stored.length === acknowledged.size && lost === 0 ? 'yes' : 'NO'} (acknowledged but missing ${lost}, stored but not acknowledged ${unacknowledged})`,
-);
-console.log(`  5xx, 409 or transport errors seen by clients: ${bad}`);
-console.log(
-  `  leases left open: ${leases}; records whose open_slots disagree with their answers: ${badSlots}`,
-);
+await checkServeStore(storeUrl, OVERLAP, r);
 
 if (opt.profile) {
   const profiles = existsSync(profDir) ? readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')) : [];

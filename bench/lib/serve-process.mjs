@@ -100,12 +100,18 @@ let handled = [];
 // Every response also says when the server read the request and when it wrote the response (epoch
 // ms, x-bench-t), so the load generator can split a slow request's time into before / in / after.
 const epoch = () => performance.timeOrigin + performance.now();
-app.server.on('request', (_req, res) => {
+// A connection's first response also says when the server accepted it (a third value).
+app.server.on('connection', (socket) => {
+  socket.benchAcceptedAt = epoch();
+});
+app.server.on('request', (req, res) => {
   const t = performance.now();
   const read = epoch();
+  const accepted = req.socket.benchAcceptedAt;
+  req.socket.benchAcceptedAt = undefined;
   const writeHead = res.writeHead;
   res.writeHead = function (...args) {
-    this.setHeader('x-bench-t', `${read},${epoch()}`);
+    this.setHeader('x-bench-t', `${read},${epoch()}${accepted ? `,${accepted}` : ''}`);
     return writeHead.apply(this, args);
   };
   res.once('finish', () => handled.push(performance.now() - t));
