@@ -1,3 +1,4 @@
+import { own } from './own.js';
 import type { QuestionSettings } from './questions.js';
 
 /**
@@ -69,7 +70,7 @@ export function disagreementOf(questions: QuestionSettings[], answers: ComparedA
     const keys: string[] = [];
     for (const a of answers) {
       if (a.status === 'discarded') keys.push(DISCARDED);
-      else if (a.values[q.name] !== undefined) keys.push(answerKey(q, a.values[q.name]));
+      else if (own(a.values, q.name) !== undefined) keys.push(answerKey(q, own(a.values, q.name)));
     }
     if (keys.length < 2) continue;
     const counts = new Map<string, number>();

@@ -6,7 +6,10 @@ export const identifier = z
   .regex(
     /^[A-Za-z_][A-Za-z0-9_]{0,63}$/,
     'must start with a letter or _ and hold only letters, digits and _ (at most 64)',
-  );
+  )
+  // Names become keys of plain objects; `__proto__` there is the object's prototype, not a key.
+  // (`constructor`, `toString` and the like are ordinary names: every read of them is an own read.)
+  .refine((s) => s !== '__proto__', "'__proto__' is reserved (it is every JavaScript object's prototype)");
 
 /** Dataset names appear in URLs and file names. */
 export const datasetName = z

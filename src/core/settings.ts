@@ -153,7 +153,7 @@ export function recordFieldsSchema(settings: DatasetSettings): z.ZodType<Record<
     const v = fieldValueSchema(f);
     shape[f.name] = f.required ? v : z.optional(v);
   }
-  return z.strictObject(shape);
+  return ownKeysObject(shape);
 }
 
 /** The schema of a response's values under these settings: each key a question, each value its answer. */
@@ -162,10 +162,24 @@ export function responseValuesSchema(settings: DatasetSettings): z.ZodType<Recor
   if (!schema) {
     const shape: Record<string, z.core.$ZodType> = {};
     for (const q of settings.questions) shape[q.name] = z.optional(answerSchemaIn(settings.fields, q));
-    schema = z.strictObject(shape);
+    schema = ownKeysObject(shape);
     answerSchemas.set(settings, schema);
   }
   return schema;
+}
+
+/**
+ * A strict object of names from settings. zod reads each key of the shape from the input, prototype
+ * included: an input without `constructor` would be read as holding Object.prototype's function.
+ * Parsed from a copy without a prototype, so names are read as own keys only.
+ */
+function ownKeysObject(shape: Record<string, z.core.$ZodType>): z.ZodType<Record<string, unknown>> {
+  const strict = z.strictObject(shape);
+  return z.preprocess(
+    (v) =>
+      v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.assign(Object.create(null), v) : v,
+    strict,
+  ) as unknown as z.ZodType<Record<string, unknown>>;
 }
 
 /**

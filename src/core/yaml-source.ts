@@ -51,6 +51,19 @@ export function loadYaml(text: string, file: string): YamlSource {
     );
   }
   if (data === null || data === undefined) throw badInput('the file is empty; expected a mapping', { file });
+  // A key `__proto__` is an own key in the parsed data, but every object it is copied into by
+  // assignment (zod's records, spreads into maps of names) takes it as its prototype or drops it:
+  // refused here, at its line, rather than lost or turned into a prototype later.
+  const proto = protoKeyPath(data);
+  if (proto)
+    throw badInput(`${[...proto, '__proto__'].join('.')}: '__proto__' cannot be a key`, locateKey(proto));
+  function locateKey(path: (string | number)[]): SourceLocation {
+    let at: number | undefined;
+    const parent = nodeAt(doc.contents, path).node;
+    if (isMap(parent))
+      for (const p of parent.items) if (isScalar(p.key) && p.key.value === '__proto__') at = p.key.range?.[0];
+    return at === undefined ? { file } : where(at);
+  }
   const locate = (path: (string | number)[], atKey = false): SourceLocation => {
     const { node, keyNode, lastKey } = nodeAt(doc.contents, path);
     const anchor = (atKey ? lastKey : undefined) ?? keyNode ?? node;
@@ -117,4 +130,21 @@ function nodeAt(
   }
   // A scalar value is pointed at by its key; a nested mapping or list by its own first line.
   return { node, keyNode: isScalar(node) || !keyNode ? keyNode : undefined, lastKey: keyNode };
+}
+
+/** The path of the first object holding an own key `__proto__`, or null. */
+function protoKeyPath(v: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const p = protoKeyPath(v[i], [...path, i]);
+      if (p) return p;
+    }
+  } else if (v !== null && typeof v === 'object') {
+    if (Object.hasOwn(v, '__proto__')) return path;
+    for (const [k, x] of Object.entries(v)) {
+      const p = protoKeyPath(x, [...path, k]);
+      if (p) return p;
+    }
+  }
+  return null;
 }

@@ -60,7 +60,7 @@ export async function* readParquet(file: string, opts: ReaderOptions): AsyncGene
   try {
     metadata = await parquetMetadataAsync(buffer);
   } catch (e) {
-    throw failure(e, 'not a valid parquet file');
+    throw failure(e, await whyNoFooter(buffer, size));
   }
 
   const out = new Batcher(opts.batchSize);
@@ -73,7 +73,12 @@ export async function* readParquet(file: string, opts: ReaderOptions): AsyncGene
       // utf8: false keeps undeclared BYTE_ARRAY columns as bytes (base64 below); UTF8/JSON columns still decode.
       rows = await parquetReadObjects({ file: buffer, metadata, rowStart, rowEnd, utf8: false, compressors });
     } catch (e) {
-      throw failure(e, 'cannot read the parquet file (corrupt or unsupported data)', rowStart + 1);
+      const g = metadata.row_groups.indexOf(group) + 1;
+      throw failure(
+        e,
+        `row group ${g} of ${metadata.row_groups.length} (rows ${rowStart + 1}–${rowEnd}) is corrupt, truncated or unsupported`,
+        rowStart + 1,
+      );
     }
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
@@ -85,4 +90,25 @@ export async function* readParquet(file: string, opts: ReaderOptions): AsyncGene
     rowStart = rowEnd;
   }
   for (const batch of out.take(true)) yield batch;
+}
+
+const MAGIC = 'PAR1';
+
+/**
+ * What is wrong with a file whose footer does not parse. A Parquet file starts and ends with PAR1 and
+ * keeps its schema in the footer: a file that starts right but ends wrong was cut short (an
+ * interrupted copy or download), one that starts wrong is not Parquet at all.
+ */
+async function whyNoFooter(
+  buffer: { slice(start: number, end?: number): ArrayBuffer | Promise<ArrayBuffer> },
+  size: number,
+): Promise<string> {
+  const text = async (start: number, end: number) =>
+    Buffer.from(await buffer.slice(start, end)).toString('latin1');
+  const head = await text(0, Math.min(4, size)).catch(() => '');
+  const tail = size >= 8 ? await text(size - 4, size).catch(() => '') : '';
+  if (head !== MAGIC) return 'not a Parquet file (it does not start with PAR1)';
+  if (tail !== MAGIC)
+    return `the Parquet file is truncated: it starts as Parquet but its footer (schema and row groups) is missing at the end of its ${size.toLocaleString('en-US')} bytes; copy or download it again`;
+  return 'the Parquet file is corrupt: its footer (schema and row groups) does not parse';
 }

@@ -1,5 +1,6 @@
 import type { GoldAnswer } from '../core/annotation.js';
 import { answerKey } from '../core/answer-compare.js';
+import { own } from '../core/own.js';
 import type { DatasetSettings } from '../core/settings.js';
 import { wilsonInterval } from './intervals.js';
 
@@ -33,10 +34,10 @@ export function goldAccuracy(settings: DatasetSettings, answers: GoldAnswer[]): 
     let correct = 0;
     for (const a of list) {
       for (const q of settings.questions) {
-        const known = a.gold[q.name];
+        const known = own(a.gold, q.name);
         if (known === undefined) continue;
         compared++;
-        const given = a.values[q.name];
+        const given = own(a.values, q.name);
         if (a.status === 'submitted' && given !== undefined && answerKey(q, given) === answerKey(q, known))
           correct++;
       }

@@ -246,6 +246,12 @@ export interface AuditItemsTable {
   at: Millis | null;
 }
 
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: Millis;
+}
+
 export interface Database {
   datasets: DatasetsTable;
   records: RecordsTable;
@@ -266,4 +272,5 @@ export interface Database {
   erasures: ErasuresTable;
   audits: AuditsTable;
   audit_items: AuditItemsTable;
+  server_secrets: ServerSecretsTable;
 }

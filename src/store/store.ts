@@ -39,6 +39,7 @@ import { releasesRepository } from './releases.js';
 import { type Bound, bind, type RepositoryFunctions } from './repository.js';
 import { responsesRepository } from './responses.js';
 import { analyzeSearch, indexAllPending, indexPending, pendingCount } from './search-index.js';
+import { serverSecretsRepository } from './server-secrets.js';
 import { freeSlots } from './slots.js';
 import { suggestionsRepository } from './suggestions.js';
 import { usersRepository } from './users.js';
@@ -105,6 +106,7 @@ const repositories = {
   generatedRows: generatedRowsRepository,
   searchIndex: searchIndexRepository,
   checkShards: checkShardsRepository,
+  serverSecrets: serverSecretsRepository,
   audits: auditsRepository,
   auditReads: { stream: streamAuditRows, rowsOf: auditRowsOf, releaseRecordIds: auditRecordIdsOfRelease },
   releases: releasesRepository,

@@ -5,12 +5,16 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
  * HMAC of it keyed by a server secret and the account's password hash. It cannot be forged without
  * the secret, names one account, and dies when the password changes. The login guard exempts such a
  * browser from the per-account and global limits, so attackers elsewhere cannot lock its user out.
- * The secret is made per process: behind several servers a cookie is known to the one that set it
- * (elsewhere the browser gets the ordinary limits, nothing worse).
+ * The server's key is the store's (`server_secrets`, made on first use), so every server on one
+ * store recognises the cookie any of them set.
  */
 export const DEVICE_COOKIE = 'tandem_device';
 
+/** The name of the key in the store's `server_secrets`. */
+export const DEVICE_COOKIE_SECRET = 'device-cookie';
+
 export class DeviceCookies {
+  /** `secret`: the store's key in a server; a random one serves a test. */
   constructor(private readonly secret: Buffer = randomBytes(32)) {}
 
   issue(userId: number, passwordHash: string): string {

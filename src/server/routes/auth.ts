@@ -2,7 +2,7 @@ import type { Caller } from '../../core/actor.js';
 import { health, loginBody, ok, session } from '../../core/api/users.js';
 import { TandemError } from '../../core/errors.js';
 import type { Store } from '../../store/store.js';
-import { DEVICE_COOKIE, DeviceCookies } from '../auth/device-cookie.js';
+import { DEVICE_COOKIE, DEVICE_COOKIE_SECRET, DeviceCookies } from '../auth/device-cookie.js';
 import { DEFAULT_LOGIN_LIMITS, LoginGuard } from '../auth/login-guard.js';
 import { dummyHash, verifyPassword } from '../auth/password.js';
 import { ScryptGate } from '../auth/scrypt-gate.js';
@@ -19,7 +19,17 @@ export function authRoutes(store: Store, options: SessionOptions): Route[] {
     ...options.loginLimits,
   });
   const gate = new ScryptGate();
-  const devices = new DeviceCookies();
+  // The key is the store's, made once and shared: behind several servers on one store a browser one
+  // of them recognises is recognised by all. Read on the first login, then kept.
+  let devicesKey: Promise<DeviceCookies> | undefined;
+  const deviceCookies = () =>
+    (devicesKey ??= store.serverSecrets.get(DEVICE_COOKIE_SECRET).then(
+      (secret) => new DeviceCookies(secret),
+      (e: unknown) => {
+        devicesKey = undefined; // a failed read is tried again on the next login
+        throw e;
+      },
+    ));
   // Started now, so the first login with an unknown name does not take two hashes' time.
   const dummy = dummyHash();
   return [
@@ -48,6 +58,7 @@ export function authRoutes(store: Store, options: SessionOptions): Route[] {
         429: 'too many attempts (Retry-After says when to try again)',
       },
       handler: async ({ request, body, reply }) => {
+        const devices = await deviceCookies();
         const found = await store.auth.passwordHashOf(body.username);
         const hash = found?.hash ?? null;
         const known =

@@ -1,4 +1,5 @@
 import { usage } from '../../core/errors.js';
+import { own } from '../../core/own.js';
 import type { DatasetSettings } from '../../core/settings.js';
 import type { AuditRow } from '../../store/audit-reads.js';
 
@@ -65,10 +66,10 @@ export function dimensionValue(row: AuditRow, d: Dimension): string {
     case 'sampler': {
       const p = row.provenance;
       const v = p.origin === 'synthetic' ? p.samplerValues[d.name] : undefined;
-      return groupValue(v ?? row.metadata[d.name]);
+      return groupValue(v ?? own(row.metadata, d.name));
     }
     case 'metadata':
-      return groupValue(row.metadata[d.name]);
+      return groupValue(own(row.metadata, d.name));
   }
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type Criterion, criterion } from '../../core/criterion.js';
 import { badInput, TandemError } from '../../core/errors.js';
 import { sha256 } from '../../core/hash.js';
+import { own } from '../../core/own.js';
 import type { DatasetRecord } from '../../core/record.js';
 import type { DatasetSettings } from '../../core/settings.js';
 import { createCachedCalls } from '../../llm/call/cached-calls.js';
@@ -98,9 +99,9 @@ function renderValue(value: unknown, type: string): string {
 export function renderTarget(record: DatasetRecord, settings: DatasetSettings, field?: string): string {
   const text =
     settings.fields
-      .filter((f) => (field === undefined || f.name === field) && record.fields[f.name] !== undefined)
+      .filter((f) => (field === undefined || f.name === field) && own(record.fields, f.name) !== undefined)
       .map((f) => {
-        const value = renderValue(record.fields[f.name], f.type);
+        const value = renderValue(own(record.fields, f.name), f.type);
         return field === undefined ? `[${f.name}]\n${value}` : value;
       })
       .join('\n\n') || '(no value)';

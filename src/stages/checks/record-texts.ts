@@ -1,3 +1,4 @@
+import { own } from '../../core/own.js';
 import type { DatasetRecord } from '../../core/record.js';
 import type { DatasetSettings } from '../../core/settings.js';
 import type { ChatMessage } from '../../core/values.js';
@@ -26,7 +27,7 @@ export function recordTexts(record: DatasetRecord, settings: DatasetSettings): R
   const parts: TextPart[] = [];
   const chats: RecordTexts['chats'] = [];
   for (const f of settings.fields) {
-    const v = record.fields[f.name];
+    const v = own(record.fields, f.name);
     if ((f.type === 'text' || f.type === 'markdown') && typeof v === 'string')
       parts.push({ field: f.name, text: v });
     else if (f.type === 'chat' && Array.isArray(v)) {

@@ -65,7 +65,7 @@ export async function importFile(store: Store, opts: ImportOptions): Promise<Imp
   const fileLabel = basename(opts.file);
   const batchSize = opts.batchSize ?? 1000;
   // The first batch decides the fields of a new dataset and the column mapping; the full pass follows.
-  const sample = await firstRows(opts.file, format, batchSize);
+  const { sample, firstError } = await firstRows(opts.file, format, batchSize);
 
   const rejected: Rejected[] = [];
   const reject = (e: RowError) => {
@@ -87,8 +87,15 @@ export async function importFile(store: Store, opts: ImportOptions): Promise<Imp
         if (settings) {
           mapping = mappingFor(settings, opts, sample[0]);
         } else {
-          if (sample.length === 0)
-            throw badInput('no valid rows to infer the dataset fields from', { file: opts.file });
+          if (sample.length === 0) {
+            // The first bad row says more than "no valid rows" (an unterminated 50 MB line, say):
+            // the same error an existing dataset's import gives for it.
+            if (firstError) reject(firstError);
+            throw badInput(
+              `no valid rows to infer the dataset fields from${firstError ? ` (line ${firstError.line}: ${firstError.message})` : ''}`,
+              { file: opts.file },
+            );
+          }
           const inferred = inferSettings(sample, opts, opts.file);
           settings = inferred.settings;
           mapping = inferred.mapping;
@@ -163,16 +170,24 @@ export async function importFile(store: Store, opts: ImportOptions): Promise<Imp
   };
 }
 
-/** The valid rows of the file's first batch. */
+/** The valid rows of the file's first batch, and its first bad row. */
 async function firstRows(
   file: string,
   format: FileFormat,
   batchSize: number,
-): Promise<Record<string, unknown>[]> {
+): Promise<{ sample: Record<string, unknown>[]; firstError: RowError | undefined }> {
   const it = readRows(file, format, { batchSize })[Symbol.asyncIterator]();
   try {
     const first = await it.next();
-    return first.done ? [] : first.value.filter((i) => i.ok).map((i) => i.value);
+    const items = first.done ? [] : first.value;
+    const bad = items.find((i) => !i.ok);
+    return {
+      sample: items.filter((i) => i.ok).map((i) => i.value),
+      firstError:
+        bad && !bad.ok
+          ? { line: bad.line, ...(bad.column ? { column: bad.column } : {}), message: bad.message }
+          : undefined,
+    };
   } finally {
     await it.return?.();
   }

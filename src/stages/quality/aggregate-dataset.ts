@@ -1,3 +1,4 @@
+import { own } from '../../core/own.js';
 import type { FinalValues } from '../../core/record.js';
 import { type AggregateResult, aggregate, aggregateLabelsDawidSkene } from '../../stats/aggregation/index.js';
 import type { Dataset } from '../../store/datasets.js';
@@ -35,7 +36,7 @@ export async function aggregateDataset(
       const batch = aggregateLabelsDawidSkene(
         q,
         ids.map((id) =>
-          records.get(id)!.answers.map((a) => ({ annotator: a.user, value: a.values[q.name] })),
+          records.get(id)!.answers.map((a) => ({ annotator: a.user, value: own(a.values, q.name) })),
         ),
       );
       ids.forEach((id, i) => {
@@ -46,7 +47,7 @@ export async function aggregateDataset(
     for (const id of ids)
       results.get(id)![q.name] = aggregate(
         q,
-        records.get(id)!.answers.map((a) => a.values[q.name]),
+        records.get(id)!.answers.map((a) => own(a.values, q.name)),
       );
   }
 

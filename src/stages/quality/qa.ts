@@ -1,4 +1,5 @@
 import { answerKey } from '../../core/answer-compare.js';
+import { own } from '../../core/own.js';
 import type { QuestionSettings } from '../../core/questions.js';
 import { computeAgreement } from '../../stats/agreement/compute.js';
 import { type Judgement, type Level, reliabilityData } from '../../stats/agreement/data.js';
@@ -133,7 +134,7 @@ function questionQa(q: QuestionSettings, answers: Answer[]): QuestionQa {
   const judgements: Judgement[] = [];
   const perRecord = new Map<number, number>();
   for (const a of answers) {
-    const v = a.values[q.name];
+    const v = own(a.values, q.name);
     if (a.status !== 'submitted' || v === undefined) continue;
     perRecord.set(a.record, (perRecord.get(a.record) ?? 0) + 1);
     const shown = distributionValues(q, v);
@@ -206,16 +207,16 @@ function consensusOf(
       (o) => o.user !== username && o.status === 'submitted',
     );
     for (const q of questions) {
-      if (a.values[q.name] === undefined) continue;
+      if (own(a.values, q.name) === undefined) continue;
       const keys = others
-        .filter((o) => o.values[q.name] !== undefined)
-        .map((o) => answerKey(q, o.values[q.name]));
+        .filter((o) => own(o.values, q.name) !== undefined)
+        .map((o) => answerKey(q, own(o.values, q.name)));
       if (keys.length === 0) continue;
       const counts = new Map<string, number>();
       for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
       const top = Math.max(...counts.values());
       compared++;
-      if ((counts.get(answerKey(q, a.values[q.name])) ?? 0) === top) agreed++;
+      if ((counts.get(answerKey(q, own(a.values, q.name))) ?? 0) === top) agreed++;
     }
   }
   return {

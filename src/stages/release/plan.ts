@@ -1,4 +1,5 @@
 import { usage } from '../../core/errors.js';
+import { own } from '../../core/own.js';
 import type { DatasetSettings } from '../../core/settings.js';
 import type { CandidateRecord, CheckVerdict } from '../../store/release-inputs.js';
 import { murmur3x128String } from '../../text/hash.js';
@@ -82,7 +83,7 @@ function stratumValue(r: CandidateRecord, field: string): string {
         ? r.provenance.origin
         : field === 'status'
           ? r.status
-          : r.metadata[field];
+          : own(r.metadata, field);
   if (v === null || v === undefined || v === '') return '(none)';
   return typeof v === 'string' ? v : JSON.stringify(v);
 }

@@ -1,6 +1,7 @@
 import { diffWordsWithSpace } from 'diff';
 import type { ResponseStatus } from '../../core/annotation.js';
 import { badInput } from '../../core/errors.js';
+import { own } from '../../core/own.js';
 import type { DatasetRecord } from '../../core/record.js';
 import { type DatasetSettings, responseValuesSchema } from '../../core/settings.js';
 import type { ChatMessage } from '../../core/values.js';
@@ -26,14 +27,14 @@ export function validateAnswer(
   const out = parsed.data;
   if (status === 'submitted') {
     const missing = settings.questions
-      .filter((q) => q.required && out[q.name] === undefined)
+      .filter((q) => q.required && own(out, q.name) === undefined)
       .map((q) => q.name);
     if (missing.length)
       throw badInput(`answer the required question${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
   }
   for (const q of settings.questions) {
-    if (q.type !== 'span' || out[q.name] === undefined) continue;
-    const text = record.fields[q.field];
+    if (q.type !== 'span' || own(out, q.name) === undefined) continue;
+    const text = own(record.fields, q.field);
     const length = typeof text === 'string' ? text.length : 0;
     const spans = out[q.name] as { start: number; end: number }[];
     const outside = spans.find((s) => s.end > length);
@@ -64,9 +65,9 @@ export function correctionDiffs(
 ): Record<string, { turn?: number; parts: DiffPart[] }[]> {
   const out: Record<string, { turn?: number; parts: DiffPart[] }[]> = {};
   for (const q of settings.questions) {
-    if (q.type !== 'text' || !q.corrects || values[q.name] === undefined) continue;
-    const original = record.fields[q.corrects];
-    const corrected = values[q.name];
+    if (q.type !== 'text' || !q.corrects || own(values, q.name) === undefined) continue;
+    const original = own(record.fields, q.corrects);
+    const corrected = own(values, q.name);
     const changes: { turn?: number; parts: DiffPart[] }[] = [];
     if (typeof original === 'string' && typeof corrected === 'string') {
       if (original !== corrected) changes.push({ parts: wordDiff(original, corrected) });

@@ -256,7 +256,9 @@ for (const b of backends()) {
       await expect(importFile(store, { file: p, dataset: 'nul', actor: 't' })).rejects.toMatchObject({
         code: 'bad_input',
         location: { line: 2 },
-        message: expect.stringContaining('NUL character'),
+        message: expect.stringContaining(
+          "field 'text': text contains U+0000, which PostgreSQL cannot store (refused on every store)",
+        ),
       });
       const s = await importFile(store, {
         file: p,
@@ -266,6 +268,42 @@ for (const b of backends()) {
         reportPath: join(dir, 'nul-report.jsonl'),
       });
       expect(s).toMatchObject({ inserted: 1, rejected: 1 });
+    });
+
+    it('names where U+0000 is, row by row, and --skip-invalid imports every other row (one rule on both stores)', async () => {
+      const p = file(
+        'nul-where.jsonl',
+        jsonl([
+          { id: 1, text: 'ok' },
+          { id: 2, text: 'fine', topic: 'a\u0000b' },
+          { id: 3, text: 'fine', extra: { tags: ['x', 'y\u0000'] } },
+          { id: 4, text: 'fine', 'bad\u0000key': 1 },
+          { id: '5\u0000', text: 'fine' },
+          { id: 6, text: 'also ok' },
+        ]),
+      );
+      const report = join(dir, 'nul-where-report.jsonl');
+      const s = await importFile(store, {
+        file: p,
+        dataset: 'nulw',
+        actor: 't',
+        metadata: ['topic'],
+        skipInvalid: true,
+        reportPath: report,
+      });
+      expect(s).toMatchObject({ rows: 6, inserted: 2, rejected: 4 });
+      const errors = readFileSync(report, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { line: number; error: string });
+      expect(errors.map((e) => [e.line, e.error.split(':')[0]])).toEqual([
+        [2, "metadata column 'topic'"],
+        [3, "metadata column 'extra.tags[1]'"],
+        [4, `a metadata column's name ("bad\\u0000key")`],
+        [5, 'the id'],
+      ]);
+      const [page] = await collect(store, (await store.datasets.get('nulw')).id);
+      expect(page!.map((r) => r.externalId).sort()).toEqual(['1', '6']);
     });
 
     it('--skip-invalid imports the good rows and reports the rejected ones', async () => {

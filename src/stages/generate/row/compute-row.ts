@@ -1,3 +1,4 @@
+import { own } from '../../../core/own.js';
 import type { Random } from '../../../core/random.js';
 import { callChecked, checkCompletion, moreTokens, truncatedReason } from '../../../llm/call/call-checked.js';
 import type { CallModel, ModelCall } from '../../../llm/call/model-call.js';
@@ -174,7 +175,7 @@ export async function computeRow(inputs: RowInputs, index: number): Promise<RowR
   try {
     for (const column of recipe.columns) {
       const random = rowRandom(seed, index, column.name);
-      const forced = placed?.[column.name];
+      const forced = own(placed, column.name);
       let value: unknown;
       switch (column.kind) {
         case 'sampler':

@@ -1,4 +1,5 @@
 import { contentHash } from '../../../core/hash.js';
+import { own } from '../../../core/own.js';
 import type { Provenance } from '../../../core/record.js';
 import type { NewRecord } from '../../../store/records.js';
 import type { CompiledRecipe } from '../recipe/compiled.js';
@@ -31,11 +32,11 @@ export interface RecordContext {
 
 export function rowToRecord(ctx: RecordContext, row: RowResult): NewRecord {
   const fields: Record<string, unknown> = {};
-  for (const f of ctx.fields) fields[f.name] = row.values[f.column];
+  for (const f of ctx.fields) fields[f.name] = own(row.values, f.column);
   const metadata: Record<string, unknown> = {};
-  for (const m of ctx.recipe.recipe.dataset.metadata) metadata[m] = row.values[m];
+  for (const m of ctx.recipe.recipe.dataset.metadata) metadata[m] = own(row.values, m);
   const langColumn = ctx.recipe.recipe.dataset.language;
-  const language = langColumn ? String(row.values[langColumn] ?? '') || null : null;
+  const language = langColumn ? String(own(row.values, langColumn) ?? '') || null : null;
   const main = row.calls.find((c) => c.provider === ctx.provider) ?? row.calls[0];
   const provenance: Provenance = {
     origin: 'synthetic',

@@ -1,3 +1,4 @@
+import { own } from '../../../core/own.js';
 import type { CategorySpec, CoverageSpec, LanguageSpec, NamedSampler, SubcategorySpec } from './schema.js';
 import { categoryEntries, possibleValues, subcategoryEntries, weightedEntries } from './values.js';
 import { shares } from './weighted.js';
@@ -116,12 +117,12 @@ export function coverageTally(columns: readonly NamedSampler[], coverage?: Cover
     add(row) {
       rows++;
       for (const c of counters) {
-        const v = row[c.spec.name];
+        const v = own(row, c.spec.name);
         if (typeof v !== 'string') continue;
         c.rows++;
         bump(c.counts, v);
         if (c.spec.sampler === 'subcategory') {
-          const parent = row[c.spec.parent];
+          const parent = own(row, c.spec.parent);
           if (typeof parent === 'string') bump(c.parents, parent);
         }
       }

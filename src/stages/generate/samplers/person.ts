@@ -1,4 +1,5 @@
 import { badInput } from '../../../core/errors.js';
+import { own } from '../../../core/own.js';
 import type { Random } from '../../../core/random.js';
 import type { NameList, NameLocale } from './names/lists.js';
 import { nameList, resolveNameLocale } from './names/locale.js';
@@ -32,7 +33,7 @@ const pickFrom = (list: readonly string[], random: Random): string => list[rando
 
 function localeOf(spec: PersonSpec | PersonaSpec, row: Readonly<Record<string, unknown>>): NameLocale {
   if (spec.locale_from === undefined) return resolveNameLocale(spec.locale ?? DEFAULT_LOCALE);
-  const tag = row[spec.locale_from];
+  const tag = own(row, spec.locale_from);
   if (typeof tag !== 'string')
     throw badInput(
       `locale_from '${spec.locale_from}': expected a locale string in the row, found ${typeof tag}`,

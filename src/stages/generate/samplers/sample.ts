@@ -1,4 +1,5 @@
 import { badInput } from '../../../core/errors.js';
+import { own } from '../../../core/own.js';
 import type { Random } from '../../../core/random.js';
 import { type Person, type Persona, samplePerson, samplePersona } from './person.js';
 import {
@@ -74,7 +75,7 @@ function sampleSubcategory(
   row: Readonly<Record<string, unknown>>,
   random: Random,
 ): string {
-  const parent = row[spec.parent];
+  const parent = own(row, spec.parent);
   if (typeof parent !== 'string')
     throw badInput(
       `subcategory of '${spec.parent}': expected the parent's value in the row, found ${typeof parent}`,
