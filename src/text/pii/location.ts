@@ -173,7 +173,30 @@ const FIRST_WORDS = new Set([...LATIN.keys()].map((n) => n.split(' ')[0]!));
 /** A run of capitalised words, with short lowercase connectors inside ("Rio de Janeiro", "Frankfurt am Main"). */
 const RUN =
   /\p{Lu}(?<![\p{L}\p{M}\p{N}'’-]\p{Lu})[\p{L}\p{M}'’.-]*(?:[ \u00a0](?:(?:de|do|da|del|della|di|dos|das|des|du|la|le|am|der|sur|upon)[ \u00a0])?\p{Lu}[\p{L}\p{M}'’.-]*){0,4}/gu;
-const WORD = /[^ \u00a0]+/g;
+
+/**
+ * The words of the run `text[from, to)` (split at single spaces and no-break spaces) as [start, end]
+ * pairs, each without a trailing '.' or "'s" (a sentence end or a possessive is not part of the name).
+ * A loop over the characters: a regex per word and a replace per word cost more than the lookups.
+ */
+function runWords(text: string, from: number, to: number): Array<[number, number]> {
+  const words: Array<[number, number]> = [];
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 32;
+    if (c !== 32 && c !== 0xa0) continue;
+    if (i > start) {
+      let end = i;
+      const last = text.charCodeAt(end - 1);
+      const quote = (q: number) => q === 39 || q === 0x2019;
+      if (last === 115 && end - 2 >= start && quote(text.charCodeAt(end - 2))) end -= 2;
+      else if (last === 46 || quote(last)) end -= 1;
+      words.push([start, end]);
+    }
+    start = i + 1;
+  }
+  return words;
+}
 /** Nothing, or sentence-ending punctuation or a line break, before the first word of a run. */
 const SENTENCE_START = /(?:^|[.!?:;\n¡¿"“«]\s*)$/u;
 
@@ -201,13 +224,7 @@ export const locationRecognizer: Recognizer = {
   find(text: string, ctx: ScanContext, out: Entity[]): void {
     RUN.lastIndex = 0;
     for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-      const words: Array<[number, number]> = [];
-      WORD.lastIndex = 0;
-      for (let w = WORD.exec(m[0]); w; w = WORD.exec(m[0])) {
-        // A trailing '.' or "'s" ends a sentence or is a possessive, not part of the name.
-        const t = w[0].replace(/(?:['’]s|[.'’])$/, '');
-        words.push([m.index + w.index, m.index + w.index + t.length]);
-      }
+      const words = runWords(text, m.index, m.index + m[0].length);
       let i = 0;
       while (i < words.length) {
         if (!FIRST_WORDS.has(text.slice(words[i]![0], words[i]![1]))) {

@@ -181,11 +181,20 @@ function piece(text: string, start: number): Piece {
   return { text, start, key: k, kind: TITLES.has(k) ? 'title' : 'word' };
 }
 
+/** Words already classified by mayHoldName: the same capitalised words come back in text after text. */
+const nameLike = new Map<string, boolean>();
+
 /** Cheap first test of a run: does any word look like a given name or a title? Most runs have none. */
 function mayHoldName(run: string): boolean {
   for (const w of run.split(/[ \t]+/)) {
-    const k = key(w.endsWith('.') ? w.slice(0, -1) : w);
-    if (FIRST_NAMES.has(k) || TITLES.has(k)) return true;
+    let yes = nameLike.get(w);
+    if (yes === undefined) {
+      const k = key(w.endsWith('.') ? w.slice(0, -1) : w);
+      yes = FIRST_NAMES.has(k) || TITLES.has(k);
+      if (nameLike.size >= 100_000) nameLike.clear();
+      nameLike.set(w, yes);
+    }
+    if (yes) return true;
   }
   return false;
 }
