@@ -10,6 +10,7 @@ import { loadLanguageDetector } from '../../text/language.js';
 import { CHECK_NAMES, type CheckName, type ChecksConfig, checksConfig } from './config.js';
 import { dedupDataset } from './dedup-check.js';
 import type { JudgeSummary } from './judge.js';
+import { ModelFindings } from './model-findings.js';
 import { type CheckOutcome, type RecordChecker, recordCheckers } from './record-checks.js';
 import { recordTexts } from './record-texts.js';
 import { type CheckSummaryRow, emptyTallies, summaryRows, type Tallies, tally } from './tally.js';
@@ -49,6 +50,13 @@ export interface PreparedChecks {
   config: ChecksConfig;
   /** The checks that look at one record at a time. */
   checkers: RecordChecker[];
+  /** The PII model's findings, when the pii check has a model: prepare each page before checkPage. */
+  modelFindings?: ModelFindings;
+}
+
+/** Runs the PII model (if any) over a page; call before checkPage on it. */
+export async function prepareModel(page: readonly DatasetRecord[], p: PreparedChecks): Promise<void> {
+  if (p.modelFindings) await p.modelFindings.prepare(page, p.dataset.settings);
 }
 
 export type CheckInputs = Pick<CheckRunOptions, 'dataset' | 'only' | 'config' | 'evalFiles'>;
@@ -64,7 +72,16 @@ export async function prepareChecks(store: Store, o: CheckInputs): Promise<Prepa
         })
       : undefined;
   if (config.language.enabled) await loadLanguageDetector();
-  return { dataset, config, checkers: recordCheckers(config, settings, evalIndex) };
+  const modelFindings =
+    config.pii.enabled && config.pii.model
+      ? new ModelFindings(await (await import('../../text/pii/model.js')).loadPiiModel(config.pii.model))
+      : undefined;
+  return {
+    dataset,
+    config,
+    checkers: recordCheckers(config, settings, evalIndex, modelFindings?.lookup),
+    ...(modelFindings ? { modelFindings } : {}),
+  };
 }
 
 /** The record checks' outcomes for a page, as rows to store, tallied. */
@@ -163,6 +180,7 @@ export async function runChecks(store: Store, o: CheckRunOptions): Promise<Check
   let records = 0;
   const statuses = { flagged: 0, checked: 0 };
   for await (const page of store.records.stream(dataset.id)) {
+    await prepareModel(page, p);
     const results = checkPage(page, p, tallies, more);
     const ids = page.map((r) => r.id);
     await store.checkResults.replace(ids, [...ran], results);
