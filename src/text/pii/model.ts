@@ -98,7 +98,7 @@ export function locateModelEngine(dirs: string[] = engineDirs()): string | undef
 export class MissingModelEngine extends Error {
   constructor() {
     super(
-      `the PII model needs ${MODEL_ENGINE}, which is not installed by default (it is large). Install it with:\n  ${MODEL_ENGINE_INSTALL}\n(in the folder you run tandem from, or set TANDEM_ENGINES_DIR to the folder given to --prefix)`,
+      `the PII model needs ${MODEL_ENGINE}, which is not installed by default (it is large). Install it with:\n  ${MODEL_ENGINE_INSTALL}\n(in the folder you run tandem from, or set TANDEM_ENGINES_DIR to the folder given to --prefix). If .engines also holds node-llama-cpp, name both packages in one command: a --no-save install removes what an earlier one put there.`,
     );
     this.name = 'MissingModelEngine';
   }
