@@ -54,6 +54,16 @@ export interface PreparedChecks {
   modelFindings?: ModelFindings;
 }
 
+/** The pii check's model; a missing engine, folder or a broken model is a settings error (exit 2). */
+async function loadModel(o: { path: string; threshold: number }) {
+  const { loadPiiModel } = await import('../../text/pii/model.js');
+  try {
+    return await loadPiiModel(o);
+  } catch (e) {
+    throw badInput(`checks.pii.model: ${(e as Error).message}`);
+  }
+}
+
 /** Runs the PII model (if any) over a page; call before checkPage on it. */
 export async function prepareModel(page: readonly DatasetRecord[], p: PreparedChecks): Promise<void> {
   if (p.modelFindings) await p.modelFindings.prepare(page, p.dataset.settings);
@@ -73,9 +83,7 @@ export async function prepareChecks(store: Store, o: CheckInputs): Promise<Prepa
       : undefined;
   if (config.language.enabled) await loadLanguageDetector();
   const modelFindings =
-    config.pii.enabled && config.pii.model
-      ? new ModelFindings(await (await import('../../text/pii/model.js')).loadPiiModel(config.pii.model))
-      : undefined;
+    config.pii.enabled && config.pii.model ? new ModelFindings(await loadModel(config.pii.model)) : undefined;
   return {
     dataset,
     config,

@@ -39,6 +39,32 @@ const rec = (id: string, text: string) => ({
 });
 
 for (const b of backends()) {
+  describe.skipIf(b.skip)(`pii check with a bad model path on ${b.name}`, () => {
+    const backend = b.make();
+    afterAll(() => backend.cleanup());
+
+    it('is a settings error naming the setting, before any record is checked', async () => {
+      const store = await backend.open();
+      try {
+        const d = await store.datasets.create(
+          'bad-model',
+          settings({ model: { path: join(dir, 'none') } }),
+          'test',
+        );
+        await store.records.insert(d.id, [rec('a', 'the parcel is late.')], 'test');
+        await expect(runChecks(store, { dataset: 'bad-model', actor: 'test' })).rejects.toMatchObject({
+          code: 'bad_input',
+          message: expect.stringContaining('checks.pii.model: no token-classification model'),
+        });
+        expect(
+          await store.checkResults.forRecord((await store.records.findByExternalId(d.id, 'a'))!.id),
+        ).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
   describe.skipIf(b.skip || !installed)(`pii check with a model on ${b.name}`, { timeout: 120_000 }, () => {
     const backend = b.make();
     afterAll(() => backend.cleanup());
