@@ -2,6 +2,8 @@
 // PII (bench/lib/gen-pii-text.mjs, seeded), one call per record as the checks stage makes them; the
 // issue's target is ≥ 20 MB/s. Quality: precision and recall per entity type on the labelled cases in
 // test/text/pii-cases.ts (exact type and span); target ≥ 0.95 for the checksum- and pattern-based types.
+// With PII_MODEL=<model folder> (and the engine in .engines/, see docs/checks.md) it also measures the
+// optional model-based recognizer on the first ~200 KB of the same text.
 // Usage: npm run build && npm run bench -- pii [MB]
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -116,6 +118,20 @@ async function loadCases() {
   return (await import(`data:text/javascript;base64,${Buffer.from(js).toString('base64')}`)).PII_CASES;
 }
 
+/**
+ * CPU seconds (user + system) of this process's waited-for children, from /proc (Linux; undefined
+ * elsewhere): on a loaded machine the CLI's CPU time says more than its wall time.
+ */
+function childCpuSeconds() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    // After "pid (comm) ": state is field 3, so cutime (16) and cstime (17) are at 13 and 14.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 function speed() {
   const t0 = performance.now();
   const { records, bytes, piiSentences } = generatePiiText(MB * 1e6, 7);
@@ -147,14 +163,19 @@ function speed() {
   writeFileSync(file, `${records.map((text, id) => JSON.stringify({ id, text })).join('\n')}\n`);
   const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
   try {
+    const c3 = childCpuSeconds();
     const t3 = performance.now();
     const run = spawnSync(process.execPath, [cli, 'pii', file, '--json'], {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const wall3 = (performance.now() - t3) / 1000;
+    const cpu3 = c3 === undefined ? undefined : childCpuSeconds() - c3;
     const fileBytes = statSync(file).size;
+    const perCpu = cpu3
+      ? `, ${(fileBytes / 1e6 / cpu3).toFixed(1)} MB per CPU-second (${cpu3.toFixed(2)} s CPU)`
+      : '';
     console.log(
-      `tandem pii --json (CLI, exit ${run.status}): ${wall3.toFixed(2)} s wall, ${(fileBytes / 1e6 / wall3).toFixed(1)} MB/s of JSONL; load average ${os.loadavg()[0].toFixed(1)}`,
+      `tandem pii --json (CLI, exit ${run.status}): ${wall3.toFixed(2)} s wall, ${(fileBytes / 1e6 / wall3).toFixed(1)} MB/s of JSONL${perCpu}; load average ${os.loadavg()[0].toFixed(1)}`,
     );
   } finally {
     rmSync(file, { force: true });
@@ -247,7 +268,31 @@ async function quality() {
   );
 }
 
+/** The model recognizer's cost, when PII_MODEL names a model folder. */
+async function modelCost() {
+  const path = process.env.PII_MODEL;
+  if (!path) return;
+  const { loadPiiModel } = await import('../dist/text/pii/model.js');
+  const t0 = performance.now();
+  const model = await loadPiiModel({ path });
+  const load = (performance.now() - t0) / 1000;
+  const { records } = generatePiiText(200_000, 7);
+  const bytes = records.reduce((a, r) => a + Buffer.byteLength(r), 0);
+  await model.find(records[0]); // warm up
+  const c0 = process.cpuUsage();
+  const t1 = performance.now();
+  let found = 0;
+  for (const r of records) found += (await model.find(r)).length;
+  const wall = (performance.now() - t1) / 1000;
+  const c = process.cpuUsage(c0);
+  const cpu = (c.user + c.system) / 1e6;
+  console.log(
+    `model ${path} (loaded in ${load.toFixed(1)} s): ${records.length} records, ${(bytes / 1e3).toFixed(0)} KB in ${wall.toFixed(2)} s wall, ${(bytes / 1e6 / wall).toFixed(3)} MB/s, ${(bytes / 1e6 / cpu).toFixed(3)} MB per CPU-second (ONNX Runtime may use several threads), ${((wall * 1000) / records.length).toFixed(1)} ms/record, ${found} findings`,
+  );
+}
+
 console.log(`machine: ${machine()}`);
 speed();
+await modelCost();
 phoneCost();
 await quality();

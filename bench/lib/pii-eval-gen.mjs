@@ -13,11 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { getExampleNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
+import { EXTRAS, toDigits } from './pii-eval-extra.mjs';
 import { COUNTRY_CODES, DATE_STYLES, LOCALES } from './pii-eval-locales.mjs';
 import { rng } from './rng.mjs';
 
 export const SETS = ['tune', 'held'];
-export const LANGS = Object.keys(LOCALES);
+export const LANGS = [...new Set([...Object.keys(LOCALES), ...Object.keys(EXTRAS)])];
 
 function rand(seed) {
   const r = rng(seed);
@@ -181,6 +182,7 @@ function fill(template, L, lang, set, r, countryNames) {
     TITLE: [null, () => r.pick(L.titles?.[set] ?? [''])],
     HONORIFIC: [null, () => r.pick(L.honorifics?.[set] ?? [''])],
     CITY: ['LOCATION', () => city],
+    REGION: ['LOCATION', () => r.pick(L.provinces[set])],
     COUNTRY: ['LOCATION', () => r.pick(countryNames)],
     ADDR: ['LOCATION', () => L.address(r, v)],
     DATE: ['DATE_TIME', () => date(r, lang, set, false)],
@@ -212,14 +214,35 @@ function fill(template, L, lang, set, r, countryNames) {
 export function generate(set, perTemplate = 30) {
   const r = rand(set === 'tune' ? 1001 : 2002);
   const out = [];
-  for (const lang of LANGS) {
-    const L = LOCALES[lang];
+  const countries = (lang) => {
     const names = new Intl.DisplayNames([lang], { type: 'region' });
-    const countryNames = COUNTRY_CODES[set].map((c) => names.of(c));
+    return COUNTRY_CODES[set].map((c) => names.of(c));
+  };
+  for (const lang of Object.keys(LOCALES)) {
+    const L = LOCALES[lang];
+    const countryNames = countries(lang);
     for (const [t, template] of L.templates[set].entries()) {
       for (let i = 0; i < perTemplate; i++) {
         const { text, spans } = fill(template, L, lang, set, r, countryNames);
         out.push({ id: `${set}-${lang}-${t}-${i}`, lang, text, spans });
+      }
+    }
+  }
+  // The further sentences (pii-eval-extra.mjs) come after all others: the same seed gives the sentences
+  // above unchanged.
+  for (const [lang, X] of Object.entries(EXTRAS)) {
+    const L = { ...LOCALES[lang], ...X };
+    const countryNames = countries(lang);
+    for (const [t, template] of X.templates[set].entries()) {
+      const system = X.digits?.[set]?.[t];
+      for (let i = 0; i < perTemplate; i++) {
+        const filled = fill(template, L, lang, set, r, countryNames);
+        let { text, spans } = filled;
+        if (system) {
+          text = toDigits(text, system);
+          spans = spans.map((s) => ({ ...s, text: toDigits(s.text, system) }));
+        }
+        out.push({ id: `${set}-${lang}-x${t}-${i}`, lang, text, spans });
       }
     }
   }

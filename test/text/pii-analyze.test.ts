@@ -100,3 +100,19 @@ describe('analyze', () => {
     expect(analyze('Zentrale 089-12345678', options)).toHaveLength(1);
   });
 });
+
+describe('digits of other scripts', () => {
+  it('reads ٠-٩, ۰-۹ and ०-९ as digits and reports the text as written, at its own offsets', () => {
+    const text = 'اتصل على +٢٠ ١٠ ١٢٣٤ ٥٦٧٨ أو ۱۲/۰۳/۲۰۲۴';
+    const found = analyze(text);
+    expect(found.map((f) => [f.type, f.text])).toEqual([
+      ['PHONE_NUMBER', '+٢٠ ١٠ ١٢٣٤ ٥٦٧٨'],
+      ['DATE_TIME', '۱۲/۰۳/۲۰۲۴'],
+    ]);
+    for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.text);
+  });
+
+  it('finds nothing in other-script digits that would be nothing in ASCII', () => {
+    expect(analyze('الطلب رقم ١٢٣ بسعر ٤٥ ريال')).toEqual([]);
+  });
+});

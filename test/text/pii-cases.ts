@@ -619,7 +619,10 @@ export const PII_CASES: readonly PiiCase[] = [
   {
     name: 'born on, English month',
     text: 'She was born on March 12, 1985 in Ohio.',
-    expect: [['DATE_OF_BIRTH', 'March 12, 1985']],
+    expect: [
+      ['DATE_OF_BIRTH', 'March 12, 1985'],
+      ['LOCATION', 'Ohio'],
+    ],
   },
   { name: 'date of birth ISO', text: 'Date of birth: 1985-03-12', expect: [['DATE_OF_BIRTH', '1985-03-12']] },
   {
@@ -850,7 +853,10 @@ export const PII_CASES: readonly PiiCase[] = [
   {
     name: 'unlisted name after ich bin',
     text: 'Hallo, ich bin Xaver Quandtmeier aus Bayern.',
-    expect: [['PERSON', 'Xaver Quandtmeier']],
+    expect: [
+      ['PERSON', 'Xaver Quandtmeier'],
+      ['LOCATION', 'Bayern'],
+    ],
   },
   {
     name: 'signature under a sign-off',
@@ -942,4 +948,97 @@ export const PII_CASES: readonly PiiCase[] = [
     text: 'Vielen Dank für Ihre Nachricht, Ihre Bestellung wird heute versendet.',
     expect: [],
   },
+  // Regions and provinces by name (data/regions.ts: CLDR English names, ISO 3166-2 local names).
+  { name: 'region: US state', text: 'We moved to Oregon in the spring.', expect: [['LOCATION', 'Oregon']] },
+  {
+    name: 'region: German Land',
+    text: 'Ich wohne seit Jahren in Niedersachsen.',
+    expect: [['LOCATION', 'Niedersachsen']],
+  },
+  {
+    name: 'region: French région',
+    text: 'Elle habite en Nouvelle-Aquitaine.',
+    expect: [['LOCATION', 'Nouvelle-Aquitaine']],
+  },
+  {
+    name: 'region: Spanish comunidad',
+    text: 'Vivo en Castilla-La Mancha desde 2019.',
+    expect: [['LOCATION', 'Castilla-La Mancha']],
+  },
+  {
+    name: 'region: Italian regione',
+    text: 'Abito in Emilia-Romagna.',
+    expect: [['LOCATION', 'Emilia-Romagna']],
+  },
+  {
+    name: 'region: Brazilian state',
+    text: 'Moro no Rio Grande do Sul.',
+    expect: [['LOCATION', 'Rio Grande do Sul']],
+  },
+  {
+    name: 'region: Indian state in English',
+    text: 'My family lives in Maharashtra.',
+    expect: [['LOCATION', 'Maharashtra']],
+  },
+  {
+    name: 'region: prefecture without macron',
+    text: 'I grew up in Hokkaido.',
+    expect: [['LOCATION', 'Hokkaido']],
+  },
+  // Korean names: a family name from the list and a two-syllable given name, before 씨/님 or after 제 이름은.
+  { name: 'korean: name before 씨', text: '김민준 씨에게 연락해 주세요.', expect: [['PERSON', '김민준']] },
+  {
+    name: 'korean: name before 님',
+    text: '이서연님, 주문하신 상품이 발송되었습니다.',
+    expect: [['PERSON', '이서연']],
+  },
+  {
+    name: 'korean: two-syllable family name',
+    text: '남궁민수 님께 전달했습니다.',
+    expect: [['PERSON', '남궁민수']],
+  },
+  {
+    name: 'korean: after 제 이름은',
+    text: '안녕하세요, 제 이름은 박지훈입니다.',
+    expect: [['PERSON', '박지훈']],
+  },
+  { name: 'korean: 고객님 is no name', text: '고객님, 문의해 주셔서 감사합니다.', expect: [] },
+  { name: 'korean: family name and a title', text: '김선생님이 내일 오십니다.', expect: [] },
+  // Arabic-Indic (٠-٩), Eastern Arabic-Indic (۰-۹) and Devanagari (०-९) digits read as digits.
+  {
+    name: 'arabic-indic digits: date of birth',
+    text: 'ولدت في ١٢/٠٣/١٩٩٠',
+    expect: [['DATE_OF_BIRTH', '١٢/٠٣/١٩٩٠']],
+  },
+  {
+    name: 'eastern arabic-indic digits: date of birth',
+    text: 'تاريخ الميلاد: ۱۲/۰۳/۱۹۹۰',
+    expect: [['DATE_OF_BIRTH', '۱۲/۰۳/۱۹۹۰']],
+  },
+  {
+    name: 'arabic-indic digits: date with a month name',
+    text: 'موعدنا يوم ٣ مارس ٢٠٢٤',
+    expect: [['DATE_TIME', '٣ مارس ٢٠٢٤']],
+  },
+  {
+    name: 'arabic-indic digits: international phone',
+    text: 'هاتف: +٢٠ ١٠ ١٢٣٤ ٥٦٧٨',
+    expect: [['PHONE_NUMBER', '+٢٠ ١٠ ١٢٣٤ ٥٦٧٨']],
+  },
+  {
+    name: 'arabic-indic digits: phone with a context word',
+    text: 'رقم هاتفي ٠١٠ ١٢٣٤ ٥٦٧٨',
+    expect: [['PHONE_NUMBER', '٠١٠ ١٢٣٤ ٥٦٧٨']],
+  },
+  {
+    name: 'devanagari digits: phone',
+    text: 'मेरा फ़ोन नंबर ९८७६५ ४३२१० है',
+    expect: [['PHONE_NUMBER', '९८७६५ ४३२१०']],
+  },
+  {
+    name: 'arabic-indic digits: card number',
+    text: 'بطاقتي ٤١١١ ١١١١ ١١١١ ١١١١',
+    expect: [['CREDIT_CARD', '٤١١١ ١١١١ ١١١١ ١١١١']],
+  },
+  { name: 'arabic-indic digits: a price is nothing', text: 'السعر ٢٥٠ ريال فقط', expect: [] },
 ];

@@ -37,6 +37,21 @@ export const checksConfig = z.strictObject({
         .array(z.string())
         .optional()
         .describe('Only these entity types (EMAIL_ADDRESS, PHONE_NUMBER, …).'),
+      model: z
+        .strictObject({
+          path: z
+            .string()
+            .min(1)
+            .describe('A token-classification model folder (config.json, tokenizer.json, onnx/).'),
+          threshold: z
+            .number()
+            .min(0)
+            .max(1)
+            .default(0.8)
+            .describe('Model findings scoring below this are dropped.'),
+        })
+        .optional()
+        .describe('An optional NER model whose PERSON/LOCATION findings join the rules (docs/checks.md).'),
     })
     .prefault({}),
   language: z

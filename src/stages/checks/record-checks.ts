@@ -4,8 +4,9 @@ import type { ContaminationIndex } from '../../text/decontaminate.js';
 import { chatLanguageTurns, languageMismatch } from '../../text/language-checks.js';
 import { findOffensive } from '../../text/offensive.js';
 import { analyze } from '../../text/pii/analyze.js';
+import { mergeFindings } from '../../text/pii/model.js';
 import { mask } from '../../text/pii/operators.js';
-import type { EntityType } from '../../text/pii/types.js';
+import type { Entity, EntityType } from '../../text/pii/types.js';
 import { chatChecks } from '../../text/quality/chat.js';
 import { qualityChecks } from '../../text/quality/index.js';
 import type { ChecksConfig } from './config.js';
@@ -36,18 +37,22 @@ export function recordCheckers(
   config: ChecksConfig,
   settings: DatasetSettings,
   evalIndex: ContaminationIndex | undefined,
+  modelFindings?: (text: string) => readonly Entity[],
 ): RecordChecker[] {
   const out: RecordChecker[] = [];
   if (config.pii.enabled) {
-    const options = {
-      minScore: config.pii.min_score,
-      ...(config.pii.types ? { entities: config.pii.types as EntityType[] } : {}),
-    };
+    const entities = config.pii.types as EntityType[] | undefined;
+    const options = { minScore: config.pii.min_score, ...(entities ? { entities } : {}) };
+    // The model's findings for a text were computed before the page was checked (model-findings.ts).
+    const find = (text: string) =>
+      modelFindings
+        ? mergeFindings(analyze(text, options), modelFindings(text), entities)
+        : analyze(text, options);
     out.push({
       name: 'pii',
       check(_r, t) {
         const findings = t.parts.flatMap((p) =>
-          analyze(p.text, options).map((e) => ({
+          find(p.text).map((e) => ({
             where: describePart(p),
             type: e.type,
             start: e.start,

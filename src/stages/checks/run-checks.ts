@@ -10,6 +10,7 @@ import { loadLanguageDetector } from '../../text/language.js';
 import { CHECK_NAMES, type CheckName, type ChecksConfig, checksConfig } from './config.js';
 import { dedupDataset } from './dedup-check.js';
 import type { JudgeSummary } from './judge.js';
+import { ModelFindings } from './model-findings.js';
 import { type CheckOutcome, type RecordChecker, recordCheckers } from './record-checks.js';
 import { recordTexts } from './record-texts.js';
 import { type CheckSummaryRow, emptyTallies, summaryRows, type Tallies, tally } from './tally.js';
@@ -49,6 +50,23 @@ export interface PreparedChecks {
   config: ChecksConfig;
   /** The checks that look at one record at a time. */
   checkers: RecordChecker[];
+  /** The PII model's findings, when the pii check has a model: prepare each page before checkPage. */
+  modelFindings?: ModelFindings;
+}
+
+/** The pii check's model; a missing engine, folder or a broken model is a settings error (exit 2). */
+async function loadModel(o: { path: string; threshold: number }) {
+  const { loadPiiModel } = await import('../../text/pii/model.js');
+  try {
+    return await loadPiiModel(o);
+  } catch (e) {
+    throw badInput(`checks.pii.model: ${(e as Error).message}`);
+  }
+}
+
+/** Runs the PII model (if any) over a page; call before checkPage on it. */
+export async function prepareModel(page: readonly DatasetRecord[], p: PreparedChecks): Promise<void> {
+  if (p.modelFindings) await p.modelFindings.prepare(page, p.dataset.settings);
 }
 
 export type CheckInputs = Pick<CheckRunOptions, 'dataset' | 'only' | 'config' | 'evalFiles'>;
@@ -64,7 +82,14 @@ export async function prepareChecks(store: Store, o: CheckInputs): Promise<Prepa
         })
       : undefined;
   if (config.language.enabled) await loadLanguageDetector();
-  return { dataset, config, checkers: recordCheckers(config, settings, evalIndex) };
+  const modelFindings =
+    config.pii.enabled && config.pii.model ? new ModelFindings(await loadModel(config.pii.model)) : undefined;
+  return {
+    dataset,
+    config,
+    checkers: recordCheckers(config, settings, evalIndex, modelFindings?.lookup),
+    ...(modelFindings ? { modelFindings } : {}),
+  };
 }
 
 /** The record checks' outcomes for a page, as rows to store, tallied. */
@@ -163,6 +188,7 @@ export async function runChecks(store: Store, o: CheckRunOptions): Promise<Check
   let records = 0;
   const statuses = { flagged: 0, checked: 0 };
   for await (const page of store.records.stream(dataset.id)) {
+    await prepareModel(page, p);
     const results = checkPage(page, p, tallies, more);
     const ids = page.map((r) => r.id);
     await store.checkResults.replace(ids, [...ran], results);

@@ -60,10 +60,13 @@ const LATIN_ADDRESS = new RegExp(
   'gu',
 );
 const CITY_AFTER_RE = new RegExp(CITY_AFTER, 'uy');
-/** Cheap test before the address pattern: a street word of one of the languages. */
+/**
+ * Cheap test before the address pattern: what each of its branches must contain, as case-sensitive as
+ * the pattern itself (a case-insensitive test passed on "during", "park" and "offering" in half of all
+ * chat texts, and cost as much as the address pattern).
+ */
 const STREET_WORD = new RegExp(
-  `${GERMANIC_SUFFIX}|\\b(?:Am|An der|Auf der|Im|In der|Zum|Zur)\\s|${FR_TYPE}\\s|${ROMANCE_TYPE}\\s`,
-  'i',
+  `${GERMANIC_SUFFIX}[ \\u00a0]+\\d|(?:Am|An der|Auf der|Im|In der|Zum|Zur)[ \\u00a0]|${FR_TYPE}[ \\u00a0]|${ROMANCE_TYPE}[ \\u00a0]`,
 );
 
 const HAN = '[\\p{Script=Han}々ヶ]';

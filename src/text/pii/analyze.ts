@@ -155,13 +155,30 @@ export function analyzeWith(
   entities?: readonly EntityType[],
 ): Entity[] {
   if (text.length === 0) return [];
-  const ctx: ScanContext = { ...resolved, hasDigits: DIGIT.test(text) };
+  // Arabic-Indic, Eastern Arabic-Indic (Persian/Urdu) and Devanagari digits are read as ASCII digits:
+  // each is one UTF-16 unit, as is its ASCII digit, so offsets into the folded text are offsets into
+  // `text`, and the recognizers' patterns stay ASCII.
+  const scanned = OTHER_DIGITS.test(text) ? foldDigits(text) : text;
+  const ctx: ScanContext = { ...resolved, hasDigits: DIGIT.test(scanned) };
   const wanted = entities ? new Set<EntityType>(entities) : undefined;
   const found: Entity[] = [];
   for (const r of RECOGNIZERS) {
     if (wanted && !r.entities.some((t) => wanted.has(t))) continue;
-    r.find(text, ctx, found);
+    r.find(scanned, ctx, found);
   }
   const kept = found.filter((e) => e.score >= ctx.minScore && (!wanted || wanted.has(e.type)));
+  if (scanned !== text) for (const e of kept) e.text = text.slice(e.start, e.end);
   return resolveOverlaps(kept);
+}
+
+const OTHER_DIGITS = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]/;
+const OTHER_DIGITS_ALL = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]/g;
+
+/** `text` with ٠-٩, ۰-۹ and ०-९ replaced by 0-9 (same length). */
+export function foldDigits(text: string): string {
+  return text.replace(OTHER_DIGITS_ALL, (d) => {
+    const c = d.charCodeAt(0);
+    const zero = c >= 0x0966 ? 0x0966 : c >= 0x06f0 ? 0x06f0 : 0x0660;
+    return String.fromCharCode(48 + c - zero);
+  });
 }

@@ -109,18 +109,83 @@ const DAY_YEAR = new RegExp(`${DAY},?\\s*${YEAR}${END}`, 'iuy');
 /** What may not touch the start of a date. */
 const BEFORE_START = new RegExp(`${SPACED}|[.,/-]`, 'u');
 
+const SPACE = /\s/;
+const WORD_CHAR = /[\p{L}\p{M}.॰-]/u;
+
+/** `/\s/` on one character, without a regex call for ASCII. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(String.fromCharCode(c));
+}
+
+/** `[\p{L}\p{M}.॰-]` on one character, without a regex call for ASCII. */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46 || c === 45;
+  return WORD_CHAR.test(String.fromCharCode(c));
+}
+
 /** The word right before `at` (over spaces, and one comma when `comma`), lowercased, a final dot dropped. */
 function wordBefore(text: string, at: number, comma: boolean): { start: number; key: string } | undefined {
   let i = at;
-  while (i > 0 && at - i < 3 && /\s/.test(text[i - 1]!)) i--;
+  while (i > 0 && at - i < 3 && isSpace(text.charCodeAt(i - 1))) i--;
   if (comma && i > 0 && (text[i - 1] === ',' || text[i - 1] === '،')) {
     i--;
-    while (i > 0 && at - i < 6 && /\s/.test(text[i - 1]!)) i--;
+    while (i > 0 && at - i < 6 && isSpace(text.charCodeAt(i - 1))) i--;
   }
   let j = i;
-  while (j > 0 && i - j < 20 && /[\p{L}\p{M}.॰-]/u.test(text[j - 1]!)) j--;
+  while (j > 0 && i - j < 20 && isWordChar(text.charCodeAt(j - 1))) j--;
   if (j === i) return undefined;
   return { start: j, key: text.slice(j, i).toLowerCase().replace(/[.॰]$/, '') };
+}
+
+/** The end of the run of ASCII letters from `i`, or -1 when a non-ASCII letter or mark is in it. */
+function asciiWordEnd(text: string, i: number): number {
+  let j = i;
+  for (; j < text.length; j++) {
+    const c = text.charCodeAt(j) | 32;
+    if (c >= 97 && c <= 122) continue;
+    if (text.charCodeAt(j) >= 128 && /[\p{L}\p{M}]/u.test(text[j]!)) return -1;
+    break;
+  }
+  return j;
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+
+/**
+ * Whether FROM_DIGIT can match at the digit run `text[at, at + len)`: a necessary condition, checked
+ * without the regex (most digit runs in chat text are prices, counts, times and order numbers, and the
+ * regex, an alternation of a few hundred month names, was this recognizer's main cost). A day is one
+ * or two digits followed by a separator, a suffix or a month name; a year four digits followed by a
+ * separator or 年/년; no date starts with a run of three or of five or more digits.
+ */
+function mayStartDate(text: string, at: number, len: number): boolean {
+  const next = text.charCodeAt(at + len);
+  if (Number.isNaN(next)) return false;
+  if (len === 4) {
+    const a = text.charCodeAt(at);
+    const b = text.charCodeAt(at + 1);
+    if (!((a === 49 && (b === 56 || b === 57)) || (a === 50 && b === 48))) return false;
+    return next === 45 || next === 47 || next === 46 || next === 0x5e74 || next === 0xb144 || isSpace(next);
+  }
+  if (len > 2) return false;
+  if (next === 45 || next === 47 || next === 46 || next === 0x200f) return true;
+  if (!isSpace(next)) return next === 0xba || next === 0xb0 || LETTER.test(text[at + len]!);
+  // Spaces, then a month name, maybe after "de" or "of": read the word when it is plain ASCII.
+  let i = at + len;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  let end = asciiWordEnd(text, i);
+  if (end < 0) return true;
+  let word = text.slice(i, end).toLowerCase();
+  if ((word === 'de' || word === 'of') && end < text.length && isSpace(text.charCodeAt(end))) {
+    if (monthSet.has(word)) return true;
+    i = end;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    end = asciiWordEnd(text, i);
+    if (end < 0) return true;
+    word = text.slice(i, end).toLowerCase();
+  }
+  return monthSet.has(word);
 }
 
 /** Numeric dates must name a real day and month in one of the orders people use (d/m/y or m/d/y). */
@@ -210,7 +275,43 @@ function emitDate(
   return true;
 }
 
-const DIGIT_RUN = /\d+/g;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** BEFORE_START on one character, without a regex call (or a string) for ASCII. */
+function touchesBefore(c: number): boolean {
+  if (c < 128)
+    return (
+      (c >= 48 && c <= 57) ||
+      ((c | 32) >= 97 && (c | 32) <= 122) ||
+      c === 46 ||
+      c === 44 ||
+      c === 47 ||
+      c === 45
+    );
+  return BEFORE_START.test(String.fromCharCode(c));
+}
+
+/**
+ * Whether DAY_YEAR can match at the digit run `text[at, at + len)`, checked without the regex (and
+ * before the word in front is read, which allocated for every number after a word): one or two digits,
+ * at most two suffix characters, a comma, spaces and a year's first digit; or a day and a year written
+ * together (five or six digits).
+ */
+function mayBeDayYear(text: string, at: number, len: number): boolean {
+  if (len === 5 || len === 6) return true;
+  if (len > 2) return false;
+  let i = at + len;
+  for (let k = 0; k < 2; k++) {
+    const c = text.charCodeAt(i);
+    // Any non-ASCII character too: under /iu a few fold to ASCII letters ("ſ" to "s").
+    if (((c | 32) >= 97 && (c | 32) <= 122) || c >= 128 || c === 46) i++;
+    else break;
+  }
+  if (text.charCodeAt(i) === 44) i++;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  return c === 49 || c === 50;
+}
 
 export const dateRecognizer: Recognizer = {
   name: 'date',
@@ -222,13 +323,15 @@ export const dateRecognizer: Recognizer = {
     // text, an alternation of a few hundred names tried at every position, cost five times more.)
     let done = 0;
     let hint: boolean | undefined;
-    DIGIT_RUN.lastIndex = 0;
-    for (let d = DIGIT_RUN.exec(text); d; d = DIGIT_RUN.exec(text)) {
-      const at = d.index;
-      if (at < done || (at > 0 && BEFORE_START.test(text[at - 1]!))) continue;
+    // A plain loop finds the digit runs: a /\d+/g regex allocated a match for each of them.
+    for (let at = 0, len = 0; at < text.length; at += len || 1) {
+      len = 0;
+      while (isDigit(text.charCodeAt(at + len))) len++;
+      if (len === 0) continue;
+      if (at < done || (at > 0 && touchesBefore(text.charCodeAt(at - 1)))) continue;
       let start = at;
       let end = -1;
-      const month = wordBefore(text, at, false);
+      const month = mayBeDayYear(text, at, len) ? wordBefore(text, at, false) : undefined;
       if (month && monthSet.has(month.key)) {
         DAY_YEAR.lastIndex = at;
         if (DAY_YEAR.test(text)) {
@@ -237,6 +340,7 @@ export const dateRecognizer: Recognizer = {
         }
       }
       if (end < 0) {
+        if (!mayStartDate(text, at, len)) continue;
         FROM_DIGIT.lastIndex = at;
         const m = FROM_DIGIT.exec(text);
         if (!m) continue;

@@ -4,12 +4,15 @@
  * - Countries: every region name ICU has (Intl.DisplayNames) in PLACE_LOCALES, plus "USA", "UK".
  * - Cities: GeoNames' cities of 50,000 people or more (data/cities.ts), and the endonyms, exonyms and
  *   non-Latin spellings of large cities in data/places.ts.
+ * - Regions: first-level subdivisions (states, Länder, régions, comunidades, prefectures…) of the
+ *   countries whose languages Tandem generates, in English (CLDR) and in their ISO 3166-2 local names
+ *   (data/regions.ts).
  *
  * Latin-script names are matched on runs of capitalised words (up to four, with de/del/am/sur… inside),
  * longest first; names in Han, kana, Hangul, Arabic and Devanagari script by one alternation, with word
  * boundaries where the script has spaces (an Arabic prefix و/ب/ل/ف is allowed before the name).
  *
- * Scores: a country 0.6; a city of a million or more 0.55, 200,000 or more 0.5, smaller 0.4; a name that
+ * Scores: a country 0.6; a city of a million or more 0.55, 200,000 or more 0.5, a region 0.5, smaller 0.4; a name that
  * is also a given name or a common capitalised word ("Victoria", "Jordan", "Essen", "Nice") 0.3; a
  * place word or preposition just before ("in", "from", "nach", "à", "en", "em", "naar", "live in") adds
  * 0.35. A Latin name followed by another capitalised word ("Paris Hilton", "Victoria Station") is part
@@ -21,11 +24,14 @@ import { boosted, contextPattern, hasContext } from './context.js';
 import { BIG_CITIES, MID_CITIES, SMALL_CITIES } from './data/cities.js';
 import { FIRST_NAMES } from './data/first-names.js';
 import { LATIN_CITY_NAMES, NATIVE_CITY_NAMES } from './data/places.js';
+import { REGION_NAMES } from './data/regions.js';
 import type { Entity, Recognizer, ScanContext } from './types.js';
 
 export const COUNTRY_SCORE = 0.6;
 export const BIG_CITY_SCORE = 0.55;
 export const MID_CITY_SCORE = 0.5;
+/** A state, province or region (data/regions.ts): as sure as a large city. */
+export const REGION_SCORE = 0.5;
 export const SMALL_CITY_SCORE = 0.4;
 export const AMBIGUOUS_PLACE_SCORE = 0.3;
 
@@ -138,6 +144,7 @@ function buildGazetteer(): { latin: Map<string, Place>; native: string[] } {
     for (const n of list.split('|')) put(n, score);
   }
   for (const n of LATIN_CITY_NAMES.trim().split(/\s+/)) put(n.replace(/\|/g, ' '), BIG_CITY_SCORE);
+  for (const n of REGION_NAMES.split('|')) put(n, REGION_SCORE);
   for (const n of NATIVE_CITY_NAMES.trim().split(/\s+/)) put(n.replace(/\|/g, ' '), BIG_CITY_SCORE);
   // Region codes ICU names (about 250 of the 676 two-letter codes), found once in English.
   const en = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
@@ -173,7 +180,30 @@ const FIRST_WORDS = new Set([...LATIN.keys()].map((n) => n.split(' ')[0]!));
 /** A run of capitalised words, with short lowercase connectors inside ("Rio de Janeiro", "Frankfurt am Main"). */
 const RUN =
   /\p{Lu}(?<![\p{L}\p{M}\p{N}'’-]\p{Lu})[\p{L}\p{M}'’.-]*(?:[ \u00a0](?:(?:de|do|da|del|della|di|dos|das|des|du|la|le|am|der|sur|upon)[ \u00a0])?\p{Lu}[\p{L}\p{M}'’.-]*){0,4}/gu;
-const WORD = /[^ \u00a0]+/g;
+
+/**
+ * The words of the run `text[from, to)` (split at single spaces and no-break spaces) as [start, end]
+ * pairs, each without a trailing '.' or "'s" (a sentence end or a possessive is not part of the name).
+ * A loop over the characters: a regex per word and a replace per word cost more than the lookups.
+ */
+function runWords(text: string, from: number, to: number): Array<[number, number]> {
+  const words: Array<[number, number]> = [];
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 32;
+    if (c !== 32 && c !== 0xa0) continue;
+    if (i > start) {
+      let end = i;
+      const last = text.charCodeAt(end - 1);
+      const quote = (q: number) => q === 39 || q === 0x2019;
+      if (last === 115 && end - 2 >= start && quote(text.charCodeAt(end - 2))) end -= 2;
+      else if (last === 46 || quote(last)) end -= 1;
+      words.push([start, end]);
+    }
+    start = i + 1;
+  }
+  return words;
+}
 /** Nothing, or sentence-ending punctuation or a line break, before the first word of a run. */
 const SENTENCE_START = /(?:^|[.!?:;\n¡¿"“«]\s*)$/u;
 
@@ -201,13 +231,7 @@ export const locationRecognizer: Recognizer = {
   find(text: string, ctx: ScanContext, out: Entity[]): void {
     RUN.lastIndex = 0;
     for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-      const words: Array<[number, number]> = [];
-      WORD.lastIndex = 0;
-      for (let w = WORD.exec(m[0]); w; w = WORD.exec(m[0])) {
-        // A trailing '.' or "'s" ends a sentence or is a possessive, not part of the name.
-        const t = w[0].replace(/(?:['’]s|[.'’])$/, '');
-        words.push([m.index + w.index, m.index + w.index + t.length]);
-      }
+      const words = runWords(text, m.index, m.index + m[0].length);
       let i = 0;
       while (i < words.length) {
         if (!FIRST_WORDS.has(text.slice(words[i]![0], words[i]![1]))) {

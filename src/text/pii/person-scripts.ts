@@ -15,6 +15,7 @@
  *   end a name.
  */
 
+import { KOREAN_FAMILY_NAMES, KOREAN_TITLE_WORDS } from './data/korean-names.js';
 import {
   ARABIC_GIVEN_NAMES,
   CHINESE_FAMILY_NAMES,
@@ -68,6 +69,21 @@ const HI_GIVEN = new RegExp(
   'gu',
 );
 
+const HANGUL = '\\p{Script=Hangul}';
+const KO_FAMILY = alt(words(KOREAN_FAMILY_NAMES));
+const KO_TITLE_WORDS = new Set(words(KOREAN_TITLE_WORDS));
+/**
+ * A family name and a given name of two syllables (the common form; one-syllable given names are left
+ * out, since a family-name syllable and one more is mostly a word: 고객님, 박사님), before 씨 or 님
+ * (with or without a space); or after 제 이름은 / 이름은 / 성함은 ("my name is"). Group 1: the name.
+ */
+const KO_HONORIFIC = new RegExp(`(?<!${HANGUL})((?:${KO_FAMILY})${HANGUL}{2})(?=[ ]?(?:씨|님))`, 'gu');
+const KO_LEAD = new RegExp(
+  `(?:제 이름은|내 이름은|이름은|성함은|이름:)[ ]*((?:${KO_FAMILY})${HANGUL}{2})`,
+  'gu',
+);
+const HANGUL_CHAR = /[\uac00-\ud7af]/;
+
 const NON_LATIN = /[\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff]/;
 const AR_OR_HI = { ar: new RegExp(AR_WORD, 'uy'), hi: new RegExp(HI_WORD, 'uy') };
 
@@ -87,14 +103,31 @@ function wordsFrom(text: string, at: number, script: 'ar' | 'hi', stop: Set<stri
   return end;
 }
 
+/** Korean names: before 씨/님 (0.8), after "my name is" (0.85). */
+function korean(text: string, push: (start: number, end: number, score: number) => void): void {
+  KO_HONORIFIC.lastIndex = 0;
+  for (let m = KO_HONORIFIC.exec(text); m; m = KO_HONORIFIC.exec(text)) {
+    const name = m[1]!;
+    // "김선생님": a family name and a title word, not a given name.
+    if (KO_TITLE_WORDS.has(name.slice(-2))) continue;
+    push(m.index, m.index + name.length, 0.8);
+  }
+  KO_LEAD.lastIndex = 0;
+  for (let m = KO_LEAD.exec(text); m; m = KO_LEAD.exec(text)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    push(start, start + m[1]!.length, 0.85);
+  }
+}
+
 export const scriptPersonRecognizer: Recognizer = {
   name: 'person-scripts',
   entities: ['PERSON'],
   find(text: string, _ctx: ScanContext, out: Entity[]): void {
-    if (!NON_LATIN.test(text)) return;
     const push = (start: number, end: number, score: number) => {
       if (end > start) out.push({ type: 'PERSON', start, end, text: text.slice(start, end), score });
     };
+    if (HANGUL_CHAR.test(text)) korean(text, push);
+    if (!NON_LATIN.test(text)) return;
     for (const [re, score] of [
       [CJK_HONORIFIC, 0.8],
       [JA_BEFORE, 0.85],

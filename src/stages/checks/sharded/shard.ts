@@ -4,7 +4,13 @@ import { createSketcher, type SketchBatch } from '../../../text/sketch.js';
 import { concatSketches, encodeSketches } from '../../../text/sketch-codec.js';
 import { keepPriority } from '../dedup-check.js';
 import { recordTexts } from '../record-texts.js';
-import { type CheckInputs, checkPage, type PreparedChecks, prepareChecks } from '../run-checks.js';
+import {
+  type CheckInputs,
+  checkPage,
+  type PreparedChecks,
+  prepareChecks,
+  prepareModel,
+} from '../run-checks.js';
 import { emptyTallies, type Tallies } from '../tally.js';
 
 /** A queued check run's unit of work: the records of one id range. */
@@ -63,6 +69,7 @@ export async function runCheckShard(
   const meta: ShardSketchMeta = { ids: [], externalIds: [], priorities: [] };
   let records = 0;
   for await (const page of store.records.stream(p.dataset.id, { ids: job.ids })) {
+    await prepareModel(page, p);
     const results = checkPage(page, p, tallies);
     const ids = page.map((r) => r.id);
     if (names.length > 0) await store.checkResults.replace(ids, names, results);
