@@ -35,6 +35,18 @@ export function describeRepresentation(r: RepresentationResults): string {
     for (const c of t.underCovered.slice(0, 10))
       lines.push(`  ${c.a} × ${c.b}: ${c.count} (independence would give ${c.expected.toFixed(1)})`);
   }
+  for (const c of r.combinations ?? []) {
+    const what = `${c.columns.join(' × ')} (recipe minimum ${c.min})`;
+    if (c.underCoveredTotal === 0) {
+      lines.push('', `${what}: all ${c.combinations} combinations reach it`);
+      continue;
+    }
+    lines.push(
+      '',
+      `${what}: ${c.underCoveredTotal} of ${c.combinations} combinations below it${c.truncated ? ' (too many to enumerate: only combinations seen were checked)' : ''}`,
+    );
+    for (const u of c.underCovered.slice(0, 10)) lines.push(`  ${u.values.join(' × ')}: ${u.count}`);
+  }
   const notable = r.disparities.filter((d) => d.separated).slice(0, 10);
   if (notable.length) {
     lines.push('', 'Disparities (95% intervals apart)');
