@@ -89,7 +89,10 @@ export function describeFactual(r: FactualResults): string {
     `${r.audited} of ${r.sampled} sampled records audited (${r.incorrect} incorrect, ${r.unsure} unsure, ${r.pending} waiting).`,
     `Error rate (stratified, 95%): ${est(r.errorRate)}`,
   ];
-  if (r.ppi) lines.push(`Error rate with the judge (PPI++, λ ${r.ppi.lambda.toFixed(2)}): ${est(r.ppi)}`);
+  if (r.ppi)
+    lines.push(
+      `Error rate with the judge (PPI++${r.ppi.method === 'stratified' ? ' per stratum, weighted by size' : ''}, λ ${r.ppi.lambda.toFixed(2)}): ${est(r.ppi)}`,
+    );
   if (r.judge)
     lines.push(
       `Judge vs auditors: ${est(r.judge.accuracy)} agreement over ${r.judge.n} records (judge-only flags ${r.judge.confusion.judgeOnly}, missed ${r.judge.confusion.auditorOnly})`,
@@ -101,7 +104,7 @@ export function describeFactual(r: FactualResults): string {
   lines.push('', 'Strata');
   for (const s of r.strata)
     lines.push(
-      `  ${s.key.padEnd(40)} ${String(s.audited).padStart(5)}/${String(s.sampled).padEnd(5)} of ${String(s.size).padEnd(8)} ${est(s.errorRate)}`,
+      `  ${s.key.padEnd(40)} ${String(s.audited).padStart(5)}/${String(s.sampled).padEnd(5)} of ${String(s.size).padEnd(8)} ${est(s.errorRate)}${s.ppi ? `  PPI ${est(s.ppi)}` : ''}`,
     );
   for (const n of r.notes) lines.push(`Note: ${n}`);
   return lines.join('\n');
