@@ -1,4 +1,9 @@
-import type { DriftResults, FactualResults, RepresentationResults } from '../../stages/audit/index.js';
+import type {
+  CounterfactualResults,
+  DriftResults,
+  FactualResults,
+  RepresentationResults,
+} from '../../stages/audit/index.js';
 import type { StoredAudit } from '../../store/audits.js';
 
 /** The human text of stored audits; `--json` prints the results themselves. */
@@ -123,11 +128,33 @@ export function describeDrift(r: DriftResults): string {
   return lines.join('\n');
 }
 
+export function describeCounterfactual(r: CounterfactualResults): string {
+  const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+  const lines = [
+    `Judge ${r.judge.provider} (${r.judge.criteria.join(', ')}) on ${r.sampled} of ${r.eligible} records that mention a swappable term (${r.records} records); ${r.calls} calls, ${r.cacheHits} from the cache${r.errors ? `, ${r.errors} invalid answers left out` : ''}.`,
+    'Shift = score of the y side − score of the x side (scores normalised to 0–1; names and pronouns: x masculine, y feminine).',
+  ];
+  for (const s of r.swaps) {
+    if (s.n === 0) {
+      lines.push(`  ${s.type.padEnd(9)} no record to compare`);
+      continue;
+    }
+    lines.push(
+      `  ${s.type.padEnd(9)} n ${String(s.n).padStart(4)}  mean shift ${signed(s.mean)} [${signed(s.lo)}, ${signed(s.hi)}]  (x side ${s.meanX.toFixed(3)}, ${s.changed} changed)${s.flagged ? '  FLAGGED: the judge scores one side differently' : ''}`,
+    );
+    for (const p of s.pairs.slice(0, 5))
+      lines.push(`      ${p.pair}${p.axis ? ` (${p.axis})` : ''}: n ${p.n}, mean ${signed(p.mean)}`);
+  }
+  return lines.join('\n');
+}
+
 export function describeAudit(a: StoredAudit): string {
   const head = `Audit ${a.id}: ${a.kind}, ${a.status}${a.releaseVersion ? `, release ${a.releaseVersion}` : ''}, by ${a.createdBy} at ${new Date(a.createdAt).toISOString()}`;
   if (a.kind === 'representation' && a.results)
     return `${head}\n${describeRepresentation(a.results as RepresentationResults)}`;
   if (a.kind === 'drift' && a.results) return `${head}\n${describeDrift(a.results as DriftResults)}`;
+  if (a.kind === 'counterfactual' && a.results)
+    return `${head}\n${describeCounterfactual(a.results as CounterfactualResults)}`;
   if (a.kind === 'factual' && a.results) return `${head}\n${describeFactual(a.results as FactualResults)}`;
   return `${head}\n${JSON.stringify(a.results, null, 2)}`;
 }
