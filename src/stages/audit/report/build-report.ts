@@ -6,7 +6,7 @@ import { refreshFactual } from '../factual.js';
 import type { FactualResults } from '../factual-estimate.js';
 import type { RepresentationResults } from '../representation.js';
 import { representationAudit } from '../run-representation.js';
-import { errorRateChart, flagCharts, heatmap, sharesChart, toSvg } from './charts.js';
+import { driftChart, errorRateChart, flagCharts, heatmap, sharesChart, toSvg } from './charts.js';
 
 /**
  * `tandem report`: one self-contained HTML file (no script, no network) of a dataset's audits: the
@@ -122,6 +122,8 @@ export async function buildReport(
   }
   if (drift) {
     parts.push(`<h2>Drift since ${escapeHtml(drift.from.version)}</h2>`);
+    const chart = driftChart(drift);
+    if (chart) parts.push(figure(await toSvg(chart)));
     parts.push(
       table(
         ['dimension', 'JS distance', 'new values', 'vanished values'],
