@@ -1,8 +1,18 @@
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordVerdict, representationAudit, startFactualAudit } from '../../src/stages/audit/index.js';
 import { seedAuditDataset } from '../stages/audit/seed.js';
 import { addLogins } from './seed.js';
 import { skipReason, startWorld, type World } from './world.js';
+
+/** Per image: loaded and drew something (a broken SVG has no natural size). */
+const drawn = (images: Locator) =>
+  images.evaluateAll((els) =>
+    els.map((e) => {
+      const i = e as unknown as { complete: boolean; naturalWidth: number };
+      return i.complete && i.naturalWidth > 0;
+    }),
+  );
 
 const EVIL = '<img src=x onerror="document.title=\'pwned\'">';
 
@@ -63,29 +73,19 @@ describe.skipIf(skipReason() !== null)('audit charts in the browser', () => {
       'language: share of records',
       'pii flag rate per language',
     ]);
-    // Every image loaded and drew something (a broken SVG has no natural size).
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll<HTMLImageElement>('[data-testid=audit-charts] img')].every(
-        (i) => i.complete && i.naturalWidth > 0,
-      ),
-    );
+    await expect.poll(() => drawn(images), { timeout: 20_000 }).toEqual([true, true, true, true, true, true]);
 
     await page.getByRole('button', { name: `Audit ${fact}` }).click();
     await page.getByRole('heading', { name: `Audit ${fact}: factual` }).waitFor();
     const error = page.getByTestId('audit-charts').locator('img');
     await error.first().waitFor();
     expect(await error.getAttribute('alt')).toBe('Factual error rate');
-    await page.waitForFunction(() => {
-      const i = document.querySelector<HTMLImageElement>('[data-testid=audit-charts] img');
-      return !!i && i.complete && i.naturalWidth > 0;
-    });
+    await expect.poll(() => drawn(error), { timeout: 20_000 }).toEqual([true]);
     // A verdict from the page reloads the chart with the new estimate.
     const before = await error.getAttribute('src');
     await page.getByRole('button', { name: 'Correct', exact: true }).click();
-    await page.waitForFunction((src) => {
-      const i = document.querySelector<HTMLImageElement>('[data-testid=audit-charts] img');
-      return !!i && i.getAttribute('src') !== src && i.complete && i.naturalWidth > 0;
-    }, before);
+    await expect.poll(() => error.getAttribute('src'), { timeout: 20_000 }).not.toBe(before);
+    await expect.poll(() => drawn(error), { timeout: 20_000 }).toEqual([true]);
 
     expect(await page.title()).not.toBe('pwned');
     expect(trouble).toEqual([]);
