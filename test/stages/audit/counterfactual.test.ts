@@ -228,6 +228,19 @@ for (const b of backends()) {
       }
     });
 
+    it('stops with a provider error on a refused key, storing nothing', async () => {
+      fake.options = { responder: judges.biased, faults: () => ({ kind: 'status', status: 401 }) };
+      const store = await backend.open();
+      try {
+        await seed(store);
+        const e = await counterfactualAudit(store, 'cf', { sample: 10, actor: 't' }).catch((x: unknown) => x);
+        expect(isTandemError(e) && e.code).toBe('provider');
+        expect(await store.audits.list()).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('refuses a dataset without a judge, an unknown swap type and a dataset with nothing to swap, storing nothing', async () => {
       const store = await backend.open();
       try {

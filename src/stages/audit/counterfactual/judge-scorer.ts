@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { badInput } from '../../../core/errors.js';
+import { badInput, TandemError } from '../../../core/errors.js';
 import type { DatasetRecord } from '../../../core/record.js';
 import { createCachedCalls } from '../../../llm/call/cached-calls.js';
 import { callChecked } from '../../../llm/call/call-checked.js';
 import { checkStructured } from '../../../llm/call/structured.js';
+import { isProviderError } from '../../../llm/errors.js';
 import { judgeMessages, judgeSchema } from '../../../llm/judge-prompt.js';
 import { priceFor } from '../../../llm/pricing.js';
 import { createProvider, parseProviderId } from '../../../llm/registry.js';
@@ -68,7 +69,15 @@ export async function judgeScorer(
     provider: provider.id,
     criteria: config.criteria.map((c) => c.name),
     async score(record) {
-      const r = await callChecked(
+      const r = await checkedCall(record);
+      return r.ok ? grade(config, record.id, r.value as Scores).score : undefined;
+    },
+    stats: () => ({ calls: stats.calls, cacheHits: stats.cacheHits, costUsd: provider.stats().costUsd }),
+  };
+
+  async function checkedCall(record: DatasetRecord) {
+    try {
+      return await callChecked(
         call,
         {
           provider: provider.id,
@@ -86,8 +95,11 @@ export async function judgeScorer(
         },
         (text) => checkStructured(text, schema),
       );
-      return r.ok ? grade(config, record.id, r.value as Scores).score : undefined;
-    },
-    stats: () => ({ calls: stats.calls, cacheHits: stats.cacheHits, costUsd: provider.stats().costUsd }),
-  };
+    } catch (e) {
+      // Retries spent on a transient failure: no score for this text, as the judge check counts it.
+      if (isProviderError(e) && e.retryable) return { ok: false as const };
+      if (isProviderError(e)) throw new TandemError('provider', e.message, { cause: e });
+      throw e;
+    }
+  }
 }

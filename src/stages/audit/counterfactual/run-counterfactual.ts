@@ -180,7 +180,7 @@ export async function counterfactualAudit(
         });
       }
     }
-    await runPool(jobs, config.concurrency);
+    await runPool(jobs, config.concurrency, (e) => controller.abort(e));
 
     let errors = [...original.values()].filter((v) => v === undefined).length;
     const swaps: SwapTypeShift[] = [];
@@ -263,8 +263,15 @@ export async function counterfactualAudit(
   }
 }
 
-/** Runs the jobs with at most `limit` at once; the first failure stops the rest and is thrown. */
-async function runPool(jobs: (() => Promise<void>)[], limit: number): Promise<void> {
+/**
+ * Runs the jobs with at most `limit` at once; the first failure stops the rest (`onFail` cancels
+ * the calls in flight) and is thrown.
+ */
+async function runPool(
+  jobs: (() => Promise<void>)[],
+  limit: number,
+  onFail: (e: unknown) => void,
+): Promise<void> {
   let next = 0;
   let failed: unknown;
   const worker = async () => {
@@ -273,7 +280,10 @@ async function runPool(jobs: (() => Promise<void>)[], limit: number): Promise<vo
       try {
         await job();
       } catch (e) {
-        failed ??= e;
+        if (failed === undefined) {
+          failed = e;
+          onFail(e);
+        }
       }
     }
   };
