@@ -70,7 +70,8 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
 
   app.addHook('onSend', async (_request, reply) => {
     // Defence in depth behind rendering every record as text: no inline script, no eval, no framing.
-    reply.header('content-security-policy', CSP);
+    // A route may set a stricter policy of its own (an audit chart's SVG: `default-src 'none'`).
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CSP);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-frame-options', 'DENY');

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,7 +35,44 @@ describe('tandem report', () => {
       const a = await startFactualAudit(store, 'rep', { sample: 10, strata: ['language'], actor: 't' });
       for (const it of await store.audits.items(a.audit.id))
         await recordVerdict(store, a.audit.id, it.recordId, { verdict: 'correct' }, 'user:t');
-      const r = await buildReport(store, 'rep', { out, actor: 't' });
+      // A stored counterfactual probe (its provider name hostile), and a recipe with a combination minimum.
+      const d = await store.datasets.get('rep');
+      await store.audits.create({
+        datasetId: d.id,
+        kind: 'counterfactual',
+        releaseVersion: null,
+        params: {},
+        results: {
+          kind: 'counterfactual',
+          judge: { provider: EVIL, criteria: ['h'] },
+          records: 120,
+          eligible: 60,
+          sampled: 60,
+          swaps: [{ type: 'pronouns', n: 60, mean: 0.25, lo: 0.2, hi: 0.3, flagged: true, pairs: [] }],
+          errors: 0,
+          calls: 120,
+          cacheHits: 0,
+        },
+        status: 'done',
+        createdBy: 't',
+      });
+      const recipe = join(dir, 'recipe.yaml');
+      writeFileSync(
+        recipe,
+        [
+          'name: rep',
+          'columns:',
+          '  - name: intent',
+          '    sampler: category',
+          '    values: [refund, shipping, billing]',
+          '  - name: text',
+          '    expression: "{{ intent }}"',
+          'coverage:',
+          '  combinations:',
+          '    - { columns: [intent], min: 30 }',
+        ].join('\n'),
+      );
+      const r = await buildReport(store, 'rep', { out, recipeFile: recipe, actor: 't' });
       expect(r.records).toBe(120);
     } finally {
       await store.close();
@@ -45,6 +82,11 @@ describe('tandem report', () => {
     expect(html).not.toContain('<img');
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
     expect(html).toContain(EVIL.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`));
+    expect(html).toContain('<h2>Counterfactual probe of the judge</h2>');
+    expect(html).toContain('yes: the judge scores one side differently');
+    // 40 refunds, 40 shipping, no billing: one combination below the minimum of 30.
+    expect(html).toContain("intent: 1 of 3 combinations below the recipe's minimum of 30");
+    expect(html).toContain('<td>billing</td><td>0</td>');
   });
 
   it.skipIf(!existsSync(CHROMIUM))('opens in Chromium with no console errors and no requests', async () => {

@@ -96,6 +96,21 @@ const MATRIX: {
       body: { verdict: 'incorrect', note: 'wrong', wrongClaims: ['a claim'] },
     }),
   },
+  // After the verdicts above: the factual audit now has an error rate to chart.
+  {
+    route: 'GET /api/datasets/:name/audits/:id/charts',
+    allowed: REVIEWERS,
+    ok: 200,
+    scoped: true,
+    request: (f) => ({ url: `/api/datasets/${f.dataset}/audits/${f.audit.id}/charts` }),
+  },
+  {
+    route: 'GET /api/datasets/:name/audits/:id/charts/:index',
+    allowed: REVIEWERS,
+    ok: 200,
+    scoped: true,
+    request: (f) => ({ url: `/api/datasets/${f.dataset}/audits/${f.audit.id}/charts/1` }),
+  },
   {
     route: 'GET /api/datasets/:name/members',
     allowed: STAFF,

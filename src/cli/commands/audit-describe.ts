@@ -1,4 +1,9 @@
-import type { DriftResults, FactualResults, RepresentationResults } from '../../stages/audit/index.js';
+import type {
+  CounterfactualResults,
+  DriftResults,
+  FactualResults,
+  RepresentationResults,
+} from '../../stages/audit/index.js';
 import type { StoredAudit } from '../../store/audits.js';
 
 /** The human text of stored audits; `--json` prints the results themselves. */
@@ -34,6 +39,18 @@ export function describeRepresentation(r: RepresentationResults): string {
     lines.push('', `${t.a} × ${t.b}: ${t.underCoveredTotal} of ${t.cells} cells below ${r.minCell} records`);
     for (const c of t.underCovered.slice(0, 10))
       lines.push(`  ${c.a} × ${c.b}: ${c.count} (independence would give ${c.expected.toFixed(1)})`);
+  }
+  for (const c of r.combinations ?? []) {
+    const what = `${c.columns.join(' × ')} (recipe minimum ${c.min})`;
+    if (c.underCoveredTotal === 0) {
+      lines.push('', `${what}: all ${c.combinations} combinations reach it`);
+      continue;
+    }
+    lines.push(
+      '',
+      `${what}: ${c.underCoveredTotal} of ${c.combinations} combinations below it${c.truncated ? ' (too many to enumerate: only combinations seen were checked)' : ''}`,
+    );
+    for (const u of c.underCovered.slice(0, 10)) lines.push(`  ${u.values.join(' × ')}: ${u.count}`);
   }
   const notable = r.disparities.filter((d) => d.separated).slice(0, 10);
   if (notable.length) {
@@ -77,7 +94,10 @@ export function describeFactual(r: FactualResults): string {
     `${r.audited} of ${r.sampled} sampled records audited (${r.incorrect} incorrect, ${r.unsure} unsure, ${r.pending} waiting).`,
     `Error rate (stratified, 95%): ${est(r.errorRate)}`,
   ];
-  if (r.ppi) lines.push(`Error rate with the judge (PPI++, λ ${r.ppi.lambda.toFixed(2)}): ${est(r.ppi)}`);
+  if (r.ppi)
+    lines.push(
+      `Error rate with the judge (PPI++${r.ppi.method === 'stratified' ? ' per stratum, weighted by size' : ''}, λ ${r.ppi.lambda.toFixed(2)}): ${est(r.ppi)}`,
+    );
   if (r.judge)
     lines.push(
       `Judge vs auditors: ${est(r.judge.accuracy)} agreement over ${r.judge.n} records (judge-only flags ${r.judge.confusion.judgeOnly}, missed ${r.judge.confusion.auditorOnly})`,
@@ -89,7 +109,7 @@ export function describeFactual(r: FactualResults): string {
   lines.push('', 'Strata');
   for (const s of r.strata)
     lines.push(
-      `  ${s.key.padEnd(40)} ${String(s.audited).padStart(5)}/${String(s.sampled).padEnd(5)} of ${String(s.size).padEnd(8)} ${est(s.errorRate)}`,
+      `  ${s.key.padEnd(40)} ${String(s.audited).padStart(5)}/${String(s.sampled).padEnd(5)} of ${String(s.size).padEnd(8)} ${est(s.errorRate)}${s.ppi ? `  PPI ${est(s.ppi)}` : ''}`,
     );
   for (const n of r.notes) lines.push(`Note: ${n}`);
   return lines.join('\n');
@@ -108,11 +128,33 @@ export function describeDrift(r: DriftResults): string {
   return lines.join('\n');
 }
 
+export function describeCounterfactual(r: CounterfactualResults): string {
+  const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
+  const lines = [
+    `Judge ${r.judge.provider} (${r.judge.criteria.join(', ')}) on ${r.sampled} of ${r.eligible} records that mention a swappable term (${r.records} records); ${r.calls} calls, ${r.cacheHits} from the cache${r.errors ? `, ${r.errors} invalid answers left out` : ''}.`,
+    'Shift = score of the y side − score of the x side (scores normalised to 0–1; names and pronouns: x masculine, y feminine).',
+  ];
+  for (const s of r.swaps) {
+    if (s.n === 0) {
+      lines.push(`  ${s.type.padEnd(9)} no record to compare`);
+      continue;
+    }
+    lines.push(
+      `  ${s.type.padEnd(9)} n ${String(s.n).padStart(4)}  mean shift ${signed(s.mean)} [${signed(s.lo)}, ${signed(s.hi)}]  (x side ${s.meanX.toFixed(3)}, ${s.changed} changed)${s.flagged ? '  FLAGGED: the judge scores one side differently' : ''}`,
+    );
+    for (const p of s.pairs.slice(0, 5))
+      lines.push(`      ${p.pair}${p.axis ? ` (${p.axis})` : ''}: n ${p.n}, mean ${signed(p.mean)}`);
+  }
+  return lines.join('\n');
+}
+
 export function describeAudit(a: StoredAudit): string {
   const head = `Audit ${a.id}: ${a.kind}, ${a.status}${a.releaseVersion ? `, release ${a.releaseVersion}` : ''}, by ${a.createdBy} at ${new Date(a.createdAt).toISOString()}`;
   if (a.kind === 'representation' && a.results)
     return `${head}\n${describeRepresentation(a.results as RepresentationResults)}`;
   if (a.kind === 'drift' && a.results) return `${head}\n${describeDrift(a.results as DriftResults)}`;
+  if (a.kind === 'counterfactual' && a.results)
+    return `${head}\n${describeCounterfactual(a.results as CounterfactualResults)}`;
   if (a.kind === 'factual' && a.results) return `${head}\n${describeFactual(a.results as FactualResults)}`;
   return `${head}\n${JSON.stringify(a.results, null, 2)}`;
 }

@@ -35,7 +35,7 @@ export function registerAuditRuns(audit: Command): void {
       10,
     )
     .option('--release <version>', 'audit the records of this release (link the audit to it)')
-    .option('--recipe <file>', 'the recipe whose sampler weights are the targets')
+    .option('--recipe <file>', 'the recipe whose sampler weights and combination minimums are the targets')
     .option('--no-descriptors', 'skip the demographic descriptors (identity terms)')
     .option('--lexicon <file>', 'identity-term lexicon (TSV: axis, term, language, source)')
     .option(

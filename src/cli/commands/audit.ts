@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAuditCounterfactual } from './audit-counterfactual.js';
 import { registerAuditRuns } from './audit-runs.js';
 import { registerAuditTools } from './audit-tools.js';
 
@@ -11,4 +12,5 @@ export function registerAudit(program: Command): void {
     );
   registerAuditTools(audit);
   registerAuditRuns(audit);
+  registerAuditCounterfactual(audit);
 }

@@ -10,12 +10,14 @@ export function registerReport(program: Command): void {
     .requiredOption('--dataset <name>', 'dataset')
     .requiredOption('--out <file>', 'the HTML file to write')
     .option('--release <version>', 'report on the records of this release')
-    .action(async (o: { dataset: string; out: string; release?: string }, cmd: Command) => {
+    .option('--recipe <file>', 'the recipe whose weights and combination minimums are the targets')
+    .action(async (o: { dataset: string; out: string; release?: string; recipe?: string }, cmd: Command) => {
       const { buildReport } = await import('../../stages/audit/index.js');
       await withStore(cmd, async (store, g) => {
         const r = await buildReport(store, o.dataset, {
           out: o.out,
           ...(o.release ? { release: o.release } : {}),
+          ...(o.recipe ? { recipeFile: o.recipe } : {}),
           actor: cliActor(),
         });
         emit(

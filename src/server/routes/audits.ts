@@ -13,6 +13,7 @@ import { datasetPath, defineRoute, idParam, REVIEWERS, type Route } from '../rou
  */
 
 const auditPath = z.strictObject({ name: datasetPath.shape.name, id: idParam });
+const chartPath = z.strictObject({ name: datasetPath.shape.name, id: idParam, index: idParam });
 const itemPath = z.strictObject({ name: datasetPath.shape.name, id: idParam, record: idParam });
 const verdictBody = z.strictObject({
   verdict: z.enum(VERDICTS),
@@ -36,6 +37,13 @@ export function auditRoutes(store: Store): Route[] {
     const a = await store.audits.get(id);
     if (a.datasetId !== d.id) throw notFound('audit', id);
     return a;
+  }
+  /** The audit, a factual one with estimates from every verdict so far. */
+  async function freshAudit(caller: Parameters<typeof datasetFor>[1], name: string, id: number) {
+    const a = await auditOf(caller, name, id);
+    if (a.kind !== 'factual') return a;
+    await refreshFactual(store, a.id);
+    return store.audits.get(a.id);
   }
   return [
     defineRoute({
@@ -78,6 +86,40 @@ export function auditRoutes(store: Store): Route[] {
         await auditOf(caller, params.name, params.id);
         const q = await factualQueue(store, params.id);
         return { audit: summary(q.audit), entries: q.entries };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/datasets/:name/audits/:id/charts',
+      tag: 'audits',
+      summary: "The audit's charts (the report's views), each served as SVG at charts/:index",
+      access: REVIEWERS,
+      params: auditPath,
+      handler: async ({ caller, params }) => {
+        const a = await freshAudit(caller, params.name, params.id);
+        const { auditCharts } = await import('../../stages/audit/report/audit-charts.js');
+        return { charts: auditCharts(a).map((c, i) => ({ index: i + 1, title: c.title })) };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/datasets/:name/audits/:id/charts/:index',
+      tag: 'audits',
+      summary: 'One chart of the audit as an SVG image (no script; every text from records escaped)',
+      access: REVIEWERS,
+      params: chartPath,
+      handler: async ({ caller, params, reply }) => {
+        const a = await freshAudit(caller, params.name, params.id);
+        const { auditChartSvg } = await import('../../stages/audit/report/audit-charts.js');
+        const svg = await auditChartSvg(a, params.index);
+        if (svg === null) throw notFound('chart', params.index);
+        // Opened on its own, the image may do nothing but draw: no script, no request, no sniffing.
+        return reply
+          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-cache')
+          .type('image/svg+xml; charset=utf-8')
+          .send(svg);
       },
     }),
     defineRoute({

@@ -1,5 +1,12 @@
 import type { SamplingPlan } from '../../stats/acceptance/index.js';
-import { type Interval, ppiProportion, stratifiedProportion, wilson } from '../../stats/estimate/index.js';
+import {
+  type Interval,
+  type PpiInput,
+  ppiProportion,
+  stratifiedPpi,
+  stratifiedProportion,
+  wilson,
+} from '../../stats/estimate/index.js';
 import type { AuditItem } from '../../store/audits.js';
 import type { FactualSample } from './factual-sample.js';
 
@@ -19,6 +26,8 @@ export interface StratumEstimate {
   incorrect: number;
   unsure: number;
   errorRate: Interval | null;
+  /** This stratum's PPI++ estimate, when the overall one is stratified. */
+  ppi?: (Interval & { lambda: number }) | null;
 }
 
 export interface JudgeAgreement {
@@ -41,8 +50,15 @@ export interface FactualResults {
   strata: StratumEstimate[];
   /** Stratified estimate; null until every stratum has an audited record. */
   errorRate: (Interval & { effectiveN: number }) | null;
-  /** PPI++ (judge on every record + the audit); null without a judge on every record, or < 2 audited. */
-  ppi: (Interval & { lambda: number; nLabelled: number; nTotal: number }) | null;
+  /**
+   * PPI++ (judge on every record + the audit); null without a judge on every record, or < 2 audited.
+   * `stratified`: per stratum, weighted by size (each stratum's own estimate is on the stratum, and
+   * `lambda` is the size-weighted mean of theirs); `pooled`: one PPI over the records, when there is
+   * one stratum or a stratum has fewer than 2 audited records. Older audits have no `method` (pooled).
+   */
+  ppi:
+    | (Interval & { lambda: number; nLabelled: number; nTotal: number; method?: 'pooled' | 'stratified' })
+    | null;
   judge: JudgeAgreement | null;
   plan: (SamplingPlan & { decision: PlanDecision; nonconforming: number }) | null;
   /** Why an estimate is missing. */
@@ -136,28 +152,48 @@ export function factualResults(
     );
   else if (labelled.length < 2) notes.push('PPI needs at least 2 audited records');
   else {
-    // The judge's verdicts on the records not audited: only their count of failures matters.
-    const labelledFailed = labelled.reduce((t, it) => t + (sample.judge[it.recordId] ?? 0), 0);
-    const rest = sample.population - labelled.length;
-    const unlabelledJudge = new Uint8Array(rest);
-    unlabelledJudge.fill(1, 0, Math.max(0, Math.min(rest, judgeFailed - labelledFailed)));
-    const r = ppiProportion(
-      {
-        labelledHuman: labelled.map((it) => (it.verdict === 'incorrect' ? 1 : 0)),
-        labelledJudge: labelled.map((it) => sample.judge[it.recordId] ?? 0),
-        unlabelledJudge,
-      },
-      confidence,
-    );
-    ppi = {
-      estimate: r.estimate,
-      lo: r.lo,
-      hi: r.hi,
-      confidence: r.confidence,
-      lambda: r.lambda,
-      nLabelled: r.nLabelled,
-      nTotal: r.nTotal,
-    };
+    const byStratum = new Map(sample.strata.map((s) => [s.key, [] as AuditItem[]]));
+    for (const it of labelled) byStratum.get(it.stratum)?.push(it);
+    const populated = sample.strata.filter((s) => s.size > 0);
+    const thin = populated.filter((s) => byStratum.get(s.key)!.length < 2);
+    if (populated.length > 1 && thin.length === 0) {
+      const r = stratifiedPpi(
+        sample.strata.map((s) => ppiInput(sample, byStratum.get(s.key)!, s.size, s.judgeFailed)),
+        confidence,
+      );
+      let lambda = 0;
+      r.strata.forEach((x, h) => {
+        const st = strata[h]!;
+        st.ppi = x ? { estimate: x.estimate, lo: x.lo, hi: x.hi, confidence, lambda: x.lambda } : null;
+        lambda += x ? x.weight * x.lambda : 0;
+      });
+      ppi = {
+        estimate: r.estimate,
+        lo: r.lo,
+        hi: r.hi,
+        confidence,
+        lambda,
+        nLabelled: r.nLabelled,
+        nTotal: r.nTotal,
+        method: 'stratified',
+      };
+    } else {
+      if (thin.length)
+        notes.push(
+          `${thin.length} strata have fewer than 2 audited records (e.g. ${thin[0]!.key}): PPI pooled over the strata, not per stratum`,
+        );
+      const r = ppiProportion(ppiInput(sample, labelled, sample.population, judgeFailed), confidence);
+      ppi = {
+        estimate: r.estimate,
+        lo: r.lo,
+        hi: r.hi,
+        confidence: r.confidence,
+        lambda: r.lambda,
+        nLabelled: r.nLabelled,
+        nTotal: r.nTotal,
+        method: 'pooled',
+      };
+    }
   }
 
   let plan: FactualResults['plan'] = null;
@@ -187,5 +223,26 @@ export function factualResults(
     judge,
     plan,
     notes,
+  };
+}
+
+/**
+ * PPI's input for a set of records of which `labelled` were audited: the judge's verdicts on the
+ * records not audited matter only by their count of failures, so they are made up as that many ones.
+ */
+function ppiInput(
+  sample: FactualSample,
+  labelled: readonly AuditItem[],
+  size: number,
+  judgeFailed: number,
+): PpiInput {
+  const labelledFailed = labelled.reduce((t, it) => t + (sample.judge[it.recordId] ?? 0), 0);
+  const rest = size - labelled.length;
+  const unlabelledJudge = new Uint8Array(Math.max(0, rest));
+  unlabelledJudge.fill(1, 0, Math.max(0, Math.min(rest, judgeFailed - labelledFailed)));
+  return {
+    labelledHuman: labelled.map((it) => (it.verdict === 'incorrect' ? 1 : 0)),
+    labelledJudge: labelled.map((it) => sample.judge[it.recordId] ?? 0),
+    unlabelledJudge,
   };
 }

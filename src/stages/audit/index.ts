@@ -1,5 +1,18 @@
 /** The audit stage's public entry (docs/audits.md). */
 
+export {
+  type CounterfactualAudit,
+  type CounterfactualOptions,
+  type CounterfactualResults,
+  counterfactualAudit,
+} from './counterfactual/run-counterfactual.js';
+export {
+  DEFAULT_SWAP_LIST,
+  parseSwapList,
+  readSwapList,
+  SWAP_TYPES,
+  type SwapType,
+} from './counterfactual/swap-list.js';
 export { AXES, DEFAULT_LEXICON, parseLexicon, readLexicon } from './descriptors/lexicon.js';
 export type { DescriptorResults } from './descriptors/tally.js';
 export { BUILTIN_DIMENSIONS } from './dimensions.js';

@@ -1,4 +1,5 @@
 import type { AuditRow } from '../../store/audit-reads.js';
+import type { CombinationCheck } from './combination-minimums.js';
 import type { DescriptorResults, DescriptorTally } from './descriptors/tally.js';
 import { type Dimension, dimensionValue, MAX_VALUES, OTHER } from './dimensions.js';
 import { fitToTargets, type TargetFit } from './fit.js';
@@ -56,6 +57,8 @@ export interface RepresentationResults {
   overall: GroupMetrics;
   dimensions: DimensionResult[];
   crossTabs: CrossTab[];
+  /** The recipe's combination minimums against the records (absent without a recipe that states some). */
+  combinations?: CombinationCheck[];
   disparities: Disparity[];
   descriptors: DescriptorResults | null;
 }

@@ -4,7 +4,14 @@ import { badInput } from '../../core/errors.js';
 import type { AuditRow } from '../../store/audit-reads.js';
 import type { StoredAudit } from '../../store/audits.js';
 import type { Store } from '../../store/store.js';
-import { coverageTally, loadRecipe, samplerColumnsOf } from '../generate/index.js';
+import {
+  type CompiledRecipe,
+  combinationDomain,
+  coverageTally,
+  loadRecipe,
+  samplerColumnsOf,
+} from '../generate/index.js';
+import { CombinationTally } from './combination-minimums.js';
 import { readLexicon } from './descriptors/lexicon.js';
 import { DescriptorTally } from './descriptors/tally.js';
 import { availableDimensions, resolveDimensions } from './dimensions.js';
@@ -59,6 +66,7 @@ export async function representationAudit(
   }
 
   const coverage = recipe ? coverageTally(samplerColumnsOf(recipe), recipe.recipe.coverage) : undefined;
+  const combos = recipe ? combinationTally(recipe) : undefined;
   let tally: RepresentationTally | undefined;
   const start = (first: readonly AuditRow[]) => {
     const dims = resolveDimensions(options.by, availableDimensions(dataset.settings, first));
@@ -71,6 +79,7 @@ export async function representationAudit(
     for (const row of page) {
       tally.add(row);
       if (coverage && row.provenance.origin === 'synthetic') coverage.add(row.provenance.samplerValues);
+      combos?.add(row);
     }
   }
   tally ??= start([]);
@@ -85,6 +94,7 @@ export async function representationAudit(
       );
   }
   const results = tally.results(targets);
+  if (combos) results.combinations = combos.results();
   const params = {
     by: results.dimensions.map((d) => d.name),
     minCell,
@@ -106,6 +116,19 @@ export async function representationAudit(
           createdBy: options.actor,
         });
   return { audit, results, notes };
+}
+
+/** The recipe's `coverage.combinations`, each with the combinations its columns' values make; none: undefined. */
+function combinationTally(recipe: CompiledRecipe): CombinationTally | undefined {
+  const specs = recipe.recipe.coverage?.combinations ?? [];
+  if (specs.length === 0) return undefined;
+  const samplers = new Map(samplerColumnsOf(recipe).map((c) => [c.name, c]));
+  return new CombinationTally(
+    specs.map((spec, i) => ({
+      domain: combinationDomain(spec, samplers, `${recipe.file}: coverage.combinations[${i}]`),
+      min: spec.min,
+    })),
+  );
 }
 
 function readRecipe(file: string) {

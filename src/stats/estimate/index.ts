@@ -6,4 +6,5 @@
 export { checkConfidence, DEFAULT_CONFIDENCE, type Interval } from './interval.js';
 export { type PpiInput, type PpiInterval, ppiProportion } from './ppi.js';
 export { type StratifiedInterval, type Stratum, stratifiedProportion } from './stratified.js';
+export { type StratifiedPpiInterval, stratifiedPpi } from './stratified-ppi.js';
 export { wilson } from './wilson.js';

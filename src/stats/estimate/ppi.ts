@@ -65,18 +65,45 @@ function variance(values: ArrayLike<number>, m: number): number {
  */
 export function ppiProportion(input: PpiInput, confidence = DEFAULT_CONFIDENCE): PpiInterval {
   checkConfidence(confidence);
+  checkPpiInput(input);
+  const n = input.labelledHuman.length;
+  const N = input.unlabelledJudge.length;
+  const z = normalQuantile(1 - (1 - confidence) / 2);
+  const { theta, variance: v, lambda } = ppiMoments(input, z);
+  const se = Math.sqrt(v);
+  return {
+    estimate: clamp01(theta),
+    lo: clamp01(theta - z * se),
+    hi: clamp01(theta + z * se),
+    confidence,
+    lambda,
+    nLabelled: n,
+    nTotal: n + N,
+  };
+}
+
+/** Bad input for PPI: verdict counts that do not pair, fewer than 2 audited records, values outside [0, 1]. */
+export function checkPpiInput(input: PpiInput, where = ''): void {
   const { labelledHuman: y, labelledJudge: f, unlabelledJudge: u } = input;
   if (y.length !== f.length)
     throw badInput(
-      `the audited sample has ${y.length} human verdicts but ${f.length} judge verdicts: each audited record needs both`,
+      `${where}the audited sample has ${y.length} human verdicts but ${f.length} judge verdicts: each audited record needs both`,
     );
+  if (y.length < 2)
+    throw badInput(`${where}prediction-powered inference needs at least 2 audited records, got ${y.length}`);
+  checkValues(y, `${where}labelledHuman`);
+  checkValues(f, `${where}labelledJudge`);
+  checkValues(u, `${where}unlabelledJudge`);
+}
+
+/**
+ * PPI++'s point estimate, the variance of it and λ, for inputs already checked (n ≥ 2, values in
+ * [0, 1]); `z` sets the Agresti–Coull centre. The stratified estimate combines these per stratum.
+ */
+export function ppiMoments(input: PpiInput, z: number): { theta: number; variance: number; lambda: number } {
+  const { labelledHuman: y, labelledJudge: f, unlabelledJudge: u } = input;
   const n = y.length;
   const N = u.length;
-  if (n < 2) throw badInput(`prediction-powered inference needs at least 2 audited records, got ${n}`);
-  checkValues(y, 'labelledHuman');
-  checkValues(f, 'labelledJudge');
-  checkValues(u, 'unlabelledJudge');
-
   const yBar = mean(y);
   const fBar = mean(f);
   const uBar = mean(u);
@@ -98,7 +125,6 @@ export function ppiProportion(input: PpiInput, confidence = DEFAULT_CONFIDENCE):
   const theta = lambda * uBar + yBar - lambda * fBar;
   const rectifier = new Float64Array(n);
   for (let i = 0; i < n; i++) rectifier[i] = y[i]! - lambda * f[i]!;
-  const z = normalQuantile(1 - (1 - confidence) / 2);
   // Small-sample correction: a CLT interval for a proportion undercovers when errors are rare, since
   // a sample with fewer errors also gets a smaller standard error (93% instead of 95% at a 5% rate
   // and n = 200 in the simulation tests). Taking the human verdicts' variance at the Agresti–Coull
@@ -107,14 +133,9 @@ export function ppiProportion(input: PpiInput, confidence = DEFAULT_CONFIDENCE):
   const centre = (yBar * n + (z * z) / 2) / (n + z * z);
   const inflation = Math.max(0, centre * (1 - centre) - yBar * (1 - yBar)) * (n / (n - 1));
   const rectifierVariance = variance(rectifier, yBar - lambda * fBar) + inflation;
-  const se = Math.sqrt((lambda * lambda * variance(u, uBar)) / Math.max(N, 1) + rectifierVariance / n);
   return {
-    estimate: clamp01(theta),
-    lo: clamp01(theta - z * se),
-    hi: clamp01(theta + z * se),
-    confidence,
+    theta,
+    variance: (lambda * lambda * variance(u, uBar)) / Math.max(N, 1) + rectifierVariance / n,
     lambda,
-    nLabelled: n,
-    nTotal: n + N,
   };
 }

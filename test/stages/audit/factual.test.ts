@@ -3,11 +3,14 @@ import { isTandemError } from '../../../src/core/errors.js';
 import {
   auditGate,
   type FactualResults,
+  type FactualSample,
   factualQueue,
+  factualResults,
   recordVerdict,
   startFactualAudit,
 } from '../../../src/stages/audit/index.js';
 import { stratifiedProportion } from '../../../src/stats/estimate/index.js';
+import type { AuditItem } from '../../../src/store/audits.js';
 import { backends } from '../../helpers/stores.js';
 import { type AuditFixture, seedAuditDataset } from './seed.js';
 
@@ -79,8 +82,15 @@ for (const b of backends()) {
         expect(res.errorRate!.estimate).toBeCloseTo(stratifiedProportion(strata).estimate, 12);
         expect(res.errorRate!.lo).toBeLessThanOrEqual(res.errorRate!.estimate);
         expect(res.judge!.accuracy!.estimate).toBe(1);
-        // A perfect judge on every record: PPI's estimate is the judge's rate, 80 of 400.
-        expect(res.ppi!.estimate).toBeCloseTo(0.2, 12);
+        // A perfect judge on every record: PPI per stratum, weighted by size, lands near the judge's
+        // rate, 80 of 400, and is tighter than the sample alone.
+        expect(res.ppi).toMatchObject({ method: 'stratified', nLabelled: 40, nTotal: 400 });
+        const [ar, en] = res.strata;
+        expect(res.ppi!.estimate).toBeCloseTo(0.25 * ar!.ppi!.estimate + 0.75 * en!.ppi!.estimate, 12);
+        expect(Math.abs(res.ppi!.estimate - 0.2)).toBeLessThan(0.01);
+        expect(res.ppi!.lo).toBeLessThan(0.2);
+        expect(res.ppi!.hi).toBeGreaterThan(0.2);
+        expect(ar!.ppi!.lambda).toBeGreaterThan(0.8);
         expect(res.ppi!.hi - res.ppi!.lo).toBeLessThan(res.errorRate!.hi - res.errorRate!.lo);
         expect(res.pending).toBe(0);
         const stored = await store.audits.get(a.audit.id);
@@ -152,3 +162,58 @@ for (const b of backends()) {
     });
   });
 }
+
+describe('factual estimates from verdicts', () => {
+  const item = (recordId: number, stratum: string, verdict: 'correct' | 'incorrect' | null): AuditItem => ({
+    recordId,
+    stratum,
+    position: recordId,
+    verdict,
+    note: null,
+    wrongClaims: [],
+    auditor: null,
+    at: null,
+  });
+  // Two strata of 100 and 900 records; the judge failed 50 and 90 of them, and the sampled ones as listed.
+  const sample: FactualSample = {
+    seed: 1,
+    population: 1000,
+    plan: null,
+    strata: [
+      { key: 'language=ar', size: 100, n: 4, judged: 100, judgeFailed: 50 },
+      { key: 'language=en', size: 900, n: 4, judged: 900, judgeFailed: 90 },
+    ],
+    judge: { 1: 1, 2: 1, 3: 0, 4: 0, 5: 1, 6: 0, 7: 0, 8: 0 },
+  };
+
+  it('pools PPI over the strata, with a note, while a stratum has fewer than 2 audited records', () => {
+    const items = [
+      item(1, 'language=ar', 'incorrect'),
+      item(2, 'language=ar', null),
+      item(5, 'language=en', 'incorrect'),
+      item(6, 'language=en', 'correct'),
+      item(7, 'language=en', 'correct'),
+    ];
+    const r = factualResults(sample, items);
+    expect(r.ppi!.method).toBe('pooled');
+    expect(r.notes.join()).toContain('1 strata have fewer than 2 audited records (e.g. language=ar)');
+    expect(r.strata[0]!.ppi).toBeUndefined();
+  });
+
+  it('estimates per stratum and weights by size once each stratum has 2 audited records', () => {
+    const items = [
+      item(1, 'language=ar', 'incorrect'),
+      item(3, 'language=ar', 'correct'),
+      item(5, 'language=en', 'incorrect'),
+      item(6, 'language=en', 'correct'),
+      item(7, 'language=en', 'correct'),
+    ];
+    const r = factualResults(sample, items);
+    expect(r.ppi!.method).toBe('stratified');
+    const [ar, en] = r.strata;
+    expect(r.ppi!.estimate).toBeCloseTo(0.1 * ar!.ppi!.estimate + 0.9 * en!.ppi!.estimate, 12);
+    // The judge agreed with every verdict: each stratum's estimate is near its judge rate (50%, 10%).
+    expect(Math.abs(ar!.ppi!.estimate - 0.5)).toBeLessThan(0.05);
+    expect(Math.abs(en!.ppi!.estimate - 0.1)).toBeLessThan(0.05);
+  });
+});

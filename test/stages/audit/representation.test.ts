@@ -135,6 +135,75 @@ for (const b of backends()) {
       }
     });
 
+    it("checks the recipe's combination minimums, combinations no record has included", async () => {
+      const store = await backend.open();
+      try {
+        await seedAuditDataset(store, 'conv', fixture());
+        const recipe = file(
+          [
+            'name: conv',
+            'columns:',
+            '  - name: language',
+            '    sampler: language',
+            '    values: [en, ar, de]',
+            '  - name: intent',
+            '    sampler: category',
+            '    values: [refund, shipping, { value: legal, rare: true }]',
+            '  - name: text',
+            '    expression: "{{ intent }}"',
+            'coverage:',
+            '  rare_share: 0.01',
+            '  combinations:',
+            '    - { columns: [language, intent], min: 5 }',
+            '    - { columns: [intent], min: 300 }',
+            '    - { columns: [intent], min: 1, include_rare: true }',
+          ].join('\n'),
+        );
+        const r = await representationAudit(store, 'conv', {
+          by: ['language', 'intent'],
+          recipeFile: recipe,
+          descriptors: false,
+          actor: 'test',
+          store: false,
+        });
+        const [pairs, single, rare] = r.results.combinations!;
+        // German was asked for and never made; Arabic refunds are 3 (three below five). Rare legal is left out.
+        expect(pairs).toMatchObject({
+          columns: ['language', 'intent'],
+          min: 5,
+          combinations: 6,
+          underCoveredTotal: 3,
+          recordsInDomain: 600,
+          truncated: false,
+        });
+        expect(pairs!.underCovered).toEqual([
+          { values: ['de', 'refund'], count: 0 },
+          { values: ['de', 'shipping'], count: 0 },
+          { values: ['ar', 'refund'], count: 3 },
+        ]);
+        expect(single!.underCovered).toEqual([{ values: ['refund'], count: 203 }]);
+        expect(rare).toMatchObject({ combinations: 3, underCovered: [{ values: ['legal'], count: 0 }] });
+        // The human-readable summary names them too.
+        const { describeRepresentation } = await import('../../../src/cli/commands/audit-describe.js');
+        const text = describeRepresentation(r.results);
+        expect(text).toContain('language × intent (recipe minimum 5): 3 of 6 combinations below it');
+        expect(text).toContain('de × refund: 0');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('has no combination check without a recipe that states minimums', async () => {
+      const store = await backend.open();
+      try {
+        await seedAuditDataset(store, 'conv', fixture().slice(0, 20));
+        const r = await representationAudit(store, 'conv', { descriptors: false, actor: 't', store: false });
+        expect(r.results.combinations).toBeUndefined();
+      } finally {
+        await store.close();
+      }
+    });
+
     it('names an unknown dimension and stores nothing', async () => {
       const store = await backend.open();
       try {

@@ -4,6 +4,7 @@
  * itself sends the user to /login.
  */
 import type {
+  AuditChartList,
   AuditDetail,
   AuditList,
   AuditQueue,
@@ -179,6 +180,11 @@ export const api = {
   /** Audits of a dataset and a factual audit's queue (reviewers, admins, owners). */
   audits: (name: string) => must(request<AuditList>('GET', `${ds(name)}/audits`)),
   audit: (name: string, id: number) => must(request<AuditDetail>('GET', `${ds(name)}/audits/${id}`)),
+  auditCharts: (name: string, id: number) =>
+    must(request<AuditChartList>('GET', `${ds(name)}/audits/${id}/charts`)),
+  /** An audit chart's image URL: loaded by an <img>, so the SVG can draw but never run anything. */
+  auditChartUrl: (name: string, id: number, index: number, version = 0) =>
+    `${ds(name)}/audits/${id}/charts/${index}${version ? `?v=${version}` : ''}`,
   auditQueue: (name: string, id: number) =>
     must(request<AuditQueue>('GET', `${ds(name)}/audits/${id}/queue`)),
   auditVerdict: (name: string, id: number, record: number, body: AuditVerdictBody) =>

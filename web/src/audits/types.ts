@@ -56,6 +56,11 @@ export interface AuditDetail extends AuditSummary {
   results: unknown;
 }
 
+/** An audit's charts, each an SVG image served at `…/audits/:id/charts/:index`. */
+export interface AuditChartList {
+  charts: { index: number; title: string }[];
+}
+
 export interface QueueEntry {
   recordId: number;
   stratum: string;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorMessage } from '../api/client';
+import { AuditCharts } from '../audits/AuditCharts';
 import type { AuditSummary, AuditVerdict, Estimate, FactualResults, QueueEntry } from '../audits/types';
 import { DatasetTitle } from '../components/DatasetTitle';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -9,7 +10,10 @@ import { useTitle } from '../useTitle';
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const est = (e: Estimate | null | undefined) => (e ? `${pct(e.estimate)} [${pct(e.lo)}, ${pct(e.hi)}]` : '–');
 
-/** A dataset's audits; a factual audit's queue where auditors mark sampled records. Record text is shown as text. */
+/**
+ * A dataset's audits; each opens on its charts (the report's views), and a factual audit also on its
+ * queue, where auditors mark sampled records. Record text is shown as text.
+ */
 export function AuditsPage({ dataset }: { dataset: string }) {
   useTitle(`Audits of ${dataset}`);
   const [audits, setAudits] = useState<AuditSummary[] | null>(null);
@@ -44,13 +48,9 @@ export function AuditsPage({ dataset }: { dataset: string }) {
             {audits.map((a) => (
               <tr key={a.id}>
                 <td>
-                  {a.kind === 'factual' ? (
-                    <button type="button" onClick={() => setOpen(a.id)} aria-pressed={open === a.id}>
-                      Audit {a.id}
-                    </button>
-                  ) : (
-                    `Audit ${a.id}`
-                  )}
+                  <button type="button" onClick={() => setOpen(a.id)} aria-pressed={open === a.id}>
+                    Audit {a.id}
+                  </button>
                 </td>
                 <td>{a.kind}</td>
                 <td>{a.status}</td>
@@ -62,12 +62,39 @@ export function AuditsPage({ dataset }: { dataset: string }) {
           </tbody>
         </table>
       )}
-      {open !== null && <FactualQueue key={open} dataset={dataset} audit={open} />}
+      {open !== null && (
+        <AuditView key={open} dataset={dataset} audit={audits?.find((a) => a.id === open) ?? null} />
+      )}
     </section>
   );
 }
 
-function FactualQueue({ dataset, audit }: { dataset: string; audit: number }) {
+function AuditView({ dataset, audit }: { dataset: string; audit: AuditSummary | null }) {
+  // Bumped by each verdict, so the charts show the estimate it changed.
+  const [version, setVersion] = useState(0);
+  if (!audit) return null;
+  return (
+    <section aria-labelledby="audit-heading" data-testid="audit-view">
+      <h2 id="audit-heading">
+        Audit {audit.id}: {audit.kind}
+      </h2>
+      <AuditCharts key={version} dataset={dataset} audit={audit.id} version={version} />
+      {audit.kind === 'factual' && (
+        <FactualQueue dataset={dataset} audit={audit.id} onVerdict={() => setVersion((v) => v + 1)} />
+      )}
+    </section>
+  );
+}
+
+function FactualQueue({
+  dataset,
+  audit,
+  onVerdict,
+}: {
+  dataset: string;
+  audit: number;
+  onVerdict: () => void;
+}) {
   const [entries, setEntries] = useState<QueueEntry[] | null>(null);
   const [results, setResults] = useState<FactualResults | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -100,6 +127,7 @@ function FactualQueue({ dataset, audit }: { dataset: string; audit: number }) {
           wrongClaims,
         });
         setResults(r.results);
+        onVerdict();
         setEntries(
           (list) =>
             list?.map((e) => (e.recordId === current.recordId ? { ...e, ...r.item, record: e.record } : e)) ??
@@ -114,11 +142,11 @@ function FactualQueue({ dataset, audit }: { dataset: string; audit: number }) {
         setBusy(false);
       }
     },
-    [current, claims, note, dataset, audit],
+    [current, claims, note, dataset, audit, onVerdict],
   );
   return (
     <section aria-labelledby="queue-heading" data-testid="audit-queue">
-      <h2 id="queue-heading">Factual audit {audit}</h2>
+      <h3 id="queue-heading">Queue of factual audit {audit}</h3>
       {error && <ErrorAlert message={error} />}
       {results && (
         <p data-testid="audit-estimate">

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dataFile } from '../../../core/data-files.js';
 import { badInput } from '../../../core/errors.js';
 
 /**
@@ -85,9 +85,7 @@ export function parseLexicon(text: string, file: string): Lexicon {
 }
 
 /** The lexicon shipped with Tandem. */
-export const DEFAULT_LEXICON = fileURLToPath(
-  new URL('../../../../data/lexicons/identity-terms.tsv', import.meta.url),
-);
+export const DEFAULT_LEXICON = dataFile('lexicons/identity-terms.tsv');
 
 export function readLexicon(file = DEFAULT_LEXICON): Lexicon {
   let text: string;

@@ -1,17 +1,19 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import type { Actor } from '../../../core/actor.js';
 import type { Store } from '../../../store/store.js';
+import type { CounterfactualResults } from '../counterfactual/run-counterfactual.js';
 import type { DriftResults } from '../drift.js';
 import { refreshFactual } from '../factual.js';
 import type { FactualResults } from '../factual-estimate.js';
 import type { RepresentationResults } from '../representation.js';
 import { representationAudit } from '../run-representation.js';
-import { errorRateChart, flagCharts, heatmap, sharesChart, toSvg } from './charts.js';
+import { driftChart, errorRateChart, flagCharts, heatmap, sharesChart, shiftChart, toSvg } from './charts.js';
 
 /**
  * `tandem report`: one self-contained HTML file (no script, no network) of a dataset's audits: the
- * representation computed now (distributions against targets, coverage heat maps, rates per group,
- * identity terms), and the newest factual and drift audits. Charts are SVG rendered from Vega-Lite
+ * representation computed now (distributions against targets and a recipe's combination minimums,
+ * coverage heat maps, rates per group, identity terms), and the newest factual, drift and
+ * counterfactual audits. Charts are SVG rendered from Vega-Lite
  * specs over aggregates; every text from records (values, terms) is escaped.
  */
 
@@ -33,20 +35,22 @@ const figure = (svg: string) => `<figure>${svg}</figure>`;
 export async function buildReport(
   store: Store,
   dataset: string,
-  options: { out: string; release?: string; actor: Actor },
+  options: { out: string; release?: string; recipeFile?: string; actor: Actor },
 ): Promise<{ bytes: number; records: number }> {
   const d = await store.datasets.get(dataset);
   const rep = await representationAudit(store, dataset, {
     ...(options.release ? { release: options.release } : {}),
+    ...(options.recipeFile ? { recipeFile: options.recipeFile } : {}),
     descriptors: {},
     actor: options.actor,
     store: false,
   });
   const r: RepresentationResults = rep.results;
-  const audits = await store.audits.list({ datasetId: d.id, kinds: ['factual', 'drift'] });
+  const audits = await store.audits.list({ datasetId: d.id, kinds: ['factual', 'drift', 'counterfactual'] });
   const factual = audits.find((a) => a.kind === 'factual');
   const f: FactualResults | null = factual ? await refreshFactual(store, factual.id) : null;
   const drift = audits.find((a) => a.kind === 'drift')?.results as DriftResults | undefined;
+  const probe = audits.find((a) => a.kind === 'counterfactual')?.results as CounterfactualResults | undefined;
 
   const parts: string[] = [];
   parts.push(
@@ -73,6 +77,16 @@ export async function buildReport(
           ),
       );
   }
+  for (const c of r.combinations ?? [])
+    parts.push(
+      `<p>${escapeHtml(c.columns.join(' × '))}: ${c.underCoveredTotal} of ${c.combinations} combinations below the recipe's minimum of ${c.min}${c.truncated ? ' (only combinations seen were checked)' : ''}.</p>` +
+        (c.underCovered.length
+          ? table(
+              [...c.columns, 'records'],
+              c.underCovered.slice(0, 20).map((u) => [...u.values, u.count]),
+            )
+          : ''),
+    );
   parts.push('<h2>Flags and review per group</h2>');
   for (const c of flagCharts(r)) parts.push(figure(await toSvg(c.spec)));
   const disp = r.disparities.filter((x) => x.separated).slice(0, 15);
@@ -122,6 +136,8 @@ export async function buildReport(
   }
   if (drift) {
     parts.push(`<h2>Drift since ${escapeHtml(drift.from.version)}</h2>`);
+    const chart = driftChart(drift);
+    if (chart) parts.push(figure(await toSvg(chart)));
     parts.push(
       table(
         ['dimension', 'JS distance', 'new values', 'vanished values'],
@@ -133,6 +149,26 @@ export async function buildReport(
         ]),
       ),
     );
+  }
+  if (probe) {
+    parts.push('<h2>Counterfactual probe of the judge</h2>');
+    parts.push(
+      `<p>${escapeHtml(probe.judge.provider)} on ${probe.sampled} records with swapped names, gendered words or group terms: mean shift of the normalised score, y side − x side (names and gendered words: feminine − masculine).</p>`,
+    );
+    parts.push(
+      table(
+        ['swap', 'records', 'mean shift', '95% interval', 'flagged'],
+        probe.swaps.map((x) => [
+          x.type,
+          x.n,
+          x.mean.toFixed(3),
+          `[${x.lo.toFixed(3)}, ${x.hi.toFixed(3)}]`,
+          x.flagged ? 'yes: the judge scores one side differently' : 'no',
+        ]),
+      ),
+    );
+    const chart = shiftChart(probe);
+    if (chart) parts.push(figure(await toSvg(chart)));
   }
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">

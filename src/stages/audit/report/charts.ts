@@ -1,5 +1,7 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import type { CounterfactualResults } from '../counterfactual/run-counterfactual.js';
+import type { DriftResults } from '../drift.js';
 import type { FactualResults } from '../factual-estimate.js';
 import type { RepresentationResults } from '../representation.js';
 
@@ -119,4 +121,50 @@ export function errorRateChart(f: FactualResults): TopLevelSpec | null {
   if (f.ppi)
     rows.unshift({ group: 'overall (PPI with the judge)', rate: f.ppi.estimate, lo: f.ppi.lo, hi: f.ppi.hi });
   return rows.length ? rateChart('Factual error rate', rows) : null;
+}
+
+/** Jensen–Shannon distance per dimension between two versions (0: the same distribution, 1: disjoint). */
+export function driftChart(d: DriftResults): TopLevelSpec | null {
+  const rows = d.dimensions.flatMap((x) =>
+    x.jsDistance === null ? [] : [{ name: x.name, js: x.jsDistance }],
+  );
+  if (!rows.length) return null;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title: `Drift from ${d.from.version} to ${d.to.version ?? 'now'}: Jensen–Shannon distance per dimension`,
+    width: 420,
+    data: { values: rows.slice(0, MAX_BARS) },
+    mark: 'bar',
+    encoding: {
+      y: { field: 'name', type: 'nominal', sort: null, title: null },
+      x: { field: 'js', type: 'quantitative', scale: { domain: [0, 1] }, title: 'JS distance' },
+    },
+  };
+}
+
+/** The judge's mean score shift per swap type with its interval (0: no preference). */
+export function shiftChart(r: CounterfactualResults): TopLevelSpec | null {
+  const rows = r.swaps
+    .filter((s) => s.n > 0)
+    .map((s) => ({ group: s.type, rate: s.mean, lo: s.lo, hi: s.hi }));
+  if (!rows.length) return null;
+  const y = { field: 'group', type: 'nominal' as const, sort: null, title: null };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title: 'Judge score shift when terms are swapped (y side − x side, 95% interval)',
+    width: 420,
+    data: { values: rows },
+    layer: [
+      { mark: { type: 'rule', color: '#999' }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+      {
+        mark: 'rule',
+        encoding: {
+          y,
+          x: { field: 'lo', type: 'quantitative', title: 'shift in normalised score' },
+          x2: { field: 'hi' },
+        },
+      },
+      { mark: { type: 'point', filled: true }, encoding: { y, x: { field: 'rate', type: 'quantitative' } } },
+    ],
+  };
 }
