@@ -16,6 +16,7 @@ import { cliActor, withStore } from '../context.js';
 import { emit, progress } from '../output.js';
 import { parseStatuses } from './export.js';
 import { describeDiff } from './release-diff-text.js';
+import { registerReleasePush } from './release-push.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
@@ -226,4 +227,6 @@ export function registerRelease(program: Command): void {
         emit(g, d, () => describeDiff(d));
       });
     });
+
+  registerReleasePush(release);
 }
