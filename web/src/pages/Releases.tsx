@@ -7,6 +7,7 @@ import { DataTable } from '../components/DataTable';
 import { LoadStatus } from '../components/LoadStatus';
 import { StatList } from '../components/StatList';
 import { formatCount } from '../logic/format';
+import { LineagePanel } from '../records/LineagePanel';
 import { useTitle } from '../useTitle';
 
 /**
@@ -51,7 +52,12 @@ export function ReleasesPage({ dataset }: { dataset: string }) {
               {
                 header: 'Version',
                 cell: (r) => (
-                  <button type="button" className="link" onClick={() => setSelected(r.version)}>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-pressed={r.version === selected}
+                    onClick={() => setSelected(r.version)}
+                  >
                     {r.version}
                   </button>
                 ),
@@ -181,7 +187,8 @@ function ReleaseView({ dataset, version, list }: { dataset: string; version: str
   );
 }
 
-const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+// A question with no final value yet reads as a dash, not as `null`.
+const show = (v: unknown) => (v == null ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** One side of a change: what the record was in the older release, or is in the newer one. */
 function side(c: ReleaseChange, which: 'from' | 'to'): string {
@@ -199,8 +206,10 @@ function side(c: ReleaseChange, which: 'from' | 'to'): string {
 function DiffView({ dataset, version, against }: { dataset: string; version: string; against: string }) {
   const [diff, setDiff] = useState<ReleaseDiffView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [traced, setTraced] = useState<ReleaseChange | null>(null);
   useEffect(() => {
     setDiff(null);
+    setTraced(null);
     api
       .releaseDiff(dataset, version, against)
       .then(setDiff)
@@ -230,11 +239,32 @@ function DiffView({ dataset, version, against }: { dataset: string; version: str
               rows={diff.changes}
               rowKey={(c) => c.recordId}
               columns={[
-                { header: 'Record', cell: (c) => c.externalId },
+                {
+                  header: 'Record',
+                  cell: (c) => (
+                    <button
+                      type="button"
+                      className="link"
+                      aria-pressed={traced?.recordId === c.recordId}
+                      aria-label={`${c.externalId}: show its lineage`}
+                      onClick={() => setTraced(c)}
+                    >
+                      <span dir="auto">{c.externalId}</span>
+                    </button>
+                  ),
+                },
                 { header: diff.from.version, cell: (c) => side(c, 'from') },
                 { header: diff.to.version, cell: (c) => side(c, 'to') },
               ]}
             />
+          )}
+          {traced && (
+            <section aria-labelledby="trace-heading" data-testid="release-lineage">
+              <h3 id="trace-heading">
+                Lineage of <span dir="auto">{traced.externalId}</span>
+              </h3>
+              <LineagePanel key={traced.recordId} id={traced.recordId} startOpen />
+            </section>
           )}
         </>
       )}
