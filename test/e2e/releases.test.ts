@@ -14,7 +14,7 @@ const settings = {
 async function tabTo(page: Page, label: string, max = 15): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    if ((await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) === label) return;
+    if ((await page.evaluate("document.activeElement?.getAttribute('aria-label')")) === label) return;
   }
   throw new Error(`'${label}' is not reachable with Tab in ${max} presses`);
 }
