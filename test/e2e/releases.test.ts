@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eraseRecords } from '../../src/stages/release/erase.js';
 import { createRelease, parseSplits } from '../../src/stages/release/index.js';
 import type { Dataset } from '../../src/store/datasets.js';
 import { addLogins, review, seedDataset } from './seed.js';
@@ -113,6 +114,26 @@ describe.skipIf(skipReason() !== null)('the Releases page in the browser', () =>
     await page.getByTestId('diff-counts').waitFor();
     expect(await page.getByTestId('diff-counts').textContent()).toMatch(/Removed\s*2/);
     expect(await page.getByTestId('release-stats').textContent()).toMatch(/Records\s*6/);
+    expect(trouble).toEqual([]);
+  }, 90_000);
+
+  it('marks releases an erasure superseded, and by which version', async () => {
+    const actor = 'cli:e2e';
+    await eraseRecords(world.store, {
+      dataset: 'rel',
+      records: [seeded.ids[5]!],
+      reason: 'owner request',
+      actor,
+    });
+    await createRelease(world.store, { dataset: 'rel', version: '1.2.0', since: '1.1.0', actor });
+    const { page, trouble } = await world.as('admin1');
+    await page.goto(`${world.url}/datasets/rel/releases`);
+    const table = page.getByTestId('releases-table');
+    await table.getByRole('button', { name: '1.2.0' }).waitFor();
+    const status = await table.locator('tbody tr').allTextContents();
+    expect(status[0]).toMatch(/superseded by 1\.2\.0 \(erasure\)/);
+    expect(status[1]).toMatch(/superseded by 1\.2\.0 \(erasure\)/);
+    expect(status[2]).toMatch(/current$/);
     expect(trouble).toEqual([]);
   }, 90_000);
 });

@@ -13,6 +13,10 @@ export const releaseSummary = z.object({
   createdAt: z.number(),
   notes: z.string(),
   base: z.string().nullable(),
+  /** Set once an erasure emptied one of its records; `by` is the version that replaces it, if made. */
+  superseded: z
+    .object({ at: z.number(), reason: z.string().nullable(), by: z.string().nullable() })
+    .nullable(),
 });
 export type ReleaseSummary = z.infer<typeof releaseSummary>;
 

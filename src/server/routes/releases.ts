@@ -30,6 +30,9 @@ const summary = (r: StoredRelease) => {
     createdAt: r.createdAt,
     notes: r.notes,
     base: m.base,
+    superseded: r.superseded
+      ? { at: r.superseded.at, reason: r.superseded.reason, by: r.superseded.byVersion }
+      : null,
   };
 };
 

@@ -73,6 +73,14 @@ export function ReleasesPage({ dataset }: { dataset: string }) {
               { header: 'Made', cell: (r) => formatTime(r.createdAt) },
               { header: 'By', cell: (r) => r.createdBy },
               { header: 'Notes', cell: (r) => r.notes },
+              {
+                header: 'Status',
+                testId: 'release-status',
+                cell: (r) =>
+                  r.superseded
+                    ? `superseded${r.superseded.by ? ` by ${r.superseded.by}` : ''} (${r.superseded.reason ?? 'erasure'})`
+                    : 'current',
+              },
             ]}
           />
           {selected && <ReleaseView key={selected} dataset={dataset} version={selected} list={list} />}

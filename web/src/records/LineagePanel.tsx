@@ -130,7 +130,8 @@ function LineageBody({ lineage: l }: { lineage: LineageView }) {
               {l.releases.map((r) => (
                 <li key={r.id}>
                   {r.version} · {r.split}
-                  {r.supersededAt !== null && ` · superseded (${r.supersededReason ?? ''})`}
+                  {r.supersededAt !== null &&
+                    ` · superseded${r.supersededBy ? ` by ${r.supersededBy}` : ''} (${r.supersededReason ?? ''})`}
                   {r.erased && ' · erased from it'}
                 </li>
               ))}
