@@ -1,12 +1,12 @@
 import { answerKey } from '../../core/answer-compare.js';
 import type { QuestionSettings } from '../../core/questions.js';
 import { type Judgement, type Level, reliabilityData } from '../../stats/agreement/data.js';
+import { judgementsOf, questionAgreement } from '../../stats/agreement/question-agreement.js';
 import { type GoldAccuracy, goldAccuracy } from '../../stats/gold-accuracy.js';
 import { wilsonInterval } from '../../stats/intervals.js';
 import type { Dataset } from '../../store/datasets.js';
 import type { AnnotationAnswer } from '../../store/quality-reads.js';
 import type { Store } from '../../store/store.js';
-import { judgementsOf, questionAgreement } from './question-agreement.js';
 
 export interface QuestionQa {
   question: string;

@@ -2,7 +2,7 @@ import type { QuestionSettings } from '../../core/questions.js';
 import type { DatasetRecord } from '../../core/record.js';
 import { ANNOTATION_ROUND } from '../../core/rounds.js';
 import { ReliabilityBuilder } from '../../stats/agreement/data.js';
-import { judgementsOf, questionAgreement } from '../quality/question-agreement.js';
+import { judgementsOf, questionAgreement } from '../../stats/agreement/question-agreement.js';
 import type { ExportResponse } from './export/export-record.js';
 import type { AgreementRow } from './manifest.js';
 

@@ -1,6 +1,6 @@
 import type { QuestionSettings } from '../../core/questions.js';
-import { computeAgreement } from '../../stats/agreement/compute.js';
-import type { Judgement, Level, ReliabilityData } from '../../stats/agreement/data.js';
+import { computeAgreement } from './compute.js';
+import type { Judgement, Level, ReliabilityData } from './data.js';
 
 /**
  * Agreement per question, one definition for every place that reports it (`tandem qa`, the
