@@ -85,6 +85,10 @@ describe.skipIf(skipReason() !== null)('the Releases page in the browser', () =>
     expect(await page.getByTestId('release-stats').textContent()).toMatch(/Records\s*8/);
     const splits = await page.getByTestId('release-splits').locator('tbody tr').allTextContents();
     expect(splits.map((s) => s.replace(/\d.*/, ''))).toEqual(['train', 'test']);
+    // Agreement per question over the released records: here no record has two answers.
+    expect(await page.getByTestId('release-agreement').locator('tbody tr').allTextContents()).toEqual([
+      expect.stringMatching(/^label.*—.*no record has two answers yet/),
+    ]);
     const counts = page.getByTestId('diff-counts');
     await counts.waitFor();
     expect(await counts.textContent()).toMatch(/Added\s*2.*Relabelled\s*1/);

@@ -49,7 +49,26 @@ export const manifestView = z.object({
     findings: z.number(),
     waivers: z.array(z.object({ finding: z.string(), reason: z.string() })),
   }),
-  annotation: z.object({ annotators: z.number(), responses: z.number(), decidedBy: counts }),
+  annotation: z.object({
+    annotators: z.number(),
+    responses: z.number(),
+    decidedBy: counts,
+    /** Per question over the released records: Krippendorff's alpha, or why there is none. */
+    agreement: z
+      .array(
+        z.object({
+          question: z.string(),
+          type: z.string(),
+          items: z.number(),
+          annotators: z.number(),
+          level: z.string().optional(),
+          alpha: z.number().nullable().optional(),
+          interval: z.tuple([z.number(), z.number()]).nullable().optional(),
+          note: z.string().optional(),
+        }),
+      )
+      .optional(),
+  }),
 });
 export type ManifestView = z.infer<typeof manifestView>;
 

@@ -157,6 +157,31 @@ function ReleaseView({ dataset, version, list }: { dataset: string; version: str
               ]}
             />
           )}
+          {m.annotation.agreement && m.annotation.agreement.length > 0 && (
+            <DataTable
+              caption="Agreement between annotators on the released records, per question"
+              testId="release-agreement"
+              rows={m.annotation.agreement}
+              rowKey={(a) => a.question}
+              columns={[
+                { header: 'Question', cell: (a) => a.question },
+                {
+                  header: "Krippendorff's alpha",
+                  num: true,
+                  cell: (a) => (typeof a.alpha === 'number' ? a.alpha.toFixed(3) : '—'),
+                },
+                {
+                  header: '95% interval',
+                  cell: (a) =>
+                    a.interval
+                      ? `${a.interval[0].toFixed(3)} to ${a.interval[1].toFixed(3)}`
+                      : (a.note ?? '—'),
+                },
+                { header: 'Records with 2+ answers', num: true, cell: (a) => formatCount(a.items) },
+                { header: 'Annotators', num: true, cell: (a) => formatCount(a.annotators) },
+              ]}
+            />
+          )}
           <p>
             Sources:{' '}
             {Object.entries(m.origins)
