@@ -114,6 +114,8 @@ export async function pushRelease(store: Store, o: PushOptions): Promise<PushRes
     const exists = await hub.repoExists(common).catch((e) => {
       throw hubError(e, `look up ${o.repo}`);
     });
+    if (!exists && o.cardOnly)
+      throw usage(`--card-only: ${o.repo} does not exist on ${hubUrl}; push the release without it first`);
     if (!exists)
       await hub
         .createRepo({ ...common, ...(o.private ? { visibility: 'private' as const } : {}) })

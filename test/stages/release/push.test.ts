@@ -95,7 +95,7 @@ for (const b of backends()) {
       expect(repo.branches.get('1.0.0')).not.toBe(r.commit);
     });
 
-    it('refuses bad input before touching the Hub: no token, a bad repo name, an unknown or superseded release', async () => {
+    it('refuses bad input: no token, a bad repo name, an unknown or superseded release, --card-only to no repo', async () => {
       const requests = hub.requests.length;
       await expect(push({ token: undefined })).rejects.toMatchObject({
         code: 'usage',
@@ -106,11 +106,16 @@ for (const b of backends()) {
           code: 'usage',
           message: expect.stringContaining(`--repo '${repo}'`),
         });
+      await expect(push({ repo: 'acme/none', cardOnly: true })).rejects.toMatchObject({
+        code: 'usage',
+        message: expect.stringMatching(/--card-only: acme\/none does not exist/),
+      });
+      expect(hub.repos.has('acme/none')).toBe(false);
       await expect(push({ ref: 'ship@9.9.9' })).rejects.toMatchObject({
         code: 'usage',
         message: expect.stringMatching(/ship@9\.9\.9 does not exist/),
       });
-      expect(hub.requests.length).toBe(requests);
+      expect(hub.requests.slice(requests)).toEqual(['GET /api/datasets/acme/none']);
 
       // A wrong token is the Hub's refusal, said as such.
       await expect(push({ token: 'hf_wrong' })).rejects.toMatchObject({
