@@ -46,6 +46,7 @@ describe.skipIf(skipReason() !== null)('the Releases page in the browser', () =>
     await review(world.store, seeded.dataset, seeded.ids[0]!, 'rev', {
       action: 'edit',
       values: { label: 'bad' },
+      comment: 'it promises a refund it cannot give',
     });
     await world.store.records.insert(
       seeded.dataset.id,
@@ -88,6 +89,13 @@ describe.skipIf(skipReason() !== null)('the Releases page in the browser', () =>
     // Agreement per question over the released records: here no record has two answers.
     expect(await page.getByTestId('release-agreement').locator('tbody tr').allTextContents()).toEqual([
       expect.stringMatching(/^label.*—.*no record has two answers yet/),
+    ]);
+    // The changelog since the base: counts and the reviewer's reason on the relabelled record.
+    const changelog = page.getByTestId('release-changelog');
+    await changelog.getByRole('list').waitFor();
+    expect(await changelog.textContent()).toMatch(/Since 1\.0\.0: 2 added, 0 removed/);
+    expect(await changelog.getByRole('listitem').allTextContents()).toEqual([
+      'rel-0 (relabelled), rev: it promises a refund it cannot give',
     ]);
     const counts = page.getByTestId('diff-counts');
     await counts.waitFor();

@@ -116,6 +116,24 @@ export const releaseDiff = z.object({
 });
 export type ReleaseDiffView = z.infer<typeof releaseDiff>;
 
+/**
+ * `GET /api/datasets/{name}/releases/{version}/changelog`: the diff's counts against the release it
+ * was cut from and the reasons people recorded on the changed records in between (null: the first).
+ */
+export const releaseChangelog = z.object({
+  changelog: z
+    .object({
+      base: z.string(),
+      counts: releaseDiff.shape.counts,
+      splitMoves: counts,
+      reasons: z.array(
+        z.object({ externalId: z.string(), change: z.string(), by: z.string(), text: z.string() }),
+      ),
+    })
+    .nullable(),
+});
+export type ReleaseChangelog = z.infer<typeof releaseChangelog>;
+
 export const releasePath = z.strictObject({
   name: z.string().min(1).max(200),
   version: z.string().min(1).max(100),

@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../api/client';
-import type { ReleaseChange, ReleaseDetail, ReleaseDiffView, ReleaseList } from '../api/types';
+import type {
+  ReleaseChange,
+  ReleaseChangelog,
+  ReleaseDetail,
+  ReleaseDiffView,
+  ReleaseList,
+} from '../api/types';
 import { formatTime } from '../components/Comments';
 import { DatasetTitle } from '../components/DatasetTitle';
 import { DataTable } from '../components/DataTable';
@@ -198,6 +204,7 @@ function ReleaseView({ dataset, version, list }: { dataset: string; version: str
               ))}
             </ul>
           )}
+          {detail.release.base && <Changelog dataset={dataset} version={version} />}
           {others.length > 0 && (
             <section aria-labelledby="diff-heading">
               <h3 id="diff-heading">Changes</h3>
@@ -221,6 +228,46 @@ function ReleaseView({ dataset, version, list }: { dataset: string; version: str
 }
 
 // A question with no final value yet reads as a dash, not as `null`.
+/** Why records changed since the base release: the reasons people recorded, as the card lists them. */
+function Changelog({ dataset, version }: { dataset: string; version: string }) {
+  const [log, setLog] = useState<ReleaseChangelog['changelog'] | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api
+      .releaseChangelog(dataset, version)
+      .then((r) => setLog(r.changelog))
+      .catch((e) => setError(errorMessage(e)));
+  }, [dataset, version]);
+  return (
+    <section aria-labelledby="changelog-heading" data-testid="release-changelog">
+      <h3 id="changelog-heading">Changelog</h3>
+      <LoadStatus error={error} loaded={log !== undefined} />
+      {log && (
+        <>
+          <p>
+            Since {log.base}: {formatCount(log.counts.added)} added, {formatCount(log.counts.removed)}{' '}
+            removed, {formatCount(log.counts.modified)} modified, {formatCount(log.counts.relabelled)}{' '}
+            relabelled, {formatCount(log.counts.splitChanged)} moved between splits.
+          </p>
+          {log.reasons.length === 0 ? (
+            <p className="muted">No reasons were recorded on the changed records.</p>
+          ) : (
+            <ul aria-label="Reasons recorded on changed records">
+              {log.reasons.map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: reasons are a fixed list, never reordered
+                <li key={i}>
+                  <span dir="auto">{r.externalId}</span> ({r.change}), <span dir="auto">{r.by}</span>:{' '}
+                  <span dir="auto">{r.text}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
 const show = (v: unknown) => (v == null ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** One side of a change: what the record was in the older release, or is in the newer one. */
