@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { Caller } from '../core/actor.js';
-import type { RecordResponse } from '../core/annotation.js';
-import type {
-  recordView as recordViewShape,
-  responseView as responseViewShape,
+import {
+  answerView,
+  type recordView as recordViewShape,
+  type responseView as responseViewShape,
 } from '../core/api/records.js';
 import { ANNOTATION_ROUND } from '../core/rounds.js';
 import type { RecordDetails } from '../store/record-details.js';
@@ -19,17 +19,8 @@ import { seesEverything } from './access.js';
 export type ResponseView = z.input<typeof responseViewShape>;
 export type RecordView = z.input<typeof recordViewShape>;
 
-/** An answer as the API shows it, with who gave it. */
-export const responseView = (r: RecordResponse & { username: string }): ResponseView => ({
-  id: r.id,
-  username: r.username,
-  round: r.round,
-  values: r.values,
-  status: r.status,
-  reason: r.reason,
-  timeSpentMs: r.timeSpentMs,
-  updatedAt: r.updatedAt,
-});
+/** An answer as the API shows it, with who gave it (the shape and its mapping: `src/core/api`). */
+export const responseView = answerView;
 
 export const mayReview = (caller: Caller): boolean =>
   seesEverything(caller.role) || caller.role === 'reviewer';

@@ -12,6 +12,8 @@ export interface ReleaseMembership {
   createdBy: string;
   supersededAt: number | null;
   supersededReason: string | null;
+  /** The version made after the erasure that replaces it, once there is one. */
+  supersededBy: string | null;
   /** The record's frozen row was removed from the release by an erasure. */
   erased: boolean;
 }
@@ -41,6 +43,7 @@ export async function lineageFacts(ctx: Ctx, recordId: number): Promise<LineageF
   const releases = await ctx.db
     .selectFrom('release_records as rr')
     .innerJoin('releases as rel', 'rel.id', 'rr.release_id')
+    .leftJoin('releases as next', 'next.id', 'rel.superseded_by')
     .select([
       'rel.id',
       'rel.version',
@@ -49,6 +52,7 @@ export async function lineageFacts(ctx: Ctx, recordId: number): Promise<LineageF
       'rel.created_by',
       'rel.superseded_at',
       'rel.superseded_reason',
+      'next.version as superseded_by',
       'rr.content_hash',
     ])
     .where('rr.record_id', '=', recordId)
@@ -70,6 +74,7 @@ export async function lineageFacts(ctx: Ctx, recordId: number): Promise<LineageF
       createdBy: r.created_by,
       supersededAt: r.superseded_at === null ? null : Number(r.superseded_at),
       supersededReason: r.superseded_reason,
+      supersededBy: r.superseded_by ?? null,
       erased: r.content_hash === 'erased',
     })),
     erasure,

@@ -1,10 +1,11 @@
 import type SqliteDatabase from 'better-sqlite3';
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { Actor } from '../core/actor.js';
 import { TandemError, usage } from '../core/errors.js';
 import { adapterOf, type Ctx, rawSqlite } from './context.js';
 import { readJson, readJsonOrNull, writeJson } from './dialect.js';
 import { appendEvent } from './events.js';
+import type { Database } from './schema.js';
 
 /**
  * Releases: a row per version and one frozen row per record it contains. Written once, in the
@@ -23,8 +24,11 @@ export interface StoredRelease {
   releaseHash: string | null;
   /** The manifest as the release stage wrote it; its shape belongs to that stage. */
   manifest: unknown;
-  /** Set once an erasure removed content from one of its records (migration 006). */
-  superseded: { at: number; reason: string | null; by: number | null } | null;
+  /**
+   * Set once an erasure removed content from one of its records (migration 006); `by` and
+   * `byVersion` name the first version made after that, which replaces it.
+   */
+  superseded: { at: number; reason: string | null; by: number | null; byVersion: string | null } | null;
 }
 
 /** One record as a release froze it. */
@@ -54,6 +58,7 @@ type ReleaseRow = {
   superseded_at?: number | string | null;
   superseded_reason?: string | null;
   superseded_by?: number | string | null;
+  superseded_by_version?: string | null;
 };
 
 const toRelease = (r: ReleaseRow): StoredRelease => ({
@@ -73,6 +78,7 @@ const toRelease = (r: ReleaseRow): StoredRelease => ({
           at: Number(r.superseded_at),
           reason: r.superseded_reason ?? null,
           by: r.superseded_by == null ? null : Number(r.superseded_by),
+          byVersion: r.superseded_by_version ?? null,
         },
 });
 
@@ -119,13 +125,28 @@ export async function finishRelease(
     .select('version')
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
+  // Releases an erasure superseded and no version has replaced yet: this one does.
+  const replaced = await ctx.db
+    .updateTable('releases')
+    .set({ superseded_by: id })
+    .where('dataset_id', '=', r.datasetId)
+    .where('id', '<>', id)
+    .where('superseded_at', 'is not', null)
+    .where('superseded_by', 'is', null)
+    .returning('version')
+    .execute();
   await appendEvent(ctx, {
     actor: r.actor,
     action: 'release.create',
     entityType: 'release',
     entityId: id,
     datasetId: r.datasetId,
-    after: { version: rel.version, records: r.recordCount, releaseHash: r.releaseHash },
+    after: {
+      version: rel.version,
+      records: r.recordCount,
+      releaseHash: r.releaseHash,
+      ...(replaced.length ? { supersedes: replaced.map((x) => x.version).sort() } : {}),
+    },
   });
 }
 
@@ -168,6 +189,14 @@ export async function addFrozenRows(ctx: Ctx, releaseId: number, rows: FrozenRow
   );
 }
 
+/** The version that replaced a superseded release, read with it. */
+const supersededByVersion = (eb: ExpressionBuilder<Database, 'releases'>) =>
+  eb
+    .selectFrom('releases as next')
+    .select('next.version')
+    .whereRef('next.id', '=', 'releases.superseded_by')
+    .as('superseded_by_version');
+
 export async function findRelease(
   ctx: Ctx,
   datasetId: number,
@@ -175,7 +204,8 @@ export async function findRelease(
 ): Promise<StoredRelease | undefined> {
   const r = await ctx.db
     .selectFrom('releases')
-    .selectAll()
+    .selectAll('releases')
+    .select(supersededByVersion)
     .where('dataset_id', '=', datasetId)
     .where('version', '=', version)
     .executeTakeFirst();
@@ -186,7 +216,8 @@ export async function findRelease(
 export async function listReleases(ctx: Ctx, datasetId: number): Promise<StoredRelease[]> {
   const rows = await ctx.db
     .selectFrom('releases')
-    .selectAll()
+    .selectAll('releases')
+    .select(supersededByVersion)
     .where('dataset_id', '=', datasetId)
     .orderBy('id')
     .execute();

@@ -136,6 +136,12 @@ const MATRIX: {
     request: (f) => ({ url: `/api/datasets/${f.dataset}/releases/1.0.0` }),
   },
   {
+    route: 'GET /api/datasets/:name/releases/:version/changelog',
+    allowed: STAFF,
+    ok: 200,
+    request: (f) => ({ url: `/api/datasets/${f.dataset}/releases/1.1.0/changelog` }),
+  },
+  {
     route: 'GET /api/datasets/:name/releases/:version/diff',
     allowed: STAFF,
     ok: 200,

@@ -59,7 +59,7 @@ export function formatLineage(l: Lineage): string {
     out.push(`Releases (${l.releases.length}):`);
     for (const r of l.releases)
       out.push(
-        `  ${r.version} (${r.split})${r.supersededAt ? `, superseded ${when(r.supersededAt)} (${r.supersededReason})` : ''}${r.erased ? ', row erased' : ''}`,
+        `  ${r.version} (${r.split})${r.supersededAt ? `, superseded ${when(r.supersededAt)} (${r.supersededReason})${r.supersededBy ? ` by ${r.supersededBy}` : ''}` : ''}${r.erased ? ', row erased' : ''}`,
       );
   }
   if (l.erasure)

@@ -12,14 +12,27 @@ import {
   releasesOf,
   resolveRelease,
 } from '../../stages/release/index.js';
+import type { StoredRelease } from '../../store/releases.js';
 import { cliActor, withStore } from '../context.js';
 import { emit, progress } from '../output.js';
 import { parseStatuses } from './export.js';
 import { describeDiff } from './release-diff-text.js';
+import { registerReleasePush } from './release-push.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
-function describeManifest(m: ReleaseManifest): string {
+/** "SUPERSEDED (erasure), superseded by 1.2.1": what replaced a release an erasure emptied. */
+function supersededText(s: { reason: string | null; by: string | null }): string {
+  return `SUPERSEDED (${s.reason ?? 'erasure'})${s.by ? `, superseded by ${s.by}` : '; no new version yet'}`;
+}
+
+/** A release's superseded state in --json output: when, why, and the version that replaces it. */
+function supersededJson(r: StoredRelease) {
+  const s = r.superseded;
+  return s ? { at: new Date(s.at).toISOString(), reason: s.reason, by: s.byVersion } : null;
+}
+
+function describeManifest(m: ReleaseManifest, superseded: StoredRelease['superseded'] = null): string {
   const lines = [
     `${m.dataset}@${m.version}: ${m.records} records, made by ${m.createdBy} at ${m.createdAt}`,
     `  hash:    ${m.releaseHash}`,
@@ -37,6 +50,8 @@ function describeManifest(m: ReleaseManifest): string {
   if (m.pii.waivers.length)
     lines.push(`  PII waivers: ${m.pii.waivers.map((w) => `${w.finding} (${w.reason})`).join('; ')}`);
   if (m.notes) lines.push(`  notes:   ${m.notes}`);
+  if (superseded)
+    lines.push(`  status:  ${supersededText({ reason: superseded.reason, by: superseded.byVersion })}`);
   return lines.join('\n');
 }
 
@@ -136,7 +151,7 @@ export function registerRelease(program: Command): void {
             createdBy: r.createdBy,
             createdAt: new Date(r.createdAt).toISOString(),
             notes: r.notes,
-            superseded: r.superseded,
+            superseded: supersededJson(r),
           };
         });
         emit(g, rows, () =>
@@ -149,7 +164,7 @@ export function registerRelease(program: Command): void {
                     )
                       .map(([k, v]) => `${k}=${v}`)
                       .join(' ')}  ${r.createdAt}  ${r.createdBy}${r.notes ? `  ${r.notes}` : ''}${
-                      r.superseded ? `  SUPERSEDED (${r.superseded.reason ?? 'erasure'})` : ''
+                      r.superseded ? `  ${supersededText(r.superseded)}` : ''
                     }`,
                 )
                 .join('\n')
@@ -164,8 +179,10 @@ export function registerRelease(program: Command): void {
     .argument('<ref>', 'DATASET@VERSION')
     .action(async (ref: string, _o: unknown, cmd: Command) => {
       await withStore(cmd, async (store, g) => {
-        const { manifest } = await resolveRelease(store, ref);
-        emit(g, manifest, () => describeManifest(manifest));
+        const { manifest, release: r } = await resolveRelease(store, ref);
+        emit(g, { ...manifest, superseded: supersededJson(r) }, () =>
+          describeManifest(manifest, r.superseded),
+        );
       });
     });
 
@@ -226,4 +243,6 @@ export function registerRelease(program: Command): void {
         emit(g, d, () => describeDiff(d));
       });
     });
+
+  registerReleasePush(release);
 }

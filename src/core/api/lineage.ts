@@ -19,6 +19,8 @@ export const lineageRelease = z.object({
   createdBy: z.string(),
   supersededAt: z.number().nullable(),
   supersededReason: z.string().nullable(),
+  /** The version that replaces it (made after the erasure), once there is one. */
+  supersededBy: z.string().nullable(),
   /** The record's frozen row was removed from this release by an erasure. */
   erased: z.boolean(),
 });

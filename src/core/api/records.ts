@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { responseStatus } from '../annotation.js';
+import { type RecordResponse, responseStatus } from '../annotation.js';
 import { finalValue, recordStatus } from '../record.js';
 import { answerValue } from '../values.js';
 import { stored } from './stored.js';
@@ -21,6 +21,22 @@ export const responseView = z.object({
   updatedAt: z.number(),
 });
 export type ResponseView = z.infer<typeof responseView>;
+
+/**
+ * A stored response as the API shows it, with who gave it: the one mapping, used by the record
+ * views and by a record's lineage alike, so the two cannot drift apart (ids of the record and the
+ * user, and when it was first made, stay in the store).
+ */
+export const answerView = (r: RecordResponse & { username: string }): z.input<typeof responseView> => ({
+  id: r.id,
+  username: r.username,
+  round: r.round,
+  values: r.values,
+  status: r.status,
+  reason: r.reason,
+  timeSpentMs: r.timeSpentMs,
+  updatedAt: r.updatedAt,
+});
 
 /** A pre-filled answer from a model or a check. */
 export const suggestionView = z.object({

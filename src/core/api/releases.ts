@@ -13,6 +13,10 @@ export const releaseSummary = z.object({
   createdAt: z.number(),
   notes: z.string(),
   base: z.string().nullable(),
+  /** Set once an erasure emptied one of its records; `by` is the version that replaces it, if made. */
+  superseded: z
+    .object({ at: z.number(), reason: z.string().nullable(), by: z.string().nullable() })
+    .nullable(),
 });
 export type ReleaseSummary = z.infer<typeof releaseSummary>;
 
@@ -45,7 +49,26 @@ export const manifestView = z.object({
     findings: z.number(),
     waivers: z.array(z.object({ finding: z.string(), reason: z.string() })),
   }),
-  annotation: z.object({ annotators: z.number(), responses: z.number(), decidedBy: counts }),
+  annotation: z.object({
+    annotators: z.number(),
+    responses: z.number(),
+    decidedBy: counts,
+    /** Per question over the released records: Krippendorff's alpha, or why there is none. */
+    agreement: z
+      .array(
+        z.object({
+          question: z.string(),
+          type: z.string(),
+          items: z.number(),
+          annotators: z.number(),
+          level: z.string().optional(),
+          alpha: z.number().nullable().optional(),
+          interval: z.tuple([z.number(), z.number()]).nullable().optional(),
+          note: z.string().optional(),
+        }),
+      )
+      .optional(),
+  }),
 });
 export type ManifestView = z.infer<typeof manifestView>;
 
@@ -92,6 +115,24 @@ export const releaseDiff = z.object({
   truncated: z.boolean(),
 });
 export type ReleaseDiffView = z.infer<typeof releaseDiff>;
+
+/**
+ * `GET /api/datasets/{name}/releases/{version}/changelog`: the diff's counts against the release it
+ * was cut from and the reasons people recorded on the changed records in between (null: the first).
+ */
+export const releaseChangelog = z.object({
+  changelog: z
+    .object({
+      base: z.string(),
+      counts: releaseDiff.shape.counts,
+      splitMoves: counts,
+      reasons: z.array(
+        z.object({ externalId: z.string(), change: z.string(), by: z.string(), text: z.string() }),
+      ),
+    })
+    .nullable(),
+});
+export type ReleaseChangelog = z.infer<typeof releaseChangelog>;
 
 export const releasePath = z.strictObject({
   name: z.string().min(1).max(200),

@@ -1,4 +1,5 @@
 import {
+  releaseChangelog,
   releaseDetail,
   releaseDiff,
   releaseDiffQuery,
@@ -7,6 +8,7 @@ import {
 } from '../../core/api/releases.js';
 import { usage } from '../../core/errors.js';
 import {
+  changelogOf,
   diffReleases,
   type ReleaseManifest,
   releasesOf,
@@ -30,6 +32,9 @@ const summary = (r: StoredRelease) => {
     createdAt: r.createdAt,
     notes: r.notes,
     base: m.base,
+    superseded: r.superseded
+      ? { at: r.superseded.at, reason: r.superseded.reason, by: r.superseded.byVersion }
+      : null,
   };
 };
 
@@ -61,6 +66,22 @@ export function releaseRoutes(store: Store): Route[] {
         const d = await datasetFor(store, caller, params.name);
         const { release, manifest } = await resolveRelease(store, `${d.name}@${params.version}`);
         return { release: summary(release), manifest };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/datasets/:name/releases/:version/changelog',
+      tag: 'releases',
+      summary:
+        'The changelog: counts against the release it was cut from and the reasons recorded on the changed records in between',
+      access: STAFF,
+      response: { 200: releaseChangelog },
+      params: releasePath,
+      responses: { 200: 'OK (changelog null for a first release)', 400: 'no such version' },
+      handler: async ({ caller, params }) => {
+        const d = await datasetFor(store, caller, params.name);
+        const { release, manifest } = await resolveRelease(store, `${d.name}@${params.version}`);
+        return { changelog: await changelogOf(store, manifest, release.datasetId) };
       },
     }),
     defineRoute({

@@ -1,8 +1,8 @@
 import { answerKey } from '../../core/answer-compare.js';
 import { own } from '../../core/own.js';
 import type { QuestionSettings } from '../../core/questions.js';
-import { computeAgreement } from '../../stats/agreement/compute.js';
 import { type Judgement, type Level, reliabilityData } from '../../stats/agreement/data.js';
+import { judgementsOf, questionAgreement } from '../../stats/agreement/question-agreement.js';
 import { type GoldAccuracy, goldAccuracy } from '../../stats/gold-accuracy.js';
 import { wilsonInterval } from '../../stats/intervals.js';
 import type { Dataset } from '../../store/datasets.js';
@@ -49,13 +49,6 @@ export interface QaReport {
     interval: [number, number] | null;
   };
 }
-
-const LEVEL: Partial<Record<QuestionSettings['type'], Level>> = {
-  label: 'nominal',
-  multi_label: 'nominal',
-  rating: 'ordinal',
-  preference: 'nominal',
-};
 
 type Answer = AnnotationAnswer;
 
@@ -139,43 +132,16 @@ function questionQa(q: QuestionSettings, answers: Answer[]): QuestionQa {
     perRecord.set(a.record, (perRecord.get(a.record) ?? 0) + 1);
     const shown = distributionValues(q, v);
     for (const s of shown) counts.set(s, (counts.get(s) ?? 0) + 1);
-    if (q.type === 'label' || q.type === 'rating')
-      judgements.push({ item: a.record, annotator: a.user, value: v as string | number });
-    else if (q.type === 'preference')
-      judgements.push({ item: a.record, annotator: a.user, value: (v as { choice: string }).choice });
-    else if (q.type === 'multi_label')
-      // One binary judgement per option: alpha over "did they pick it".
-      for (const o of q.options)
-        judgements.push({
-          item: `${a.record}:${o.value}`,
-          annotator: a.user,
-          value: (v as string[]).includes(o.value),
-        });
+    judgements.push(...judgementsOf(q, a.record, a.user, v));
   }
   const given = [...counts.values()].reduce((x, y) => x + y, 0);
   const distribution = [...counts.entries()]
     .map(([value, count]) => ({ value, count, share: given ? count / given : 0 }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   const items = [...perRecord.values()].filter((n) => n >= 2).length;
-  const level = LEVEL[q.type];
   const base = { question: q.name, type: q.type, items, distribution };
-  if (!level)
-    return {
-      ...base,
-      agreement: null,
-      note: `no agreement figure for ${q.type} questions; see the disputed records`,
-    };
-  if (items === 0) return { ...base, agreement: null, note: 'no record has two answers yet' };
-  try {
-    const r = computeAgreement(reliabilityData(judgements), {
-      metric: 'krippendorff',
-      level,
-      ci: { resamples: 500 },
-    });
-    return { ...base, agreement: { level, alpha: r.value, interval: r.ci } };
-  } catch (e) {
-    return { ...base, agreement: null, note: (e as Error).message };
-  }
+  const r = questionAgreement(q, items, () => reliabilityData(judgements));
+  return 'note' in r ? { ...base, agreement: null, note: r.note } : { ...base, agreement: r };
 }
 
 function distributionValues(q: QuestionSettings, v: unknown): string[] {

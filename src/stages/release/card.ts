@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { ChangeSummary } from './changelog.js';
 import type { ExportFormat } from './export/export-dataset.js';
-import type { ReleaseManifest } from './manifest.js';
+import type { AgreementRow, ReleaseManifest } from './manifest.js';
 
 /**
  * The dataset card: `README.md` with the Hugging Face Hub's YAML metadata (its keys and allowed
@@ -100,6 +100,27 @@ function featuresOf(m: ReleaseManifest, format: ExportFormat): unknown[] {
   }
 }
 
+const fixed = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : String(x));
+
+/** The annotation process's agreement table: one row per question, over the released records. */
+function agreementLines(rows: AgreementRow[] | undefined, lines: string[]): void {
+  if (!rows?.length) return;
+  lines.push(
+    '',
+    "Agreement between annotators on the released records, per question: Krippendorff's alpha at the question's level of measurement, with a 95% bootstrap interval over records (1 is perfect agreement, 0 what chance gives).",
+    '',
+    '| question | level | alpha | 95% interval | records with 2+ answers | annotators |',
+    '| --- | --- | --- | --- | --- | --- |',
+  );
+  for (const r of rows) {
+    const figure =
+      'note' in r
+        ? `— | — | — (${r.note.replace(/\|/g, '/')})`
+        : `${r.level} | ${fixed(r.alpha)} | ${r.interval ? `${fixed(r.interval[0])} to ${fixed(r.interval[1])}` : '—'}`;
+    lines.push(`| ${r.question} | ${figure} | ${r.items} | ${r.annotators} |`);
+  }
+}
+
 const pct = (x: number, total: number) => (total ? `${((100 * x) / total).toFixed(1)}%` : '0%');
 
 export function datasetCard(m: ReleaseManifest, c: CardInput): string {
@@ -171,7 +192,7 @@ export function datasetCard(m: ReleaseManifest, c: CardInput): string {
       '',
       `Mixing target synthetic ${m.mix.target.synthetic} / human ${m.mix.target.human}; real shares synthetic ${pct(m.mix.kept.synthetic ?? 0, m.records)}, human ${pct(m.mix.kept.human ?? 0, m.records)}; ${m.mix.dropped} records dropped to meet it.`,
     );
-  lines.push('', '### Annotations', '');
+  lines.push('', '### Annotations', '', '#### Annotation process', '');
   lines.push(
     `${m.annotation.annotators} annotator(s) gave ${m.annotation.responses} responses. Final values decided by: ${
       Object.entries(m.annotation.decidedBy)
@@ -179,6 +200,7 @@ export function datasetCard(m: ReleaseManifest, c: CardInput): string {
         .join(', ') || 'none'
     }.`,
   );
+  agreementLines(m.annotation.agreement, lines);
   if (m.checks.length) {
     lines.push('', '| check | records | failed |', '| --- | --- | --- |');
     for (const ch of m.checks) lines.push(`| ${ch.check} | ${ch.records} | ${ch.failed} |`);

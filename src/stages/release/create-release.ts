@@ -107,7 +107,7 @@ export async function createRelease(store: Store, o: CreateReleaseOptions): Prom
     const scan = outputScanner(settings);
     const outputFindings = new Set<string>();
     const hash = createHash('sha256');
-    const tally = new Tally();
+    const tally = new Tally(settings.questions);
     const splitCounts = splits.map(() => 0);
     let pos = 0;
     let written = 0;

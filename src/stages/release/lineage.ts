@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { lineageView } from '../../core/api/lineage.js';
+import { answerView } from '../../core/api/records.js';
 import type { FinalValues } from '../../core/record.js';
 import { ANNOTATION_ROUND } from '../../core/rounds.js';
 import type { Dataset } from '../../store/datasets.js';
@@ -39,16 +40,7 @@ export function assembleLineage(
   const full = audience.kind === 'full';
   const answers = responses
     .filter((r) => full || (r.userId === audience.userId && r.round === ANNOTATION_ROUND))
-    .map((r) => ({
-      id: r.id,
-      username: r.username,
-      round: r.round,
-      values: r.values,
-      status: r.status,
-      reason: r.reason,
-      timeSpentMs: r.timeSpentMs,
-      updatedAt: r.updatedAt,
-    }));
+    .map(answerView);
   // To an annotator a gold record looks like any record waiting for answers (as on the record page).
   const status = !full && record.gold ? ('new' as const) : record.status;
   return {

@@ -1,5 +1,6 @@
 import type { RecordStatus } from '../../core/record.js';
 import type { DatasetSettings } from '../../core/settings.js';
+import type { Level } from '../../stats/agreement/data.js';
 import type { MixReport } from './mix.js';
 import type { Waiver } from './pii-gate.js';
 import type { SplitSpec } from './splits.js';
@@ -44,6 +45,22 @@ export interface ReleaseManifest {
   pii: { findings: number; waivers: Waiver[] };
   /** The audits the release required (`--require-audit`) and the newest of each kind it found. */
   audits?: { kind: string; audit: number; at: number; summary: string }[];
-  annotation: { annotators: number; responses: number; decidedBy: Record<string, number> };
+  annotation: {
+    annotators: number;
+    responses: number;
+    decidedBy: Record<string, number>;
+    /** Per question, over the released records (absent in manifests made before it was added). */
+    agreement?: AgreementRow[];
+  };
   settings: DatasetSettings;
 }
+
+/**
+ * One question's agreement in a release: Krippendorff's alpha at the question's level with its 95%
+ * bootstrap interval (as `tandem qa` computes it), or why there is none; `items` are the released
+ * records with two or more answers to it, `annotators` everyone who answered it on them.
+ */
+export type AgreementRow = { question: string; type: string; items: number; annotators: number } & (
+  | { level: Level; alpha: number; interval: [number, number] | null }
+  | { note: string }
+);

@@ -26,6 +26,7 @@ import type {
   QaReport,
   RecordPage,
   RecordResult,
+  ReleaseChangelog,
   ReleaseDetail,
   ReleaseDiffView,
   ReleaseList,
@@ -196,6 +197,8 @@ export const api = {
   releases: (name: string) => must(request<ReleaseList>('GET', `${ds(name)}/releases`)),
   release: (name: string, version: string) =>
     must(request<ReleaseDetail>('GET', `${ds(name)}/releases/${encodeURIComponent(version)}`)),
+  releaseChangelog: (name: string, version: string) =>
+    must(request<ReleaseChangelog>('GET', `${ds(name)}/releases/${encodeURIComponent(version)}/changelog`)),
   releaseDiff: (name: string, version: string, against: string) =>
     must(
       request<ReleaseDiffView>(

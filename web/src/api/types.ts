@@ -35,6 +35,7 @@ export type {
   RecordResult,
   RecordView,
   ReleaseChange,
+  ReleaseChangelog,
   ReleaseDetail,
   ReleaseDiffView,
   ReleaseList,

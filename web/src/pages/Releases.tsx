@@ -1,12 +1,19 @@
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../api/client';
-import type { ReleaseChange, ReleaseDetail, ReleaseDiffView, ReleaseList } from '../api/types';
+import type {
+  ReleaseChange,
+  ReleaseChangelog,
+  ReleaseDetail,
+  ReleaseDiffView,
+  ReleaseList,
+} from '../api/types';
 import { formatTime } from '../components/Comments';
 import { DatasetTitle } from '../components/DatasetTitle';
 import { DataTable } from '../components/DataTable';
 import { LoadStatus } from '../components/LoadStatus';
 import { StatList } from '../components/StatList';
 import { formatCount } from '../logic/format';
+import { LineagePanel } from '../records/LineagePanel';
 import { useTitle } from '../useTitle';
 
 /**
@@ -51,7 +58,12 @@ export function ReleasesPage({ dataset }: { dataset: string }) {
               {
                 header: 'Version',
                 cell: (r) => (
-                  <button type="button" className="link" onClick={() => setSelected(r.version)}>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-pressed={r.version === selected}
+                    onClick={() => setSelected(r.version)}
+                  >
                     {r.version}
                   </button>
                 ),
@@ -67,6 +79,14 @@ export function ReleasesPage({ dataset }: { dataset: string }) {
               { header: 'Made', cell: (r) => formatTime(r.createdAt) },
               { header: 'By', cell: (r) => r.createdBy },
               { header: 'Notes', cell: (r) => r.notes },
+              {
+                header: 'Status',
+                testId: 'release-status',
+                cell: (r) =>
+                  r.superseded
+                    ? `superseded${r.superseded.by ? ` by ${r.superseded.by}` : ''} (${r.superseded.reason ?? 'erasure'})`
+                    : 'current',
+              },
             ]}
           />
           {selected && <ReleaseView key={selected} dataset={dataset} version={selected} list={list} />}
@@ -143,6 +163,31 @@ function ReleaseView({ dataset, version, list }: { dataset: string; version: str
               ]}
             />
           )}
+          {m.annotation.agreement && m.annotation.agreement.length > 0 && (
+            <DataTable
+              caption="Agreement between annotators on the released records, per question"
+              testId="release-agreement"
+              rows={m.annotation.agreement}
+              rowKey={(a) => a.question}
+              columns={[
+                { header: 'Question', cell: (a) => a.question },
+                {
+                  header: "Krippendorff's alpha",
+                  num: true,
+                  cell: (a) => (typeof a.alpha === 'number' ? a.alpha.toFixed(3) : '—'),
+                },
+                {
+                  header: '95% interval',
+                  cell: (a) =>
+                    a.interval
+                      ? `${a.interval[0].toFixed(3)} to ${a.interval[1].toFixed(3)}`
+                      : (a.note ?? '—'),
+                },
+                { header: 'Records with 2+ answers', num: true, cell: (a) => formatCount(a.items) },
+                { header: 'Annotators', num: true, cell: (a) => formatCount(a.annotators) },
+              ]}
+            />
+          )}
           <p>
             Sources:{' '}
             {Object.entries(m.origins)
@@ -159,6 +204,7 @@ function ReleaseView({ dataset, version, list }: { dataset: string; version: str
               ))}
             </ul>
           )}
+          {detail.release.base && <Changelog dataset={dataset} version={version} />}
           {others.length > 0 && (
             <section aria-labelledby="diff-heading">
               <h3 id="diff-heading">Changes</h3>
@@ -181,7 +227,48 @@ function ReleaseView({ dataset, version, list }: { dataset: string; version: str
   );
 }
 
-const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+// A question with no final value yet reads as a dash, not as `null`.
+/** Why records changed since the base release: the reasons people recorded, as the card lists them. */
+function Changelog({ dataset, version }: { dataset: string; version: string }) {
+  const [log, setLog] = useState<ReleaseChangelog['changelog'] | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api
+      .releaseChangelog(dataset, version)
+      .then((r) => setLog(r.changelog))
+      .catch((e) => setError(errorMessage(e)));
+  }, [dataset, version]);
+  return (
+    <section aria-labelledby="changelog-heading" data-testid="release-changelog">
+      <h3 id="changelog-heading">Changelog</h3>
+      <LoadStatus error={error} loaded={log !== undefined} />
+      {log && (
+        <>
+          <p>
+            Since {log.base}: {formatCount(log.counts.added)} added, {formatCount(log.counts.removed)}{' '}
+            removed, {formatCount(log.counts.modified)} modified, {formatCount(log.counts.relabelled)}{' '}
+            relabelled, {formatCount(log.counts.splitChanged)} moved between splits.
+          </p>
+          {log.reasons.length === 0 ? (
+            <p className="muted">No reasons were recorded on the changed records.</p>
+          ) : (
+            <ul aria-label="Reasons recorded on changed records">
+              {log.reasons.map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: reasons are a fixed list, never reordered
+                <li key={i}>
+                  <span dir="auto">{r.externalId}</span> ({r.change}), <span dir="auto">{r.by}</span>:{' '}
+                  <span dir="auto">{r.text}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+const show = (v: unknown) => (v == null ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** One side of a change: what the record was in the older release, or is in the newer one. */
 function side(c: ReleaseChange, which: 'from' | 'to'): string {
@@ -199,8 +286,10 @@ function side(c: ReleaseChange, which: 'from' | 'to'): string {
 function DiffView({ dataset, version, against }: { dataset: string; version: string; against: string }) {
   const [diff, setDiff] = useState<ReleaseDiffView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [traced, setTraced] = useState<ReleaseChange | null>(null);
   useEffect(() => {
     setDiff(null);
+    setTraced(null);
     api
       .releaseDiff(dataset, version, against)
       .then(setDiff)
@@ -230,11 +319,32 @@ function DiffView({ dataset, version, against }: { dataset: string; version: str
               rows={diff.changes}
               rowKey={(c) => c.recordId}
               columns={[
-                { header: 'Record', cell: (c) => c.externalId },
+                {
+                  header: 'Record',
+                  cell: (c) => (
+                    <button
+                      type="button"
+                      className="link"
+                      aria-pressed={traced?.recordId === c.recordId}
+                      aria-label={`${c.externalId}: show its lineage`}
+                      onClick={() => setTraced(c)}
+                    >
+                      <span dir="auto">{c.externalId}</span>
+                    </button>
+                  ),
+                },
                 { header: diff.from.version, cell: (c) => side(c, 'from') },
                 { header: diff.to.version, cell: (c) => side(c, 'to') },
               ]}
             />
+          )}
+          {traced && (
+            <section aria-labelledby="trace-heading" data-testid="release-lineage">
+              <h3 id="trace-heading">
+                Lineage of <span dir="auto">{traced.externalId}</span>
+              </h3>
+              <LineagePanel key={traced.recordId} id={traced.recordId} startOpen />
+            </section>
           )}
         </>
       )}

@@ -11,8 +11,8 @@ import { diffParts, sourceLines } from '../logic/lineage';
  * its corrections, how final values were reached, releases, and the tombstone of an erasure. What
  * an annotator may not see the server leaves out (null), and the panel says nothing of it.
  */
-export function LineagePanel({ id }: { id: number }) {
-  const [open, setOpen] = useState(false);
+export function LineagePanel({ id, startOpen = false }: { id: number; startOpen?: boolean }) {
+  const [open, setOpen] = useState(startOpen);
   const [lineage, setLineage] = useState<LineageView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -34,6 +34,7 @@ export function LineagePanel({ id }: { id: number }) {
     <details
       className="lineage"
       data-testid="lineage"
+      open={startOpen}
       onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
     >
       <summary>Lineage</summary>
@@ -129,7 +130,8 @@ function LineageBody({ lineage: l }: { lineage: LineageView }) {
               {l.releases.map((r) => (
                 <li key={r.id}>
                   {r.version} · {r.split}
-                  {r.supersededAt !== null && ` · superseded (${r.supersededReason ?? ''})`}
+                  {r.supersededAt !== null &&
+                    ` · superseded${r.supersededBy ? ` by ${r.supersededBy}` : ''} (${r.supersededReason ?? ''})`}
                   {r.erased && ' · erased from it'}
                 </li>
               ))}
