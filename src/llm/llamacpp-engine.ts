@@ -6,10 +6,7 @@
  *
  * Only the part of its API this provider uses is typed here, so the project builds without it.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { engineLoader, locateEnginePackage, missingEngineMessage } from '../core/engines.js';
 import { ProviderError } from './errors.js';
 
 /** The one version checked against the tiny model (newer releases' lockfiles are refused here). */
@@ -75,48 +72,21 @@ export interface LlamaModule {
   }) => LlamaChatSession;
 }
 
-/** Where an engines folder may be: the setting, the working directory, Tandem's own folder. */
-function engineDirs(): string[] {
-  const here = dirname(fileURLToPath(import.meta.url)); // dist/llm or src/llm
-  const dirs = [
-    process.env.TANDEM_ENGINES_DIR,
-    join(process.cwd(), '.engines'),
-    resolve(here, '../../.engines'),
-  ];
-  return [...new Set(dirs.filter((d): d is string => !!d))];
-}
-
 /** The module's entry file, or undefined when it is installed nowhere we look. */
-export function locateEngine(dirs: string[] = engineDirs()): string | undefined {
-  for (const base of [fileURLToPath(import.meta.url), ...dirs.map((d) => join(d, 'package.json'))]) {
-    try {
-      if (base.endsWith('package.json') && !existsSync(dirname(base))) continue;
-      return createRequire(base).resolve('node-llama-cpp');
-    } catch {
-      // not there: try the next place
-    }
-  }
-  return undefined;
+export function locateEngine(dirs?: string[]): string | undefined {
+  return locateEnginePackage('node-llama-cpp', dirs);
 }
 
 export function missingEngine(label: string): ProviderError {
   return new ProviderError(
     label,
     'bad_request',
-    `the llamacpp provider needs node-llama-cpp, which is not installed by default (it is large). Install it with:\n  ${ENGINE_INSTALL}\n(in the folder you run tandem from, or set TANDEM_ENGINES_DIR to the folder given to --prefix)`,
+    missingEngineMessage('the llamacpp provider', 'node-llama-cpp', ENGINE_INSTALL),
   );
 }
 
-let loading: Promise<LlamaModule> | undefined;
+const load = engineLoader<LlamaModule>('node-llama-cpp');
 
 export function loadEngine(label: string): Promise<LlamaModule> {
-  loading ??= (async () => {
-    const entry = locateEngine();
-    if (!entry) {
-      loading = undefined;
-      throw missingEngine(label);
-    }
-    return (await import(pathToFileURL(entry).href)) as LlamaModule;
-  })();
-  return loading;
+  return load(() => missingEngine(label));
 }

@@ -276,6 +276,7 @@ function emitDate(
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const NEXT_DIGIT = /\d/g;
 
 /** BEFORE_START on one character, without a regex call (or a string) for ASCII. */
 function touchesBefore(c: number): boolean {
@@ -323,11 +324,13 @@ export const dateRecognizer: Recognizer = {
     // text, an alternation of a few hundred names tried at every position, cost five times more.)
     let done = 0;
     let hint: boolean | undefined;
-    // A plain loop finds the digit runs: a /\d+/g regex allocated a match for each of them.
-    for (let at = 0, len = 0; at < text.length; at += len || 1) {
-      len = 0;
+    // NEXT_DIGIT.test finds each digit run's first digit without allocating a match (a /\d+/g exec
+    // allocated one per run, and a character loop in JS was slower than the regex engine's scan).
+    NEXT_DIGIT.lastIndex = 0;
+    for (let at = 0, len = 0; NEXT_DIGIT.test(text); NEXT_DIGIT.lastIndex = at + len) {
+      at = NEXT_DIGIT.lastIndex - 1;
+      len = 1;
       while (isDigit(text.charCodeAt(at + len))) len++;
-      if (len === 0) continue;
       if (at < done || (at > 0 && touchesBefore(text.charCodeAt(at - 1)))) continue;
       let start = at;
       let end = -1;

@@ -225,12 +225,30 @@ function emit(text: string, start: number, end: number, base: number, ctx: ScanC
   out.push({ type: 'LOCATION', start, end, text: text.slice(start, end), score });
 }
 
+/** Runs already looked at by mayHoldPlace: the same capitalised words ("Thanks", "Your") come back in text after text. */
+const placeLike = new Map<string, boolean>();
+
+/**
+ * Whether any word of the run `run` can start a place name (is in FIRST_WORDS): most runs have none,
+ * and for those the word split and the lookups are skipped.
+ */
+function mayHoldPlace(run: string): boolean {
+  let yes = placeLike.get(run);
+  if (yes === undefined) {
+    yes = runWords(run, 0, run.length).some(([s, e]) => FIRST_WORDS.has(run.slice(s, e)));
+    if (placeLike.size >= 100_000) placeLike.clear();
+    placeLike.set(run, yes);
+  }
+  return yes;
+}
+
 export const locationRecognizer: Recognizer = {
   name: 'location',
   entities: ['LOCATION'],
   find(text: string, ctx: ScanContext, out: Entity[]): void {
     RUN.lastIndex = 0;
     for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+      if (!mayHoldPlace(m[0])) continue;
       const words = runWords(text, m.index, m.index + m[0].length);
       let i = 0;
       while (i < words.length) {

@@ -12,9 +12,8 @@
  */
 
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { engineLoader, locateEnginePackage, missingEngineMessage } from '../../core/engines.js';
 import { resolveOverlaps } from './analyze.js';
 import type { Entity, EntityType } from './types.js';
 
@@ -72,51 +71,22 @@ interface Transformers {
   AutoModelForTokenClassification: { from_pretrained(id: string, o: { dtype: string }): Promise<TokenModel> };
 }
 
-function engineDirs(): string[] {
-  const here = dirname(fileURLToPath(import.meta.url)); // dist/text/pii or src/text/pii
-  const dirs = [
-    process.env.TANDEM_ENGINES_DIR,
-    join(process.cwd(), '.engines'),
-    resolve(here, '../../../.engines'),
-  ];
-  return [...new Set(dirs.filter((d): d is string => !!d))];
-}
-
 /** The engine's entry file, or undefined when it is installed nowhere we look. */
-export function locateModelEngine(dirs: string[] = engineDirs()): string | undefined {
-  for (const base of [fileURLToPath(import.meta.url), ...dirs.map((d) => join(d, 'package.json'))]) {
-    try {
-      if (base.endsWith('package.json') && !existsSync(dirname(base))) continue;
-      return createRequire(base).resolve(MODEL_ENGINE);
-    } catch {
-      // not there: try the next place
-    }
-  }
-  return undefined;
+export function locateModelEngine(dirs?: string[]): string | undefined {
+  return locateEnginePackage(MODEL_ENGINE, dirs);
 }
 
 export class MissingModelEngine extends Error {
   constructor() {
     super(
-      `the PII model needs ${MODEL_ENGINE}, which is not installed by default (it is large). Install it with:\n  ${MODEL_ENGINE_INSTALL}\n(in the folder you run tandem from, or set TANDEM_ENGINES_DIR to the folder given to --prefix). If .engines also holds node-llama-cpp, name both packages in one command: a --no-save install removes what an earlier one put there.`,
+      `${missingEngineMessage('the PII model', MODEL_ENGINE, MODEL_ENGINE_INSTALL)}. If .engines also holds node-llama-cpp, name both packages in one command: a --no-save install removes what an earlier one put there.`,
     );
     this.name = 'MissingModelEngine';
   }
 }
 
-let engine: Promise<Transformers> | undefined;
-
-function loadEngine(): Promise<Transformers> {
-  engine ??= (async () => {
-    const entry = locateModelEngine();
-    if (!entry) {
-      engine = undefined;
-      throw new MissingModelEngine();
-    }
-    return (await import(pathToFileURL(entry).href)) as Transformers;
-  })();
-  return engine;
-}
+const load = engineLoader<Transformers>(MODEL_ENGINE);
+const loadEngine = () => load(() => new MissingModelEngine());
 
 /** Loads the model at `o.path` (offline: remote models are turned off). */
 export async function loadPiiModel(o: PiiModelOptions): Promise<PiiModel> {

@@ -190,6 +190,19 @@ const nameLike = new Map<string, boolean>();
 
 /** Cheap first test of a run: does any word look like a given name or a title? Most runs have none. */
 function mayHoldName(run: string): boolean {
+  let yes = runNameLike.get(run);
+  if (yes === undefined) {
+    yes = wordsMayHoldName(run);
+    if (runNameLike.size >= 100_000) runNameLike.clear();
+    runNameLike.set(run, yes);
+  }
+  return yes;
+}
+
+/** mayHoldName's answers by whole run: most runs ("Thanks", "Your package") recur as they are. */
+const runNameLike = new Map<string, boolean>();
+
+function wordsMayHoldName(run: string): boolean {
   for (const w of run.split(/[ \t]+/)) {
     let yes = nameLike.get(w);
     if (yes === undefined) {
