@@ -57,7 +57,9 @@ console.log(`store: ${N} records, ${(statSync(db).size / 2 ** 20).toFixed(0)} Mi
 
 const run = (label, args) => {
   const r = timed('node', [cli, ...args, '--db', db, '--json']);
-  console.log(`${label}: ${r.seconds.toFixed(1)} s, peak RSS ${r.peakMB.toFixed(0)} MB`);
+  console.log(
+    `${label}: ${r.seconds.toFixed(1)} s, CPU ${r.cpuSeconds.toFixed(1)} s, peak RSS ${r.peakMB.toFixed(0)} MB`,
+  );
   return { ...r, json: JSON.parse(r.stdout) };
 };
 
