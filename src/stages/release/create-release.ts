@@ -61,7 +61,7 @@ export interface CreatedRelease {
   manifest: ReleaseManifest;
 }
 
-const PAGE = 5000;
+const PAGE = 1000;
 
 export async function createRelease(store: Store, o: CreateReleaseOptions): Promise<CreatedRelease> {
   const dataset = await store.datasets.get(o.dataset);
