@@ -122,14 +122,19 @@ export async function planRelease(
   let pinPos = 0;
   let pinsDone = !pinIter;
   const splitIndex = new Map(o.splits.map((s, i) => [s.name, i]));
+  /** The pin from the page at hand; undefined when the next page must be read first. */
+  function pinInPage(id: number): number | undefined {
+    while (pinPos < pinPage.length && pinPage[pinPos]!.recordId < id) pinPos++;
+    if (pinPos < pinPage.length) {
+      const p = pinPage[pinPos]!;
+      return p.recordId === id ? (splitIndex.get(p.split) ?? -1) : -1;
+    }
+    return pinsDone ? -1 : undefined;
+  }
   async function pinOf(id: number): Promise<number> {
     for (;;) {
-      while (pinPos < pinPage.length && pinPage[pinPos]!.recordId < id) pinPos++;
-      if (pinPos < pinPage.length) {
-        const p = pinPage[pinPos]!;
-        return p.recordId === id ? (splitIndex.get(p.split) ?? -1) : -1;
-      }
-      if (pinsDone) return -1;
+      const p = pinInPage(id);
+      if (p !== undefined) return p;
       const next = await pinIter!.next();
       if (next.done) {
         pinsDone = true;
@@ -165,7 +170,8 @@ export async function planRelease(
         mixStrataCol.push(m);
       }
       origin.push(originClass(r.provenance) === 'synthetic' ? 0 : 1);
-      pinCol.push(await pinOf(r.id));
+      // An await only when a page of pins runs out (an await per record: ~80 ms of CPU per million).
+      pinCol.push(pinInPage(r.id) ?? (await pinOf(r.id)));
       const parent = r.provenance.origin === 'synthetic' ? r.provenance.parentRecordId : undefined;
       if (parent !== undefined) {
         linkA.push(ids.length - 1);
