@@ -1,7 +1,7 @@
 // Releases of N records (default 1,000,000, ~450 bytes each) on SQLite.
 // Targets (issue 14): create with three stratified leak-safe splits ≤ 60 s and ≤ 600 MB peak RSS;
 // export as Parquet per split ≤ 30 s; diff two N-record versions ≤ 15 s.
-// Usage: npm run bench -- release [N]
+// Usage: npm run bench -- release [N]   (CPU = user + sys seconds: less sensitive to a busy machine than wall)
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateRecords } from './lib/gen-records.mjs';
@@ -10,7 +10,8 @@ import { timed } from './lib/timed.mjs';
 
 const N = Number(process.argv[3] ?? process.env.BENCH_N ?? 1_000_000);
 const out = fileURLToPath(new URL('./out/', import.meta.url));
-const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+// The bin users run (bundled: its start-up is a fraction of the unbundled dist/cli/main.js's).
+const cli = fileURLToPath(new URL('../dist/bin/tandem.js', import.meta.url));
 mkdirSync(out, { recursive: true });
 console.log(`machine: ${machine()}`);
 
@@ -57,7 +58,9 @@ console.log(`store: ${N} records, ${(statSync(db).size / 2 ** 20).toFixed(0)} Mi
 
 const run = (label, args) => {
   const r = timed('node', [cli, ...args, '--db', db, '--json']);
-  console.log(`${label}: ${r.seconds.toFixed(1)} s, peak RSS ${r.peakMB.toFixed(0)} MB`);
+  console.log(
+    `${label}: ${r.seconds.toFixed(1)} s, CPU ${r.cpuSeconds.toFixed(1)} s, peak RSS ${r.peakMB.toFixed(0)} MB`,
+  );
   return { ...r, json: JSON.parse(r.stdout) };
 };
 

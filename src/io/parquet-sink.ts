@@ -49,10 +49,11 @@ function schemaElement({ name, type }: ParquetColumn): SchemaElement {
         repetition_type,
       };
     case 'JSON':
+      // converted_type is set to JSON only for the footer, at close (see coerce).
       return {
         name,
         type: 'BYTE_ARRAY',
-        converted_type: 'JSON',
+        converted_type: undefined,
         logical_type: { type: 'JSON' },
         repetition_type,
       };
@@ -67,7 +68,18 @@ const unsupported = (col: ParquetColumn, v: unknown) =>
     `parquet column '${col.name}' (${col.type}) cannot hold ${typeof v === 'string' ? `the string '${v.slice(0, 40)}'` : `a ${typeof v} value`}`,
   );
 
-/** Coerces one value to what the column's physical type needs; null/undefined become parquet nulls. */
+const utf8 = new TextEncoder();
+
+/**
+ * Coerces one value to what the column's physical type needs; null/undefined become parquet nulls.
+ *
+ * JSON columns are serialised here, to the bytes hyparquet-writer would write
+ * (`JSON.stringify(toJson(v))`): its conversion first deep-copies every value through `toJson` and
+ * keeps each in a Map for the row group (`toJson` alone was ~5% of a release export's profile). The
+ * values are JSON already (parsed rows and snapshots), where that copy changes nothing. So the writer
+ * is given JSON columns without their converted type, which makes it write the bytes as they are,
+ * and the type goes into the schema before the footer is written: the file is byte-identical.
+ */
 function coerce(col: ParquetColumn, v: unknown): unknown {
   if (v === null || v === undefined) return null;
   switch (col.type) {
@@ -75,7 +87,7 @@ function coerce(col: ParquetColumn, v: unknown): unknown {
       if (typeof v === 'string') return v;
       return typeof v === 'object' ? JSON.stringify(v) : String(v);
     case 'JSON':
-      return v; // hyparquet-writer JSON.stringify-s JSON columns itself
+      return utf8.encode(JSON.stringify(v));
     case 'INT64':
       if (typeof v === 'bigint') return v;
       if (typeof v === 'number' && Number.isSafeInteger(v)) return BigInt(v);
@@ -106,11 +118,15 @@ export function openParquetSink(
     throw cannotWrite(e);
   });
   fh.catch(() => {}); // reported by the first write or close, not as an unhandled rejection
+  const elements = columns.map(schemaElement);
   const writer = new ParquetWriter({
     writer: new FileByteWriter(fh),
-    schema: [{ name: 'root', num_children: columns.length }, ...columns.map(schemaElement)],
+    schema: [{ name: 'root', num_children: columns.length }, ...elements],
     createdBy: 'tandem',
   });
+  const markJsonColumns = () => {
+    for (const e of elements) if (e.logical_type?.type === 'JSON') e.converted_type = 'JSON';
+  };
 
   let pending: Record<string, unknown>[] = [];
   let state: 'open' | 'closed' | 'failed' = 'open';
@@ -156,6 +172,7 @@ export function openParquetSink(
         await guard(async () => {
           if (pending.length > 0) await writeGroup(pending);
           pending = [];
+          markJsonColumns();
           await writer.finish();
           await rename(partial, path);
         });

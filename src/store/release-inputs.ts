@@ -1,6 +1,7 @@
+import type SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Provenance, RecordStatus } from '../core/record.js';
-import type { Ctx } from './context.js';
+import { type Ctx, rawSqlite } from './context.js';
 import { readJson, readJsonOrNull } from './dialect.js';
 
 /**
@@ -27,26 +28,78 @@ export async function* streamCandidates(
 ): AsyncGenerator<CandidateRecord[]> {
   let after = 0;
   for (;;) {
-    let q = ctx.db
-      .selectFrom('records')
-      .select(['id', 'external_id', 'status', 'language', 'metadata', 'provenance'])
-      .where('dataset_id', '=', datasetId)
-      .where('id', '>', after);
-    // As in streamRecords: filter rows read in id order rather than merge status ranges per page.
-    if (statuses.length > 0) q = q.where(sql<string>`status || ''`, 'in', statuses);
-    const rows = await q.orderBy('id').limit(batchSize).execute();
+    const rows = await candidatePage(ctx, datasetId, statuses, after, batchSize);
     if (rows.length === 0) return;
-    after = Number(rows[rows.length - 1]!.id);
-    yield rows.map((r) => ({
-      id: Number(r.id),
-      externalId: r.external_id,
-      status: r.status as RecordStatus,
-      language: r.language,
-      metadata: readJson(r.metadata),
-      provenance: readJson(r.provenance),
-    }));
+    const page = new Array<CandidateRecord>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      page[i] = {
+        id: Number(r[0]),
+        externalId: r[1],
+        status: r[2] as RecordStatus,
+        language: r[3],
+        metadata: readJson(r[4]),
+        provenance: readJson(r[5]),
+      };
+    }
+    after = page[page.length - 1]!.id;
+    yield page;
     if (rows.length < batchSize) return;
   }
+}
+
+type CandidateRow = [
+  id: number | string,
+  externalId: string,
+  status: string,
+  language: string | null,
+  metadata: unknown,
+  provenance: unknown,
+];
+
+const candidateStatements = new WeakMap<SqliteDatabase.Database, Map<number, SqliteDatabase.Statement>>();
+
+/**
+ * One page of candidates. On SQLite a prepared statement in raw (array) mode, as the release's own
+ * pages: the planning pass reads every candidate of a million-record dataset, and the query
+ * builder's compile per page and object per row were a tenth of a release's time.
+ */
+async function candidatePage(
+  ctx: Ctx,
+  datasetId: number,
+  statuses: RecordStatus[],
+  after: number,
+  size: number,
+): Promise<CandidateRow[]> {
+  const raw = rawSqlite(ctx);
+  if (raw) {
+    let byCount = candidateStatements.get(raw);
+    if (!byCount) {
+      byCount = new Map();
+      candidateStatements.set(raw, byCount);
+    }
+    let stmt = byCount.get(statuses.length);
+    if (!stmt) {
+      // As in streamRecords: filter rows read in id order rather than merge status ranges per page.
+      const filter = statuses.length ? ` AND status || '' IN (${statuses.map(() => '?').join(', ')})` : '';
+      stmt = raw
+        .prepare(
+          `SELECT id, external_id, status, language, metadata, provenance FROM records WHERE dataset_id = ? AND id > ?${filter} ORDER BY id LIMIT ?`,
+        )
+        .raw(true);
+      byCount.set(statuses.length, stmt);
+    }
+    return stmt.all(datasetId, after, ...statuses, size) as CandidateRow[];
+  }
+  let q = ctx.db
+    .selectFrom('records')
+    .select(['id', 'external_id', 'status', 'language', 'metadata', 'provenance'])
+    .where('dataset_id', '=', datasetId)
+    .where('id', '>', after);
+  // As in streamRecords: filter rows read in id order rather than merge status ranges per page.
+  if (statuses.length > 0) q = q.where(sql<string>`status || ''`, 'in', statuses);
+  const rows = await q.orderBy('id').limit(size).execute();
+  return rows.map((r) => [r.id, r.external_id, r.status, r.language, r.metadata, r.provenance]);
 }
 
 export interface CheckVerdict {

@@ -233,27 +233,108 @@ export async function* streamFrozenKeys(
   releaseId: number,
   batchSize = 10_000,
 ): AsyncGenerator<FrozenKey[]> {
+  // Split names repeat on every row: one string each instead of one per row.
+  const names = new Map<string, string>();
   let after = -1;
   for (;;) {
-    const rows = await ctx.db
-      .selectFrom('release_records')
-      .select(['record_id', 'external_id', 'content_hash', 'split', 'row_hash'])
-      .where('release_id', '=', releaseId)
-      .where('record_id', '>', after)
-      .orderBy('record_id')
-      .limit(batchSize)
-      .execute();
+    const rows = await keyPage(ctx, releaseId, after, batchSize);
     if (rows.length === 0) return;
-    after = Number(rows[rows.length - 1]!.record_id);
-    yield rows.map((r) => ({
-      recordId: Number(r.record_id),
-      externalId: r.external_id ?? '',
-      contentHash: r.content_hash,
-      split: r.split,
-      rowHash: r.row_hash ?? '',
-    }));
+    const page = new Array<FrozenKey>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      let split = names.get(r[3]);
+      if (split === undefined) {
+        split = r[3];
+        names.set(split, split);
+      }
+      page[i] = {
+        recordId: Number(r[0]),
+        externalId: r[1] ?? '',
+        contentHash: r[2],
+        split,
+        rowHash: r[4] ?? '',
+      };
+    }
+    after = page[page.length - 1]!.recordId;
+    yield page;
     if (rows.length < batchSize) return;
   }
+}
+
+type KeyRow = [
+  recordId: number | string,
+  externalId: string | null,
+  contentHash: string,
+  split: string,
+  rowHash: string | null,
+];
+type SnapshotRow = [...KeyRow, snapshot: unknown];
+
+const KEY_COLUMNS = ['record_id', 'external_id', 'content_hash', 'split', 'row_hash'] as const;
+const keyStatements = new WeakMap<SqliteDatabase.Database, SqliteDatabase.Statement>();
+const rowStatements = new WeakMap<SqliteDatabase.Database, SqliteDatabase.Statement>();
+
+function pageStatement(
+  cache: WeakMap<SqliteDatabase.Database, SqliteDatabase.Statement>,
+  db: SqliteDatabase.Database,
+  columns: string,
+): SqliteDatabase.Statement {
+  let stmt = cache.get(db);
+  if (!stmt) {
+    stmt = db
+      .prepare(
+        `SELECT ${columns} FROM release_records WHERE release_id = ? AND record_id > ? ORDER BY record_id LIMIT ?`,
+      )
+      .raw(true);
+    cache.set(db, stmt);
+  }
+  return stmt;
+}
+
+/**
+ * One page of a release in record id order. On SQLite a prepared statement in raw (array) mode: a
+ * diff of two million-row releases reads two million keys, and the query builder's compile per
+ * page and object per row were most of its time. Pages, not one open iterator, so the connection
+ * stays free for the other release's cursor and the snapshot reads in between; the raw handle is
+ * asked for on every page (another flow's transaction may have opened since).
+ */
+async function keyPage(ctx: Ctx, releaseId: number, after: number, size: number): Promise<KeyRow[]> {
+  const raw = rawSqlite(ctx);
+  if (raw)
+    return pageStatement(keyStatements, raw, KEY_COLUMNS.join(', ')).all(releaseId, after, size) as KeyRow[];
+  const rows = await ctx.db
+    .selectFrom('release_records')
+    .select([...KEY_COLUMNS])
+    .where('release_id', '=', releaseId)
+    .where('record_id', '>', after)
+    .orderBy('record_id')
+    .limit(size)
+    .execute();
+  return rows.map((r) => [r.record_id, r.external_id, r.content_hash, r.split, r.row_hash]);
+}
+
+async function snapshotPage(
+  ctx: Ctx,
+  releaseId: number,
+  after: number,
+  size: number,
+  split: string | undefined,
+): Promise<SnapshotRow[]> {
+  const raw = rawSqlite(ctx);
+  if (raw && split === undefined)
+    return pageStatement(rowStatements, raw, `${KEY_COLUMNS.join(', ')}, snapshot`).all(
+      releaseId,
+      after,
+      size,
+    ) as SnapshotRow[];
+  let q = ctx.db
+    .selectFrom('release_records')
+    .select([...KEY_COLUMNS, 'snapshot'])
+    .where('release_id', '=', releaseId)
+    .where('record_id', '>', after);
+  if (split !== undefined) q = q.where('split', '=', split);
+  const rows = await q.orderBy('record_id').limit(size).execute();
+  return rows.map((r) => [r.record_id, r.external_id, r.content_hash, r.split, r.row_hash, r.snapshot]);
 }
 
 export interface FrozenRecord extends FrozenKey {
@@ -284,16 +365,22 @@ export async function* streamFrozenRecords(
   const size = filter.batchSize ?? 2000;
   let after = -1;
   for (;;) {
-    let q = ctx.db
-      .selectFrom('release_records')
-      .select(['record_id', 'external_id', 'content_hash', 'split', 'row_hash', 'snapshot'])
-      .where('release_id', '=', releaseId)
-      .where('record_id', '>', after);
-    if (filter.split !== undefined) q = q.where('split', '=', filter.split);
-    const rows = await q.orderBy('record_id').limit(size).execute();
+    const rows = await snapshotPage(ctx, releaseId, after, size, filter.split);
     if (rows.length === 0) return;
-    after = Number(rows[rows.length - 1]!.record_id);
-    yield rows.map(toFrozen);
+    const page = new Array<FrozenRecord>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      page[i] = {
+        recordId: Number(r[0]),
+        externalId: r[1] ?? '',
+        contentHash: r[2],
+        split: r[3],
+        rowHash: r[4] ?? '',
+        snapshot: readJson(r[5]),
+      };
+    }
+    after = page[page.length - 1]!.recordId;
+    yield page;
     if (rows.length < size) return;
   }
 }

@@ -74,6 +74,10 @@ describe('tandem release (CLI)', { timeout: 300_000 }, () => {
       [['--version', '1.1.0', '--splits', 'train=0.7,test=0.2'], /sum to 0.9/],
       [['--version', '1.1.0', '--stratify-by', 'colour'], /'colour'/],
       [['--version', '1.1.0', '--mix', 'synthetic=1'], /cannot be met/],
+      [['--version', '1.1.0', '--mix-by', 'language'], /--mix-by needs --mix/],
+      [['--version', '1.1.0', '--mix', 'synthetic=0,human=1', '--mix-by', 'colour'], /--mix-by: 'colour'/],
+      [['--version', '1.1.0', '--decontaminate', join(dir, 'missing.jsonl')], /cannot read evaluation set/],
+      [['--version', '1.1.0', '--exclude-contaminated'], /needs --decontaminate/],
     ] as const) {
       const r = tandem(['release', 'create', '--dataset', 's', ...args, '--db', db]);
       expect(r.code, r.stderr).toBe(2);

@@ -43,10 +43,22 @@ function describeManifest(m: ReleaseManifest, superseded: StoredRelease['superse
   lines.push(
     `  leakage: ${m.leakage.crossSplitPairs} near-duplicate/parent pairs across splits; ${m.leakage.groups} groups (${m.leakage.groupedRecords} records in groups of 2+)`,
   );
-  if (m.mix)
+  if (m.mix) {
     lines.push(
-      `  mix:     kept synthetic ${m.mix.kept.synthetic}, human ${m.mix.kept.human}; dropped ${m.mix.dropped}`,
+      `  mix:     kept synthetic ${m.mix.kept.synthetic}, human ${m.mix.kept.human}; dropped ${m.mix.dropped}${m.mix.by ? ` (met per ${m.mix.by.join(' × ')})` : ''}`,
     );
+    for (const st of m.mix.strata ?? [])
+      lines.push(
+        `           ${st.stratum}: kept synthetic ${st.kept.synthetic}, human ${st.kept.human}; dropped ${st.dropped}`,
+      );
+  }
+  if (m.decontamination) {
+    const d = m.decontamination;
+    const where = Object.entries(d.bySplit).map(([k, v]) => `${k} ${v}`);
+    lines.push(
+      `  decontamination: ${d.found} record(s) share a ${d.n}-gram with ${d.files.map((f) => f.path).join(', ')}${d.excluded ? ', left out' : where.length ? ` (${where.join(', ')})` : ''}`,
+    );
+  }
   if (m.pii.waivers.length)
     lines.push(`  PII waivers: ${m.pii.waivers.map((w) => `${w.finding} (${w.reason})`).join('; ')}`);
   if (m.notes) lines.push(`  notes:   ${m.notes}`);
@@ -78,6 +90,14 @@ export function registerRelease(program: Command): void {
       'keep split proportions per value of these fields (language, origin, metadata)',
     )
     .option('--mix <spec>', 'provenance shares, e.g. synthetic=0.7,human=0.3')
+    .option('--mix-by <fields>', 'meet --mix within each value of these fields (e.g. language)')
+    .option(
+      '--decontaminate <file>',
+      'evaluation set (JSONL {"id","text"}) to scan the records against (repeatable)',
+      collect,
+      [],
+    )
+    .option('--exclude-contaminated', 'leave out the records found in a --decontaminate set')
     .option('--waive <finding=reason>', 'waive one PII finding (repeatable)', collect, [])
     .option(
       '--require-audit <kinds>',
@@ -94,6 +114,9 @@ export function registerRelease(program: Command): void {
           splits?: string;
           stratifyBy?: string;
           mix?: string;
+          mixBy?: string;
+          decontaminate: string[];
+          excludeContaminated?: boolean;
           waive: string[];
           requireAudit?: string;
         },
@@ -106,10 +129,13 @@ export function registerRelease(program: Command): void {
         const since = o.since ? parseRef(o.since, '--since') : undefined;
         if (since && since.dataset !== o.dataset)
           throw usage(`--since names dataset '${since.dataset}', but --dataset is '${o.dataset}'`);
-        const stratifyBy = o.stratifyBy
-          ?.split(',')
-          .map((s) => s.trim())
-          .filter(Boolean);
+        const fields = (v: string | undefined) =>
+          v
+            ?.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
+        const stratifyBy = fields(o.stratifyBy);
+        const mixBy = fields(o.mixBy);
         await withStore(cmd, async (store, g) => {
           const bar = progress('release');
           const r = await createRelease(store, {
@@ -125,6 +151,9 @@ export function registerRelease(program: Command): void {
             splits,
             stratifyBy,
             mix,
+            mixBy,
+            decontaminate: o.decontaminate,
+            excludeContaminated: o.excludeContaminated,
             waivers,
             actor: cliActor(),
             onProgress: (_s, n) => bar.update(n),

@@ -1,4 +1,7 @@
-/** What later stages use of the checks stage: the LLM judge's settings, what it reads and how it grades. */
+/** What later stages use of the checks stage: the LLM judge's settings, what it reads and how it
+ * grades; evaluation sets (release decontamination reads the same files as the decontaminate check);
+ * and a record's text as checks read it. */
+export { readEvalFile } from './eval-sets.js';
 export {
   grade,
   type JudgeConfig,
@@ -7,3 +10,4 @@ export {
   renderTarget,
   type Scores,
 } from './judge.js';
+export { recordTexts } from './record-texts.js';

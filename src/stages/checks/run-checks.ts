@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Actor } from '../../core/actor.js';
 import { badInput, usage } from '../../core/errors.js';
 import type { DatasetRecord } from '../../core/record.js';
 import type { NewCheckResult } from '../../store/check-results.js';
 import type { Dataset } from '../../store/datasets.js';
 import type { Store } from '../../store/store.js';
-import { buildContaminationIndex, type EvalItem } from '../../text/decontaminate.js';
+import { buildContaminationIndex } from '../../text/decontaminate.js';
 import { loadLanguageDetector } from '../../text/language.js';
 import { CHECK_NAMES, type CheckName, type ChecksConfig, checksConfig } from './config.js';
 import { dedupDataset } from './dedup-check.js';
+import { readEvalFile } from './eval-sets.js';
 import type { JudgeSummary } from './judge.js';
 import { ModelFindings } from './model-findings.js';
 import { type CheckOutcome, type RecordChecker, recordCheckers } from './record-checks.js';
@@ -250,35 +250,4 @@ export function resolveConfig(
     }
   }
   return config;
-}
-
-/** Evaluation items, one JSON object a line: `id` (else the line number) and `text` (or question/prompt). */
-function readEvalFile(file: string): EvalItem[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw badInput(`cannot read evaluation set '${file}'`, { file });
-  }
-  const items: EvalItem[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let v: Record<string, unknown>;
-    try {
-      v = JSON.parse(line);
-    } catch (e) {
-      throw badInput(`not valid JSON: ${(e as Error).message}`, { file, line: i + 1 });
-    }
-    const body = [v.text, v.question, v.prompt, v.answer].filter((x) => typeof x === 'string').join('\n');
-    if (!body)
-      throw badInput("an evaluation item needs a 'text' (or 'question'/'prompt') string", {
-        file,
-        line: i + 1,
-      });
-    items.push({
-      id: typeof v.id === 'string' || typeof v.id === 'number' ? String(v.id) : `${file}:${i + 1}`,
-      text: body,
-    });
-  });
-  return items;
 }

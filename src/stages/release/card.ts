@@ -176,6 +176,20 @@ export function datasetCard(m: ReleaseManifest, c: CardInput): string {
       '',
       `Records that overlap an evaluation set (decontamination check): ${contaminated.map(([s, n]) => `${s} ${n}`).join(', ')}.`,
     );
+  if (m.decontamination) {
+    const d = m.decontamination;
+    const where = Object.entries(d.bySplit).map(([k, v]) => `${k} ${v}`);
+    lines.push(
+      '',
+      `Decontamination against ${d.files.map((f) => `\`${f.path}\` (${f.items} items, sha256 ${f.sha256.slice(0, 12)})`).join(', ')}: ${d.found} record(s) share a ${d.n}-word n-gram with an evaluation item${
+        d.excluded
+          ? '; they were left out of this release.'
+          : where.length
+            ? `; they are in it: ${where.join(', ')}.`
+            : '.'
+      }`,
+    );
+  }
   h('## Dataset creation');
   lines.push('### Curation rationale', '');
   if (m.recipes.length)
@@ -187,11 +201,25 @@ export function datasetCard(m: ReleaseManifest, c: CardInput): string {
     lines.push(`- ${origin}: ${n} records (${pct(n, m.records)})`);
   if (m.models.length)
     lines.push('', `Models: ${m.models.map((x) => `${x.provider}/${x.model} (${x.records})`).join(', ')}.`);
-  if (m.mix)
+  if (m.mix) {
     lines.push(
       '',
-      `Mixing target synthetic ${m.mix.target.synthetic} / human ${m.mix.target.human}; real shares synthetic ${pct(m.mix.kept.synthetic ?? 0, m.records)}, human ${pct(m.mix.kept.human ?? 0, m.records)}; ${m.mix.dropped} records dropped to meet it.`,
+      `Mixing target synthetic ${m.mix.target.synthetic} / human ${m.mix.target.human}${m.mix.by ? `, met within each ${m.mix.by.join(' × ')}` : ''}; real shares synthetic ${pct(m.mix.kept.synthetic ?? 0, m.records)}, human ${pct(m.mix.kept.human ?? 0, m.records)}; ${m.mix.dropped} records dropped to meet it.`,
     );
+    if (m.mix.strata?.length) {
+      lines.push(
+        '',
+        `| ${m.mix.by!.join(' × ')} | synthetic | human | dropped |`,
+        '| --- | --- | --- | --- |',
+      );
+      for (const st of m.mix.strata) {
+        const kept = st.kept.synthetic + st.kept.human;
+        lines.push(
+          `| ${st.stratum.replaceAll('|', '\\|').replaceAll('\n', ' ')} | ${st.kept.synthetic} (${pct(st.kept.synthetic, kept)}) | ${st.kept.human} (${pct(st.kept.human, kept)}) | ${st.dropped} |`,
+        );
+      }
+    }
+  }
   lines.push('', '### Annotations', '', '#### Annotation process', '');
   lines.push(
     `${m.annotation.annotators} annotator(s) gave ${m.annotation.responses} responses. Final values decided by: ${

@@ -5,6 +5,7 @@ import type { RecordStatus } from '../../core/record.js';
 import type { StoredRelease } from '../../store/releases.js';
 import type { Store } from '../../store/store.js';
 import { auditGate } from '../audit/index.js';
+import { loadEvalSets, scanCandidates } from './decontaminate.js';
 import type { ReleaseManifest } from './manifest.js';
 import type { MixSpec } from './mix.js';
 import { enforceGate, outputScanner, unknownWaivers, type Waiver } from './pii-gate.js';
@@ -42,11 +43,17 @@ export interface CreateReleaseOptions {
   splits?: SplitSpec[] | undefined;
   stratifyBy?: string[] | undefined;
   mix?: MixSpec | undefined;
+  /** Meet the mix within each value of these fields (`--mix-by`); needs `mix`. */
+  mixBy?: string[] | undefined;
+  /** Evaluation sets (JSONL) to scan the records against (`--decontaminate`). */
+  decontaminate?: string[] | undefined;
+  /** Leave the records found in them out (`--exclude-contaminated`); needs `decontaminate`. */
+  excludeContaminated?: boolean | undefined;
   waivers?: Waiver[] | undefined;
   /** Audit kinds that must have passed, no older than the newest record released. */
   requireAudits?: string[] | undefined;
   actor: Actor;
-  onProgress?: (stage: 'plan' | 'freeze', done: number) => void;
+  onProgress?: (stage: 'scan' | 'plan' | 'freeze', done: number) => void;
 }
 
 export interface CreatedRelease {
@@ -54,7 +61,7 @@ export interface CreatedRelease {
   manifest: ReleaseManifest;
 }
 
-const PAGE = 5000;
+const PAGE = 1000;
 
 export async function createRelease(store: Store, o: CreateReleaseOptions): Promise<CreatedRelease> {
   const dataset = await store.datasets.get(o.dataset);
@@ -75,6 +82,12 @@ export async function createRelease(store: Store, o: CreateReleaseOptions): Prom
   const splits = o.splits ?? baseManifest?.splits.map(({ name, ratio }) => ({ name, ratio })) ?? ALL_TRAIN;
   const stratifyBy = o.stratifyBy ?? baseManifest?.stratifyBy ?? [];
   const mix = o.mix ?? (baseManifest?.mix ? (baseManifest.mix.target as MixSpec) : undefined);
+  const mixBy = o.mixBy ?? (o.mix ? undefined : baseManifest?.mix?.by);
+  if (mixBy?.length && !mix) throw usage('--mix-by needs --mix (the shares to meet in each stratum)');
+  if (o.excludeContaminated && !o.decontaminate?.length)
+    throw usage('--exclude-contaminated needs --decontaminate EVAL.jsonl (the evaluation sets to scan for)');
+  // Read before anything is written: a missing or malformed evaluation set is exit 2.
+  const evalSets = o.decontaminate?.length ? loadEvalSets(o.decontaminate, settings) : undefined;
   const waivers = o.waivers ?? [];
   const notes = o.notes ?? '';
   const audits = await requiredAudits(store, dataset.id, dataset.name, statuses, o.requireAudits);
@@ -88,6 +101,9 @@ export async function createRelease(store: Store, o: CreateReleaseOptions): Prom
       createdBy: o.actor,
       createdAt,
     });
+    const found = evalSets
+      ? await scanCandidates(tx, dataset.id, statuses, settings, evalSets, (n) => o.onProgress?.('scan', n))
+      : undefined;
     let planned = 0;
     const plan = await planRelease(
       (async function* () {
@@ -98,7 +114,15 @@ export async function createRelease(store: Store, o: CreateReleaseOptions): Prom
         }
       })(),
       (ids) => tx.releaseInputs.verdicts(ids, PLAN_CHECKS),
-      { settings, splits, stratifyBy, mix, pins: base ? tx.releases.keys(base.id) : undefined },
+      {
+        settings,
+        splits,
+        stratifyBy,
+        mix,
+        mixBy,
+        contaminated: found ? { ids: found.ids, exclude: o.excludeContaminated === true } : undefined,
+        pins: base ? tx.releases.keys(base.id) : undefined,
+      },
     );
     if (plan.count === 0)
       throw usage(`dataset '${dataset.name}' has no records in status ${statuses.join(', ')} to release`);
@@ -179,6 +203,18 @@ export async function createRelease(store: Store, o: CreateReleaseOptions): Prom
         contaminated: plan.contaminated,
       },
       mix: plan.mix ?? null,
+      ...(evalSets && found
+        ? {
+            decontamination: {
+              files: evalSets.files,
+              n: evalSets.index.n,
+              found: found.ids.size,
+              excluded: o.excludeContaminated === true,
+              bySplit: plan.decontaminated?.bySplit ?? {},
+              examples: found.examples,
+            },
+          }
+        : {}),
       ...tally.summary(),
       checks: await tx.releaseInputs.checkTotals(dataset.id),
       pii: { findings: new Set([...plan.piiFindings.keys(), ...outputFindings]).size, waivers },

@@ -1,6 +1,7 @@
 import type { RecordStatus } from '../../core/record.js';
 import type { DatasetSettings } from '../../core/settings.js';
 import type { Level } from '../../stats/agreement/data.js';
+import type { DecontaminationReport } from './decontaminate.js';
 import type { MixReport } from './mix.js';
 import type { Waiver } from './pii-gate.js';
 import type { SplitSpec } from './splits.js';
@@ -37,6 +38,8 @@ export interface ReleaseManifest {
     contaminated: Record<string, number>;
   };
   mix: MixReport | null;
+  /** `--decontaminate`: the evaluation sets scanned, the records found, whether they were left out. */
+  decontamination?: DecontaminationReport;
   origins: Record<string, number>;
   recipes: { recipe: string; recipeHash: string | null; records: number }[];
   models: { provider: string; model: string; records: number }[];

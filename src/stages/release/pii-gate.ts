@@ -53,6 +53,9 @@ export function unknownWaivers(findings: Set<string>, waivers: Waiver[]): void {
     throw usage(`--waive: no PII finding ${unknown.map((u) => `'${u}'`).join(', ')} in this release`);
 }
 
+const MEMO_MAX_LENGTH = 64;
+const MEMO_MAX_ENTRIES = 50_000;
+
 /** A scanner for serialized rows, with the dataset's PII check settings. */
 export function outputScanner(
   settings: DatasetSettings,
@@ -64,11 +67,24 @@ export function outputScanner(
     ...(pii?.min_score !== undefined ? { minScore: pii.min_score } : {}),
     ...(pii?.types ? { entities: pii.types as EntityType[] } : {}),
   };
+  // Short strings repeat across records (chat roles, labels, canned answers): each is analysed
+  // once. Long ones are rarely equal and would only fill the memo.
+  const memo = new Map<string, readonly string[]>();
+  const typesIn = (text: string): readonly string[] => {
+    if (text.length > MEMO_MAX_LENGTH) return analyze(text, options).map((e) => e.type);
+    let found = memo.get(text);
+    if (found === undefined) {
+      found = analyze(text, options).map((e) => e.type);
+      if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+      memo.set(text, found);
+    }
+    return found;
+  };
   return (externalId, row) => {
     const types = new Set<string>();
     const visit = (v: unknown): void => {
       if (typeof v === 'string') {
-        for (const e of analyze(v, options)) types.add(e.type);
+        for (const t of typesIn(v)) types.add(t);
       } else if (Array.isArray(v)) v.forEach(visit);
       else if (v && typeof v === 'object') for (const x of Object.values(v)) visit(x);
     };
