@@ -135,17 +135,17 @@ describe.skipIf(skipReason() !== null)('the keyboard flow of annotators and revi
     const edit = page.getByTestId('edit-final');
     await edit.waitFor();
     const focusInEditor = () =>
-      page.evaluate(() => !!document.activeElement?.closest('[data-testid="edit-final"]'));
+      page.evaluate(`!!document.activeElement?.closest('[data-testid="edit-final"]')`);
     expect(await focusInEditor()).toBe(true);
 
     // ↓ to the correction, Tab into its box, type at the end, Escape out of it, Enter saves.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    expect(await page.evaluate('document.activeElement?.tagName')).toBe('TEXTAREA');
     await page.keyboard.press('Control+End');
     await page.keyboard.type(', fixed');
     await page.keyboard.press('Escape');
-    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('TEXTAREA');
+    expect(await page.evaluate('document.activeElement?.tagName')).not.toBe('TEXTAREA');
     expect(await focusInEditor()).toBe(true);
     await page.keyboard.press('Enter');
     await page.getByTestId('nothing-left').waitFor();
