@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { newAccount } from '../../src/core/accounts.js';
+import { createAccounts } from '../../src/server/auth/provision.js';
 import { apiWorld, seedDataset } from '../helpers/api.js';
 import { backends } from '../helpers/stores.js';
 
@@ -106,6 +108,30 @@ for (const b of backends()) {
         expect((await w.call('adm', 'POST', '/api/users/rev/tokens', {})).status).toBe(409);
       } finally {
         await w.close();
+        await store.close();
+      }
+    });
+
+    it('creates many accounts in one transaction: a late failure leaves none of them', async () => {
+      const store = await backend.open();
+      try {
+        const d = await seedDataset(store, 'team', 1);
+        await store.users.create({ username: 'late', role: 'annotator' }, 'test');
+        const accounts = ['a1', 'a2', 'late'].map((username) =>
+          newAccount.parse({ username, role: 'annotator', datasets: ['team'], token: 'bulk' }),
+        );
+        // Past the checks (another admin took the name meanwhile): the store refuses the third.
+        await expect(createAccounts(store, accounts, 'test')).rejects.toThrow(/'late' already exists/);
+        expect((await store.auth.listUsers()).map((u) => u.username)).toEqual(['late']);
+        expect(await store.members.list(d.id)).toEqual([]);
+
+        const made = await createAccounts(store, accounts.slice(0, 2), 'test');
+        expect(made.map((m) => [m.user.username, !!m.password, m.token?.startsWith('tdm_')])).toEqual([
+          ['a1', true, true],
+          ['a2', true, true],
+        ]);
+        expect(await store.members.list(d.id)).toEqual(['a1', 'a2']);
+      } finally {
         await store.close();
       }
     });

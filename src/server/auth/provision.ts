@@ -33,6 +33,8 @@ export async function accountProblems(
   store: Store,
   accounts: readonly NewAccount[],
   callerRole: Role | 'cli',
+  /** How to point at another account in a message (a users file says its line). */
+  where: (index: number) => string = (i) => `entry ${i + 1}`,
 ): Promise<AccountProblem[]> {
   const problems: AccountProblem[] = [];
   const seen = new Map<string, number>();
@@ -40,7 +42,7 @@ export async function accountProblems(
   for (const [index, a] of accounts.entries()) {
     const add = (code: AccountProblem['code'], message: string) => problems.push({ index, code, message });
     const first = seen.get(a.username);
-    if (first !== undefined) add('bad_input', `user '${a.username}' is also in entry ${first + 1}`);
+    if (first !== undefined) add('bad_input', `user '${a.username}' is also in ${where(first)}`);
     else seen.set(a.username, index);
     if (a.role === 'owner' && callerRole !== 'owner' && callerRole !== 'cli')
       add('forbidden', 'only an owner can add an owner');
