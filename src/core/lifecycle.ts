@@ -1,7 +1,8 @@
 import { type ComparedAnswer, disagreementOf } from './answer-compare.js';
 import { badInput, TandemError } from './errors.js';
 import type { QuestionSettings } from './questions.js';
-import { type FinalValues, type RecordStatus, recordStatus } from './record.js';
+import type { FinalValues, RecordStatus } from './record.js';
+import { RECORD_STATUSES } from './record-statuses.js';
 
 /**
  * The record lifecycle: which events may happen to a record in which state, and what each does to
@@ -299,7 +300,7 @@ const disputed = { status: 'in_review', openSlots: 0, disagreement: 1 } as const
  * WHERE clause names these, so a set-based write follows the same rule as `transition`.
  */
 export function statusesChangedBy(event: LifecycleEvent): RecordStatus[] {
-  return recordStatus.options.filter((status) => {
+  return RECORD_STATUSES.filter((status) => {
     try {
       const change = transition(probe(status), event);
       return change.status !== undefined && change.status !== status;
@@ -311,7 +312,7 @@ export function statusesChangedBy(event: LifecycleEvent): RecordStatus[] {
 
 /** The statuses from which `event` is allowed at all (whether or not it changes the status). */
 export function statusesAllowing(event: LifecycleEvent): RecordStatus[] {
-  return recordStatus.options.filter((status) => {
+  return RECORD_STATUSES.filter((status) => {
     try {
       transition(probe(status), event);
       return true;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATASET_NAME } from './name-rules.js';
 
 /** Names of fields, questions and metadata: usable as JSON keys, column names and template variables. */
 export const identifier = z
@@ -12,12 +13,7 @@ export const identifier = z
   .refine((s) => s !== '__proto__', "'__proto__' is reserved (it is every JavaScript object's prototype)");
 
 /** Dataset names appear in URLs and file names. */
-export const datasetName = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/,
-    'must start with a letter or digit and hold only letters, digits, _ . - (at most 128)',
-  );
+export const datasetName = z.string().regex(DATASET_NAME.pattern, DATASET_NAME.message);
 
 /** ISO 639-1 two-letter language code, lower case ("en", "zh", "nb"). */
 export const languageCode = z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as en, es or zh');

@@ -58,6 +58,15 @@ export const textQuestion = z.strictObject({
   type: z.literal('text'),
   /** When set, the answer is a corrected version of this field (shown as a diff); exports use it. */
   corrects: identifier.optional(),
+  /**
+   * When it corrects a conversation: the roles whose turns may change (`src/core/corrections.ts`);
+   * other turns are shown read-only and kept as they are. Default: assistant.
+   */
+  roles: z
+    .array(z.enum(['system', 'user', 'assistant', 'tool']))
+    .min(1)
+    .refine((r) => new Set(r).size === r.length, 'roles must not repeat')
+    .optional(),
   /** Render the answer as markdown in the app. */
   markdown: z.boolean().default(false),
 });

@@ -1,16 +1,8 @@
 import { z } from 'zod';
+import { RECORD_STATUSES } from './record-statuses.js';
 
 /** See `lifecycle.ts` for how a record moves between them. */
-export const recordStatus = z.enum([
-  'new',
-  'checked',
-  'flagged',
-  'in_review',
-  'accepted',
-  'rejected',
-  'retired',
-  'erased',
-]);
+export const recordStatus = z.enum(RECORD_STATUSES);
 export type RecordStatus = z.infer<typeof recordStatus>;
 
 /** Where a record came from. Every record carries one; it never changes after creation. */

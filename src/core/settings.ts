@@ -113,7 +113,18 @@ export const datasetSettings = z
             message: 'a json field cannot be corrected as text',
             path: ['questions', i, 'corrects'],
           });
-      }
+        else if (q.roles && f.type !== 'chat')
+          ctx.addIssue({
+            code: 'custom',
+            message: 'roles apply only to the correction of a chat field',
+            path: ['questions', i, 'roles'],
+          });
+      } else if (q.type === 'text' && q.roles)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'roles apply only with corrects: a chat field',
+          path: ['questions', i, 'roles'],
+        });
       if (q.type === 'span') {
         const f = fields.get(q.field);
         if (!f) missing(q.field, ['questions', i, 'field']);

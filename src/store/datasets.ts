@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../core/actor.js';
 import { conflict, notFound } from '../core/errors.js';
 import type { RecordStatus } from '../core/record.js';
-import { type DatasetSettings, datasetSettings } from '../core/settings.js';
+import type { DatasetSettings } from '../core/settings.js';
 import { type Ctx, inTransaction, now } from './context.js';
 import { readJson, writeJson } from './dialect.js';
 import { appendEvent } from './events.js';
@@ -29,17 +29,30 @@ type Row = { id: number; name: string; settings: unknown; created_at: number; up
  */
 const parsed = new Map<string, DatasetSettings>();
 
+type SettingsSchema = typeof import('../core/settings.js').datasetSettings;
+let schema: SettingsSchema | undefined;
+
+/**
+ * Loads the settings schema (zod and every field and question type: most of a small command's
+ * start-up) when a read first returns a dataset with its settings; `summaries` never does.
+ */
+export async function settingsReady(): Promise<void> {
+  schema ??= (await import('../core/settings.js')).datasetSettings;
+}
+
 function parseStored(raw: unknown): DatasetSettings {
-  if (typeof raw !== 'string') return datasetSettings.parse(readJson(raw));
+  if (!schema) throw new Error('dataset settings parsed before settingsReady()');
+  if (typeof raw !== 'string') return schema.parse(readJson(raw));
   let s = parsed.get(raw);
   if (!s) {
-    s = datasetSettings.parse(JSON.parse(raw));
+    s = schema.parse(JSON.parse(raw));
     if (parsed.size >= 200) parsed.delete(parsed.keys().next().value as string);
     parsed.set(raw, s);
   }
   return s;
 }
 
+/** A stored dataset; its async caller has awaited `settingsReady()` (the settings are parsed here). */
 export function toDataset(r: Row): Dataset {
   // Settings were validated when stored; parsing again applies defaults added by later versions.
   return {
@@ -57,6 +70,7 @@ export async function createDataset(
   settings: DatasetSettings,
   actor: Actor,
 ): Promise<Dataset> {
+  await settingsReady();
   return inTransaction(ctx, async (tx) => {
     const existing = await tx.db
       .selectFrom('datasets')
@@ -83,11 +97,13 @@ export async function createDataset(
 }
 
 export async function findDataset(ctx: Ctx, name: string): Promise<Dataset | undefined> {
+  await settingsReady();
   const row = await ctx.db.selectFrom('datasets').selectAll().where('name', '=', name).executeTakeFirst();
   return row ? toDataset(row) : undefined;
 }
 
 export async function getDatasetById(ctx: Ctx, id: number): Promise<Dataset> {
+  await settingsReady();
   const r = await ctx.db.selectFrom('datasets').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound('dataset', id);
   return toDataset(r);
@@ -130,13 +146,37 @@ export function totalOf(byStatus: Partial<Record<RecordStatus, number>>): number
   return Object.values(byStatus).reduce((a, b) => a + (b ?? 0), 0);
 }
 
+/** A dataset's name and record counts, without its settings: what `tandem datasets list` prints. */
+export interface DatasetCounts {
+  id: number;
+  name: string;
+  createdAt: number;
+  records: number;
+  byStatus: Partial<Record<RecordStatus, number>>;
+}
+
+/** Every dataset's counts, by name; reads no settings (and so never loads their schema). */
+export async function datasetSummaries(ctx: Ctx, lens: RecordLens = 'truth'): Promise<DatasetCounts[]> {
+  const rows = await ctx.db
+    .selectFrom('datasets')
+    .select(['id', 'name', 'created_at'])
+    .orderBy('name')
+    .execute();
+  const out: DatasetCounts[] = [];
+  for (const r of rows) {
+    const byStatus = await countByStatus(ctx, r.id, lens);
+    out.push({ id: r.id, name: r.name, createdAt: r.created_at, records: totalOf(byStatus), byStatus });
+  }
+  return out;
+}
+
 export async function listDatasets(ctx: Ctx, lens: RecordLens = 'truth'): Promise<DatasetSummary[]> {
+  await settingsReady();
   const rows = await ctx.db.selectFrom('datasets').selectAll().orderBy('name').execute();
   const out: DatasetSummary[] = [];
   for (const r of rows) {
     const byStatus = await countByStatus(ctx, r.id, lens);
-    const records = totalOf(byStatus);
-    out.push({ ...toDataset(r), records, byStatus });
+    out.push({ ...toDataset(r), records: totalOf(byStatus), byStatus });
   }
   return out;
 }
@@ -166,6 +206,7 @@ export const datasetsRepository = {
   get: getDataset,
   getById: getDatasetById,
   list: listDatasets,
+  summaries: datasetSummaries,
   countByStatus,
   delete: deleteDataset,
 };

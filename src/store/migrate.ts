@@ -1,31 +1,26 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { TandemError } from '../core/errors.js';
 import { translateDbError } from './db-errors.js';
 import type { Dialect } from './dialect.js';
-import * as initial from './migrations/001-initial.js';
-import * as queues from './migrations/002-queues.js';
-import * as quality from './migrations/003-quality.js';
-import * as leaseHint from './migrations/004-lease-hint.js';
-import * as releases from './migrations/005-releases.js';
-import * as erasure from './migrations/006-erasure.js';
-import * as audits from './migrations/007-audits.js';
-import * as search from './migrations/008-search.js';
-import * as serverSecrets from './migrations/010-server-secrets.js';
-import * as checkShards from './migrations/011-check-shards.js';
 import { withSchemaIntrospection } from './schema-introspection.js';
 
-/** Migrations in order. Append only: a released migration is never edited. */
-const migrations: Record<string, { up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void> }> = {
-  '001-initial': initial,
-  '002-queues': queues,
-  '003-quality': quality,
-  '004-lease-hint': leaseHint,
-  '005-releases': releases,
-  '006-erasure': erasure,
-  '007-audits': audits,
-  '008-search': search,
-  '010-server-secrets': serverSecrets,
-  '011-check-shards': checkShards,
+type MigrationModule = { up: (db: Kysely<unknown>, dialect: Dialect) => Promise<void> };
+
+/**
+ * Migrations in order. Append only: a released migration is never edited. Each loads only when a
+ * store needs it: a store already up to date (every command after the first) never parses their SQL.
+ */
+const migrations: Record<string, () => Promise<MigrationModule>> = {
+  '001-initial': () => import('./migrations/001-initial.js'),
+  '002-queues': () => import('./migrations/002-queues.js'),
+  '003-quality': () => import('./migrations/003-quality.js'),
+  '004-lease-hint': () => import('./migrations/004-lease-hint.js'),
+  '005-releases': () => import('./migrations/005-releases.js'),
+  '006-erasure': () => import('./migrations/006-erasure.js'),
+  '007-audits': () => import('./migrations/007-audits.js'),
+  '008-search': () => import('./migrations/008-search.js'),
+  '010-server-secrets': () => import('./migrations/010-server-secrets.js'),
+  '011-check-shards': () => import('./migrations/011-check-shards.js'),
 };
 
 class InCodeProvider implements MigrationProvider {
@@ -36,10 +31,12 @@ class InCodeProvider implements MigrationProvider {
       // Kysely runs SQLite migrations outside a transaction (it assumes no transactional DDL);
       // SQLite has it, so a migration that fails halfway leaves nothing behind.
       out[name] = {
-        up: (db) =>
-          this.dialect === 'sqlite'
-            ? db.transaction().execute((trx) => m.up(trx as unknown as Kysely<unknown>, this.dialect))
-            : m.up(db, this.dialect),
+        up: async (db) => {
+          const { up } = await m();
+          return this.dialect === 'sqlite'
+            ? db.transaction().execute((trx) => up(trx as unknown as Kysely<unknown>, this.dialect))
+            : up(db, this.dialect);
+        },
       };
     }
     return out;
@@ -48,6 +45,7 @@ class InCodeProvider implements MigrationProvider {
 
 /** Brings the schema up to date. Kysely's migration lock makes concurrent starts (several servers) safe. */
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect, schema?: string): Promise<void> {
+  if (dialect === 'sqlite' && (await sqliteUpToDate(db))) return;
   // Naming the schema matters on PostgreSQL: without it Kysely looks for its bookkeeping tables in
   // every schema, and another store's tables in the same database would fool it. The Migrator also
   // looks for them through an introspection of every schema in the database, which is slow with many
@@ -69,5 +67,20 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect, sch
     throw new TandemError('internal', `database migration ${failed} failed: ${String(error)}`, {
       cause: error,
     });
+  }
+}
+
+/**
+ * Whether a SQLite store has run exactly the migrations this code knows, in one query: then there is
+ * nothing for the Migrator (its lock table, its checks) to do. Anything else — a new store, a
+ * pending migration, a store from a newer Tandem — goes through the Migrator, which says what is wrong.
+ */
+async function sqliteUpToDate(db: Kysely<unknown>): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
+    const known = Object.keys(migrations);
+    return rows.length === known.length && rows.every((r, i) => r.name === known[i]);
+  } catch {
+    return false; // no bookkeeping table yet: a new store
   }
 }

@@ -16,8 +16,10 @@ export interface RecordQuery {
   language?: string;
   /** `annotator`: a gold record is listed, and filtered, as one waiting for answers (`new`). */
   lens?: RecordLens;
-  /** Keyset cursor: records after this id. */
+  /** Keyset cursor: records after this id (the "next page" of a list being read through). */
   after?: number;
+  /** Or skip this many matching records: jump straight to page N (offset (N−1)·limit). */
+  offset?: number;
   limit: number;
 }
 
@@ -25,6 +27,8 @@ export interface RecordPage {
   records: DatasetRecord[];
   next: number | null;
   total: number;
+  /** How many matching records come before this page's first (its 0-based position). */
+  offset: number;
 }
 
 /**
@@ -49,15 +53,27 @@ export async function searchRecords(ctx: Ctx, datasetId: number, q: RecordQuery)
     filters.push(q.check.failed ? sql<SqlBool>`${failed}` : sql<SqlBool>`NOT ${failed}`);
   }
   const where = sql.join(filters, sql` AND `);
-  const total = await sql<{ n: number }>`SELECT count(*) AS n FROM records r WHERE ${where}`.execute(ctx.db);
+  const count = async (extra: Expression<SqlBool>) =>
+    Number(
+      (
+        await sql<{ n: number }>`SELECT count(*) AS n FROM records r WHERE ${where} AND ${extra}`.execute(
+          ctx.db,
+        )
+      ).rows[0]?.n ?? 0,
+    );
+  const total = await count(sql<SqlBool>`1 = 1`);
+  const after = q.after ?? 0;
+  // A page by position reads past `offset` matching rows (the index on (dataset_id, id) keeps that
+  // cheap for the pages people jump to); a cursor page counts the rows before it to say where it is.
+  const offset = q.offset ?? (after > 0 ? await count(sql<SqlBool>`r.id <= ${after}`) : 0);
   const rows = await sql<Parameters<typeof toRecord>[0]>`
-    SELECT r.* FROM records r WHERE ${where} AND r.id > ${q.after ?? 0} ORDER BY r.id LIMIT ${q.limit + 1}`.execute(
-    ctx.db,
-  );
+    SELECT r.* FROM records r WHERE ${where} AND r.id > ${after} ORDER BY r.id
+    LIMIT ${q.limit + 1} OFFSET ${q.offset ?? 0}`.execute(ctx.db);
   const page = rows.rows.slice(0, q.limit).map(toRecord);
   return {
     records: page,
     next: rows.rows.length > q.limit ? page[page.length - 1]!.id : null,
-    total: Number(total.rows[0]?.n ?? 0),
+    total,
+    offset,
   };
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { notFound } from '../core/errors.js';
 import type { DatasetRecord } from '../core/record.js';
 import type { Ctx } from './context.js';
-import { type Dataset, toDataset } from './datasets.js';
+import { type Dataset, settingsReady, toDataset } from './datasets.js';
 import { type HeldAnnotation, heldAnnotationSql, parseHeld } from './queue.js';
 import { toRecord } from './records.js';
 
@@ -26,6 +26,7 @@ export async function datasetWithMembership(
   userId: number,
   heldAt?: number,
 ): Promise<{ dataset: Dataset; membership: Membership; held: HeldAnnotation }> {
+  await settingsReady();
   const row = await ctx.db
     .selectFrom('datasets as d')
     .leftJoin('dataset_members as m', (j) =>
@@ -50,6 +51,7 @@ export async function recordWithMembership(
   recordId: number,
   userId: number,
 ): Promise<{ record: DatasetRecord; dataset: Dataset; membership: Membership }> {
+  await settingsReady();
   const row = await ctx.db
     .selectFrom('records as r')
     .innerJoin('datasets as d', 'd.id', 'r.dataset_id')

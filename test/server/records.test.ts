@@ -45,6 +45,25 @@ for (const b of backends()) {
         const p3 = await list(`limit=10&after=${(await list(`limit=10&after=${p1.next}`)).next}`);
         expect(ext(p3)).toEqual(['t20', 't21', 't22', 't23', 't24']);
         expect(p3.next).toBeNull();
+        expect(p3.offset).toBe(20);
+
+        // Page N in one request, filters applied first; the same page as the cursor reached.
+        const jumped = await list('limit=10&page=3');
+        expect(ext(jumped)).toEqual(ext(p3));
+        expect([jumped.offset, jumped.total, jumped.next]).toEqual([20, 25, null]);
+        const p2 = await list('limit=4&page=2&meta.topic=billing');
+        expect(p2.offset).toBe(4);
+        expect(p2.total).toBe(12);
+        expect(ext(p2)).toEqual(
+          ext(
+            await list(`limit=4&meta.topic=billing&after=${(await list('limit=4&meta.topic=billing')).next}`),
+          ),
+        );
+        expect((await list('limit=10&page=9')).records).toEqual([]);
+        const both = await w.call('adm', 'GET', '/api/datasets/ds/records?page=2&after=3');
+        expect(both.status).toBe(400);
+        expect((await both.json()).error.message).toContain('page or after');
+        expect((await w.call('adm', 'GET', '/api/datasets/ds/records?page=0')).status).toBe(400);
 
         // Substring search, case-insensitive, in any script; % and _ are literal characters.
         expect(ext(await list('q=REFUND&limit=3'))).toEqual(['t1', 't6', 't11']);

@@ -248,6 +248,12 @@ const MATRIX: {
     }),
   },
   {
+    route: 'POST /api/users/:username/tokens',
+    allowed: STAFF,
+    ok: 201,
+    request: () => ({ url: '/api/users/pw/tokens', body: { label: 'matrix' } }),
+  },
+  {
     route: 'PATCH /api/users/:username',
     allowed: STAFF,
     ok: 200,

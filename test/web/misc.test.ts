@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { excerpt, formatDuration } from '../../web/src/logic/format.js';
-import { emptyFilters, parseMeta, recordsQuery } from '../../web/src/logic/recordsQuery.js';
+import {
+  emptyFilters,
+  parseMeta,
+  recordsQuery,
+  viewFromSearch,
+  viewSearch,
+} from '../../web/src/logic/recordsQuery.js';
 import { datasetPath, matchRoute, safeNext } from '../../web/src/logic/routes.js';
 import { safeHref } from '../../web/src/logic/safeUrl.js';
 import { selectRows, toggleAll } from '../../web/src/logic/selection.js';
@@ -92,6 +98,30 @@ describe('records query', () => {
     expect(p.get('checkPassed')).toBe('false');
     expect(p.get('after')).toBe('120');
     expect(p.get('limit')).toBe('50');
+  });
+  it('asks for page N by number, never with a cursor', () => {
+    expect(recordsQuery(emptyFilters, null, 50, 7)).toBe('page=7&limit=50');
+    expect(recordsQuery(emptyFilters, null, 50, 1)).toBe('limit=50');
+    expect(recordsQuery(emptyFilters, 30, 50, 7)).toBe('after=30&limit=50');
+  });
+  it('puts the view in the URL and reads it back, ignoring what it does not know', () => {
+    const filters = {
+      statuses: ['flagged' as const, 'accepted' as const],
+      q: 'refund & more',
+      meta: 'topic=billing, turns=2',
+      failingCheck: 'pii',
+      language: 'es',
+    };
+    const search = viewSearch(filters, 4, new URLSearchParams('open=12&page=9&q=old'));
+    expect(search).toBe(
+      'status=flagged%2Caccepted&q=refund+%26+more&language=es&meta=topic%3Dbilling%2C+turns%3D2&check=pii&page=4&open=12',
+    );
+    expect(viewFromSearch(new URLSearchParams(search))).toEqual({ filters, page: 4 });
+    expect(viewSearch(emptyFilters, 1)).toBe('');
+    expect(viewFromSearch(new URLSearchParams('status=flagged,bogus&page=-2'))).toEqual({
+      filters: { ...emptyFilters, statuses: ['flagged'] },
+      page: 1,
+    });
   });
   it('sends only the limit with no filters', () => {
     expect(recordsQuery(emptyFilters, null)).toBe('limit=50');

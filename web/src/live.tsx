@@ -16,11 +16,21 @@ export function announceError(text: string): void {
   listener?.({ text, error: true, n: ++counter });
 }
 
+/** Takes down a shown error: it was about a record or a form that is gone now. */
+export function clearErrors(): void {
+  listener?.({ text: '', error: true, n: ++counter });
+}
+
 export function LiveRegion() {
   const [polite, setPolite] = useFleeting(4000);
   const [assertive, setAssertive] = useFleeting(8000);
   useEffect(() => {
-    listener = (m) => (m.error ? setAssertive(m) : setPolite(m));
+    listener = (m) => {
+      if (m.error) return setAssertive(m.text ? m : null);
+      // News that something went through: an older error ("answer … first") no longer holds.
+      setPolite(m);
+      setAssertive(null);
+    };
     return () => {
       listener = null;
     };

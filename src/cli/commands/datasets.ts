@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { badInput } from '../../core/errors.js';
-import { datasetName } from '../../core/names.js';
+import { DATASET_NAME } from '../../core/name-rules.js';
 import type { DatasetSettings } from '../../core/settings.js';
 import { totalOf } from '../../store/datasets.js';
 import { cliActor, withStore } from '../context.js';
@@ -23,8 +23,8 @@ export async function readSettingsFile(file: string): Promise<DatasetSettings> {
 }
 
 export function checkDatasetName(name: string): string {
-  const r = datasetName.safeParse(name);
-  if (!r.success) throw badInput(`invalid dataset name '${name}': ${r.error.issues[0]!.message}`);
+  if (!DATASET_NAME.pattern.test(name))
+    throw badInput(`invalid dataset name '${name}': ${DATASET_NAME.message}`);
   return name;
 }
 
@@ -65,7 +65,8 @@ export function registerDatasets(program: Command): void {
     .description('list datasets with record counts')
     .action(async (_o: unknown, cmd: Command) => {
       await withStore(cmd, async (store, g) => {
-        const all = await store.datasets.list();
+        // Counts only: no settings read, so their schema (and zod) never loads for a list.
+        const all = await store.datasets.summaries();
         emit(
           g,
           {

@@ -14,25 +14,57 @@ async function passwordFromStdin(username: string): Promise<string> {
   return password;
 }
 
+function parseRole(value: string) {
+  const r = roleSchema.safeParse(value);
+  if (!r.success) throw usage(`--role must be one of ${roleSchema.options.join(', ')}, got '${value}'`);
+  return r.data;
+}
+
 export function registerUsers(program: Command): void {
   const users = program.command('users').description('accounts of the annotation app');
 
   users
     .command('add')
-    .description('add a user; prints a generated password unless one comes on stdin')
-    .argument('<name>', 'user name')
-    .requiredOption('--role <role>', 'owner | admin | reviewer | annotator')
+    .description(
+      'add a user, or every user in a file (--file, all or none); prints generated passwords unless one comes on stdin',
+    )
+    .argument('[name]', 'user name (not with --file)')
+    .option('--role <role>', 'owner | admin | reviewer | annotator (with --file: for rows without a role)')
     .option('--languages <codes>', 'languages the user works in, e.g. en,es')
     .option('--password-stdin', 'read the password from stdin')
+    .option(
+      '--file <path>',
+      'users to create, CSV or JSON lines: username, role, languages, datasets, password, token',
+    )
+    .option('--tokens [label]', 'also create an API token for each user and print it (label: cli)')
     .action(
       async (
-        name: string,
-        o: { role: string; languages?: string; passwordStdin?: boolean },
+        name: string | undefined,
+        o: {
+          role?: string;
+          languages?: string;
+          passwordStdin?: boolean;
+          file?: string;
+          tokens?: string | true;
+        },
         cmd: Command,
       ) => {
-        const r = roleSchema.safeParse(o.role);
-        if (!r.success)
-          throw usage(`--role must be one of ${roleSchema.options.join(', ')}, got '${o.role}'`);
+        const tokenLabel = o.tokens === undefined ? undefined : o.tokens === true ? 'cli' : o.tokens;
+        if (o.file !== undefined) {
+          if (name !== undefined || o.passwordStdin || o.languages !== undefined)
+            throw usage(
+              '--file takes the names, languages and passwords from the file: give no name, --languages or --password-stdin',
+            );
+          if (o.role !== undefined) parseRole(o.role);
+          const { addUsersFromFile } = await import('./users-file.js');
+          return addUsersFromFile(cmd, o.file, {
+            ...(o.role !== undefined ? { role: o.role } : {}),
+            ...(tokenLabel !== undefined ? { token: tokenLabel } : {}),
+          });
+        }
+        if (name === undefined) throw usage('give a user name, or --file with a list of users');
+        if (o.role === undefined) throw usage("required option '--role <role>' not specified");
+        const role = parseRole(o.role);
         if (!/^[A-Za-z0-9._@-]{1,100}$/.test(name))
           throw usage(`user names are letters, digits and . _ @ - (got '${name}')`);
         const { generatePassword, hashPassword } = await import('../../server/auth/password.js');
@@ -46,13 +78,20 @@ export function registerUsers(program: Command): void {
           : [];
         await withStore(cmd, async (store, g) => {
           const user = await store.users.create(
-            { username: name, role: r.data, languages, passwordHash: await hashPassword(password) },
+            { username: name, role, languages, passwordHash: await hashPassword(password) },
             cliActor(),
           );
-          emit(g, { user, ...(given ? {} : { password }) }, () =>
-            given
-              ? `Added ${user.role} '${user.username}'.`
-              : `Added ${user.role} '${user.username}' with password: ${password}\n(shown once; they can log in with it now)`,
+          const token =
+            tokenLabel === undefined
+              ? undefined
+              : await store.auth.createApiToken(user.id, tokenLabel, cliActor());
+          emit(g, { user, ...(given ? {} : { password }), ...(token ? { token } : {}) }, () =>
+            [
+              given
+                ? `Added ${user.role} '${user.username}'.`
+                : `Added ${user.role} '${user.username}' with password: ${password}\n(shown once; they can log in with it now)`,
+              ...(token ? [`API token: ${token}`] : []),
+            ].join('\n'),
           );
         });
       },

@@ -96,12 +96,14 @@ export type RecordView = z.infer<typeof recordView>;
 export const recordResult = z.object({ record: recordView });
 export type RecordResult = z.infer<typeof recordResult>;
 
-/** `GET /api/datasets/{name}/records`: a keyset page in id order. */
+/** `GET /api/datasets/{name}/records`: a page in id order, asked for by number or by cursor. */
 export const recordPage = z.object({
   records: z.array(recordView),
   /** Pass as `after` for the next page; null on the last page. */
   next: z.number().int().nullable(),
   total: z.number().int(),
+  /** How many matching records come before this page's first: its page is offset / limit + 1. */
+  offset: z.number().int(),
 });
 export type RecordPage = z.infer<typeof recordPage>;
 

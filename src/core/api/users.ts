@@ -46,5 +46,11 @@ export type Account = z.infer<typeof account>;
 
 export const accountList = z.object({ users: z.array(account) });
 export const accountResult = z.object({ user: account });
-/** A new account and its generated password, shown this once. */
-export const createdAccount = z.object({ user: account, password: z.string() });
+/** A new account; its generated password (none when one was given) and API token, shown this once. */
+export const createdAccount = z.object({
+  user: account,
+  password: z.string().optional(),
+  token: z.string().optional(),
+});
+/** `POST /api/users/{name}/tokens`: the token, shown this once. */
+export const createdToken = z.object({ user: z.string(), label: z.string(), token: z.string() });

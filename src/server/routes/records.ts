@@ -22,6 +22,8 @@ const listQuery = z.looseObject({
   check: z.string().max(100).optional(),
   checkPassed: z.enum(['true', 'false']).optional(),
   after: z.coerce.number().int().min(0).optional(),
+  /** Jump to page N (1-based) of `limit` records, in one request; not with `after`. */
+  page: z.coerce.number().int().min(1).max(1_000_000).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
@@ -50,12 +52,14 @@ export function recordRoutes(store: Store): Route[] {
       url: '/api/datasets/:name/records',
       tag: 'records',
       summary:
-        'Records matching every filter (status=a,b; q=text; language; meta.KEY=VALUE; check=NAME&checkPassed=false), a page at a time',
+        'Records matching every filter (status=a,b; q=text; language; meta.KEY=VALUE; check=NAME&checkPassed=false), a page at a time (page=N, or after=CURSOR)',
       access: 'user',
       response: { 200: recordPage },
       params: datasetPath,
       query: listQuery,
       handler: async ({ caller, params, query }) => {
+        if (query.page !== undefined && query.after !== undefined)
+          throw badInput('give page or after, not both');
         const d = await datasetFor(store, caller, params.name);
         const page = await store.records.search(d.id, {
           ...(query.status ? { status: query.status } : {}),
@@ -65,6 +69,7 @@ export function recordRoutes(store: Store): Route[] {
           metadata: metadataFilters(d, query),
           lens: mayReview(caller) ? 'truth' : 'annotator',
           ...(query.after !== undefined ? { after: query.after } : {}),
+          ...(query.page !== undefined ? { offset: (query.page - 1) * query.limit } : {}),
           limit: query.limit,
         });
         const records = await recordViews(
@@ -73,7 +78,7 @@ export function recordRoutes(store: Store): Route[] {
           page.records.map((r) => r.id),
           d.name,
         );
-        return { records, next: page.next, total: page.total };
+        return { records, next: page.next, total: page.total, offset: page.offset };
       },
     }),
     defineRoute({

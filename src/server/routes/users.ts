@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { newAccount, username } from '../../core/accounts.js';
+import { userActor } from '../../core/actor.js';
 import { role } from '../../core/annotation.js';
-import { accountList, accountResult, createdAccount } from '../../core/api/users.js';
-import { TandemError } from '../../core/errors.js';
+import { accountList, accountResult, createdAccount, createdToken } from '../../core/api/users.js';
+import { notFound, TandemError } from '../../core/errors.js';
 import { languageCode } from '../../core/names.js';
 import type { Store } from '../../store/store.js';
-import { generatePassword, hashPassword } from '../auth/password.js';
+import { accountProblems, createAccounts } from '../auth/provision.js';
 import { defineRoute, type Route, STAFF } from '../route.js';
 
-const username = z.string().regex(/^[A-Za-z0-9._@-]{1,100}$/, 'letters, digits and . _ @ - only');
 const publicUser = (u: {
   id: number;
   username: string;
@@ -37,27 +38,48 @@ export function userRoutes(store: Store): Route[] {
       method: 'POST',
       url: '/api/users',
       tag: 'users',
-      summary: 'Add an account; answers with a generated password, shown once',
+      summary:
+        'Add an account (with dataset memberships and an API token if asked); a generated password, when none is given, is shown once',
       access: STAFF,
       response: { 201: createdAccount },
-      body: z.strictObject({ username, role, languages: z.array(languageCode).max(50).default([]) }),
-      responses: { 201: 'the user and their one-time password', 409: 'the name is taken' },
+      body: newAccount,
+      responses: {
+        201: 'the user, their one-time password (when generated) and token (when asked)',
+        400: 'a password the policy refuses',
+        403: 'an admin adding an owner',
+        404: 'a dataset that does not exist',
+        409: 'the name is taken',
+      },
       handler: async ({ caller, body, reply }) => {
-        // Admins run the team; only an owner makes another owner.
-        if (body.role === 'owner' && caller.role !== 'owner')
-          throw new TandemError('forbidden', 'only an owner can add an owner');
-        const password = generatePassword();
-        const user = await store.users.create(
-          {
-            username: body.username,
-            role: body.role,
-            languages: body.languages,
-            passwordHash: await hashPassword(password),
-          },
-          `user:${caller.username}`,
-        );
+        // The same checks as `tandem users add`; admins run the team, only an owner makes an owner.
+        const [problem] = await accountProblems(store, [body], caller.role);
+        if (problem) throw new TandemError(problem.code, problem.message);
+        const [created] = await createAccounts(store, [body], userActor(caller));
         reply.code(201);
-        return { user: publicUser(user), password };
+        const { user, ...secrets } = created!;
+        return { user: publicUser(user), ...secrets };
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/users/:username/tokens',
+      tag: 'users',
+      summary: 'Create an API token for a user (Authorization: Bearer TOKEN); shown once',
+      access: STAFF,
+      response: { 201: createdToken },
+      params: z.strictObject({ username }),
+      body: z.strictObject({ label: z.string().trim().min(1).max(100).default('api') }),
+      responses: { 201: 'the token, shown this once', 403: "an admin asking for an owner's token" },
+      handler: async ({ caller, params, body, reply }) => {
+        const user = await store.users.find(params.username);
+        if (!user) throw notFound('user', params.username);
+        // A token acts as its user: an admin must not gain an owner's powers through one.
+        if (user.role === 'owner' && caller.role !== 'owner')
+          throw new TandemError('forbidden', "only an owner can create an owner's token");
+        if (user.disabled) throw new TandemError('conflict', `user '${user.username}' is disabled`);
+        const token = await store.auth.createApiToken(user.id, body.label, userActor(caller));
+        reply.code(201);
+        return { user: user.username, label: body.label, token };
       },
     }),
     defineRoute({

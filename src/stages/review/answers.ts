@@ -1,5 +1,6 @@
 import { diffWordsWithSpace } from 'diff';
 import type { ResponseStatus } from '../../core/annotation.js';
+import { correctableRoles, lockedTurnChange } from '../../core/corrections.js';
 import { badInput } from '../../core/errors.js';
 import { own } from '../../core/own.js';
 import type { DatasetRecord } from '../../core/record.js';
@@ -8,7 +9,8 @@ import type { ChatMessage } from '../../core/values.js';
 
 /**
  * Checks an answer against the dataset's questions. Drafts may be partial; a submission must answer
- * every required question. Spans must fall inside the text they tag. The error names the question.
+ * every required question. Spans must fall inside the text they tag; a corrected conversation changes
+ * only the turns its question allows. The error names the question.
  */
 export function validateAnswer(
   settings: DatasetSettings,
@@ -31,6 +33,18 @@ export function validateAnswer(
       .map((q) => q.name);
     if (missing.length)
       throw badInput(`answer the required question${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  }
+  for (const q of settings.questions) {
+    if (q.type !== 'text' || !q.corrects || own(out, q.name) === undefined) continue;
+    const original = own(record.fields, q.corrects);
+    const corrected = own(out, q.name);
+    if (!Array.isArray(original) || !Array.isArray(corrected)) continue;
+    const wrong = lockedTurnChange(
+      original as ChatMessage[],
+      corrected as ChatMessage[],
+      correctableRoles(q),
+    );
+    if (wrong) throw badInput(`${q.name}: ${wrong}`);
   }
   for (const q of settings.questions) {
     if (q.type !== 'span' || own(out, q.name) === undefined) continue;

@@ -15,6 +15,7 @@ import { QuestionForm } from '../questions/QuestionForm';
 import { SpanText } from '../questions/SpanText';
 import { useQuestionForm } from '../questions/useQuestionForm';
 import { DiscardDialog } from './DiscardDialog';
+import type { Tally } from './tally';
 import { useDraftAutosave } from './useDraftAutosave';
 import { useTimeSpent } from './useTimeSpent';
 
@@ -33,13 +34,13 @@ export function FocusRecord({
   settings,
   next,
   dataset,
-  done,
+  tally,
   actions,
 }: {
   settings: DatasetSettings;
   next: NextRecord;
   dataset: string;
-  done: number | null;
+  tally: Tally | null;
   actions: FocusActions;
 }) {
   const { record } = next;
@@ -168,7 +169,12 @@ export function FocusRecord({
       <div className="focus-bar">
         <DatasetTitle what="Annotate" dataset={dataset} />
         <p className="focus-status">
-          {done !== null && <span data-testid="done-count">{done} done</span>}
+          {tally && (
+            <span data-testid="done-count">
+              {tally.done} done of {tally.records} · {tally.remaining} answer
+              {tally.remaining === 1 ? '' : 's'} still needed
+            </span>
+          )}
           <RecordIdLabel externalId={record.externalId} />
         </p>
         <div className="focus-buttons">

@@ -4,7 +4,8 @@ import { ErrorAlert } from './ErrorAlert';
 
 /**
  * A dialog that asks for something before an action: the fields, why the form was refused (when
- * it was), then the action's button and Cancel. Enter in a field submits, Escape cancels. The
+ * it was), then the action's button and Cancel. Enter in a field (Ctrl+Enter in a text area) submits,
+ * Escape cancels. The
  * caller checks the fields in `onSubmit` and says what is wrong through `error`; the browser's own
  * validation is off, so every refusal reads the same and reaches screen readers as an alert.
  */
@@ -40,6 +41,12 @@ export function FormDialog({
           onSubmit();
         }}
         noValidate
+        onKeyDown={(e) => {
+          // Ctrl+Enter (⌘+Enter) sends from anywhere in the form, a text area too, as in the focus view.
+          if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.nativeEvent.isComposing) return;
+          e.preventDefault();
+          e.currentTarget.requestSubmit();
+        }}
       >
         {children}
         <ErrorAlert message={error} />

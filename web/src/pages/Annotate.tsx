@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type FocusActions, FocusRecord } from '../annotate/FocusRecord';
+import { type Answered, countAnswer, type Tally } from '../annotate/tally';
 import { ApiError, api, errorMessage } from '../api/client';
 import type { DatasetDetail, NextRecord, Values } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -31,7 +32,7 @@ export function AnnotatePage({ dataset }: { dataset: string }) {
   const { user } = useSession();
   const [detail, setDetail] = useState<DatasetDetail | null>(null);
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const [done, setDone] = useState<number | null>(null);
+  const [tally, setTally] = useState<Tally | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const seq = useRef(0);
   const pendingStart = useRef<number | null>(null);
@@ -63,8 +64,16 @@ export function AnnotatePage({ dataset }: { dataset: string }) {
       .catch((e) => live && setState({ kind: 'error', message: errorMessage(e) }));
     api
       .progress(dataset)
-      .then((p) => live && setDone(p.annotators.find((a) => a.username === user.username)?.submitted ?? 0))
-      .catch(() => live && setDone(null));
+      .then(
+        (p) =>
+          live &&
+          setTally({
+            done: p.annotators.find((a) => a.username === user.username)?.submitted ?? 0,
+            records: p.total,
+            remaining: p.remainingResponses,
+          }),
+      )
+      .catch(() => live && setTally(null));
     return () => {
       live = false;
     };
@@ -75,7 +84,7 @@ export function AnnotatePage({ dataset }: { dataset: string }) {
    * Nothing renders between the keypress and the next record, so the requests are not held up.
    */
   const advance = useCallback(
-    (write: () => Promise<unknown>, doneMessage: string, startedAt: number | null, counts: boolean) => {
+    (write: () => Promise<unknown>, doneMessage: string, startedAt: number | null, answered: Answered) => {
       let written = false;
       const run = queue.current
         .catch(() => undefined)
@@ -87,7 +96,7 @@ export function AnnotatePage({ dataset }: { dataset: string }) {
         .then((next) => {
           pendingStart.current = startedAt;
           show(next);
-          if (counts) setDone((d) => (d === null ? d : d + 1));
+          setTally((t) => t && countAnswer(t, answered));
           announce(doneMessage);
           return true;
         })
@@ -134,7 +143,7 @@ export function AnnotatePage({ dataset }: { dataset: string }) {
             }),
           'Submitted',
           startedAt,
-          true,
+          'submitted',
         ),
       discard: (reason: string, timeSpentMs: number) =>
         advance(
@@ -147,9 +156,9 @@ export function AnnotatePage({ dataset }: { dataset: string }) {
             }),
           'Discarded',
           null,
-          false,
+          'discarded',
         ),
-      skip: () => advance(() => api.skip(recordId!), 'Skipped', null, false),
+      skip: () => advance(() => api.skip(recordId!), 'Skipped', null, null),
       draft: (values: Values, timeSpentMs: number) => {
         const id = recordId!;
         const run = queue.current
@@ -243,7 +252,7 @@ export function AnnotatePage({ dataset }: { dataset: string }) {
       settings={detail.settings}
       next={state.next}
       dataset={dataset}
-      done={done}
+      tally={tally}
       actions={actions}
     />
   );

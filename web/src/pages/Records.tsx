@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import type { DatasetDetail, RecordView } from '../api/types';
 import { DatasetTitle } from '../components/DatasetTitle';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { announce, announceError } from '../live';
-import { emptyFilters, type RecordFilters, recordsQuery } from '../logic/recordsQuery';
+import { type RecordFilters, recordsQuery, viewFromSearch, viewSearch } from '../logic/recordsQuery';
 import { datasetPath } from '../logic/routes';
 import { selectRows, toggleAll } from '../logic/selection';
 import { type BulkAction, BulkBar } from '../records/BulkBar';
 import { Filters } from '../records/Filters';
+import { Pager } from '../records/Pager';
 import { RecordPanel } from '../records/RecordPanel';
 import { RecordsTable } from '../records/RecordsTable';
 import { navigate, useLocation } from '../router';
@@ -21,9 +22,7 @@ export function RecordsPage({ dataset }: { dataset: string }) {
   useTitle(`Records of ${dataset}`);
   const { user } = useSession();
   const [detail, setDetail] = useState<DatasetDetail | null>(null);
-  const [filters, setFilters] = useState<RecordFilters>(emptyFilters);
   const [records, setRecords] = useState<RecordView[]>([]);
-  const [next, setNext] = useState<number | null>(null);
   const [total, setTotal] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -31,6 +30,15 @@ export function RecordsPage({ dataset }: { dataset: string }) {
   const [anchor, setAnchor] = useState<number | null>(null);
   // ?open=ID opens a record straight away (the quality report links its disputed records here).
   const { search } = useLocation();
+  // The filters and the page live in the URL: a view can be reloaded, bookmarked and shared.
+  const searchText = search.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the URL's text is the view's identity
+  const view = useMemo(() => viewFromSearch(search), [searchText]);
+  const filtersKey = viewSearch(view.filters, 1);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter text is a new filter
+  const filters = useMemo(() => view.filters, [filtersKey]);
+  const show = (f: RecordFilters, page: number) =>
+    navigate(`${datasetPath(dataset, 'records')}?${viewSearch(f, page, search)}`.replace(/\?$/, ''));
   const [openId, setOpenId] = useState<number | null>(() => {
     const id = Number(search.get('open'));
     return Number.isSafeInteger(id) && id > 0 ? id : null;
@@ -45,19 +53,18 @@ export function RecordsPage({ dataset }: { dataset: string }) {
       .catch((e) => setError(errorMessage(e)));
   }, [dataset]);
 
+  /** Page N of the filtered list, in one request (`page=N`), however far it is. */
   const load = useCallback(
-    (f: RecordFilters, after: number | null) => {
+    (f: RecordFilters, page: number) => {
       const n = ++request.current;
       setLoading(true);
       setError(null);
       api
-        .records(dataset, recordsQuery(f, after, PAGE))
-        .then((page) => {
+        .records(dataset, recordsQuery(f, null, PAGE, page))
+        .then((result) => {
           if (n !== request.current) return;
-          setRecords((rs) => (after === null ? page.records : [...rs, ...page.records]));
-          setNext(page.next);
-          setTotal(page.total);
-          if (after !== null) announce(`Loaded ${page.records.length} more records`);
+          setRecords(result.records);
+          setTotal(result.total);
         })
         .catch((e) => n === request.current && setError(errorMessage(e)))
         .finally(() => n === request.current && setLoading(false));
@@ -65,7 +72,9 @@ export function RecordsPage({ dataset }: { dataset: string }) {
     [dataset],
   );
 
-  useEffect(() => load(filters, null), [load, filters]);
+  useEffect(() => load(filters, view.page), [load, filters, view.page]);
+  const pages = total === null ? null : Math.max(1, Math.ceil(total / PAGE));
+  const first = (view.page - 1) * PAGE;
 
   const ids = records.map((r) => r.id);
 
@@ -87,7 +96,7 @@ export function RecordsPage({ dataset }: { dataset: string }) {
         });
         announce(`${r.updated} record${r.updated === 1 ? '' : 's'} updated`);
         setSelected(new Set());
-        load(filters, null);
+        load(filters, view.page);
       }
     } catch (e) {
       announceError(errorMessage(e));
@@ -101,11 +110,12 @@ export function RecordsPage({ dataset }: { dataset: string }) {
       <DatasetTitle what="Records of" dataset={dataset} />
       {detail && (
         <Filters
+          key={filtersKey}
           initial={filters}
           checks={detail.checks}
           onApply={(f) => {
             setSelected(new Set());
-            setFilters({ ...f });
+            show(f, 1);
           }}
         />
       )}
@@ -126,7 +136,9 @@ export function RecordsPage({ dataset }: { dataset: string }) {
           <p className="muted" aria-live="polite">
             {total === null
               ? 'Loading…'
-              : `Showing ${records.length} of ${total.toLocaleString('en-US')} records`}
+              : records.length === 0
+                ? `No records on page ${view.page} of ${total.toLocaleString('en-US')} records`
+                : `Showing ${(first + 1).toLocaleString('en-US')}–${(first + records.length).toLocaleString('en-US')} of ${total.toLocaleString('en-US')} records`}
           </p>
           {detail && (
             <RecordsTable
@@ -142,17 +154,18 @@ export function RecordsPage({ dataset }: { dataset: string }) {
               onOpen={setOpenId}
             />
           )}
-          {next !== null && (
-            <button
-              type="button"
-              disabled={loading}
-              onClick={() => load(filters, next)}
-              data-testid="load-more"
-            >
-              {loading ? 'Loading…' : 'Load more'}
-            </button>
+          {pages !== null && pages > 1 && (
+            <Pager
+              page={view.page}
+              pages={pages}
+              busy={loading}
+              onGo={(page) => {
+                setSelected(new Set());
+                show(filters, page);
+              }}
+            />
           )}
-          {!loading && records.length === 0 && !error && <p>No records match these filters.</p>}
+          {!loading && total === 0 && !error && <p>No records match these filters.</p>}
         </div>
         {openId !== null && detail && (
           <RecordPanel
@@ -162,7 +175,12 @@ export function RecordsPage({ dataset }: { dataset: string }) {
               const id = openId;
               setOpenId(null);
               // A reload should not open it again.
-              if (search.has('open')) navigate(datasetPath(dataset, 'records'), { replace: true });
+              if (search.has('open')) {
+                const rest = new URLSearchParams(search);
+                rest.delete('open');
+                const query = rest.toString();
+                navigate(`${datasetPath(dataset, 'records')}${query ? `?${query}` : ''}`, { replace: true });
+              }
               // Back to the row the panel was opened from.
               document.querySelector<HTMLElement>(`tr[data-record-id="${id}"] button`)?.focus();
             }}

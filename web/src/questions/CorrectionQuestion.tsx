@@ -1,13 +1,17 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
+import { correctableRoles } from '../../../src/core/corrections.js';
 import type { ChatMessage } from '../api/types';
 import { DiffView } from '../components/DiffView';
+import { GrowingTextarea } from '../components/GrowingTextarea';
 import { roleClass, roleLabel } from '../fields/ChatView';
 import { diffChatTurns, isChat, wordDiff } from '../logic/textDiff';
 import type { QuestionOf, QuestionProps } from './types';
 
 /**
  * A corrected copy of a field, pre-filled with it. A text field is one box; a conversation is one
- * box per turn, edited in place. The word diff against the original shows under each change.
+ * box per turn the question lets you correct (its `roles`, by default the assistant's), the other
+ * turns shown read-only for context. Boxes are as tall as their text. The word diff against the
+ * original shows under each change as you type.
  */
 export function CorrectionQuestion({
   question,
@@ -21,17 +25,24 @@ export function CorrectionQuestion({
   if (isChat(original)) {
     const turns = isChat(value) ? value : original;
     return (
-      <ChatCorrection original={original} turns={turns} onChange={onChange} titleId={titleId} lang={lang} />
+      <ChatCorrection
+        original={original}
+        turns={turns}
+        editable={correctableRoles(question)}
+        onChange={onChange}
+        titleId={titleId}
+        lang={lang}
+      />
     );
   }
   const base = typeof original === 'string' ? original : JSON.stringify(original ?? '', null, 2);
   const text = typeof value === 'string' ? value : base;
   return (
     <div className="correction">
-      <textarea
+      <GrowingTextarea
         aria-labelledby={titleId}
         value={text}
-        rows={Math.min(16, Math.max(4, text.split('\n').length + 1))}
+        minRows={4}
         dir="auto"
         lang={lang}
         onChange={(e) => onChange(e.target.value)}
@@ -72,16 +83,19 @@ function StringDiff({
 function ChatCorrection({
   original,
   turns,
+  editable,
   onChange,
   titleId,
   lang,
 }: {
   original: ChatMessage[];
   turns: ChatMessage[];
+  editable: ReadonlySet<string>;
   onChange: (v: ChatMessage[]) => void;
   titleId: string;
   lang?: string | undefined;
 }) {
+  const idBase = useId();
   const deferred = useDeferredValue(turns);
   const diffs = useMemo(() => diffChatTurns(original, deferred), [original, deferred]);
   const edit = (i: number, content: string) =>
@@ -91,16 +105,28 @@ function ChatCorrection({
       {turns.map((m, i) => {
         const before = original[i]?.content ?? '';
         const d = diffs[i];
+        if (!editable.has(m.role))
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: turns are edited in place and never reordered
+            <li key={i} className={`${roleClass(m.role)} turn-locked`} data-testid="turn-locked">
+              <span className="turn-role">
+                {roleLabel(m.role)} turn {i + 1} <span className="muted">(not corrected here)</span>
+              </span>
+              <p className="turn-text" dir="auto" lang={lang}>
+                {before}
+              </p>
+            </li>
+          );
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: turns are edited in place and never reordered
           <li key={i} className={roleClass(m.role)}>
-            <label className="turn-edit">
+            <label className="turn-edit" htmlFor={`${idBase}-${i}`}>
               <span className="turn-role">
                 {roleLabel(m.role)} turn {i + 1}
               </span>
-              <textarea
+              <GrowingTextarea
+                id={`${idBase}-${i}`}
                 value={m.content}
-                rows={Math.min(12, Math.max(2, m.content.split('\n').length + 1))}
                 dir="auto"
                 lang={lang}
                 onChange={(e) => edit(i, e.target.value)}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import type { DatasetSettings, RecordView, ResponseView, Values } from '../api/types';
 import { Key } from '../components/Key';
 import { isTypingTarget, ownsEnter, useShortcuts } from '../keyboard/useShortcuts';
@@ -7,7 +7,10 @@ import { initialAnswers, missingRequired, questionTitle, submittedValues } from 
 import { QuestionForm } from '../questions/QuestionForm';
 import { useQuestionForm } from '../questions/useQuestionForm';
 
-/** The questions form, pre-filled with a response, to write the final version. Enter saves, Escape cancels. */
+/**
+ * The questions form, pre-filled with a response, to write the final version. Enter saves, Escape
+ * cancels; in a text box Escape leaves it (so Enter saves rather than adds a line), Ctrl+Enter saves.
+ */
 export function EditFinal({
   settings,
   record,
@@ -47,11 +50,19 @@ export function EditFinal({
     onSave(submittedValues(settings.questions, form.values), comment.trim());
   };
 
+  // Opened with `e`: the keys go on into the form (its first question), not to <body>.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the editor opens
+  useLayoutEffect(() => form.focusQuestion(0), []);
+
   useShortcuts((e) => {
     if (isTypingTarget(e.target)) {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         save();
+      } else if (e.key === 'Escape') {
+        // Out of the text box, back to its question: Enter then saves, a second Escape cancels.
+        e.preventDefault();
+        form.focusQuestion(form.active);
       }
       return;
     }
