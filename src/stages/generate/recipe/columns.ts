@@ -35,7 +35,16 @@ export const seedColumn = z
   .strictObject({
     ...columnBase,
     seed: z.strictObject({
-      file: z.string().min(1).describe('JSONL or JSON-array file of objects, relative to the recipe.'),
+      file: z
+        .string()
+        .min(1)
+        .describe(
+          'JSONL, JSON-array, CSV/TSV or Parquet file, relative to the recipe; `*` and `?` in the file name take several files (in name order).',
+        ),
+      format: z
+        .enum(['jsonl', 'json', 'csv', 'parquet'])
+        .optional()
+        .describe('The files’ format, when their extension does not say it.'),
       order: z
         .enum(['sequential', 'random'])
         .default('sequential')

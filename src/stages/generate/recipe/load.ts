@@ -29,7 +29,7 @@ import {
   ROW_BUILTINS,
 } from './compiled.js';
 import { type Recipe, recipe as recipeSchema } from './schema.js';
-import { readSeedRows } from './seed-rows.js';
+import { seedTable } from './seed-rows.js';
 
 /**
  * Reads a recipe file: YAML → zod (each column validated against the one kind its key names, so
@@ -116,7 +116,7 @@ function compileRecipe(recipe: Recipe, source: YamlSource, text: string): Compil
         kind: 'seed',
         name: col.name,
         spec: col,
-        rows: readSeedRows(resolve(dirname(source.file), col.seed.file)),
+        rows: seedTable(col.seed, dirname(source.file), source.locate(at('seed', 'file'))),
       });
     } else if ('expression' in col) {
       columns.push({

@@ -184,7 +184,7 @@ export async function computeRow(inputs: RowInputs, index: number): Promise<RowR
         case 'seed': {
           const n = column.rows.length;
           const k = column.spec.seed.order === 'random' ? random.below(n) : index % n;
-          value = column.rows[k];
+          value = column.rows.get(k);
           samplerValues[column.name] = { seedRow: k };
           break;
         }
