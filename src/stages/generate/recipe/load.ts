@@ -239,6 +239,17 @@ function checkSamplerReferences(
       if (gaps.unknown.length)
         fail(['columns', i, 'values'], `'${gaps.unknown.join("', '")}' is not a value of ${s.parent}`);
     }
+    if (s.sampler === 'timedelta' && s.from !== undefined) {
+      const from = earlier.find((p) => p.name === s.from);
+      if (
+        from?.kind !== 'sampler' ||
+        (from.spec.sampler !== 'datetime' && !(from.spec.sampler === 'timedelta' && from.spec.from))
+      )
+        fail(
+          ['columns', i, 'from'],
+          `'${s.from}' is not an earlier datetime (or timedelta with from) column`,
+        );
+    }
     if (
       (s.sampler === 'person' || s.sampler === 'persona') &&
       s.locale_from &&

@@ -7,6 +7,7 @@ import {
   sampleDatetime,
   sampleGaussian,
   samplePoisson,
+  sampleTimedelta,
   sampleUniform,
   sampleUuid,
 } from './scalar.js';
@@ -40,6 +41,7 @@ export interface SampledValues {
   bernoulli: boolean;
   binomial: number;
   poisson: number;
+  timedelta: number | string;
 }
 export type SampledValue = SampledValues[keyof SampledValues];
 
@@ -134,6 +136,8 @@ function sampleAny(
       return sampleBinomial(spec, random);
     case 'poisson':
       return samplePoisson(spec.mean, random);
+    case 'timedelta':
+      return sampleTimedelta(spec, row, random);
   }
 }
 

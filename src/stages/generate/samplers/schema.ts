@@ -271,6 +271,38 @@ const poissonShape = {
   mean: z.number().min(0).max(1000).describe('The mean count (lambda).'),
 };
 
+export const TIME_UNITS = { seconds: 1, minutes: 60, hours: 3600, days: 86_400, weeks: 604_800 } as const;
+
+const timedeltaShape = {
+  sampler: z
+    .literal('timedelta')
+    .describe(
+      'A whole number of units between min and max; with `from`, that instant plus the offset (a due date after an order date).',
+    ),
+  min: z.number().int().describe('Smallest offset in units (inclusive; may be negative).'),
+  max: z.number().int().describe('Largest offset in units (inclusive).'),
+  unit: z.enum(['seconds', 'minutes', 'hours', 'days', 'weeks']).describe('Unit of min, max and the value.'),
+  from: columnRef
+    .optional()
+    .describe(
+      'An earlier datetime or timedelta column: the value is its instant plus the offset, in its format unless `format` says otherwise.',
+    ),
+  format: z
+    .enum(['iso', 'date', 'unix'])
+    .optional()
+    .describe('With `from`: iso, date or unix (seconds); the `from` column’s format when absent.'),
+};
+
+function checkTimedelta(spec: { min: number; max: number; from?: string; format?: string }, ctx: Ctx) {
+  checkRange(spec, ctx);
+  if (spec.format !== undefined && spec.from === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      message: 'format needs `from` (without it the value is a number)',
+      path: ['format'],
+    });
+}
+
 const variants = [
   z.strictObject(categoryShape).superRefine(checkCategory),
   z.strictObject(subcategoryShape).superRefine(checkSubcategory),
@@ -284,6 +316,7 @@ const variants = [
   z.strictObject(bernoulliShape),
   z.strictObject(binomialShape),
   z.strictObject(poissonShape),
+  z.strictObject(timedeltaShape).superRefine(checkTimedelta),
 ] as const;
 
 const unionDescription = 'A sampler column: its value is drawn per row from a seeded random stream.';
@@ -306,6 +339,7 @@ export function samplerSpecWith<E extends z.ZodRawShape>(extra: E) {
     bernoulli,
     binomial,
     poisson,
+    timedelta,
   ] = variants;
   return z
     .discriminatedUnion('sampler', [
@@ -321,6 +355,7 @@ export function samplerSpecWith<E extends z.ZodRawShape>(extra: E) {
       bernoulli.safeExtend(extra),
       binomial.safeExtend(extra),
       poisson.safeExtend(extra),
+      timedelta.safeExtend(extra),
     ])
     .describe(unionDescription);
 }
@@ -339,6 +374,7 @@ export type LanguageSpec = SamplerOf<'language'>;
 export type DatetimeSpec = SamplerOf<'datetime'>;
 export type UuidSpec = SamplerOf<'uuid'>;
 export type BinomialSpec = SamplerOf<'binomial'>;
+export type TimedeltaSpec = SamplerOf<'timedelta'>;
 
 /** A sampler spec with its column name, as a recipe lists it (any other keys are ignored here). */
 export type NamedSampler = SamplerSpec & { name: string };
