@@ -1,3 +1,4 @@
+import type { SamplerSpec } from '../samplers/schema.js';
 import type { CompiledTemplate } from '../templates.js';
 import type { ExpressionColumn, JudgeColumn, LlmColumn, SamplerColumn, SeedColumn } from './columns.js';
 import type { Recipe, Validator } from './schema.js';
@@ -22,7 +23,13 @@ export interface OfflineTurn {
 
 /** A recipe column with its templates parsed once, ready to run for every row. */
 export type CompiledColumn =
-  | { kind: 'sampler'; name: string; spec: SamplerColumn }
+  | {
+      kind: 'sampler';
+      name: string;
+      spec: SamplerColumn;
+      /** `conditional_params`, in order: on a row where `when` holds, `spec` (merged, checked) is used. */
+      conditions: readonly { when: CompiledTemplate; spec: SamplerSpec }[];
+    }
   | { kind: 'seed'; name: string; spec: SeedColumn; rows: SeedTable }
   | { kind: 'expression'; name: string; spec: ExpressionColumn; template: CompiledTemplate }
   | {

@@ -15,6 +15,7 @@ import type {
 import type { CompiledColumn, CompiledRecipe, OfflineTurn, OfflineValue } from '../recipe/compiled.js';
 import type { CoveragePlan } from '../samplers/coverage.js';
 import { rowRandom, type SampleOptions, sampleColumn } from '../samplers/sample.js';
+import type { SamplerSpec } from '../samplers/schema.js';
 import { type CompiledTemplate, conditionHolds, renderTemplate } from '../templates.js';
 import {
   chatSchema,
@@ -178,7 +179,8 @@ export async function computeRow(inputs: RowInputs, index: number): Promise<RowR
       let value: unknown;
       switch (column.kind) {
         case 'sampler':
-          value = forced !== undefined ? forced : sampleColumn(column.spec, values, random, sampling);
+          value =
+            forced !== undefined ? forced : sampleColumn(specFor(column, scope), values, random, sampling);
           samplerValues[column.name] = value;
           break;
         case 'seed': {
@@ -385,4 +387,15 @@ async function judge(
     responseFormat: { type: 'json_schema', name: column.name, schema },
   };
   return structured(column, 'answer', req, JSON.stringify(offline), (text) => checkStructured(text, schema));
+}
+
+/** The column's own parameters, or those of the first `conditional_params` entry that holds for the row. */
+function specFor(
+  column: Extract<CompiledColumn, { kind: 'sampler' }>,
+  scope: () => Record<string, unknown>,
+): SamplerSpec {
+  if (column.conditions.length === 0) return column.spec;
+  const row = scope();
+  for (const c of column.conditions) if (conditionHolds(c.when, row)) return c.spec;
+  return column.spec;
 }

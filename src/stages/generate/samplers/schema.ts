@@ -319,13 +319,42 @@ const variants = [
   z.strictObject(timedeltaShape).superRefine(checkTimedelta),
 ] as const;
 
+/**
+ * `conditional_params`: a list of `{when, …keys}` whose keys are the sampler's own (any of them, each
+ * typed as in the sampler), used instead of the column's on rows where `when` holds. Only the keys are
+ * typed here; the merged spec is checked whole (min ≤ max, …) when the recipe loads.
+ */
+function conditionalParams(shape: z.ZodRawShape) {
+  const keys: Record<string, z.ZodType> = {};
+  for (const [k, t] of Object.entries(shape)) if (k !== 'sampler') keys[k] = (t as z.ZodType).optional();
+  return z
+    .array(
+      z
+        .strictObject({
+          when: z
+            .string()
+            .min(1)
+            .describe('A Liquid condition over earlier columns, e.g. "language == \'ja\'".'),
+          ...keys,
+        })
+        .describe('Parameters for the rows where `when` holds; the first entry that holds wins.'),
+    )
+    .min(1)
+    .optional()
+    .describe(
+      'Parameters chosen by the row: the first entry whose `when` holds replaces the keys it gives; other rows use the column’s own.',
+    );
+}
+
 const unionDescription = 'A sampler column: its value is drawn per row from a seeded random stream.';
 
 /**
  * The sampler union with `extra` keys added to every variant, for a recipe whose columns carry their
  * own keys beside the sampler's (`samplerSpecWith({ name: identifier })`). Checks are kept.
  */
-export function samplerSpecWith<E extends z.ZodRawShape>(extra: E) {
+export function samplerSpecWith<E extends z.ZodRawShape>(extra: E, conditional = false) {
+  const ext = <V extends (typeof variants)[number]>(v: V) =>
+    v.safeExtend(conditional ? { ...extra, conditional_params: conditionalParams(v.shape) } : extra);
   const [
     category,
     subcategory,
@@ -343,19 +372,19 @@ export function samplerSpecWith<E extends z.ZodRawShape>(extra: E) {
   ] = variants;
   return z
     .discriminatedUnion('sampler', [
-      category.safeExtend(extra),
-      subcategory.safeExtend(extra),
-      uniform.safeExtend(extra),
-      gaussian.safeExtend(extra),
-      person.safeExtend(extra),
-      persona.safeExtend(extra),
-      language.safeExtend(extra),
-      datetime.safeExtend(extra),
-      uuid.safeExtend(extra),
-      bernoulli.safeExtend(extra),
-      binomial.safeExtend(extra),
-      poisson.safeExtend(extra),
-      timedelta.safeExtend(extra),
+      ext(category),
+      ext(subcategory),
+      ext(uniform),
+      ext(gaussian),
+      ext(person),
+      ext(persona),
+      ext(language),
+      ext(datetime),
+      ext(uuid),
+      ext(bernoulli),
+      ext(binomial),
+      ext(poisson),
+      ext(timedelta),
     ])
     .describe(unionDescription);
 }
