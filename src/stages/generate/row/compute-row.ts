@@ -170,11 +170,19 @@ export async function computeRow(inputs: RowInputs, index: number): Promise<RowR
     throw new RowFailure(column.name, `${c.reason} (after a repair and a retry)`);
   };
 
-  const placed = inputs.plan?.forced(index);
+  // With num_generations N, rows input·N … input·N+N-1 share their inputs (sampler and seed values,
+  // drawn from the input's streams) and differ in everything generated (the row's own streams).
+  const perInput = recipe.recipe.num_generations;
+  const input = perInput === 1 ? index : Math.floor(index / perInput);
+  const placed = inputs.plan?.forced(input);
   const sampling: SampleOptions = { rare: inputs.plan?.rare ?? 'by-weight' };
   try {
     for (const column of recipe.columns) {
-      const random = rowRandom(seed, index, column.name);
+      const random = rowRandom(
+        seed,
+        column.kind === 'sampler' || column.kind === 'seed' ? input : index,
+        column.name,
+      );
       const forced = placed?.[column.name];
       let value: unknown;
       switch (column.kind) {
@@ -185,7 +193,7 @@ export async function computeRow(inputs: RowInputs, index: number): Promise<RowR
           break;
         case 'seed': {
           const n = column.rows.length;
-          const k = column.spec.seed.order === 'random' ? random.below(n) : index % n;
+          const k = column.spec.seed.order === 'random' ? random.below(n) : input % n;
           value = column.rows.get(k);
           samplerValues[column.name] = { seedRow: k };
           break;

@@ -74,7 +74,9 @@ export function coveragePlanOf(
   count: number,
   seed: number,
 ): CoveragePlan | undefined {
+  // The plan places values on inputs; with num_generations every generation of an input shares them.
+  const inputs = Math.ceil(count / recipe.recipe.num_generations);
   return recipe.recipe.coverage
-    ? coveragePlan(recipe.recipe.coverage, samplerColumnsOf(recipe), count, seed)
+    ? coveragePlan(recipe.recipe.coverage, samplerColumnsOf(recipe), inputs, seed)
     : undefined;
 }
