@@ -108,6 +108,23 @@ describe('tandem generate', () => {
     expect(tandem(['generate', file('').replace('.yaml', '-missing.yaml')]).code).toBe(2);
   });
 
+  it('--preview prints generated rows and their cost, stores no dataset, and refuses --dry-run with it', () => {
+    const db = file('', '.db');
+    const recipe = `${examples}evol-instruct/recipe.yaml`;
+    const r = tandem(['generate', recipe, '--provider', 'template', '--preview', '2', '--db', db, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const p = JSON.parse(r.stdout);
+    expect(p.rows.map((x: { row: number }) => x.row)).toEqual([0, 1]);
+    expect(p.costUsd).toBe(0);
+    const human = tandem(['generate', recipe, '--provider', 'template', '--preview', '1', '--db', db]);
+    expect(human.stdout).toMatch(/Preview of 1 of \d+ rows of recipe evol-instruct/);
+    expect(human.stdout).toMatch(/── row 0 · /);
+    const list = tandem(['datasets', 'list', '--db', db, '--json']);
+    expect(JSON.parse(list.stdout).datasets).toEqual([]);
+    const both = tandem(['generate', recipe, '--preview', '1', '--dry-run', '--db', db]);
+    expect(both.code).toBe(2);
+  });
+
   it('prints the recipe JSON Schema', () => {
     const r = tandem(['schema', 'recipe']);
     expect(r.code).toBe(0);

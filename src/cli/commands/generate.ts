@@ -15,6 +15,7 @@ export interface GenerateFlags {
   concurrency?: string;
   seed?: string;
   dryRun?: boolean;
+  preview?: string;
   batch?: boolean;
   queue?: boolean;
   jobSize?: string;
@@ -49,6 +50,10 @@ export function registerGenerate(program: Command): void {
     .option('--concurrency <k>', 'requests in flight at most (default: the recipe’s limits)')
     .option('--seed <n>', 'seed of the sampler values (default: the recipe’s)')
     .option('--dry-run', 'render the first rows’ prompts and estimate tokens and cost; store nothing')
+    .option(
+      '--preview <n>',
+      'generate the first n rows for real and print them, with their cost; store no records (answers are cached)',
+    )
     .option('--batch', 'send the calls through OpenAI’s Batch API (half price, results within 24 h)')
     .option(
       '--queue',
@@ -67,6 +72,27 @@ export function registerGenerate(program: Command): void {
       }
       const g = globals(cmd);
 
+      if (o.preview !== undefined) {
+        const rows = positiveInt('--preview', o.preview)!;
+        if (o.dryRun || o.batch || o.queue)
+          throw usage('--preview cannot be combined with --dry-run, --batch or --queue');
+        const { previewRun } = await import('../../stages/generate/run/preview.js');
+        const { describePreview } = await import('./generate-preview.js');
+        await withStore(cmd, async (store) => {
+          const result = await previewRun(store, {
+            recipe,
+            rows,
+            count,
+            seed,
+            dataset: o.dataset,
+            provider: o.provider,
+            concurrency,
+            onRetry: (e) => note(`retry ${e.attempt} in ${Math.round(e.delayMs)} ms: ${e.error.message}`),
+          });
+          emit(g, result, () => describePreview(result));
+        });
+        return;
+      }
       if (o.dryRun) {
         const { dryRun } = await import('../../stages/generate/run/dry-run.js');
         const result = await dryRun(recipe, { count, seed, provider: o.provider });
@@ -250,7 +276,7 @@ export function formatRate(rowsPerSecond: number): string {
   if (perMinute >= 0.1) return `${perMinute.toFixed(1)} rows/min`;
   return `${(perMinute * 60).toFixed(2)} rows/h`;
 }
-const money = (c: number | undefined) =>
+export const money = (c: number | undefined) =>
   c === undefined ? 'unknown (model not in the price list)' : `$${c.toFixed(4)}`;
 
 export function describeRun(s: GenerateSummary): string[] {
