@@ -106,4 +106,30 @@ export async function putCachedResponse(ctx: Ctx, entries: CachedResponse | Cach
 }
 
 /** Model answers by the hash of what decided them: what makes every generation run resumable. */
-export const llmCacheRepository = { get: getCachedResponse, put: putCachedResponse };
+/** What the answers under these keys cost when they were bought (keys not in the cache count nothing). */
+export async function cachedCostOf(
+  ctx: Ctx,
+  keys: readonly string[],
+): Promise<{ answers: number; costUsd: number; inputTokens: number; outputTokens: number }> {
+  const out = { answers: 0, costUsd: 0, inputTokens: 0, outputTokens: 0 };
+  const unique = [...new Set(keys)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const r = await ctx.db
+      .selectFrom('llm_cache')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>('cost_usd').as('cost'),
+        eb.fn.sum<number>('input_tokens').as('input'),
+        eb.fn.sum<number>('output_tokens').as('output'),
+      ])
+      .where('key', 'in', unique.slice(i, i + 500))
+      .executeTakeFirst();
+    out.answers += Number(r?.n ?? 0);
+    out.costUsd += Number(r?.cost ?? 0);
+    out.inputTokens += Number(r?.input ?? 0);
+    out.outputTokens += Number(r?.output ?? 0);
+  }
+  return out;
+}
+
+export const llmCacheRepository = { get: getCachedResponse, put: putCachedResponse, costOf: cachedCostOf };

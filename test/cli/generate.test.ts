@@ -52,6 +52,8 @@ describe('tandem generate', () => {
     expect(s).toMatchObject({ dataset: 'evol-instruct', provider: 'template', rows: { wanted: 10 } });
     expect(s.rows.stored + s.rows.dropped).toBe(10);
     expect(s.diversity.text.rows).toBe(s.rows.stored);
+    // template answers cost nothing and are not cached: the total over runs is zero, not unknown
+    expect(s.total).toMatchObject({ costUsd: 0, answers: 0 });
     const more = JSON.parse(
       tandem(['generate', recipe, '--provider', 'template', '--count', '15', '--db', db, '--json']).stdout,
     );
@@ -59,6 +61,9 @@ describe('tandem generate', () => {
     const human = tandem(['generate', recipe, '--provider', 'template', '--count', '15', '--db', db]);
     expect(human.stdout).toMatch(/Generated 0 rows into 'evol-instruct'/);
     expect(human.stdout).toMatch(/distinct n-grams/);
+    expect(human.stdout).toMatch(
+      /in all, over every run of this recipe and seed: \$0\.0000 for the \d+ stored rows/,
+    );
   });
 
   it('exits 1 when no row could be stored, and removes the empty dataset the run created', async () => {

@@ -170,8 +170,13 @@ export function registerGenerate(program: Command): void {
         }
         const { diversityOfRun } = await import('../../stages/generate/run/run-diversity.js');
         const diversity = await diversityOfRun(store, recipe, summary);
-        emit(g, { ...summary, diversity: diversity.summary }, () =>
-          [...describeRun(summary), ...diversity.lines.map((l) => `  ${l}`)].join('\n'),
+        const total = diversity.cost;
+        emit(g, { ...summary, total, diversity: diversity.summary }, () =>
+          [
+            ...describeRun(summary),
+            `  in all, over every run of this recipe and seed: ${money(total.costUsd)} for the ${fmt(storedRows(summary))} stored rows (${fmt(total.inputTokens)} tokens in, ${fmt(total.outputTokens)} out)`,
+            ...diversity.lines.map((l) => `  ${l}`),
+          ].join('\n'),
         );
         // Nothing stored is a failed run (a server not listening, a refused key): exit 1.
         if (summary.rows.wanted > 0 && summary.rows.stored + summary.rows.alreadyStored === 0) {
@@ -268,6 +273,7 @@ function generationProgress() {
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+const storedRows = (s: GenerateSummary) => s.rows.alreadyStored + s.rows.stored;
 
 /** A rate with a unit that keeps it readable: a slow local model must not show "0.0 rows/s". */
 export function formatRate(rowsPerSecond: number): string {
