@@ -23,20 +23,35 @@ interface CacheRow {
 
 // A run asks the cache once per model call, up to thousands of times a second: on SQLite the
 // statements are prepared once per connection and run directly, without building queries.
-const statements = new WeakMap<
-  SqliteDatabase.Database,
-  { get: SqliteDatabase.Statement; put: SqliteDatabase.Statement }
->();
+interface SqliteCache {
+  get: SqliteDatabase.Statement;
+  /** One commit for the lot (a savepoint inside the caller's own transaction); made once, not per call. */
+  putAll: SqliteDatabase.Transaction<(list: readonly CachedResponse[], t: number) => void>;
+}
+const statements = new WeakMap<SqliteDatabase.Database, SqliteCache>();
 
-function sqliteStatements(db: SqliteDatabase.Database) {
+function sqliteStatements(db: SqliteDatabase.Database): SqliteCache {
   let s = statements.get(db);
   if (!s) {
+    const put = db.prepare(
+      `INSERT INTO llm_cache (key, provider, model, response, input_tokens, output_tokens, cost_usd, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+    );
     s = {
       get: db.prepare('SELECT * FROM llm_cache WHERE key = ?'),
-      put: db.prepare(
-        `INSERT INTO llm_cache (key, provider, model, response, input_tokens, output_tokens, cost_usd, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
-      ),
+      putAll: db.transaction((list: readonly CachedResponse[], t: number) => {
+        for (const e of list)
+          put.run(
+            e.key,
+            e.provider,
+            e.model,
+            writeJson(e.response),
+            e.inputTokens,
+            e.outputTokens,
+            e.costUsd,
+            t,
+          );
+      }),
     };
     statements.set(db, s);
   }
@@ -68,23 +83,7 @@ export async function putCachedResponse(ctx: Ctx, entries: CachedResponse | Cach
   const t = now();
   const raw = rawSqlite(ctx);
   if (raw) {
-    const put = sqliteStatements(raw).put;
-    // One commit for the lot (a savepoint inside the caller's own transaction).
-    raw
-      .transaction(() => {
-        for (const e of list)
-          put.run(
-            e.key,
-            e.provider,
-            e.model,
-            writeJson(e.response),
-            e.inputTokens,
-            e.outputTokens,
-            e.costUsd,
-            t,
-          );
-      })
-      .immediate();
+    sqliteStatements(raw).putAll.immediate(list, t);
     return;
   }
   await ctx.db
