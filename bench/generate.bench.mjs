@@ -2,7 +2,11 @@
 // 64 requests at once (capacity 1,280 one-call rows/s). Targets (issue): ≥ 90% of capacity over
 // 20,000 rows with every row stored; with 10% of requests answered 429 still exactly N rows; memory
 // flat over 100,000 rows.
-// Usage: npm run build && npm run bench -- generate [ROWS=20000] [LONG=100000]
+// CPU: each scenario prints the CPU time of this process (the runner; the server is another process)
+// per row — meaningful even on a loaded machine. `ONLY=steady` runs scenario 1 alone.
+// Usage: npm run build && npm run bench -- generate [ROWS=20000] [LONG=100000] [ONLY]
+//   CPU per row, issue 19's figure: npm run bench -- generate 5000 0 steady
+//   profile: npx tsc -p tsconfig.bench.json && node --cpu-prof --cpu-prof-dir=/tmp/prof bench/run.mjs generate 5000 0 steady
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +20,7 @@ import { machine } from './lib/machine.mjs';
 
 const ROWS = Number(process.argv[3] ?? 20_000);
 const LONG = Number(process.argv[4] ?? 100_000);
+const ONLY = process.argv[5];
 const LATENCY = 50;
 const SLOTS = 64;
 const capacity = (SLOTS * 1000) / LATENCY;
@@ -67,6 +72,7 @@ async function run(label, name, rows, options, sample) {
     peak = Math.max(peak, m.rss);
     if (sample) samples.push({ done, rss: m.rss, heap: m.heapUsed });
   }, 1000);
+  const cpu0 = process.cpuUsage();
   const t = performance.now();
   const s = await runGeneration(store, {
     recipe: recipe(name),
@@ -77,6 +83,7 @@ async function run(label, name, rows, options, sample) {
     },
   });
   const secs = (performance.now() - t) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   clearInterval(timer);
   const stored = Number(
     (
@@ -104,24 +111,36 @@ async function run(label, name, rows, options, sample) {
   console.log(
     `  stored ${stored.toLocaleString('en-US')} (distinct ${distinct.toLocaleString('en-US')}); server answered ${stats.byOutcome.ok ?? 0} ok, ${(stats.byOutcome.random_429 ?? 0) + (stats.byOutcome.concurrency_429 ?? 0)} × 429; runner retries ${s.calls.retries}; peak concurrency ${stats.peakConcurrency}; peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`,
   );
-  return { samples, rate, stored };
+  const cpuMsPerRow = (cpu.user + cpu.system) / 1000 / rows;
+  console.log(
+    `  CPU of this process: ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)}, system ${(cpu.system / 1e6).toFixed(2)}) = ${cpuMsPerRow.toFixed(3)} ms per row (target ≤ 0.4)`,
+  );
+  return { samples, rate, stored, cpuMsPerRow };
 }
 
 const a = await run('1. steady: 50 ms answers, 64 slots', 'steady', ROWS, {});
-const b = await run('2. 10% of requests answered 429 (Retry-After: 1 s)', 'with429', ROWS, {
-  rate429Fraction: 0.1,
-});
-const c = await run(`3. memory over ${LONG.toLocaleString('en-US')} rows`, 'long', LONG, {}, true);
-const pick = (f) => c.samples.find((x) => x.done >= f * LONG) ?? c.samples.at(-1);
-for (const f of [0.1, 0.25, 0.5, 0.75, 1]) {
-  const x = pick(f);
-  if (x)
-    console.log(
-      `  at ${x.done.toLocaleString('en-US')} rows: RSS ${(x.rss / 2 ** 20).toFixed(0)} MB, heap ${(x.heap / 2 ** 20).toFixed(0)} MB`,
-    );
-}
-console.log(
-  `\nsummary: ${((a.rate / capacity) * 100).toFixed(1)}% of capacity (target ≥ 90%); with 429s ${b.stored === ROWS ? 'exactly' : 'NOT'} ${ROWS} rows; ${LONG} rows stored: ${c.stored}`,
-);
+if (ONLY !== 'steady') {
+  const b = await run('2. 10% of requests answered 429 (Retry-After: 1 s)', 'with429', ROWS, {
+    rate429Fraction: 0.1,
+  });
+  let c = { stored: 0 };
+  if (LONG > 0) {
+    c = await run(`3. memory over ${LONG.toLocaleString('en-US')} rows`, 'long', LONG, {}, true);
+    const pick = (f) => c.samples.find((x) => x.done >= f * LONG) ?? c.samples.at(-1);
+    for (const f of [0.1, 0.25, 0.5, 0.75, 1]) {
+      const x = pick(f);
+      if (x)
+        console.log(
+          `  at ${x.done.toLocaleString('en-US')} rows: RSS ${(x.rss / 2 ** 20).toFixed(0)} MB, heap ${(x.heap / 2 ** 20).toFixed(0)} MB`,
+        );
+    }
+  }
+  console.log(
+    `\nsummary: ${((a.rate / capacity) * 100).toFixed(1)}% of capacity (target ≥ 90%); with 429s ${b.stored === ROWS ? 'exactly' : 'NOT'} ${ROWS} rows; ${LONG} rows stored: ${c.stored}; CPU ${a.cpuMsPerRow.toFixed(3)} ms/row`,
+  );
+} else
+  console.log(
+    `\nsummary: ${((a.rate / capacity) * 100).toFixed(1)}% of capacity; CPU ${a.cpuMsPerRow.toFixed(3)} ms/row`,
+  );
 server.disconnect();
 rmSync(dir, { recursive: true, force: true });

@@ -27,6 +27,9 @@ export const provenance = z.discriminatedUnion('origin', [
     model: z.string().optional(),
     promptHash: z.string().optional(),
     seed: z.number().int().optional(),
+    /** With `num_generations` N > 1: the input this row is one generation of (row = input · N + generation). */
+    input: z.number().int().min(0).optional(),
+    generation: z.number().int().min(0).optional(),
     parentRecordId: z.number().int().optional(),
     /** Every model call that made the row: column, provider, model, cache key, whether it came from the cache. */
     calls: z

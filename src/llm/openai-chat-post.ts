@@ -31,6 +31,36 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true, maxSockets: 1024, scheduling: 'lifo' }),
 };
 
+interface Endpoint {
+  client: typeof http | typeof https;
+  options: http.RequestOptions;
+}
+const endpoints = new Map<string, Endpoint>();
+
+/** The URL parsed once per base URL, not per request (a run posts thousands a second). */
+function endpointOf(baseURL: string): Endpoint {
+  let e = endpoints.get(baseURL);
+  if (!e) {
+    const url = new URL(`${baseURL.replace(/\/+$/, '')}/chat/completions`);
+    const secure = url.protocol === 'https:';
+    e = {
+      client: secure ? https : http,
+      options: {
+        protocol: url.protocol,
+        hostname: url.hostname.replace(/^\[|\]$/g, ''),
+        port: url.port || (secure ? 443 : 80),
+        path: `${url.pathname}${url.search}`,
+        agent: agents[secure ? 'https:' : 'http:'],
+        ...(url.username || url.password
+          ? { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` }
+          : {}),
+      },
+    };
+    endpoints.set(baseURL, e);
+  }
+  return e;
+}
+
 /** Answers above this are refused rather than buffered: no chat completion is this large. */
 const MAX_BYTES = 64 * 1024 * 1024;
 
@@ -44,9 +74,8 @@ export function postChatCompletion(
   body: unknown,
   signal: AbortSignal,
 ): Promise<unknown> {
-  const url = new URL(`${target.baseURL.replace(/\/+$/, '')}/chat/completions`);
+  const endpoint = endpointOf(target.baseURL);
   const payload = JSON.stringify(body);
-  const agent = agents[url.protocol as 'http:' | 'https:'];
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(
@@ -55,9 +84,9 @@ export function postChatCompletion(
       return;
     }
     let outcome: 'aborted' | 'timeout' | undefined;
-    const req = (url.protocol === 'https:' ? https : http).request(url, {
+    const req = endpoint.client.request({
+      ...endpoint.options,
       method: 'POST',
-      agent,
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',

@@ -165,11 +165,32 @@ export async function updateJobPayload(ctx: Ctx, id: number, payload: unknown): 
     .execute();
 }
 
+/**
+ * Puts a running job back in the queue without counting the attempt: it stopped for a reason that is
+ * not its own (the model server was unreachable), so another worker or a later run should take it.
+ */
+export async function releaseJob(ctx: Ctx, id: number, error: string): Promise<void> {
+  await ctx.db
+    .updateTable('jobs')
+    .set((eb) => ({
+      status: 'queued',
+      attempts: eb('attempts', '-', 1),
+      error,
+      result: null,
+      claimed_until: null,
+      updated_at: now(),
+    }))
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .execute();
+}
+
 export const jobsRepository = {
   enqueue: enqueueJobs,
   claim: claimJob,
   renewLease,
   finish: finishJob,
+  release: releaseJob,
   ofRun: jobsOfRun,
   count: countJobs,
   updatePayload: updateJobPayload,

@@ -23,20 +23,35 @@ interface CacheRow {
 
 // A run asks the cache once per model call, up to thousands of times a second: on SQLite the
 // statements are prepared once per connection and run directly, without building queries.
-const statements = new WeakMap<
-  SqliteDatabase.Database,
-  { get: SqliteDatabase.Statement; put: SqliteDatabase.Statement }
->();
+interface SqliteCache {
+  get: SqliteDatabase.Statement;
+  /** One commit for the lot (a savepoint inside the caller's own transaction); made once, not per call. */
+  putAll: SqliteDatabase.Transaction<(list: readonly CachedResponse[], t: number) => void>;
+}
+const statements = new WeakMap<SqliteDatabase.Database, SqliteCache>();
 
-function sqliteStatements(db: SqliteDatabase.Database) {
+function sqliteStatements(db: SqliteDatabase.Database): SqliteCache {
   let s = statements.get(db);
   if (!s) {
+    const put = db.prepare(
+      `INSERT INTO llm_cache (key, provider, model, response, input_tokens, output_tokens, cost_usd, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+    );
     s = {
       get: db.prepare('SELECT * FROM llm_cache WHERE key = ?'),
-      put: db.prepare(
-        `INSERT INTO llm_cache (key, provider, model, response, input_tokens, output_tokens, cost_usd, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
-      ),
+      putAll: db.transaction((list: readonly CachedResponse[], t: number) => {
+        for (const e of list)
+          put.run(
+            e.key,
+            e.provider,
+            e.model,
+            writeJson(e.response),
+            e.inputTokens,
+            e.outputTokens,
+            e.costUsd,
+            t,
+          );
+      }),
     };
     statements.set(db, s);
   }
@@ -68,23 +83,7 @@ export async function putCachedResponse(ctx: Ctx, entries: CachedResponse | Cach
   const t = now();
   const raw = rawSqlite(ctx);
   if (raw) {
-    const put = sqliteStatements(raw).put;
-    // One commit for the lot (a savepoint inside the caller's own transaction).
-    raw
-      .transaction(() => {
-        for (const e of list)
-          put.run(
-            e.key,
-            e.provider,
-            e.model,
-            writeJson(e.response),
-            e.inputTokens,
-            e.outputTokens,
-            e.costUsd,
-            t,
-          );
-      })
-      .immediate();
+    sqliteStatements(raw).putAll.immediate(list, t);
     return;
   }
   await ctx.db
@@ -106,4 +105,30 @@ export async function putCachedResponse(ctx: Ctx, entries: CachedResponse | Cach
 }
 
 /** Model answers by the hash of what decided them: what makes every generation run resumable. */
-export const llmCacheRepository = { get: getCachedResponse, put: putCachedResponse };
+/** What the answers under these keys cost when they were bought (keys not in the cache count nothing). */
+export async function cachedCostOf(
+  ctx: Ctx,
+  keys: readonly string[],
+): Promise<{ answers: number; costUsd: number; inputTokens: number; outputTokens: number }> {
+  const out = { answers: 0, costUsd: 0, inputTokens: 0, outputTokens: 0 };
+  const unique = [...new Set(keys)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const r = await ctx.db
+      .selectFrom('llm_cache')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>('cost_usd').as('cost'),
+        eb.fn.sum<number>('input_tokens').as('input'),
+        eb.fn.sum<number>('output_tokens').as('output'),
+      ])
+      .where('key', 'in', unique.slice(i, i + 500))
+      .executeTakeFirst();
+    out.answers += Number(r?.n ?? 0);
+    out.costUsd += Number(r?.cost ?? 0);
+    out.inputTokens += Number(r?.input ?? 0);
+    out.outputTokens += Number(r?.output ?? 0);
+  }
+  return out;
+}
+
+export const llmCacheRepository = { get: getCachedResponse, put: putCachedResponse, costOf: cachedCostOf };

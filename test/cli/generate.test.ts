@@ -52,6 +52,8 @@ describe('tandem generate', () => {
     expect(s).toMatchObject({ dataset: 'evol-instruct', provider: 'template', rows: { wanted: 10 } });
     expect(s.rows.stored + s.rows.dropped).toBe(10);
     expect(s.diversity.text.rows).toBe(s.rows.stored);
+    // template answers cost nothing and are not cached: the total over runs is zero, not unknown
+    expect(s.total).toMatchObject({ costUsd: 0, answers: 0 });
     const more = JSON.parse(
       tandem(['generate', recipe, '--provider', 'template', '--count', '15', '--db', db, '--json']).stdout,
     );
@@ -59,6 +61,9 @@ describe('tandem generate', () => {
     const human = tandem(['generate', recipe, '--provider', 'template', '--count', '15', '--db', db]);
     expect(human.stdout).toMatch(/Generated 0 rows into 'evol-instruct'/);
     expect(human.stdout).toMatch(/distinct n-grams/);
+    expect(human.stdout).toMatch(
+      /in all, over every run of this recipe and seed: \$0\.0000 for the \d+ stored rows/,
+    );
   });
 
   it('exits 1 when no row could be stored, and removes the empty dataset the run created', async () => {
@@ -106,6 +111,23 @@ describe('tandem generate', () => {
     expect(p.code).toBe(2);
     expect(p.stderr).toContain("unknown provider 'gemini:pro'");
     expect(tandem(['generate', file('').replace('.yaml', '-missing.yaml')]).code).toBe(2);
+  });
+
+  it('--preview prints generated rows and their cost, stores no dataset, and refuses --dry-run with it', () => {
+    const db = file('', '.db');
+    const recipe = `${examples}evol-instruct/recipe.yaml`;
+    const r = tandem(['generate', recipe, '--provider', 'template', '--preview', '2', '--db', db, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const p = JSON.parse(r.stdout);
+    expect(p.rows.map((x: { row: number }) => x.row)).toEqual([0, 1]);
+    expect(p.costUsd).toBe(0);
+    const human = tandem(['generate', recipe, '--provider', 'template', '--preview', '1', '--db', db]);
+    expect(human.stdout).toMatch(/Preview of 1 of \d+ rows of recipe evol-instruct/);
+    expect(human.stdout).toMatch(/── row 0 · /);
+    const list = tandem(['datasets', 'list', '--db', db, '--json']);
+    expect(JSON.parse(list.stdout).datasets).toEqual([]);
+    const both = tandem(['generate', recipe, '--preview', '1', '--dry-run', '--db', db]);
+    expect(both.code).toBe(2);
   });
 
   it('prints the recipe JSON Schema', () => {

@@ -15,6 +15,7 @@ export interface GenerateFlags {
   concurrency?: string;
   seed?: string;
   dryRun?: boolean;
+  preview?: string;
   batch?: boolean;
   queue?: boolean;
   jobSize?: string;
@@ -49,6 +50,10 @@ export function registerGenerate(program: Command): void {
     .option('--concurrency <k>', 'requests in flight at most (default: the recipe’s limits)')
     .option('--seed <n>', 'seed of the sampler values (default: the recipe’s)')
     .option('--dry-run', 'render the first rows’ prompts and estimate tokens and cost; store nothing')
+    .option(
+      '--preview <n>',
+      'generate the first n rows for real and print them, with their cost; store no records (answers are cached)',
+    )
     .option('--batch', 'send the calls through OpenAI’s Batch API (half price, results within 24 h)')
     .option(
       '--queue',
@@ -67,6 +72,27 @@ export function registerGenerate(program: Command): void {
       }
       const g = globals(cmd);
 
+      if (o.preview !== undefined) {
+        const rows = positiveInt('--preview', o.preview)!;
+        if (o.dryRun || o.batch || o.queue)
+          throw usage('--preview cannot be combined with --dry-run, --batch or --queue');
+        const { previewRun } = await import('../../stages/generate/run/preview.js');
+        const { describePreview } = await import('./generate-preview.js');
+        await withStore(cmd, async (store) => {
+          const result = await previewRun(store, {
+            recipe,
+            rows,
+            count,
+            seed,
+            dataset: o.dataset,
+            provider: o.provider,
+            concurrency,
+            onRetry: (e) => note(`retry ${e.attempt} in ${Math.round(e.delayMs)} ms: ${e.error.message}`),
+          });
+          emit(g, result, () => describePreview(result));
+        });
+        return;
+      }
       if (o.dryRun) {
         const { dryRun } = await import('../../stages/generate/run/dry-run.js');
         const result = await dryRun(recipe, { count, seed, provider: o.provider });
@@ -144,8 +170,13 @@ export function registerGenerate(program: Command): void {
         }
         const { diversityOfRun } = await import('../../stages/generate/run/run-diversity.js');
         const diversity = await diversityOfRun(store, recipe, summary);
-        emit(g, { ...summary, diversity: diversity.summary }, () =>
-          [...describeRun(summary), ...diversity.lines.map((l) => `  ${l}`)].join('\n'),
+        const total = diversity.cost;
+        emit(g, { ...summary, total, diversity: diversity.summary }, () =>
+          [
+            ...describeRun(summary),
+            `  in all, over every run of this recipe and seed: ${money(total.costUsd)} for the ${fmt(storedRows(summary))} stored rows (${fmt(total.inputTokens)} tokens in, ${fmt(total.outputTokens)} out)`,
+            ...diversity.lines.map((l) => `  ${l}`),
+          ].join('\n'),
         );
         // Nothing stored is a failed run (a server not listening, a refused key): exit 1.
         if (summary.rows.wanted > 0 && summary.rows.stored + summary.rows.alreadyStored === 0) {
@@ -242,6 +273,7 @@ function generationProgress() {
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+const storedRows = (s: GenerateSummary) => s.rows.alreadyStored + s.rows.stored;
 
 /** A rate with a unit that keeps it readable: a slow local model must not show "0.0 rows/s". */
 export function formatRate(rowsPerSecond: number): string {
@@ -250,7 +282,7 @@ export function formatRate(rowsPerSecond: number): string {
   if (perMinute >= 0.1) return `${perMinute.toFixed(1)} rows/min`;
   return `${(perMinute * 60).toFixed(2)} rows/h`;
 }
-const money = (c: number | undefined) =>
+export const money = (c: number | undefined) =>
   c === undefined ? 'unknown (model not in the price list)' : `$${c.toFixed(4)}`;
 
 export function describeRun(s: GenerateSummary): string[] {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { withStore } from '../context.js';
-import { emit, note } from '../output.js';
+import { CommandFailed, emit, note } from '../output.js';
 import { positiveInt } from './generate.js';
 
 export function registerWorker(program: Command): void {
@@ -42,8 +42,13 @@ export function registerWorker(program: Command): void {
             g,
             report,
             () =>
-              `Worker ${report.worker}: ${report.jobs} jobs done, ${report.rowsStored} rows stored, ${report.failedJobs} jobs failed or returned to the queue`,
+              `Worker ${report.worker}: ${report.jobs} jobs done, ${report.rowsStored} rows stored, ${report.failedJobs} jobs failed or returned to the queue` +
+              (report.stoppedBy
+                ? `\nStopped: ${report.stoppedBy}\n${report.requeuedJobs} job(s) returned to the queue for another worker or a later run`
+                : ''),
           );
+          // The model server was unreachable: the jobs are safe in the queue, but this worker did not finish.
+          if (report.stoppedBy) throw new CommandFailed(1);
         });
       },
     );

@@ -118,6 +118,17 @@ export class RateLimiter {
    */
   acquire(estimatedTokens: number, signal: AbortSignal): Promise<void> {
     if (signal.aborted) return Promise.reject(signal.reason);
+    // Nobody waiting and both buckets allow it: served at once, as the pump would, without a waiter,
+    // a listener and a pump per request (a run asks thousands of times a second).
+    if (this.queue.length === 0) {
+      const now = this.clock.now();
+      const tokens = Math.max(0, estimatedTokens);
+      if ((this.requests?.waitFor(1, now) ?? 0) === 0 && (this.tokens?.waitFor(tokens, now) ?? 0) === 0) {
+        this.requests?.take(1);
+        this.tokens?.take(tokens);
+        return Promise.resolve();
+      }
+    }
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
         tokens: Math.max(0, estimatedTokens),

@@ -67,6 +67,12 @@ describe('recipe validation', () => {
     expect(errorOf(typo).reason).toBe("columns.1.values: 'c' is not a value of topic");
     const person = `${base}  - name: who\n    sampler: person\n    locale_from: lang\n`;
     expect(errorOf(person).reason).toBe("columns.1.locale_from: 'lang' is not an earlier column");
+    const due = `${base}  - name: due\n    sampler: timedelta\n    min: 1\n    max: 3\n    unit: days\n    from: topic\n`;
+    const e = errorOf(due);
+    expect(e.reason).toBe(
+      "columns.1.from: 'topic' is not an earlier datetime (or timedelta with from) column",
+    );
+    expect(e.location?.line).toBe(11);
   });
 
   it('checks that dataset fields and metadata name columns, and validators give one condition', () => {

@@ -26,16 +26,32 @@ export const columnBase = {
   description: z.string().max(2000).optional(),
 };
 
+/** Parameters a sampler column uses on the rows where `when` holds (keys of its own sampler). */
+export type ConditionalParams = { when: string } & Record<string, unknown>;
+
 /** A sampler column: a sampler spec with the column's name. */
-export type SamplerColumn = SamplerSpec & { name: string; description?: string | undefined };
+export type SamplerColumn = SamplerSpec & {
+  name: string;
+  description?: string | undefined;
+  conditional_params?: ConditionalParams[] | undefined;
+};
 // The helper widens each variant at run time; the static type is stated here, where it is plain.
-export const samplerColumn = samplerSpecWith(columnBase) as unknown as z.ZodType<SamplerColumn>;
+export const samplerColumn = samplerSpecWith(columnBase, true) as unknown as z.ZodType<SamplerColumn>;
 
 export const seedColumn = z
   .strictObject({
     ...columnBase,
     seed: z.strictObject({
-      file: z.string().min(1).describe('JSONL or JSON-array file of objects, relative to the recipe.'),
+      file: z
+        .string()
+        .min(1)
+        .describe(
+          'JSONL, JSON-array, CSV/TSV or Parquet file, relative to the recipe; `*` and `?` in the file name take several files (in name order).',
+        ),
+      format: z
+        .enum(['jsonl', 'json', 'csv', 'parquet'])
+        .optional()
+        .describe('The files’ format, when their extension does not say it.'),
       order: z
         .enum(['sequential', 'random'])
         .default('sequential')

@@ -1,6 +1,8 @@
+import type { SamplerSpec } from '../samplers/schema.js';
 import type { CompiledTemplate } from '../templates.js';
 import type { ExpressionColumn, JudgeColumn, LlmColumn, SamplerColumn, SeedColumn } from './columns.js';
 import type { Recipe, Validator } from './schema.js';
+import type { SeedTable } from './seed-table.js';
 
 /** Names every template may read besides earlier columns. */
 export const ROW_BUILTINS = ['row_index', 'seed'] as const;
@@ -21,8 +23,14 @@ export interface OfflineTurn {
 
 /** A recipe column with its templates parsed once, ready to run for every row. */
 export type CompiledColumn =
-  | { kind: 'sampler'; name: string; spec: SamplerColumn }
-  | { kind: 'seed'; name: string; spec: SeedColumn; rows: readonly Record<string, unknown>[] }
+  | {
+      kind: 'sampler';
+      name: string;
+      spec: SamplerColumn;
+      /** `conditional_params`, in order: on a row where `when` holds, `spec` (merged, checked) is used. */
+      conditions: readonly { when: CompiledTemplate; spec: SamplerSpec }[];
+    }
+  | { kind: 'seed'; name: string; spec: SeedColumn; rows: SeedTable }
   | { kind: 'expression'; name: string; spec: ExpressionColumn; template: CompiledTemplate }
   | {
       kind: 'judge';
@@ -59,6 +67,14 @@ export interface CompiledRecipe {
   source: string;
   columns: CompiledColumn[];
   validators: CompiledValidator[];
+}
+
+/**
+ * Reads the seed files that are streamed rather than loaded with the recipe (Parquet, CSV, wildcards,
+ * large files). Every run calls it before computing a row; it is idempotent.
+ */
+export async function openSeeds(recipe: CompiledRecipe): Promise<void> {
+  for (const c of recipe.columns) if (c.kind === 'seed') await c.rows.open();
 }
 
 /** The recipe's sampler columns with their names, as coverage planning and reports take them. */

@@ -4,6 +4,7 @@ import { badInput } from '../../../core/errors.js';
 import { sha256 } from '../../../core/hash.js';
 import { loadYaml, type YamlSource } from '../../../core/yaml-source.js';
 import { assertReadableSchema } from '../../../llm/call/structured.js';
+import { type SamplerSpec, samplerSpec } from '../samplers/schema.js';
 import { possibleValues, subcategoryGaps } from '../samplers/values.js';
 import {
   type CompiledTemplate,
@@ -29,7 +30,7 @@ import {
   ROW_BUILTINS,
 } from './compiled.js';
 import { type Recipe, recipe as recipeSchema } from './schema.js';
-import { readSeedRows } from './seed-rows.js';
+import { seedTable } from './seed-rows.js';
 
 /**
  * Reads a recipe file: YAML → zod (each column validated against the one kind its key names, so
@@ -110,13 +111,24 @@ function compileRecipe(recipe: Recipe, source: YamlSource, text: string): Compil
     if (known.has(col.name))
       fail(at('name'), `column '${col.name}' is defined twice (or shadows a built-in)`);
     if ('sampler' in col) {
-      columns.push({ kind: 'sampler', name: col.name, spec: col });
+      const { name: _n, description: _d, conditional_params, ...own } = col;
+      const conditions = (conditional_params ?? []).map(({ when, ...keys }, j) => {
+        // The merged parameters are a sampler spec like any other, checked whole (min ≤ max, …).
+        const merged = samplerSpec.safeParse({ ...own, ...keys });
+        if (!merged.success) {
+          const issue = merged.error.issues[0]!;
+          const key = issue.path.length ? `${issue.path.join('.')}: ` : '';
+          fail(at('conditional_params', j), `${key}${issue.message}`);
+        }
+        return { when: compile(when, at('conditional_params', j, 'when'), true), spec: merged.data! };
+      });
+      columns.push({ kind: 'sampler', name: col.name, spec: col, conditions });
     } else if ('seed' in col) {
       columns.push({
         kind: 'seed',
         name: col.name,
         spec: col,
-        rows: readSeedRows(resolve(dirname(source.file), col.seed.file)),
+        rows: seedTable(col.seed, dirname(source.file), source.locate(at('seed', 'file'))),
       });
     } else if ('expression' in col) {
       columns.push({
@@ -218,7 +230,17 @@ function compileOffline(
   return value as OfflineValue;
 }
 
-/** A subcategory's parent and a person's `locale_from` must be earlier columns; every parent value needs a list. */
+/** Every value a sampler column can take: its own parameters' and each conditional entry's. */
+function allValues(c: Extract<CompiledColumn, { kind: 'sampler' }>): string[] | undefined {
+  const lists = [c.spec, ...c.conditions.map((x) => x.spec)].map(possibleValues);
+  if (lists.some((l) => l === undefined)) return undefined;
+  return [...new Set(lists.flat() as string[])];
+}
+
+/**
+ * A subcategory's parent and a person's `locale_from` must be earlier columns; every parent value needs
+ * a list. Conditional parameters are checked like the column's own, at their entry.
+ */
 function checkSamplerReferences(
   columns: CompiledColumn[],
   fail: (path: (string | number)[], m: string) => never,
@@ -226,24 +248,46 @@ function checkSamplerReferences(
   columns.forEach((c, i) => {
     if (c.kind !== 'sampler') return;
     const earlier = columns.slice(0, i);
-    const s = c.spec;
-    if (s.sampler === 'subcategory') {
-      const parent = earlier.find((p) => p.name === s.parent);
-      if (parent?.kind !== 'sampler')
-        fail(['columns', i, 'parent'], `'${s.parent}' is not an earlier sampler column`);
-      const values = possibleValues((parent as Extract<CompiledColumn, { kind: 'sampler' }>).spec);
-      if (!values) fail(['columns', i, 'parent'], `'${s.parent}' has no fixed list of values to branch on`);
-      const gaps = subcategoryGaps(s, values!);
-      if (gaps.missing.length)
-        fail(['columns', i, 'values'], `no values listed for ${s.parent} = ${gaps.missing.join(', ')}`);
-      if (gaps.unknown.length)
-        fail(['columns', i, 'values'], `'${gaps.unknown.join("', '")}' is not a value of ${s.parent}`);
-    }
-    if (
-      (s.sampler === 'person' || s.sampler === 'persona') &&
-      s.locale_from &&
-      !earlier.some((p) => p.name === s.locale_from)
-    )
-      fail(['columns', i, 'locale_from'], `'${s.locale_from}' is not an earlier column`);
+    const specs: [SamplerSpec, (string | number)[]][] = [
+      [c.spec, ['columns', i]],
+      ...c.conditions.map((x, j): [SamplerSpec, (string | number)[]] => [
+        x.spec,
+        ['columns', i, 'conditional_params', j],
+      ]),
+    ];
+    for (const [s, at] of specs) checkReferences(s, at, earlier, fail);
   });
+}
+
+function checkReferences(
+  s: SamplerSpec,
+  at: (string | number)[],
+  earlier: CompiledColumn[],
+  fail: (path: (string | number)[], m: string) => never,
+): void {
+  if (s.sampler === 'subcategory') {
+    const parent = earlier.find((p) => p.name === s.parent);
+    if (parent?.kind !== 'sampler') fail([...at, 'parent'], `'${s.parent}' is not an earlier sampler column`);
+    const values = allValues(parent as Extract<CompiledColumn, { kind: 'sampler' }>);
+    if (!values) fail([...at, 'parent'], `'${s.parent}' has no fixed list of values to branch on`);
+    const gaps = subcategoryGaps(s, values!);
+    if (gaps.missing.length)
+      fail([...at, 'values'], `no values listed for ${s.parent} = ${gaps.missing.join(', ')}`);
+    if (gaps.unknown.length)
+      fail([...at, 'values'], `'${gaps.unknown.join("', '")}' is not a value of ${s.parent}`);
+  }
+  if (s.sampler === 'timedelta' && s.from !== undefined) {
+    const from = earlier.find((p) => p.name === s.from);
+    if (
+      from?.kind !== 'sampler' ||
+      (from.spec.sampler !== 'datetime' && !(from.spec.sampler === 'timedelta' && from.spec.from))
+    )
+      fail([...at, 'from'], `'${s.from}' is not an earlier datetime (or timedelta with from) column`);
+  }
+  if (
+    (s.sampler === 'person' || s.sampler === 'persona') &&
+    s.locale_from &&
+    !earlier.some((p) => p.name === s.locale_from)
+  )
+    fail([...at, 'locale_from'], `'${s.locale_from}' is not an earlier column`);
 }

@@ -118,6 +118,15 @@ export const recipe = z
       .describe('openai:MODEL, anthropic:MODEL or template (offline). `--provider` overrides.'),
     seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
     count: z.number().int().positive().max(100_000_000).default(100),
+    num_generations: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(1)
+      .describe(
+        'Rows per input: each input (sampler and seed values) gets this many rows, whose model columns are generated separately. count counts rows.',
+      ),
     defaults: z
       .strictObject({
         temperature: z.number().min(0).max(2).optional(),

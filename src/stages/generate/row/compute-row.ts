@@ -16,6 +16,7 @@ import type {
 import type { CompiledColumn, CompiledRecipe, OfflineTurn, OfflineValue } from '../recipe/compiled.js';
 import type { CoveragePlan } from '../samplers/coverage.js';
 import { rowRandom, type SampleOptions, sampleColumn } from '../samplers/sample.js';
+import type { SamplerSpec } from '../samplers/schema.js';
 import { type CompiledTemplate, conditionHolds, renderTemplate } from '../templates.js';
 import {
   chatSchema,
@@ -170,22 +171,31 @@ export async function computeRow(inputs: RowInputs, index: number): Promise<RowR
     throw new RowFailure(column.name, `${c.reason} (after a repair and a retry)`);
   };
 
-  const placed = inputs.plan?.forced(index);
+  // With num_generations N, rows input·N … input·N+N-1 share their inputs (sampler and seed values,
+  // drawn from the input's streams) and differ in everything generated (the row's own streams).
+  const perInput = recipe.recipe.num_generations;
+  const input = perInput === 1 ? index : Math.floor(index / perInput);
+  const placed = inputs.plan?.forced(input);
   const sampling: SampleOptions = { rare: inputs.plan?.rare ?? 'by-weight' };
   try {
     for (const column of recipe.columns) {
-      const random = rowRandom(seed, index, column.name);
+      const random = rowRandom(
+        seed,
+        column.kind === 'sampler' || column.kind === 'seed' ? input : index,
+        column.name,
+      );
       const forced = own(placed, column.name);
       let value: unknown;
       switch (column.kind) {
         case 'sampler':
-          value = forced !== undefined ? forced : sampleColumn(column.spec, values, random, sampling);
+          value =
+            forced !== undefined ? forced : sampleColumn(specFor(column, scope), values, random, sampling);
           samplerValues[column.name] = value;
           break;
         case 'seed': {
           const n = column.rows.length;
-          const k = column.spec.seed.order === 'random' ? random.below(n) : index % n;
-          value = column.rows[k];
+          const k = column.spec.seed.order === 'random' ? random.below(n) : input % n;
+          value = column.rows.get(k);
           samplerValues[column.name] = { seedRow: k };
           break;
         }
@@ -386,4 +396,15 @@ async function judge(
     responseFormat: { type: 'json_schema', name: column.name, schema },
   };
   return structured(column, 'answer', req, JSON.stringify(offline), (text) => checkStructured(text, schema));
+}
+
+/** The column's own parameters, or those of the first `conditional_params` entry that holds for the row. */
+function specFor(
+  column: Extract<CompiledColumn, { kind: 'sampler' }>,
+  scope: () => Record<string, unknown>,
+): SamplerSpec {
+  if (column.conditions.length === 0) return column.spec;
+  const row = scope();
+  for (const c of column.conditions) if (conditionHolds(c.when, row)) return c.spec;
+  return column.spec;
 }

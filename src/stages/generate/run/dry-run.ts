@@ -3,7 +3,7 @@ import { costOf, estimateTokens, priceFor } from '../../../llm/pricing.js';
 import { parseProviderId } from '../../../llm/registry.js';
 import { createTemplateProvider, withOfflineAnswer } from '../../../llm/template.js';
 import type { ChatMessage } from '../../../llm/types.js';
-import type { CompiledRecipe } from '../recipe/compiled.js';
+import { type CompiledRecipe, openSeeds } from '../recipe/compiled.js';
 import { computeRow, type RowCall } from '../row/compute-row.js';
 import { coveragePlanOf } from './prepare-run.js';
 import { providerIdsOf } from './providers-for-run.js';
@@ -69,6 +69,7 @@ export async function dryRun(
   const { ids } = providerIdsOf(recipe, o.provider);
   const template = createTemplateProvider();
   const plan = coveragePlanOf(recipe, count, seed);
+  await openSeeds(recipe);
   const maxTokensOf = new Map(
     recipe.columns.map((c) => [
       c.name,

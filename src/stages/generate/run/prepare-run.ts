@@ -1,7 +1,7 @@
 import type { Actor } from '../../../core/actor.js';
 import type { Dataset } from '../../../store/datasets.js';
 import type { OpenStore as Store } from '../../../store/store.js';
-import { type CompiledRecipe, samplerColumnsOf } from '../recipe/compiled.js';
+import { type CompiledRecipe, openSeeds, samplerColumnsOf } from '../recipe/compiled.js';
 import { type CoveragePlan, coveragePlan } from '../samplers/coverage.js';
 import { assertCompatible, type RecipeDataset, recipeDataset } from './recipe-dataset.js';
 import { rowIndexOf, rowPrefix } from './to-record.js';
@@ -37,6 +37,8 @@ export async function prepareRun(
   const end = Math.min(o.rows?.end ?? count, count);
   // The plan first: an impossible coverage request fails before anything is created.
   const plan = coveragePlanOf(recipe, count, seed);
+  // Streamed seed files are read (and checked) before a dataset is created for them.
+  await openSeeds(recipe);
 
   const target = recipeDataset(recipe, o.dataset);
   let dataset = await store.datasets.find(target.name);
@@ -72,7 +74,9 @@ export function coveragePlanOf(
   count: number,
   seed: number,
 ): CoveragePlan | undefined {
+  // The plan places values on inputs; with num_generations every generation of an input shares them.
+  const inputs = Math.ceil(count / recipe.recipe.num_generations);
   return recipe.recipe.coverage
-    ? coveragePlan(recipe.recipe.coverage, samplerColumnsOf(recipe), count, seed)
+    ? coveragePlan(recipe.recipe.coverage, samplerColumnsOf(recipe), inputs, seed)
     : undefined;
 }

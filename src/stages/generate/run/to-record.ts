@@ -46,6 +46,7 @@ export function rowToRecord(ctx: RecordContext, row: RowResult): NewRecord {
     samplerValues: row.samplerValues,
     provider: ctx.provider,
     seed: ctx.seed,
+    ...generationOf(ctx.recipe, row.index),
     ...(main ? { model: main.model, promptHash: main.promptHash } : {}),
     calls: row.calls,
   };
@@ -59,4 +60,10 @@ export function rowToRecord(ctx: RecordContext, row: RowResult): NewRecord {
     language,
     status: flagged ? 'flagged' : 'new',
   };
+}
+
+/** Which input and which of its generations a row is, when the recipe asks for several per input. */
+function generationOf(recipe: CompiledRecipe, index: number): { input?: number; generation?: number } {
+  const n = recipe.recipe.num_generations;
+  return n === 1 ? {} : { input: Math.floor(index / n), generation: index % n };
 }

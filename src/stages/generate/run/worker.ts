@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { ProviderError } from '../../../llm/errors.js';
 import type { OpenStore as Store } from '../../../store/store.js';
 import { loadRecipe } from '../recipe/load.js';
 import { GENERATE_JOB, type GenerateJobPayload } from './queue.js';
@@ -7,7 +8,10 @@ import { type GenerateSummary, runGeneration } from './run-generation.js';
 /**
  * `tandem worker`: claims queued jobs until none is left (or forever with `follow`), renewing its
  * lease while a job runs. A job that throws goes back to the queue (up to 5 attempts) with its error
- * recorded; a provider refusing the run (bad key) fails the job at once.
+ * recorded; a provider refusing the run (bad key) fails the job at once. A job stopped because the
+ * model server stayed unreachable (the circuit breaker gave up) is not the job's fault: it goes back
+ * to the queue without using an attempt, and this worker stops (with `follow`, waits `outageBackoffMs`
+ * before claiming again) rather than claim it straight back against the same dead server.
  */
 
 export interface WorkerOptions {
@@ -21,6 +25,8 @@ export interface WorkerOptions {
   /** Claim only this run's jobs (`tandem worker --run ID`). */
   runId?: string;
   log?: (line: string) => void;
+  /** With `follow`, how long to wait after an outage before claiming again (default 60 s). */
+  outageBackoffMs?: number;
   /**
    * Other stages' jobs this worker also takes (a later stage's code, passed in by the CLI: a stage
    * never imports a later one). The handler's value is stored as the job's result.
@@ -38,12 +44,22 @@ export interface WorkerReport {
   jobs: number;
   rowsStored: number;
   failedJobs: number;
+  /** Jobs returned to the queue because the model server was unreachable. */
+  requeuedJobs: number;
+  /** Set when the worker stopped early because the model server was unreachable. */
+  stoppedBy?: string;
+}
+
+/** The run stopped because the circuit breaker gave up on an unreachable server. */
+function isOutage(e: unknown): boolean {
+  const cause = (e as { cause?: unknown })?.cause ?? e;
+  return cause instanceof ProviderError && cause.failure === 'unreachable';
 }
 
 export async function runWorker(store: Store, o: WorkerOptions = {}): Promise<WorkerReport> {
   const worker = o.id ?? `${hostname()}:${process.pid}`;
   const leaseMs = o.leaseMs ?? 60_000;
-  const report: WorkerReport = { worker, jobs: 0, rowsStored: 0, failedJobs: 0 };
+  const report: WorkerReport = { worker, jobs: 0, rowsStored: 0, failedJobs: 0, requeuedJobs: 0 };
   while (!o.signal?.aborted) {
     const kinds = [GENERATE_JOB, ...Object.keys(o.handlers ?? {})];
     const job = await store.jobs.claim<GenerateJobPayload>(kinds, worker, leaseMs, 5, o.runId);
@@ -85,6 +101,17 @@ export async function runWorker(store: Store, o: WorkerOptions = {}): Promise<Wo
       );
     } catch (e) {
       const message = (e as Error).message;
+      if (isOutage(e)) {
+        await store.jobs.release(job.id, message);
+        report.requeuedJobs++;
+        o.log?.(`job ${job.id} returned to the queue (its attempt not counted): ${message}`);
+        if (!o.follow) {
+          report.stoppedBy = message;
+          break;
+        }
+        await sleep(o.outageBackoffMs ?? 60_000, o.signal);
+        continue;
+      }
       const fatal =
         (e as { code?: string }).code === 'provider' || (e as { code?: string }).code === 'bad_input';
       await store.jobs.finish(job.id, { status: fatal ? 'failed' : 'queued', error: message });
@@ -96,3 +123,16 @@ export async function runWorker(store: Store, o: WorkerOptions = {}): Promise<Wo
   }
   return report;
 }
+
+const sleep = (ms: number, signal: AbortSignal | undefined) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
+  });

@@ -8,6 +8,7 @@ import {
   sampleDatetime,
   sampleGaussian,
   samplePoisson,
+  sampleTimedelta,
   sampleUniform,
   sampleUuid,
 } from './scalar.js';
@@ -41,6 +42,7 @@ export interface SampledValues {
   bernoulli: boolean;
   binomial: number;
   poisson: number;
+  timedelta: number | string;
 }
 export type SampledValue = SampledValues[keyof SampledValues];
 
@@ -135,6 +137,8 @@ function sampleAny(
       return sampleBinomial(spec, random);
     case 'poisson':
       return samplePoisson(spec.mean, random);
+    case 'timedelta':
+      return sampleTimedelta(spec, row, random);
   }
 }
 

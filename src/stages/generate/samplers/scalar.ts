@@ -1,5 +1,13 @@
+import { badInput } from '../../../core/errors.js';
 import type { Random } from '../../../core/random.js';
-import type { BinomialSpec, DatetimeSpec, GaussianSpec, UniformSpec } from './schema.js';
+import {
+  type BinomialSpec,
+  type DatetimeSpec,
+  type GaussianSpec,
+  TIME_UNITS,
+  type TimedeltaSpec,
+  type UniformSpec,
+} from './schema.js';
 
 const TWO_32 = 4294967296;
 const DAY_MS = 86_400_000;
@@ -46,6 +54,32 @@ export function sampleDatetime(spec: DatetimeSpec, random: Random): string | num
   const seconds = integerBetween(lo, Math.max(lo, Math.floor(end / 1000)), random);
   if (format === 'unix') return seconds;
   return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * A whole number of units in [min, max]; with `from`, the row's instant in that column moved by it.
+ * The result keeps the instant's form (unix seconds stay a number, a date stays a date) unless
+ * `format` asks for another, so a chain of offsets reads like its start.
+ */
+export function sampleTimedelta(
+  spec: TimedeltaSpec,
+  row: Readonly<Record<string, unknown>>,
+  random: Random,
+): number | string {
+  const units = integerBetween(spec.min, spec.max, random);
+  if (spec.from === undefined) return units;
+  const base = row[spec.from];
+  const ms =
+    typeof base === 'number' ? base * 1000 : typeof base === 'string' ? Date.parse(base) : Number.NaN;
+  if (!Number.isFinite(ms))
+    throw badInput(`timedelta from '${spec.from}': the row's value is not a date or an instant`);
+  const at = new Date(ms + units * TIME_UNITS[spec.unit] * 1000);
+  const format =
+    spec.format ??
+    (typeof base === 'number' ? 'unix' : /^\d{4}-\d{2}-\d{2}$/.test(base as string) ? 'date' : 'iso');
+  if (format === 'unix') return Math.floor(at.getTime() / 1000);
+  if (format === 'date') return at.toISOString().slice(0, 10);
+  return at.toISOString().replace('.000Z', 'Z');
 }
 
 /** One uniform against p; p = 1 is always true, p = 0 never. */

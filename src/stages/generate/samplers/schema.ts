@@ -271,6 +271,38 @@ const poissonShape = {
   mean: z.number().min(0).max(1000).describe('The mean count (lambda).'),
 };
 
+export const TIME_UNITS = { seconds: 1, minutes: 60, hours: 3600, days: 86_400, weeks: 604_800 } as const;
+
+const timedeltaShape = {
+  sampler: z
+    .literal('timedelta')
+    .describe(
+      'A whole number of units between min and max; with `from`, that instant plus the offset (a due date after an order date).',
+    ),
+  min: z.number().int().describe('Smallest offset in units (inclusive; may be negative).'),
+  max: z.number().int().describe('Largest offset in units (inclusive).'),
+  unit: z.enum(['seconds', 'minutes', 'hours', 'days', 'weeks']).describe('Unit of min, max and the value.'),
+  from: columnRef
+    .optional()
+    .describe(
+      'An earlier datetime or timedelta column: the value is its instant plus the offset, in its format unless `format` says otherwise.',
+    ),
+  format: z
+    .enum(['iso', 'date', 'unix'])
+    .optional()
+    .describe('With `from`: iso, date or unix (seconds); the `from` column’s format when absent.'),
+};
+
+function checkTimedelta(spec: { min: number; max: number; from?: string; format?: string }, ctx: Ctx) {
+  checkRange(spec, ctx);
+  if (spec.format !== undefined && spec.from === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      message: 'format needs `from` (without it the value is a number)',
+      path: ['format'],
+    });
+}
+
 const variants = [
   z.strictObject(categoryShape).superRefine(checkCategory),
   z.strictObject(subcategoryShape).superRefine(checkSubcategory),
@@ -284,7 +316,35 @@ const variants = [
   z.strictObject(bernoulliShape),
   z.strictObject(binomialShape),
   z.strictObject(poissonShape),
+  z.strictObject(timedeltaShape).superRefine(checkTimedelta),
 ] as const;
+
+/**
+ * `conditional_params`: a list of `{when, …keys}` whose keys are the sampler's own (any of them, each
+ * typed as in the sampler), used instead of the column's on rows where `when` holds. Only the keys are
+ * typed here; the merged spec is checked whole (min ≤ max, …) when the recipe loads.
+ */
+function conditionalParams(shape: z.ZodRawShape) {
+  const keys: Record<string, z.ZodType> = {};
+  for (const [k, t] of Object.entries(shape)) if (k !== 'sampler') keys[k] = (t as z.ZodType).optional();
+  return z
+    .array(
+      z
+        .strictObject({
+          when: z
+            .string()
+            .min(1)
+            .describe('A Liquid condition over earlier columns, e.g. "language == \'ja\'".'),
+          ...keys,
+        })
+        .describe('Parameters for the rows where `when` holds; the first entry that holds wins.'),
+    )
+    .min(1)
+    .optional()
+    .describe(
+      'Parameters chosen by the row: the first entry whose `when` holds replaces the keys it gives; other rows use the column’s own.',
+    );
+}
 
 const unionDescription = 'A sampler column: its value is drawn per row from a seeded random stream.';
 
@@ -292,7 +352,9 @@ const unionDescription = 'A sampler column: its value is drawn per row from a se
  * The sampler union with `extra` keys added to every variant, for a recipe whose columns carry their
  * own keys beside the sampler's (`samplerSpecWith({ name: identifier })`). Checks are kept.
  */
-export function samplerSpecWith<E extends z.ZodRawShape>(extra: E) {
+export function samplerSpecWith<E extends z.ZodRawShape>(extra: E, conditional = false) {
+  const ext = <V extends (typeof variants)[number]>(v: V) =>
+    v.safeExtend(conditional ? { ...extra, conditional_params: conditionalParams(v.shape) } : extra);
   const [
     category,
     subcategory,
@@ -306,21 +368,23 @@ export function samplerSpecWith<E extends z.ZodRawShape>(extra: E) {
     bernoulli,
     binomial,
     poisson,
+    timedelta,
   ] = variants;
   return z
     .discriminatedUnion('sampler', [
-      category.safeExtend(extra),
-      subcategory.safeExtend(extra),
-      uniform.safeExtend(extra),
-      gaussian.safeExtend(extra),
-      person.safeExtend(extra),
-      persona.safeExtend(extra),
-      language.safeExtend(extra),
-      datetime.safeExtend(extra),
-      uuid.safeExtend(extra),
-      bernoulli.safeExtend(extra),
-      binomial.safeExtend(extra),
-      poisson.safeExtend(extra),
+      ext(category),
+      ext(subcategory),
+      ext(uniform),
+      ext(gaussian),
+      ext(person),
+      ext(persona),
+      ext(language),
+      ext(datetime),
+      ext(uuid),
+      ext(bernoulli),
+      ext(binomial),
+      ext(poisson),
+      ext(timedelta),
     ])
     .describe(unionDescription);
 }
@@ -339,6 +403,7 @@ export type LanguageSpec = SamplerOf<'language'>;
 export type DatetimeSpec = SamplerOf<'datetime'>;
 export type UuidSpec = SamplerOf<'uuid'>;
 export type BinomialSpec = SamplerOf<'binomial'>;
+export type TimedeltaSpec = SamplerOf<'timedelta'>;
 
 /** A sampler spec with its column name, as a recipe lists it (any other keys are ignored here). */
 export type NamedSampler = SamplerSpec & { name: string };

@@ -211,3 +211,47 @@ describe('bernoulli, binomial and poisson samplers', () => {
     expect(() => column('c', { sampler: 'poisson', lambda: 3 })).toThrow(/lambda|mean/);
   });
 });
+
+describe('timedelta sampler', () => {
+  it('alone, draws whole units in [min, max], both ends reached', () => {
+    const xs = sampleMany(
+      column('d', { sampler: 'timedelta', min: -2, max: 3, unit: 'days' }),
+      2000,
+    ) as number[];
+    expect(new Set(xs)).toEqual(new Set([-2, -1, 0, 1, 2, 3]));
+  });
+
+  it('from a datetime column: that instant plus the offset, in its format', () => {
+    const spec = column('due', { sampler: 'timedelta', min: 1, max: 48, unit: 'hours', from: 'opened' });
+    const opened = '2024-03-01T10:00:00Z';
+    const xs = sampleMany(spec, 500, () => ({ opened })) as string[];
+    const hours = xs.map((x) => (Date.parse(x) - Date.parse(opened)) / 3_600_000);
+    expect(hours.every((h) => Number.isInteger(h) && h >= 1 && h <= 48)).toBe(true);
+    expect(Math.min(...hours)).toBe(1);
+    expect(Math.max(...hours)).toBe(48);
+    expect(xs[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+
+    const days = column('d', { sampler: 'timedelta', min: 7, max: 7, unit: 'days', from: 'day' });
+    expect(sampleMany(days, 1, () => ({ day: '2024-02-26' }))).toEqual(['2024-03-04']);
+    expect(sampleMany(days, 1, () => ({ day: 1_700_000_000 }))).toEqual([1_700_000_000 + 7 * 86_400]);
+    const asDate = column('d', {
+      sampler: 'timedelta',
+      min: 1,
+      max: 1,
+      unit: 'weeks',
+      from: 't',
+      format: 'date',
+    });
+    expect(sampleMany(asDate, 1, () => ({ t: '2024-01-01T23:00:00Z' }))).toEqual(['2024-01-08']);
+  });
+
+  it('refuses a reversed range, format without from, and a from value that is no instant', () => {
+    expect(() => column('d', { sampler: 'timedelta', min: 5, max: 1, unit: 'days' })).toThrow(/min/);
+    expect(() => column('d', { sampler: 'timedelta', min: 1, max: 2, unit: 'days', format: 'iso' })).toThrow(
+      /format needs/,
+    );
+    expect(() => column('d', { sampler: 'timedelta', min: 1, max: 2, unit: 'fortnights' })).toThrow(/unit/);
+    const spec = column('d', { sampler: 'timedelta', min: 1, max: 2, unit: 'days', from: 'x' });
+    expect(() => sampleMany(spec, 1, () => ({ x: 'soon' }))).toThrow(/not a date/);
+  });
+});
