@@ -103,9 +103,9 @@ describe.skipIf(!hasNpm)('npm install -g of the packed tarball, offline', () => 
     expect(imported.code, imported.stderr).toBe(0);
     const list = run(bin, ['datasets', 'list', '--db', db, '--json'], work);
     expect(list.code, list.stderr).toBe(0);
-    expect(JSON.parse(list.stdout)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: 'packed' })]),
-    );
+    expect(JSON.parse(list.stdout).datasets).toEqual([
+      expect.objectContaining({ name: 'packed', records: 2 }),
+    ]);
     const out = join(work, 'out.jsonl');
     const exported = run(
       bin,
