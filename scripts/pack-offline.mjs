@@ -7,7 +7,8 @@
 // GitHub (fails offline) and node-gyp compiles SQLite from source (minutes, needs a compiler and
 // Node's headers, which it also downloads). So this script repacks npm's tarball with the binary
 // this checkout built and without the script, binding.gyp (npm's implicit `node-gyp rebuild`) and
-// the C sources. The tarball is therefore for this OS, CPU and Node major only: its name says which.
+// the C sources; and leaves out what only compilers and debuggers read (.ts, .d.ts, .map). The
+// tarball is therefore for this OS, CPU and Node major only: its name says which.
 //
 // Usage: node scripts/pack-offline.mjs [--no-build] [--out DIR]
 //   --no-build  pack the dist/ already built (skips `prepare`, i.e. `npm run build`)
@@ -75,6 +76,16 @@ try {
     writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
     for (const f of ['binding.gyp', 'deps', 'src']) rmSync(join(dir, f), { recursive: true, force: true });
   }
+  // TypeScript sources, type declarations and source maps are half the dependencies' files and size
+  // (the SDKs ship all three) and nothing reads them at run time.
+  const strip = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) strip(p);
+      else if (/\.([mc]?ts|map)$/.test(e.name)) rmSync(p);
+    }
+  };
+  strip(modules);
   // Every dependency is in the tarball: a lock would only name registry URLs npm must not fetch.
   rmSync(join(pkg, 'npm-shrinkwrap.json'), { force: true });
 
