@@ -3,6 +3,7 @@
  * and a record's text as checks read it. */
 export { readEvalFile } from './eval-sets.js';
 export {
+  askJudge,
   grade,
   type JudgeConfig,
   judgeConfig,

@@ -6,7 +6,8 @@ import { own } from '../../core/own.js';
 import type { DatasetRecord } from '../../core/record.js';
 import type { DatasetSettings } from '../../core/settings.js';
 import { createCachedCalls } from '../../llm/call/cached-calls.js';
-import { callChecked } from '../../llm/call/call-checked.js';
+import { type CheckedAnswer, callChecked } from '../../llm/call/call-checked.js';
+import type { CallModel, ModelCall } from '../../llm/call/model-call.js';
 import { checkStructured } from '../../llm/call/structured.js';
 import { isProviderError } from '../../llm/errors.js';
 import { judgeMessages, judgeSchema } from '../../llm/judge-prompt.js';
@@ -160,6 +161,40 @@ export function grade(config: JudgeConfig, recordId: number, scores: Scores): Gr
   return { passed, score: sum / config.criteria.length, suggestions, criteria };
 }
 
+/**
+ * Asks the judge about one record: the rubric's prompt at temperature 0 with its JSON schema, repaired
+ * once when the answer is not valid judge JSON. The judge check and the counterfactual probe both ask
+ * this way, so a text judged by one is a cache hit for the other when the purpose matches.
+ */
+export function askJudge(
+  call: CallModel<ModelCall>,
+  provider: string,
+  purpose: string,
+  config: JudgeConfig,
+  record: DatasetRecord,
+  settings: DatasetSettings,
+): Promise<CheckedAnswer> {
+  const schema = judgeSchema(config.criteria);
+  return callChecked(
+    call,
+    {
+      provider,
+      purpose,
+      request: {
+        messages: judgeMessages(
+          config.criteria,
+          renderTarget(record, settings, config.field),
+          config.instructions,
+        ),
+        params: { temperature: 0 },
+        responseFormat: { type: 'json_schema', name: 'judge', schema },
+      },
+      offline: () => offlineJudgeAnswer(record, config.criteria),
+    },
+    (text) => checkStructured(text, schema),
+  );
+}
+
 export async function runJudge(store: Store, options: JudgeOptions): Promise<JudgeSummary> {
   const parsed = judgeConfig.safeParse(options.config);
   if (!parsed.success) throw badInput(`judge settings: ${z.prettifyError(parsed.error)}`);
@@ -172,7 +207,6 @@ export async function runJudge(store: Store, options: JudgeOptions): Promise<Jud
     maxConcurrency: config.concurrency,
   });
   const agent = `judge:${provider.id}`;
-  const schema = judgeSchema(config.criteria);
   const controller = new AbortController();
   const stop = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', stop, { once: true });
@@ -192,24 +226,7 @@ export async function runJudge(store: Store, options: JudgeOptions): Promise<Jud
 
   /** The answer, repaired once if it is not valid judge JSON; undefined when the repair fails too. */
   async function verdict(record: DatasetRecord): Promise<{ scores: Scores; model: string } | undefined> {
-    const r = await callChecked(
-      call,
-      {
-        provider: provider.id,
-        purpose: 'judge',
-        request: {
-          messages: judgeMessages(
-            config.criteria,
-            renderTarget(record, dataset.settings, config.field),
-            config.instructions,
-          ),
-          params: { temperature: 0 },
-          responseFormat: { type: 'json_schema', name: 'judge', schema },
-        },
-        offline: () => offlineJudgeAnswer(record, config.criteria),
-      },
-      (text) => checkStructured(text, schema),
-    );
+    const r = await askJudge(call, provider.id, 'judge', config, record, dataset.settings);
     return r.ok ? { scores: r.value as Scores, model: r.answer.completion.model } : undefined;
   }
 

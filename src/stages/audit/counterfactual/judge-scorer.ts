@@ -2,23 +2,13 @@ import { z } from 'zod';
 import { badInput, TandemError } from '../../../core/errors.js';
 import type { DatasetRecord } from '../../../core/record.js';
 import { createCachedCalls } from '../../../llm/call/cached-calls.js';
-import { callChecked } from '../../../llm/call/call-checked.js';
-import { checkStructured } from '../../../llm/call/structured.js';
 import { isProviderError } from '../../../llm/errors.js';
-import { judgeMessages, judgeSchema } from '../../../llm/judge-prompt.js';
 import { priceFor } from '../../../llm/pricing.js';
 import { createProvider, parseProviderId } from '../../../llm/registry.js';
 import { scheduleProvider } from '../../../llm/scheduler/scheduled-provider.js';
 import type { Dataset } from '../../../store/datasets.js';
 import type { Store } from '../../../store/store.js';
-import {
-  grade,
-  type JudgeConfig,
-  judgeConfig,
-  offlineJudgeAnswer,
-  renderTarget,
-  type Scores,
-} from '../../checks/index.js';
+import { askJudge, grade, type JudgeConfig, judgeConfig, type Scores } from '../../checks/index.js';
 
 /**
  * The dataset's LLM judge (its `checks.judge` settings) as a function of a record: the same rubric,
@@ -57,7 +47,6 @@ export async function judgeScorer(
   const provider = scheduleProvider(await createProvider(parseProviderId(config.provider)), {
     maxConcurrency: config.concurrency,
   });
-  const schema = judgeSchema(config.criteria);
   const price = priceFor(provider.kind, provider.model);
   const { call, stats } = createCachedCalls({
     cache: store.llmCache,
@@ -77,24 +66,7 @@ export async function judgeScorer(
 
   async function checkedCall(record: DatasetRecord) {
     try {
-      return await callChecked(
-        call,
-        {
-          provider: provider.id,
-          purpose: 'judge:counterfactual',
-          request: {
-            messages: judgeMessages(
-              config.criteria,
-              renderTarget(record, dataset.settings, config.field),
-              config.instructions,
-            ),
-            params: { temperature: 0 },
-            responseFormat: { type: 'json_schema', name: 'judge', schema },
-          },
-          offline: () => offlineJudgeAnswer(record, config.criteria),
-        },
-        (text) => checkStructured(text, schema),
-      );
+      return await askJudge(call, provider.id, 'judge:counterfactual', config, record, dataset.settings);
     } catch (e) {
       // Retries spent on a transient failure: no score for this text, as the judge check counts it.
       if (isProviderError(e) && e.retryable) return { ok: false as const };
