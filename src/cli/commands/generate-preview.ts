@@ -1,5 +1,5 @@
 import type { PreviewResult } from '../../stages/generate/run/preview.js';
-import { money } from './generate.js';
+import { money } from './money.js';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 

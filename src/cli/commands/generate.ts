@@ -7,6 +7,7 @@ import type { DryRunResult } from '../../stages/generate/run/dry-run.js';
 import type { GenerateProgress, GenerateSummary } from '../../stages/generate/run/run-generation.js';
 import { cliActor, globals, withStore } from '../context.js';
 import { CommandFailed, emit, note } from '../output.js';
+import { money } from './money.js';
 
 export interface GenerateFlags {
   count?: string;
@@ -282,8 +283,6 @@ export function formatRate(rowsPerSecond: number): string {
   if (perMinute >= 0.1) return `${perMinute.toFixed(1)} rows/min`;
   return `${(perMinute * 60).toFixed(2)} rows/h`;
 }
-export const money = (c: number | undefined) =>
-  c === undefined ? 'unknown (model not in the price list)' : `$${c.toFixed(4)}`;
 
 export function describeRun(s: GenerateSummary): string[] {
   const r = s.rows;
