@@ -61,12 +61,16 @@ export function detectFormat(file: string, explicit?: string): FileFormat {
 export function readRows(
   file: string,
   format: FileFormat,
-  options: { batchSize?: number; delimiter?: string } = {},
+  options: { batchSize?: number; delimiter?: string; chunkSize?: number } = {},
 ): AsyncIterable<SourceItem[]> {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1000));
   let delimiter = options.delimiter;
   if (delimiter === undefined && format === 'csv' && extname(file).toLowerCase() === '.tsv') delimiter = '\t';
-  const opts: ReaderOptions = { batchSize, delimiter };
+  const opts: ReaderOptions = {
+    batchSize,
+    delimiter,
+    ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
+  };
   return nonEmpty(file, format, select(format)(file, opts));
 }
 

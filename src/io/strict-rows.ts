@@ -11,8 +11,12 @@ export interface Row {
  * The rows of a file for tools that take no partial input: the first bad row stops the read with a
  * bad_input error naming `file:line[:column]`.
  */
-export async function* strictRows(file: string, format: FileFormat = 'jsonl'): AsyncGenerator<Row[]> {
-  for await (const items of readRows(file, format)) {
+export async function* strictRows(
+  file: string,
+  format: FileFormat = 'jsonl',
+  options: { batchSize?: number; chunkSize?: number } = {},
+): AsyncGenerator<Row[]> {
+  for await (const items of readRows(file, format, options)) {
     const rows: Row[] = [];
     for (const item of items) {
       if (!item.ok) {

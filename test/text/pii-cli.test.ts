@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { verdictJson } from '../../src/cli/commands/pii.js';
 import { saltedHash } from '../../src/text/pii/index.js';
 import { fixtures } from '../helpers/files.js';
 import { runInProcess } from '../helpers/in-process.js';
@@ -158,5 +159,18 @@ describe('tandem pii', () => {
     const r = await tandem(['pii', '/nonexistent/x.jsonl']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('/nonexistent/x.jsonl');
+  });
+});
+
+describe('verdictJson', () => {
+  it('writes the bytes JSON.stringify writes, escapes and scores included', () => {
+    const entities = [
+      { type: 'PERSON' as const, start: 0, end: 9, text: 'Zoë "Zed"', score: 0.85 },
+      { type: 'EMAIL_ADDRESS' as const, start: 10, end: 30, text: 'a\\b\n\t\u0001\ud800😀é', score: 1 },
+      { type: 'DATE_TIME' as const, start: 31, end: 40, text: '</script>', score: 0.1 + 0.2 },
+    ];
+    for (const found of [[], entities.slice(0, 1), entities]) {
+      expect(verdictJson(7, found)).toBe(JSON.stringify({ line: 7, entities: found }));
+    }
   });
 });

@@ -41,13 +41,20 @@ function describeCounts(counts: Map<string, number>): string {
     .join(', ');
 }
 
-const entityJson = (e: Entity) => ({
-  type: e.type,
-  start: e.start,
-  end: e.end,
-  text: e.text,
-  score: e.score,
-});
+/**
+ * `JSON.stringify({ line, entities })` with each entity as {type, start, end, text, score}, built by
+ * hand: the same bytes, without an object per entity and V8's generic walk (the --json hot path).
+ * Types are upper-case ASCII names and offsets integers, so only the text needs escaping.
+ */
+export function verdictJson(line: number, found: readonly Entity[]): string {
+  if (found.length === 0) return `{"line":${line},"entities":[]}`;
+  let s = `{"line":${line},"entities":[`;
+  for (let i = 0; i < found.length; i++) {
+    const e = found[i]!;
+    s += `${i === 0 ? '' : ','}{"type":"${e.type}","start":${e.start},"end":${e.end},"text":${JSON.stringify(e.text)},"score":${JSON.stringify(e.score)}}`;
+  }
+  return `${s}]}`;
+}
 
 export function registerPii(program: Command): void {
   program
@@ -78,13 +85,14 @@ export function registerPii(program: Command): void {
       }
       const fakes = operator === 'fake' && salt ? new FakeMap(salt, resolved.region) : undefined;
 
-      const sink = openLineSink(process.stdout);
+      // Small writes: a line queued for long survives young-generation GCs (see LineSinkOptions).
+      const sink = openLineSink(process.stdout, { flushAt: 64 * 1024 });
       const counts = new Map<string, number>();
       let lines = 0;
       let withPii = 0;
       const bar = progress('pii');
       try {
-        for await (const rows of strictRows(file)) {
+        for await (const rows of strictRows(file, 'jsonl', { chunkSize: 256 * 1024, batchSize: 100 })) {
           for (const item of rows) {
             const text = textField(item, o.field, file);
             lines++;
@@ -99,7 +107,7 @@ export function registerPii(program: Command): void {
               });
               pending = sink.write(JSON.stringify({ ...item.value, [o.field]: r.text }));
             } else if (g.json) {
-              pending = sink.write(JSON.stringify({ line: item.line, entities: found.map(entityJson) }));
+              pending = sink.write(verdictJson(item.line, found));
             } else {
               for (const e of found) {
                 pending = sink.write(
