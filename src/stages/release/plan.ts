@@ -4,9 +4,10 @@ import type { DatasetSettings } from '../../core/settings.js';
 import type { CandidateRecord, CheckVerdict } from '../../store/release-inputs.js';
 import { murmur3x128String } from '../../text/hash.js';
 import { UnionFind } from '../../text/union-find.js';
+import { Column, KeyColumn } from './columns.js';
 import { type MixReport, type MixSpec, type MixStrata, mixKeep, originClass } from './mix.js';
 import { piiFindingIds } from './pii-gate.js';
-import { assignSplits, type GroupInput, type SplitSpec } from './splits.js';
+import { assignSplitColumns, type SplitSpec } from './splits.js';
 
 /**
  * Which candidates a release takes and in which split: read once, as pages of light rows in id
@@ -56,26 +57,6 @@ export interface ReleasePlan {
   mix?: MixReport;
 }
 
-/** Growable typed arrays: a million candidates fit in a few megabytes. */
-class Column<T extends Float64Array | Int32Array> {
-  data: T;
-  length = 0;
-  constructor(private readonly make: (n: number) => T) {
-    this.data = make(1024);
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = this.make(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  get view(): T {
-    return this.data.subarray(0, this.length) as T;
-  }
-}
-
 function stratumValue(r: CandidateRecord, field: string): string {
   const v =
     field === 'language'
@@ -89,11 +70,9 @@ function stratumValue(r: CandidateRecord, field: string): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-/** A 53-bit order from the group key's hash: uniform, and the same on every run and machine. */
-function hashOrder(key: string): number {
-  const h = murmur3x128String(key);
-  return h[0]! * 2 ** 21 + (h[1]! >>> 11);
-}
+/** A 53-bit order from a key's 128-bit hash: uniform, and the same on every run and machine. */
+const orderOf = (h: Uint32Array): number => h[0]! * 2 ** 21 + (h[1]! >>> 11);
+const hashOrder = (key: string): number => orderOf(murmur3x128String(key));
 
 export async function planRelease(
   pages: AsyncIterable<CandidateRecord[]>,
@@ -106,7 +85,7 @@ export async function planRelease(
   const strataCol = new Column((n) => new Int32Array(n));
   const origin = new Column((n) => new Int32Array(n));
   const pinCol = new Column((n) => new Int32Array(n));
-  const externalIds: string[] = [];
+  const keys = new KeyColumn();
   const strataIndex = new Map<string, number>();
   const strata: string[] = [];
   const mixBy = o.mix && o.mixBy?.length ? o.mixBy : undefined;
@@ -150,7 +129,7 @@ export async function planRelease(
     const base = ids.length;
     for (const r of page) {
       ids.push(r.id);
-      externalIds.push(r.externalId);
+      keys.push(r.externalId);
       for (const k of Object.keys(r.metadata)) seenMeta.add(k);
       const key = o.stratifyBy.map((f) => stratumValue(r, f)).join(' / ');
       let s = strataIndex.get(key);
@@ -188,7 +167,7 @@ export async function planRelease(
         linkA.push(i);
         linkTarget.push(d.duplicateOfId);
       } else if (v.check === 'pii') {
-        piiByIndex.set(i, piiFindingIds(externalIds[i]!, d.types));
+        piiByIndex.set(i, piiFindingIds(page[i - base]!.externalId, d.types));
       } else if (v.check === 'decontaminate') contaminatedIdx.add(i);
     }
   }
@@ -250,16 +229,21 @@ export async function planRelease(
     const strataOfMix: MixStrata | undefined = mixBy
       ? { by: mixBy, of: mixStrataCol.view, names: mixStrata }
       : undefined;
-    mixReport = mixKeep(o.mix, origin.view, (i) => hashOrder(`mix:${externalIds[i]}`), keep, strataOfMix);
+    mixReport = mixKeep(o.mix, origin.view, (i) => hashOrder(`mix:${keys.get(i)}`), keep, strataOfMix);
   }
 
   // Groups: numbered by their first (lowest id) member, keyed by that member's external id, which
-  // later records joining the group cannot change.
+  // later records joining the group cannot change. Columns of at most n groups.
   const groupOf = new Int32Array(n).fill(-1);
   const rootGroup = new Int32Array(n + extra.size).fill(-1);
-  const groups: GroupInput[] = [];
+  let nGroups = 0;
+  const gSize = new Int32Array(n);
+  const gStratum = new Int32Array(n);
+  const gOrder = new Float64Array(n);
+  const gFirst = new Int32Array(n);
+  const gPin = new Int32Array(n);
   // Pins per group: the first seen, and only where members disagree a tally (rare: groups merged).
-  const firstPin = new Column((k) => new Int32Array(k));
+  const firstPin = new Int32Array(n);
   const tallies = new Map<number, Map<number, number>>();
   const pins = pinCol.view;
   const strataV = strataCol.view;
@@ -269,19 +253,21 @@ export async function planRelease(
     const root = uf.find(i);
     let g = rootGroup[root]!;
     if (g < 0) {
-      g = groups.length;
+      g = nGroups++;
       rootGroup[root] = g;
-      const key = externalIds[i]!;
-      groups.push({ size: 0, stratum: strataV[i]!, order: hashOrder(key), key, pin: -1 });
-      firstPin.push(-1);
+      gStratum[g] = strataV[i]!;
+      gOrder[g] = orderOf(keys.hash(i));
+      gFirst[g] = i;
+      gPin[g] = -1;
+      firstPin[g] = -1;
     }
     groupOf[i] = g;
-    groups[g]!.size++;
+    gSize[g]!++;
     const p = pins[i]!;
     if (p < 0) continue;
     pinned++;
-    const first = firstPin.data[g]!;
-    if (first < 0) firstPin.data[g] = p;
+    const first = firstPin[g]!;
+    if (first < 0) firstPin[g] = p;
     let t = tallies.get(g);
     if (!t && first >= 0 && first !== p) {
       // Recount this group's pins so far: every earlier pinned member had `first`.
@@ -291,7 +277,7 @@ export async function planRelease(
       t.set(p, (t.get(p) ?? 0) + 1);
       tallies.set(g, t);
     } else if (t) t.set(p, (t.get(p) ?? 0) + 1);
-    if (!t) groups[g]!.pin = p;
+    if (!t) gPin[g] = p;
   }
   for (const [g, votes] of tallies) {
     // Most members' split; on a tie the later split (held-out data stays held out).
@@ -302,10 +288,21 @@ export async function planRelease(
         best = s;
         bestN = c;
       }
-    groups[g]!.pin = best;
+    gPin[g] = best;
   }
   const movedGroups = tallies.size;
-  const assigned = assignSplits(groups, o.splits, strata.length);
+  const assigned = assignSplitColumns(
+    {
+      length: nGroups,
+      size: gSize.subarray(0, nGroups),
+      stratum: gStratum.subarray(0, nGroups),
+      order: gOrder.subarray(0, nGroups),
+      pin: gPin.subarray(0, nGroups),
+      compareKeys: (a, b) => keys.compare(gFirst[a]!, gFirst[b]!),
+    },
+    o.splits,
+    strata.length,
+  );
 
   const split = new Int8Array(n).fill(-1);
   const perStratum = strata.map(() => o.splits.map(() => 0));
@@ -334,7 +331,7 @@ export async function planRelease(
     if (split[i]! >= 0) for (const f of findings) piiFindings.set(f, idView[i]!);
 
   let groupedRecords = 0;
-  for (const g of groups) if (g.size > 1) groupedRecords += g.size;
+  for (let g = 0; g < nGroups; g++) if (gSize[g]! > 1) groupedRecords += gSize[g]!;
   return {
     ids: idView,
     split,
@@ -342,7 +339,7 @@ export async function planRelease(
     piiFindings,
     strata,
     perStratum,
-    groups: groups.length,
+    groups: nGroups,
     groupedRecords,
     pinned,
     movedGroups,

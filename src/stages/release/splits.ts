@@ -53,42 +53,68 @@ export interface GroupInput {
   pin: number;
 }
 
+/**
+ * Groups as columns (index g in each array): what planning a million-record release holds, a few
+ * dozen bytes a group where an object per group cost over a hundred (and the garbage collector's
+ * time to trace them all).
+ */
+export interface GroupColumns {
+  length: number;
+  size: Int32Array;
+  stratum: Int32Array;
+  order: Float64Array;
+  pin: Int32Array;
+  /** Orders two groups' keys (as `<` orders strings): the tie-break between equal orders. */
+  compareKeys(a: number, b: number): number;
+}
+
 /** Split index per group. */
 export function assignSplits(groups: GroupInput[], specs: SplitSpec[], strata: number): Int32Array {
-  const out = new Int32Array(groups.length).fill(-1);
+  return assignSplitColumns(
+    {
+      length: groups.length,
+      size: Int32Array.from(groups, (g) => g.size),
+      stratum: Int32Array.from(groups, (g) => g.stratum),
+      order: Float64Array.from(groups, (g) => g.order),
+      pin: Int32Array.from(groups, (g) => g.pin),
+      compareKeys: (a, b) => {
+        const x = groups[a]!.key;
+        const y = groups[b]!.key;
+        return x < y ? -1 : x > y ? 1 : 0;
+      },
+    },
+    specs,
+    strata,
+  );
+}
+
+/** Split index per group, from the groups' columns. */
+export function assignSplitColumns(groups: GroupColumns, specs: SplitSpec[], strata: number): Int32Array {
+  const n = groups.length;
+  const { size, stratum, order, pin } = groups;
+  const out = new Int32Array(n).fill(-1);
   const k = specs.length;
   const counts = new Float64Array(strata * k);
   const totals = new Float64Array(strata);
-  for (let g = 0; g < groups.length; g++) {
-    const gr = groups[g]!;
-    if (gr.pin >= 0 && gr.pin < k) {
-      out[g] = gr.pin;
-      counts[gr.stratum * k + gr.pin]! += gr.size;
-      totals[gr.stratum]! += gr.size;
+  for (let g = 0; g < n; g++) {
+    const p = pin[g]!;
+    if (p >= 0 && p < k) {
+      out[g] = p;
+      counts[stratum[g]! * k + p]! += size[g]!;
+      totals[stratum[g]!]! += size[g]!;
     }
   }
-  // Free groups by (order, key). The orders are copied into a typed array first: a million-group
-  // sort compared through the group objects spent its time on cache misses.
+  // Free groups by (order, key).
   let nFree = 0;
-  for (let g = 0; g < groups.length; g++) if (out[g] === -1) nFree++;
+  for (let g = 0; g < n; g++) if (out[g] === -1) nFree++;
   const free = new Uint32Array(nFree);
-  const orderOf = new Float64Array(groups.length);
-  for (let g = 0, j = 0; g < groups.length; g++)
-    if (out[g] === -1) {
-      free[j++] = g;
-      orderOf[g] = groups[g]!.order;
-    }
-  free.sort((a, b) => {
-    const d = orderOf[a]! - orderOf[b]!;
-    if (d !== 0) return d;
-    const x = groups[a]!.key;
-    const y = groups[b]!.key;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-  for (const g of free) {
-    const gr = groups[g]!;
-    const base = gr.stratum * k;
-    const after = totals[gr.stratum]! + gr.size;
+  for (let g = 0, j = 0; g < n; g++) if (out[g] === -1) free[j++] = g;
+  free.sort((a, b) => order[a]! - order[b]! || groups.compareKeys(a, b));
+  for (let j = 0; j < nFree; j++) {
+    const g = free[j]!;
+    const st = stratum[g]!;
+    const base = st * k;
+    const after = totals[st]! + size[g]!;
     // The split furthest below its share once this group is counted in, relative to that share:
     // where pinned groups overfill one split, the others share the rest in their own proportions.
     let best = 0;
@@ -101,8 +127,8 @@ export function assignSplits(groups: GroupInput[], specs: SplitSpec[], strata: n
       }
     }
     out[g] = best;
-    counts[base + best]! += gr.size;
-    totals[gr.stratum] = after;
+    counts[base + best]! += size[g]!;
+    totals[st] = after;
   }
   return out;
 }
