@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLexicon, wordsOf } from '../../../src/stages/audit/descriptors/lexicon.js';
 import { DescriptorTally } from '../../../src/stages/audit/descriptors/tally.js';
+import { WordCounts } from '../../../src/stages/audit/descriptors/word-counts.js';
 import { isAscii, WordIds } from '../../../src/stages/audit/descriptors/word-ids.js';
 
 /**
@@ -103,5 +104,23 @@ describe('word ids', () => {
     const again: number[] = [];
     ids.eachAscii(words.join(' ').toUpperCase(), (id) => again.push(id));
     expect(again).toEqual(first);
+  });
+});
+
+describe('word counts', () => {
+  it('counts per word id and iterates in first-counted order, as a Map would, while it grows', () => {
+    const counts = new WordCounts();
+    const map = new Map<number, number>();
+    let x = 7;
+    for (let k = 0; k < 50_000; k++) {
+      x = (x * 48271) % 2147483647;
+      const id = x % 3000;
+      counts.increment(id);
+      map.set(id, (map.get(id) ?? 0) + 1);
+    }
+    expect([...counts]).toEqual([...map]);
+    expect(counts.size).toBe(map.size);
+    expect(counts.get(map.keys().next().value!)).toBe(map.values().next().value);
+    expect(counts.get(3001)).toBe(0);
   });
 });

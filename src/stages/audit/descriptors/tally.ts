@@ -1,6 +1,7 @@
 import type { AuditRow } from '../../../store/audit-reads.js';
 import { textsOf } from '../dimensions.js';
 import { AXES, type Axis, type Lexicon, type LexiconTerm, wordsOf } from './lexicon.js';
+import { WordCounts } from './word-counts.js';
 import { isAscii, WordIds } from './word-ids.js';
 
 /**
@@ -70,7 +71,7 @@ interface TermState {
   records: number;
   occurrences: number;
   /** word id → records where it occurred near the term. */
-  cooc: Map<number, number>;
+  cooc: WordCounts;
 }
 
 /**
@@ -116,7 +117,7 @@ export class DescriptorTally {
       axis: AXES.indexOf(term.axis),
       records: 0,
       occurrences: 0,
-      cooc: new Map(),
+      cooc: new WordCounts(),
     }));
     this.#lexiconWords = this.#words.length;
     this.#terms.forEach((t, i) => {
@@ -222,7 +223,7 @@ export class DescriptorTally {
         const w = ids[j]!;
         if (near[w] === mark) continue;
         near[w] = mark;
-        state.cooc.set(w, (state.cooc.get(w) ?? 0) + 1);
+        state.cooc.increment(w);
       }
     }
   }
@@ -298,8 +299,8 @@ export class DescriptorTally {
       const words = new Set<number>();
       for (const t of [a, b]) for (const [w, c] of t.cooc) if (c >= this.minCount) words.add(w);
       const diffs = [...words].map((w) => {
-        const ca = a.cooc.get(w) ?? 0;
-        const cb = b.cooc.get(w) ?? 0;
+        const ca = a.cooc.get(w);
+        const cb = b.cooc.get(w);
         const na = ca ? this.#npmi(a, w, ca) : -1;
         const nb = cb ? this.#npmi(b, w, cb) : -1;
         return { word: this.#words[w]!, difference: na - nb };
