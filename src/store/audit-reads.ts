@@ -134,7 +134,9 @@ export async function* streamAuditRows(
   datasetId: number,
   options: { batchSize?: number; ids?: ReadonlySet<number> } = {},
 ): AsyncGenerator<AuditRow[]> {
-  const size = options.batchSize ?? 5000;
+  // A page is live while it is tallied: at 5,000 records the young generation's collections kept
+  // copying it (1M-record report: 12.9 s, 364 MB); at 1,000 they seldom meet it (10.0 s, 209 MB).
+  const size = options.batchSize ?? 1000;
   let after = 0;
   for (;;) {
     const rows = await recordsOf(ctx, datasetId).where('id', '>', after).orderBy('id').limit(size).execute();
