@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { Provenance, RecordStatus } from '../core/record.js';
+import type { RecordStatus } from '../core/record.js';
 import type { Ctx } from './context.js';
-import { readJson } from './dialect.js';
+import { readJson, readJsonOrNull } from './dialect.js';
 
 /**
  * What audits read of a dataset: each record with its check verdicts, a page at a time in id order
@@ -15,12 +15,21 @@ export interface AuditCheck {
   details: unknown;
 }
 
+/**
+ * What audits read of a record's provenance: where it came from, and a synthetic record's sampler
+ * values. Only these two are read from the stored provenance (by the database, not parsed here):
+ * a synthetic record's provenance also lists every model call that made it.
+ */
+export type AuditProvenance =
+  | { origin: 'synthetic'; samplerValues: Record<string, unknown> }
+  | { origin: 'imported' | 'human' };
+
 export interface AuditRow {
   id: number;
   externalId: string;
   fields: Record<string, unknown>;
   metadata: Record<string, unknown>;
-  provenance: Provenance;
+  provenance: AuditProvenance;
   language: string | null;
   status: RecordStatus;
   /** How much the record's answers disagreed (0 … 1), once its last answer arrived; else null. */
@@ -34,7 +43,6 @@ const COLUMNS = [
   'external_id',
   'fields',
   'metadata',
-  'provenance',
   'language',
   'status',
   'disagreement',
@@ -42,7 +50,20 @@ const COLUMNS = [
 ] as const;
 
 function recordsOf(ctx: Ctx, datasetId: number) {
-  return ctx.db.selectFrom('records').select(COLUMNS).where('dataset_id', '=', datasetId);
+  const [origin, samplerValues] =
+    ctx.dialect === 'sqlite'
+      ? [
+          sql<string>`json_extract(provenance, '$.origin')`,
+          sql<unknown>`CASE WHEN json_extract(provenance, '$.origin') = 'synthetic' THEN json_extract(provenance, '$.samplerValues') END`,
+        ]
+      : [
+          sql<string>`provenance ->> 'origin'`,
+          sql<unknown>`CASE WHEN provenance ->> 'origin' = 'synthetic' THEN provenance -> 'samplerValues' END`,
+        ];
+  return ctx.db
+    .selectFrom('records')
+    .select([...COLUMNS, origin.as('origin'), samplerValues.as('sampler_values')])
+    .where('dataset_id', '=', datasetId);
 }
 type Row = Awaited<ReturnType<ReturnType<typeof recordsOf>['execute']>>[number];
 
@@ -87,7 +108,13 @@ async function withChecks(
       externalId: r.external_id,
       fields: readJson(r.fields),
       metadata: readJson(r.metadata),
-      provenance: readJson(r.provenance),
+      provenance:
+        r.origin === 'synthetic'
+          ? {
+              origin: 'synthetic',
+              samplerValues: readJsonOrNull<Record<string, unknown>>(r.sampler_values) ?? {},
+            }
+          : { origin: r.origin as 'imported' | 'human' },
       language: r.language,
       status: r.status as RecordStatus,
       disagreement: r.disagreement === null ? null : Number(r.disagreement),
@@ -107,7 +134,9 @@ export async function* streamAuditRows(
   datasetId: number,
   options: { batchSize?: number; ids?: ReadonlySet<number> } = {},
 ): AsyncGenerator<AuditRow[]> {
-  const size = options.batchSize ?? 5000;
+  // A page is live while it is tallied: at 5,000 records the young generation's collections kept
+  // copying it (1M-record report: 12.9 s, 364 MB); at 1,000 they seldom meet it (10.0 s, 209 MB).
+  const size = options.batchSize ?? 1000;
   let after = 0;
   for (;;) {
     const rows = await recordsOf(ctx, datasetId).where('id', '>', after).orderBy('id').limit(size).execute();

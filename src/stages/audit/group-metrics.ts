@@ -1,6 +1,5 @@
 import { wilsonInterval } from '../../stats/intervals.js';
 import type { AuditRow } from '../../store/audit-reads.js';
-import { textsOf } from './dimensions.js';
 
 /**
  * What a group of records (one value of a dimension, or the whole dataset) looks like after checks
@@ -86,13 +85,6 @@ export class GroupTally {
 
 export function rate(hits: number, n: number): Rate {
   return { n, hits, rate: n ? hits / n : null, ci: n ? wilsonInterval(hits, n) : null };
-}
-
-/** Characters of text in a record. */
-export function lengthOf(row: AuditRow): number {
-  let n = 0;
-  for (const t of textsOf(row.fields)) n += t.length;
-  return n;
 }
 
 /** One metric compared between the groups of a dimension: the highest rate against the lowest. */

@@ -1,9 +1,9 @@
 import type { AuditRow } from '../../store/audit-reads.js';
 import type { CombinationCheck } from './combination-minimums.js';
 import type { DescriptorResults, DescriptorTally } from './descriptors/tally.js';
-import { type Dimension, dimensionValue, MAX_VALUES, OTHER } from './dimensions.js';
+import { type Dimension, dimensionValue, MAX_VALUES, OTHER, textsOf } from './dimensions.js';
 import { fitToTargets, type TargetFit } from './fit.js';
-import { type Disparity, disparities, type GroupMetrics, GroupTally, lengthOf } from './group-metrics.js';
+import { type Disparity, disparities, type GroupMetrics, GroupTally } from './group-metrics.js';
 
 /**
  * The representation audit's arithmetic over a stream of records: per dimension the count and share
@@ -92,7 +92,10 @@ export class RepresentationTally {
 
   add(row: AuditRow): void {
     this.#records++;
-    const length = lengthOf(row);
+    // The texts are read once for both the length and the descriptors.
+    const texts = textsOf(row.fields);
+    let length = 0;
+    for (const t of texts) length += t.length;
     this.#overall.add(row, length);
     for (let i = 0; i < this.#dims.length; i++) {
       const d = this.#dims[i]!;
@@ -116,7 +119,7 @@ export class RepresentationTally {
       const key = this.#values[p.i] + CELL_SEP + this.#values[p.j];
       p.counts.set(key, (p.counts.get(key) ?? 0) + 1);
     }
-    this.options.descriptors?.add(row);
+    this.options.descriptors?.addTexts(row.language, texts);
   }
 
   /** The results; `targets`: per dimension, the share of each value the recipe asks for. */

@@ -1,6 +1,8 @@
 import type { AuditRow } from '../../../store/audit-reads.js';
 import { textsOf } from '../dimensions.js';
 import { AXES, type Axis, type Lexicon, type LexiconTerm, wordsOf } from './lexicon.js';
+import { WordCounts } from './word-counts.js';
+import { isAscii, WordIds } from './word-ids.js';
 
 /**
  * Demographic descriptors, as the Hugging Face Data Measurements Tool reports them: how often each
@@ -63,109 +65,167 @@ export interface DescriptorResults {
 
 interface TermState {
   term: LexiconTerm;
+  /** The term's words as word ids (the lexicon's words have the first ids). */
+  wordIds: Int32Array;
+  axis: number;
   records: number;
   occurrences: number;
   /** word id → records where it occurred near the term. */
-  cooc: Map<number, number>;
+  cooc: WordCounts;
 }
 
+/**
+ * The tally runs over every record of a dataset (a million and more), so its per-record work
+ * allocates next to nothing: each word is looked up once (its id), the lexicon's words have the
+ * first ids so finding the terms that start at a word is an array read, and "once per record"
+ * (document frequency, a term's records, its words nearby) is kept by stamps in reused arrays
+ * instead of per-record sets.
+ */
 export class DescriptorTally {
   readonly #lexicon: Lexicon;
   readonly #terms: TermState[];
-  /** language → first word → terms starting with it; '*' holds every language (records of unknown language). */
-  readonly #byFirst = new Map<string, Map<string, number[]>>();
-  readonly #wordIds = new Map<string, number>();
-  readonly #words: string[] = [];
+  /** language → first word's id → terms starting with it; '*' holds every language (records of unknown language). */
+  readonly #byFirst = new Map<string, (number[] | undefined)[]>();
+  readonly #wordIds = new WordIds();
+  readonly #words = this.#wordIds.words;
+  /** Word ids below this are words of the lexicon's terms. */
+  readonly #lexiconWords: number;
   #df = new Int32Array(1 << 16);
   #seen = new Int32Array(1 << 16);
+  /** Per word id, the stamp of the (record, term) whose nearby words last counted it. */
+  #near = new Int32Array(1 << 16);
+  #nearStamp = 0;
+  /** The current record's word ids (reused). */
+  #ids = new Int32Array(1 << 10);
+  /** The current record's term occurrences as term index × 2^32 + occurrence number (reused). */
+  #found = new Float64Array(64);
+  #starts = new Int32Array(64);
+  /** Words in #ids of the current record. */
+  #n = 0;
   #records = 0;
-  readonly #axisRecords = new Map<Axis, number>();
+  readonly #axisRecords = new Int32Array(AXES.length);
+  readonly #axisSeen = new Int32Array(AXES.length);
 
   constructor(
     lexicon: Lexicon,
     private readonly minCount = 5,
   ) {
     this.#lexicon = lexicon;
-    this.#terms = lexicon.terms.map((term) => ({ term, records: 0, occurrences: 0, cooc: new Map() }));
-    lexicon.terms.forEach((t, i) => {
-      for (const lang of [t.language, '*']) {
+    this.#terms = lexicon.terms.map((term) => ({
+      term,
+      wordIds: Int32Array.from(term.words, (w) => this.#id(w)),
+      axis: AXES.indexOf(term.axis),
+      records: 0,
+      occurrences: 0,
+      cooc: new WordCounts(),
+    }));
+    this.#lexiconWords = this.#words.length;
+    this.#terms.forEach((t, i) => {
+      for (const lang of [t.term.language, '*']) {
         let m = this.#byFirst.get(lang);
         if (!m) {
-          m = new Map();
+          m = new Array(this.#lexiconWords);
           this.#byFirst.set(lang, m);
         }
-        const first = t.words[0]!;
-        const list = m.get(first);
+        const first = t.wordIds[0]!;
+        const list = m[first];
         if (list) list.push(i);
-        else m.set(first, [i]);
+        else m[first] = [i];
       }
     });
   }
 
   #id(word: string): number {
-    let id = this.#wordIds.get(word);
-    if (id === undefined) {
-      id = this.#words.length;
-      this.#wordIds.set(word, id);
-      this.#words.push(word);
-      if (id >= this.#df.length) {
-        const df = new Int32Array(this.#df.length * 2);
-        df.set(this.#df);
-        this.#df = df;
-        const seen = new Int32Array(this.#seen.length * 2);
-        seen.set(this.#seen);
-        this.#seen = seen;
-      }
-    }
+    const id = this.#wordIds.idOf(word);
+    if (id >= this.#df.length) this.#grow();
     return id;
   }
 
-  add(row: AuditRow): void {
-    const stamp = ++this.#records;
-    const words: string[] = [];
-    for (const t of textsOf(row.fields)) for (const w of wordsOf(t)) words.push(w);
-    const ids = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) {
-      const id = this.#id(words[i]!);
-      ids[i] = id;
-      if (this.#seen[id] !== stamp) {
-        this.#seen[id] = stamp;
-        this.#df[id]!++;
-      }
+  #grow(): void {
+    this.#df = grown(this.#df, this.#df.length * 2);
+    this.#seen = grown(this.#seen, this.#seen.length * 2);
+    this.#near = grown(this.#near, this.#near.length * 2);
+  }
+
+  /** Appends a word of the current record (and counts it once for the record's document frequency). */
+  readonly #push = (id: number): void => {
+    if (id >= this.#df.length) this.#grow();
+    const n = this.#n++;
+    if (n === this.#ids.length) this.#ids = grown(this.#ids, n * 2);
+    this.#ids[n] = id;
+    if (this.#seen[id] !== this.#records) {
+      this.#seen[id] = this.#records;
+      this.#df[id]!++;
     }
-    const matcher = this.#byFirst.get(row.language ?? '*') ?? this.#byFirst.get('*');
+  };
+
+  add(row: AuditRow): void {
+    this.addTexts(row.language, textsOf(row.fields));
+  }
+
+  /** A record given by its language and the texts of its fields (`textsOf`). */
+  addTexts(language: string | null, texts: readonly string[]): void {
+    const stamp = ++this.#records;
+    this.#n = 0;
+    for (const t of texts)
+      if (isAscii(t)) this.#wordIds.eachAscii(t, this.#push);
+      else for (const w of wordsOf(t)) this.#push(this.#wordIds.idOf(w));
+    const n = this.#n;
+    const matcher = this.#byFirst.get(language ?? '*') ?? this.#byFirst.get('*');
     if (!matcher) return;
-    let found: Map<number, Set<number>> | undefined;
-    for (let i = 0; i < words.length; i++) {
-      const candidates = matcher.get(words[i]!);
+    const ids = this.#ids;
+    const lexiconWords = this.#lexiconWords;
+    let found = 0;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      if (id >= lexiconWords) continue;
+      const candidates = matcher[id];
       if (!candidates) continue;
       for (const ti of candidates) {
-        const tw = this.#terms[ti]!.term.words;
-        let ok = true;
-        for (let k = 1; k < tw.length && ok; k++) ok = words[i + k] === tw[k];
-        if (!ok) continue;
         const state = this.#terms[ti]!;
+        const tw = state.wordIds;
+        let ok = i + tw.length <= n;
+        for (let k = 1; k < tw.length && ok; k++) ok = ids[i + k] === tw[k];
+        if (!ok) continue;
         state.occurrences++;
-        found ??= new Map();
-        let near = found.get(ti);
-        if (!near) {
-          near = new Set();
-          found.set(ti, near);
+        if (found === this.#found.length) {
+          this.#found = grown(this.#found, found * 2);
+          this.#starts = grown(this.#starts, found * 2);
         }
-        const end = i + tw.length;
-        for (let j = Math.max(0, i - WINDOW); j < Math.min(words.length, end + WINDOW); j++)
-          if (j < i || j >= end) near.add(ids[j]!);
+        this.#starts[found] = i;
+        this.#found[found] = ti * 2 ** 32 + found;
+        found++;
       }
     }
-    if (!found) return;
-    const axes = new Set<Axis>();
-    for (const [ti, near] of found) {
+    if (found === 0) return;
+    // Occurrences grouped by term: each term's records and nearby words count once per record.
+    const byTerm = found === 1 ? this.#found : this.#found.subarray(0, found).sort();
+    let current = -1;
+    for (let o = 0; o < found; o++) {
+      const key = byTerm[o]!;
+      const ti = Math.floor(key / 2 ** 32);
       const state = this.#terms[ti]!;
-      state.records++;
-      axes.add(state.term.axis);
-      for (const w of near) state.cooc.set(w, (state.cooc.get(w) ?? 0) + 1);
+      if (ti !== current) {
+        current = ti;
+        state.records++;
+        this.#nearStamp++;
+        if (this.#axisSeen[state.axis] !== stamp) {
+          this.#axisSeen[state.axis] = stamp;
+          this.#axisRecords[state.axis]!++;
+        }
+      }
+      const i = this.#starts[key - ti * 2 ** 32]!;
+      const end = i + state.wordIds.length;
+      const near = this.#near;
+      const mark = this.#nearStamp;
+      for (let j = Math.max(0, i - WINDOW); j < Math.min(n, end + WINDOW); j++) {
+        if (j >= i && j < end) continue;
+        const w = ids[j]!;
+        if (near[w] === mark) continue;
+        near[w] = mark;
+        state.cooc.increment(w);
+      }
     }
-    for (const a of axes) this.#axisRecords.set(a, (this.#axisRecords.get(a) ?? 0) + 1);
   }
 
   #npmi(t: TermState, wordId: number, count: number): number {
@@ -212,8 +272,8 @@ export class DescriptorTally {
       lexicon: { file: this.#lexicon.file, terms: this.#lexicon.terms.length },
       records: n,
       minCount: this.minCount,
-      axes: AXES.map((axis) => {
-        const r = this.#axisRecords.get(axis) ?? 0;
+      axes: AXES.map((axis, k) => {
+        const r = this.#axisRecords[k]!;
         return { axis, records: r, share: n ? r / n : 0 };
       }),
       terms,
@@ -239,8 +299,8 @@ export class DescriptorTally {
       const words = new Set<number>();
       for (const t of [a, b]) for (const [w, c] of t.cooc) if (c >= this.minCount) words.add(w);
       const diffs = [...words].map((w) => {
-        const ca = a.cooc.get(w) ?? 0;
-        const cb = b.cooc.get(w) ?? 0;
+        const ca = a.cooc.get(w);
+        const cb = b.cooc.get(w);
         const na = ca ? this.#npmi(a, w, ca) : -1;
         const nb = cb ? this.#npmi(b, w, cb) : -1;
         return { word: this.#words[w]!, difference: na - nb };
@@ -261,4 +321,11 @@ export class DescriptorTally {
     }
     return out;
   }
+}
+
+/** A copy of `a` with room for `length` elements. */
+function grown<T extends Int32Array | Float64Array>(a: T, length: number): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a);
+  return b;
 }
