@@ -1,13 +1,11 @@
-import { setMaxListeners } from 'node:events';
 import { TandemError } from '../../../core/errors.js';
-import { createCachedCalls } from '../../../llm/call/cached-calls.js';
 import { isProviderError } from '../../../llm/errors.js';
 import type { RetryEvent } from '../../../llm/scheduler/scheduled-provider.js';
 import type { OpenStore as Store } from '../../../store/store.js';
 import { type CompiledRecipe, openSeeds } from '../recipe/compiled.js';
 import { computeRow, type RowResult } from '../row/compute-row.js';
 import { coveragePlanOf } from './prepare-run.js';
-import { prepareProviders } from './providers-for-run.js';
+import { runCalls } from './providers-for-run.js';
 import { recipeDataset } from './recipe-dataset.js';
 import { rowToRecord } from './to-record.js';
 
@@ -63,20 +61,12 @@ export async function previewRun(store: Store, o: PreviewOptions): Promise<Previ
   await openSeeds(recipe);
   const target = recipeDataset(recipe, o.dataset);
 
-  const controller = new AbortController();
-  const signal = o.signal ? AbortSignal.any([o.signal, controller.signal]) : controller.signal;
-  setMaxListeners(0, signal);
-  const providers = await prepareProviders(recipe, {
-    override: o.provider,
-    concurrency: o.concurrency,
-    ...(o.onRetry ? { onRetry: o.onRetry } : {}),
-  });
-  const calls = createCachedCalls({
-    cache: store.llmCache,
-    providers: providers.byId,
-    signal,
-    priceOf: providers.priceOf,
-  });
+  const { controller, signal, providers, calls } = await runCalls(
+    store,
+    recipe,
+    { override: o.provider, concurrency: o.concurrency, ...(o.onRetry ? { onRetry: o.onRetry } : {}) },
+    o.signal,
+  );
   const inputs = { recipe, seed, providerFor: providers.providerFor, plan, call: calls.call };
   const results: RowResult[] = new Array(n);
   let next = 0;

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+import { createCachedCalls } from '../../../llm/call/cached-calls.js';
 import { type ModelPrice, priceFor } from '../../../llm/pricing.js';
 import { createProvider, type ProviderRef, parseProviderId } from '../../../llm/registry.js';
 import type { CircuitEvent } from '../../../llm/scheduler/circuit-breaker.js';
@@ -7,6 +9,7 @@ import {
   type SchedulerStats,
   scheduleProvider,
 } from '../../../llm/scheduler/scheduled-provider.js';
+import type { OpenStore as Store } from '../../../store/store.js';
 import type { CompiledColumn, CompiledRecipe } from '../recipe/compiled.js';
 
 /** The providers a run talks to: one scheduled instance per provider id, shared by all columns. */
@@ -89,4 +92,28 @@ export async function prepareProviders(
     priceOf: (id) => prices.get(id),
     stats: () => new Map([...byId].map(([id, p]) => [id, p.stats()])),
   };
+}
+
+/**
+ * What a run calls models with: its own abort signal (tied to the caller's), the scheduled
+ * providers, and the cached caller over them. The generation run and its preview share it.
+ */
+export async function runCalls(
+  store: Store,
+  recipe: CompiledRecipe,
+  choice: ProviderChoice,
+  outer: AbortSignal | undefined,
+) {
+  const controller = new AbortController();
+  const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
+  // Every request in flight listens on the run's signal (and stops listening when it ends).
+  setMaxListeners(0, signal);
+  const providers = await prepareProviders(recipe, choice);
+  const calls = createCachedCalls({
+    cache: store.llmCache,
+    providers: providers.byId,
+    signal,
+    priceOf: providers.priceOf,
+  });
+  return { controller, signal, providers, calls };
 }

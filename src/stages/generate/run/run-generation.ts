@@ -1,7 +1,5 @@
-import { setMaxListeners } from 'node:events';
 import type { Actor } from '../../../core/actor.js';
 import { TandemError } from '../../../core/errors.js';
-import { createCachedCalls } from '../../../llm/call/cached-calls.js';
 import { isProviderError } from '../../../llm/errors.js';
 import type { CircuitEvent } from '../../../llm/scheduler/circuit-breaker.js';
 import type { RetryEvent } from '../../../llm/scheduler/scheduled-provider.js';
@@ -9,7 +7,7 @@ import type { OpenStore as Store } from '../../../store/store.js';
 import type { CompiledRecipe } from '../recipe/compiled.js';
 import { computeRow, type RowResult } from '../row/compute-row.js';
 import { prepareRun } from './prepare-run.js';
-import { prepareProviders } from './providers-for-run.js';
+import { runCalls } from './providers-for-run.js';
 import { RowWriter } from './row-writer.js';
 import { rowToRecord } from './to-record.js';
 
@@ -90,22 +88,17 @@ export async function runGeneration(store: Store, o: GenerateOptions): Promise<G
     o,
   );
 
-  const controller = new AbortController();
-  const signal = o.signal ? AbortSignal.any([o.signal, controller.signal]) : controller.signal;
-  // Every request in flight listens on the run's signal (and stops listening when it ends).
-  setMaxListeners(0, signal);
-  const providers = await prepareProviders(recipe, {
-    override: o.provider,
-    concurrency: o.concurrency,
-    ...(o.onRetry ? { onRetry: o.onRetry } : {}),
-    ...(o.onCircuit ? { onCircuit: o.onCircuit } : {}),
-  });
-  const calls = createCachedCalls({
-    cache: store.llmCache,
-    providers: providers.byId,
-    signal,
-    priceOf: providers.priceOf,
-  });
+  const { controller, signal, providers, calls } = await runCalls(
+    store,
+    recipe,
+    {
+      override: o.provider,
+      concurrency: o.concurrency,
+      ...(o.onRetry ? { onRetry: o.onRetry } : {}),
+      ...(o.onCircuit ? { onCircuit: o.onCircuit } : {}),
+    },
+    o.signal,
+  );
   const writer = new RowWriter(store, dataset.id, o.actor, `${recipe.recipe.name}:s${seed}`);
   const recordCtx = { recipe, seed, fields: target.fields, provider: providers.main };
 
