@@ -107,7 +107,7 @@ describe('tandem pii --model, flags and failures', () => {
 
   it('--help states the module default threshold', async () => {
     const r = await tandem(['pii', '--help']);
-    expect(r.stdout).toContain(`(default ${DEFAULT_MODEL_THRESHOLD})`);
+    expect(r.stdout).toContain(`(default: ${DEFAULT_MODEL_THRESHOLD})`);
   });
 });
 

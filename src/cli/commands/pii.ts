@@ -106,7 +106,7 @@ export function registerPii(program: Command): void {
     )
     // The default is model.ts's DEFAULT_MODEL_THRESHOLD, written out so that --help does not load
     // model.ts (test/cli/pii-model-cli.test.ts checks that the two agree).
-    .option('--model-threshold <number>', "keep the model's findings scoring at least this (default 0.8)")
+    .option('--model-threshold <number>', "keep the model's findings scoring at least this (default: 0.8)")
     .action(async (file: string, o: PiiFlags, cmd: Command) => {
       const g = globals(cmd);
       const redact = Boolean(o.redact || o.operator);
