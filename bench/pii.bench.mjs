@@ -4,7 +4,8 @@
 // test/text/pii-cases.ts (exact type and span); target ≥ 0.95 for the checksum- and pattern-based types.
 // With PII_MODEL=<model folder> (and the engine in .engines/, see docs/checks.md) it also measures the
 // optional model-based recognizer on the first ~200 KB of the same text. The CLI runs twice: on all
-// cores, and pinned to one (`taskset -c 0`, where taskset exists), the issue's ≥ 15 MB/s target.
+// cores, and pinned to one (`taskset -c 0`, where taskset exists), the issue's ≥ 15 MB/s target; with
+// PII_MODEL a third time, `tandem pii --json --model` on ~1 MB of the text (its cost with the model on).
 // Usage: npm run build && npm run bench -- pii [MB]
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -217,6 +218,33 @@ async function modelCost() {
   console.log(
     `model ${path} (loaded in ${load.toFixed(1)} s): ${records.length} records, ${(bytes / 1e3).toFixed(0)} KB in ${wall.toFixed(2)} s wall, ${(bytes / 1e6 / wall).toFixed(3)} MB/s, ${(bytes / 1e6 / cpu).toFixed(3)} MB per CPU-second (ONNX Runtime may use several threads), ${((wall * 1000) / records.length).toFixed(1)} ms/record, ${found} findings`,
   );
+  modelCliCost(path);
+}
+
+/** `tandem pii --json --model` over ~1 MB of the bench text: the CLI's cost with the model on. */
+function modelCliCost(modelPath) {
+  const { records } = generatePiiText(1e6, 7);
+  const file = path.join(os.tmpdir(), `tandem-pii-model-bench-${process.pid}.jsonl`);
+  writeFileSync(file, `${records.map((text, id) => JSON.stringify({ id, text })).join('\n')}\n`);
+  const cli = fileURLToPath(new URL('../dist/bin/tandem.js', import.meta.url));
+  const fileBytes = statSync(file).size;
+  try {
+    const c0 = childCpuSeconds();
+    const t0 = performance.now();
+    const run = spawnSync(process.execPath, [cli, 'pii', file, '--json', '--model', modelPath], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const wall = (performance.now() - t0) / 1000;
+    const cpu = c0 === undefined ? undefined : childCpuSeconds() - c0;
+    const perCpu = cpu
+      ? `, ${(fileBytes / 1e6 / cpu).toFixed(3)} MB per CPU-second (${cpu.toFixed(1)} s CPU)`
+      : '';
+    console.log(
+      `tandem pii --json --model (CLI, exit ${run.status}): ${records.length} records, ${(fileBytes / 1e6).toFixed(2)} MB of JSONL in ${wall.toFixed(1)} s wall (start-up and the model's load included), ${(fileBytes / 1e6 / wall).toFixed(3)} MB/s${perCpu}; load average ${os.loadavg()[0].toFixed(1)}`,
+    );
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 console.log(`machine: ${machine()}`);

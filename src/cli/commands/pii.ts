@@ -5,6 +5,7 @@ import { strictRows, textField } from '../../io/strict-rows.js';
 // Types and the operator list only: the recognizers (and libphonenumber's metadata) load when the
 // command runs, not on every `tandem` start.
 import type { AnalyzeOptions, Entity } from '../../text/pii/index.js';
+import type { mergeFindings, PiiModel } from '../../text/pii/model.js';
 import { OPERATORS, type OperatorName } from '../../text/pii/types.js';
 import { globals } from '../context.js';
 import { note, progress } from '../output.js';
@@ -16,6 +17,14 @@ interface PiiFlags {
   salt?: string;
   region: string;
   minScore: string;
+  model?: string;
+  modelThreshold?: string;
+}
+
+/** The --model recognizer and the merge of its findings with the rules' (both from model.ts). */
+interface ModelRecognizer {
+  model: PiiModel;
+  merge: typeof mergeFindings;
 }
 
 function parseMinScore(s: string): number {
@@ -23,6 +32,30 @@ function parseMinScore(s: string): number {
   if (s.trim() === '' || !(n >= 0 && n <= 1))
     throw usage(`--min-score must be a number from 0 to 1, got '${s}'`);
   return n;
+}
+
+function parseModelThreshold(s: string | undefined, model: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  if (model === undefined) throw usage('--model-threshold needs --model PATH');
+  const n = Number(s);
+  if (s.trim() === '' || !(n >= 0 && n <= 1))
+    throw usage(`--model-threshold must be a number from 0 to 1, got '${s}'`);
+  return n;
+}
+
+/**
+ * Loads the --model recognizer. model.ts (and the engine it loads) is imported only here, so runs
+ * without --model never load it. Any failure — the engine not installed, no model in the folder, a
+ * model that does not load — is a bad --model (exit 2), reported before anything is written.
+ */
+async function loadModel(path: string, threshold: number | undefined): Promise<ModelRecognizer> {
+  const { loadPiiModel, mergeFindings } = await import('../../text/pii/model.js');
+  try {
+    const model = await loadPiiModel({ path, ...(threshold === undefined ? {} : { threshold }) });
+    return { model, merge: mergeFindings };
+  } catch (e) {
+    throw usage(`--model: ${(e as Error).message}`);
+  }
 }
 
 function parseOperator(s: string | undefined): OperatorName {
@@ -67,6 +100,13 @@ export function registerPii(program: Command): void {
     .option('--salt <salt>', 'key for hash and fake (default: $TANDEM_PII_SALT)')
     .option('--region <code>', 'country for phone numbers written without a country code', 'US')
     .option('--min-score <number>', 'report entities scoring at least this', '0.5')
+    .option(
+      '--model <path>',
+      'also run a token-classification (NER) model from this folder (PERSON, LOCATION)',
+    )
+    // The default is model.ts's DEFAULT_MODEL_THRESHOLD, written out so that --help does not load
+    // model.ts (test/cli/pii-model-cli.test.ts checks that the two agree).
+    .option('--model-threshold <number>', "keep the model's findings scoring at least this (default: 0.8)")
     .action(async (file: string, o: PiiFlags, cmd: Command) => {
       const g = globals(cmd);
       const redact = Boolean(o.redact || o.operator);
@@ -76,6 +116,7 @@ export function registerPii(program: Command): void {
         throw usage(`--operator ${operator} needs a salt: --salt S or $TANDEM_PII_SALT`);
       }
       const options: AnalyzeOptions = { region: o.region, minScore: parseMinScore(o.minScore) };
+      const modelThreshold = parseModelThreshold(o.modelThreshold, o.model);
       const { analyzeWith, anonymize, FakeMap, resolveOptions } = await import('../../text/pii/index.js');
       let resolved: ReturnType<typeof resolveOptions>;
       try {
@@ -84,6 +125,8 @@ export function registerPii(program: Command): void {
         throw usage(`--region: ${(e as Error).message}`);
       }
       const fakes = operator === 'fake' && salt ? new FakeMap(salt, resolved.region) : undefined;
+      // Loaded before the sink opens: a model that fails to load leaves stdout empty.
+      const withModel = o.model === undefined ? undefined : await loadModel(o.model, modelThreshold);
 
       // Small writes: a line queued for long survives young-generation GCs (see LineSinkOptions).
       const sink = openLineSink(process.stdout, { flushAt: 64 * 1024 });
@@ -96,7 +139,9 @@ export function registerPii(program: Command): void {
           for (const item of rows) {
             const text = textField(item, o.field, file);
             lines++;
-            const found = analyzeWith(text, resolved);
+            const rules = analyzeWith(text, resolved);
+            // The model is async and the rules are not: without --model, no await and no copy here.
+            const found = withModel ? withModel.merge(rules, await withModel.model.find(text)) : rules;
             if (found.length > 0) withPii++;
             for (const e of found) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
             let pending: void | Promise<void> | undefined;
