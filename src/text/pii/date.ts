@@ -5,7 +5,7 @@
  *   "3 de marzo de 2021", "3 de mar. de 2021", "3 مارس 2021", "3 मार्च 2021", with an optional weekday
  *   before ("Wednesday, March 3, 2021", "mercredi 3 mars 2021"). Month and weekday names, long and
  *   abbreviated, come from the ICU data Node ships (Intl.DateTimeFormat) for the languages in
- *   DATE_LOCALES, so every spelling ICU writes is read.
+ *   DATE_LOCALES, so every spelling ICU writes is read (read once at build time: data/icu-names.ts).
  * - CJK: 2021年3月3日 (with a weekday after: 水曜日, 星期三), Korean 2021년 3월 3일.
  * - Numeric: ISO 2021-03-03 (also 2021/03/03), and day-month-year or month-day-year with / . or -
  *   (03.03.2021, 3/3/21, 03-03-2021; the RTL marks ICU puts in Arabic dates are allowed); the day and
@@ -20,62 +20,24 @@
  */
 
 import { boosted, CONTEXT_BOOST, contextPattern, hasContext } from './context.js';
+import { ICU_MONTHS, ICU_WEEKDAYS } from './data/icu-names.js';
 import type { Entity, Recognizer, ScanContext } from './types.js';
 
 export const DATE_SCORE = 0.6;
 export const SHORT_YEAR_SCORE = 0.5;
 export const DOB_SCORE = Math.round((0.5 + CONTEXT_BOOST) * 100) / 100;
 
-/** Languages whose month and weekday names are read (ICU's own spellings, long and short). */
-export const DATE_LOCALES = [
-  'en',
-  'de',
-  'fr',
-  'es',
-  'it',
-  'pt',
-  'nl',
-  'sv',
-  'da',
-  'nb',
-  'pl',
-  'cs',
-  'ro',
-  'tr',
-  'id',
-  'ru',
-  'uk',
-  'el',
-  'ar',
-  'fa',
-  'hi',
-] as const;
+export { DATE_LOCALES } from './icu-lists.js';
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Month names (as written inside a date, so Polish "marca", Russian "марта") and weekday names. */
+/**
+ * Month names (as written inside a date, so Polish "marca", Russian "марта") and weekday names: ICU's,
+ * shipped in data/icu-names.ts (see icu-lists.ts), plus a few spellings ICU does not write.
+ */
 function names(): { months: string[]; monthSet: Set<string>; weekdaySet: Set<string> } {
-  const months = new Set<string>(['sept', 'sep', 'mrz']);
-  const weekdays = new Set<string>();
-  for (const locale of DATE_LOCALES) {
-    for (const style of ['long', 'short'] as const) {
-      const f = new Intl.DateTimeFormat(locale, {
-        day: 'numeric',
-        month: style,
-        year: 'numeric',
-        timeZone: 'UTC',
-      });
-      const w = new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' });
-      for (let m = 0; m < 12; m++) {
-        const part = f.formatToParts(new Date(Date.UTC(2021, m, 3))).find((p) => p.type === 'month');
-        if (part && !/\d/.test(part.value)) months.add(part.value.toLowerCase().replace(/[.॰]$/, ''));
-      }
-      for (let d = 0; d < 7; d++) {
-        const day = w.format(new Date(Date.UTC(2021, 2, 1 + d))).toLowerCase();
-        if (day.replace(/\.$/, '').length >= 3) weekdays.add(day.replace(/\.$/, ''));
-      }
-    }
-  }
+  const months = new Set<string>(['sept', 'sep', 'mrz', ...ICU_MONTHS.split('|')]);
+  const weekdays = new Set<string>(ICU_WEEKDAYS.split('|'));
   // Longest first, so that "marzo" is tried before "mar".
   const sort = (s: Set<string>) => [...s].sort((a, b) => b.length - a.length).map(escapeRe);
   return { months: sort(months), monthSet: months, weekdaySet: weekdays };

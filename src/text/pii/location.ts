@@ -23,6 +23,7 @@
 import { boosted, contextPattern, hasContext } from './context.js';
 import { BIG_CITIES, MID_CITIES, SMALL_CITIES } from './data/cities.js';
 import { FIRST_NAMES } from './data/first-names.js';
+import { ICU_COUNTRIES } from './data/icu-names.js';
 import { LATIN_CITY_NAMES, NATIVE_CITY_NAMES } from './data/places.js';
 import { REGION_NAMES } from './data/regions.js';
 import type { Entity, Recognizer, ScanContext } from './types.js';
@@ -35,25 +36,7 @@ export const REGION_SCORE = 0.5;
 export const SMALL_CITY_SCORE = 0.4;
 export const AMBIGUOUS_PLACE_SCORE = 0.3;
 
-/** Languages whose country names are read. */
-export const PLACE_LOCALES = [
-  'en',
-  'de',
-  'fr',
-  'es',
-  'it',
-  'pt',
-  'nl',
-  'ja',
-  'zh',
-  'ar',
-  'hi',
-  'ko',
-  'ru',
-  'tr',
-  'pl',
-  'sv',
-];
+export { PLACE_LOCALES } from './icu-lists.js';
 
 /** Capitalised words that are place names somewhere but mostly something else in running text. */
 const AMBIGUOUS = new Set(
@@ -146,29 +129,8 @@ function buildGazetteer(): { latin: Map<string, Place>; native: string[] } {
   for (const n of LATIN_CITY_NAMES.trim().split(/\s+/)) put(n.replace(/\|/g, ' '), BIG_CITY_SCORE);
   for (const n of REGION_NAMES.split('|')) put(n, REGION_SCORE);
   for (const n of NATIVE_CITY_NAMES.trim().split(/\s+/)) put(n.replace(/\|/g, ' '), BIG_CITY_SCORE);
-  // Region codes ICU names (about 250 of the 676 two-letter codes), found once in English.
-  const en = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  const codes: string[] = [];
-  for (let a = 65; a <= 90; a++) {
-    for (let b = 65; b <= 90; b++) {
-      const code = String.fromCharCode(a, b);
-      // Skip ICU's pseudo-regions (EU, UN, "Outlying Oceania", XA…).
-      if (/^(?:EU|EZ|UN|Q[M-Z]|X[A-Z]|ZZ|AA)$/.test(code)) continue;
-      try {
-        if (en.of(code)) codes.push(code);
-      } catch {
-        // not a region code
-      }
-    }
-  }
-  for (const locale of PLACE_LOCALES) {
-    const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
-    for (const code of codes) {
-      const name = names.of(code);
-      // Names with brackets ("Congo (DRC)") are not written so in running text.
-      if (name && name !== code && !/[()]/.test(name)) put(name, COUNTRY_SCORE);
-    }
-  }
+  // ICU's country names in PLACE_LOCALES (data/icu-names.ts, see icu-lists.ts).
+  for (const n of ICU_COUNTRIES.split('|')) put(n, COUNTRY_SCORE);
   for (const n of ['USA', 'U.S.A.', 'UK', 'U.K.', 'EAU', 'EUA', 'VAE']) put(n, COUNTRY_SCORE);
   return { latin, native: [...native].sort((a, b) => b.length - a.length) };
 }
