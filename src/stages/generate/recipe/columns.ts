@@ -11,14 +11,26 @@ import { type SamplerSpec, samplerSpecWith } from '../samplers/schema.js';
 
 const template = z.string().min(1).max(100_000);
 
+/** `"{{ name }}"`: a request parameter read from an earlier column, so it can be drawn per row. */
+export const PARAM_FROM_COLUMN = /^\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}$/;
+const fromColumn = z
+  .string()
+  .regex(PARAM_FROM_COLUMN, 'expected a number, or "{{ column }}" naming an earlier column')
+  .describe('"{{ column }}": the value of an earlier column on each row (e.g. a uniform sampler).');
+/** The column an `"{{ name }}"` parameter reads, or undefined for a number (or nothing). */
+export function paramColumn(spec: number | string | undefined): string | undefined {
+  return typeof spec === 'string' ? PARAM_FROM_COLUMN.exec(spec)?.[1] : undefined;
+}
+const param = <T extends z.ZodNumber>(n: T) => z.union([n, fromColumn]).optional();
+
 const generation = {
   provider: z
     .string()
     .optional()
     .describe('Provider for this column (e.g. a bigger model for a judge); defaults to the recipe provider.'),
-  temperature: z.number().min(0).max(2).optional(),
-  top_p: z.number().gt(0).max(1).optional(),
-  max_tokens: z.number().int().positive().max(200_000).optional(),
+  temperature: param(z.number().min(0).max(2)),
+  top_p: param(z.number().gt(0).max(1)),
+  max_tokens: param(z.number().int().positive().max(200_000)),
 };
 
 export const columnBase = {

@@ -19,6 +19,7 @@ import {
   llmChatColumn,
   llmStructuredColumn,
   llmTextColumn,
+  paramColumn,
   samplerColumn,
   seedColumn,
 } from './columns.js';
@@ -110,6 +111,16 @@ function compileRecipe(recipe: Recipe, source: YamlSource, text: string): Compil
     const at = (...rest: (string | number)[]) => ['columns', i, ...rest];
     if (known.has(col.name))
       fail(at('name'), `column '${col.name}' is defined twice (or shadows a built-in)`);
+    // A request parameter drawn per row ("{{ temp }}") reads an earlier column, as templates do.
+    if ('llm' in col || 'judge' in col) {
+      for (const key of ['temperature', 'top_p', 'max_tokens'] as const) {
+        const from = paramColumn(col[key]);
+        if (from !== undefined && (!known.has(from) || ROW_BUILTINS.includes(from as never))) {
+          const earlier = [...known].filter((k) => !ROW_BUILTINS.includes(k as never));
+          fail(at(key), `'${from}' is not an earlier column (earlier: ${earlier.join(', ') || 'none'})`);
+        }
+      }
+    }
     if ('sampler' in col) {
       const { name: _n, description: _d, conditional_params, ...own } = col;
       const conditions = (conditional_params ?? []).map(({ when, ...keys }, j) => {

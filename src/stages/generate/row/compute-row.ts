@@ -18,6 +18,7 @@ import type { CoveragePlan } from '../samplers/coverage.js';
 import { rowRandom, type SampleOptions, sampleColumn } from '../samplers/sample.js';
 import type { SamplerSpec } from '../samplers/schema.js';
 import { type CompiledTemplate, conditionHolds, renderTemplate } from '../templates.js';
+import { type ColumnParamSpecs, columnParams, ParamOutOfRange } from './column-params.js';
 import {
   chatSchema,
   chatStructuredMessages,
@@ -88,6 +89,16 @@ class RowFailure extends Error {
     readonly reason: string,
   ) {
     super(reason);
+  }
+}
+
+/** The column's request parameters on this row (those read from columns checked): a bad one fails the row. */
+function paramsOf(column: CompiledColumn & { spec: ColumnParamSpecs }, scope: Record<string, unknown>) {
+  try {
+    return columnParams(column.spec, scope);
+  } catch (e) {
+    if (e instanceof ParamOutOfRange) throw new RowFailure(column.name, e.message);
+    throw e;
   }
 }
 
@@ -286,7 +297,7 @@ async function llm(
   structured: Structured,
 ): Promise<unknown> {
   const spec = column.spec;
-  const params = mergeParams(defaults, spec, seedOf(random));
+  const params = mergeParams(defaults, paramsOf(column, scope), seedOf(random));
   const system = render(column.system, scope, random);
   const prompt = renderTemplate(column.prompt, scope, random);
   // Offline answers use their own stream, so adding an offline template never shifts other values.
@@ -392,7 +403,7 @@ async function judge(
   );
   const req: CompletionRequest = {
     messages: judgeMessages(criteria, target, instructions),
-    params: mergeParams({ ...defaults, temperature: 0 }, column.spec, seedOf(random)),
+    params: mergeParams({ ...defaults, temperature: 0 }, paramsOf(column, scope), seedOf(random)),
     responseFormat: { type: 'json_schema', name: column.name, schema },
   };
   return structured(column, 'answer', req, JSON.stringify(offline), (text) => checkStructured(text, schema));

@@ -74,7 +74,10 @@ export async function dryRun(
     recipe.columns.map((c) => [
       c.name,
       c.kind === 'llm' || c.kind === 'judge'
-        ? (c.spec.max_tokens ?? recipe.recipe.defaults.max_tokens)
+        ? // A limit drawn per row ("{{ column }}") is not known here: the recipe default stands in.
+          typeof c.spec.max_tokens === 'number'
+          ? c.spec.max_tokens
+          : recipe.recipe.defaults.max_tokens
         : undefined,
     ]),
   );
