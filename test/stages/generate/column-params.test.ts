@@ -62,7 +62,7 @@ describe('request parameters from columns', () => {
     const temps = new Set<number>();
     for (let i = 0; i < 20; i++) {
       const { result, params } = await row(RECIPE, i);
-      expect(result.outcome).toMatchObject({ kind: "ok" });
+      expect(result.outcome).toMatchObject({ kind: 'ok' });
       const [answer, verdict] = params as [GenerationParams, GenerationParams];
       expect(answer.temperature).toBe(result.samplerValues.temp);
       expect(answer.maxTokens).toBe(result.samplerValues.budget);
