@@ -158,3 +158,34 @@ describe('completeness', () => {
     ).toEqual({});
   });
 });
+
+describe('questions and fields named like Object.prototype members', () => {
+  // `constructor`, `toString`, `valueOf` are ordinary names (the server reads them as own keys, see
+  // src/core/own.ts); a plain read of a missing one would find Object.prototype's function.
+  const proto: DatasetSettings = {
+    ...settings,
+    fields: [{ name: 'toString', type: 'text', required: true }],
+    questions: [
+      { name: 'constructor', type: 'text', required: true, markdown: false },
+      { name: 'valueOf', type: 'text', required: false, corrects: 'hasOwnProperty', markdown: false },
+      {
+        name: 'spans',
+        type: 'span',
+        required: false,
+        field: 'isPrototypeOf',
+        labels: [{ value: 'PER' }],
+        allowOverlap: false,
+      },
+    ],
+  };
+  it('treats a missing one as missing: not answered, not sent, a correction of nothing starts empty', () => {
+    const r = record({ fields: { toString: 'Hi' }, response: own('draft', {}) });
+    const { values } = initialAnswers(proto, r);
+    expect(Object.hasOwn(values, 'constructor')).toBe(false);
+    expect(values.valueOf).toBe('');
+    expect(values.spans).toEqual([]);
+    expect(missingRequired(proto.questions, {}).map((q) => q.name)).toEqual(['constructor']);
+    expect(submittedValues(proto.questions, {})).toEqual({});
+    expect(submittedValues(proto.questions, { constructor: 'kept' })).toEqual({ constructor: 'kept' });
+  });
+});

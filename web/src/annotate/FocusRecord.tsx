@@ -1,4 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { own } from '../../../src/core/own.js';
 import type { DatasetSettings, NextRecord, Values } from '../api/types';
 import { Comments } from '../components/Comments';
 import { DatasetTitle } from '../components/DatasetTitle';
@@ -145,7 +146,7 @@ export function FocusRecord({
   }, dialog === null);
 
   const spanOverride = (fieldName: string) => {
-    const text = record.fields[fieldName];
+    const text = own(record.fields, fieldName);
     const taggers = settings.questions.flatMap((q, i) =>
       q.type === 'span' && q.field === fieldName ? [{ q, i }] : [],
     );
@@ -155,7 +156,7 @@ export function FocusRecord({
         key={q.name}
         question={q}
         text={text}
-        value={form.values[q.name]}
+        value={own(form.values, q.name)}
         onChange={(v) => form.setValue(q.name, v)}
         lang={lang}
         label={`${questionTitle(q)}: text to tag`}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { own } from '../../../src/core/own.js';
 import type { DatasetSettings, RecordView } from '../api/types';
 import { FieldView } from './FieldView';
 
@@ -32,8 +33,8 @@ export function RecordFields({
         rendered.add(b.name);
         blocks.push(
           <div className="pair" key={`pair-${a.name}-${b.name}`}>
-            <FieldView field={a} value={record.fields[a.name]} lang={lang} prefix="A" />
-            <FieldView field={b} value={record.fields[b.name]} lang={lang} prefix="B" />
+            <FieldView field={a} value={own(record.fields, a.name)} lang={lang} prefix="A" />
+            <FieldView field={b} value={own(record.fields, b.name)} lang={lang} prefix="B" />
           </div>,
         );
         continue;
@@ -41,7 +42,7 @@ export function RecordFields({
     }
     rendered.add(field.name);
     blocks.push(
-      <FieldView key={field.name} field={field} value={record.fields[field.name]} lang={lang}>
+      <FieldView key={field.name} field={field} value={own(record.fields, field.name)} lang={lang}>
         {override?.(field.name)}
       </FieldView>,
     );

@@ -3,6 +3,8 @@
  * its corrections copy, then the best suggestion per question (only while the user has no
  * response, or just a draft), then the user's own saved response, which wins.
  */
+
+import { own } from '../../../src/core/own.js';
 import { answerSchemaIn } from '../../../src/core/values.js';
 import type {
   AnswerValue,
@@ -54,7 +56,7 @@ function copyValue<T>(value: T): T {
 /** The starting value a question gets from the record alone (a correction starts as the field). */
 export function fieldDefault(question: QuestionSettings, record: RecordView): AnswerValue | undefined {
   if (question.type === 'text' && question.corrects) {
-    const field = record.fields[question.corrects];
+    const field = own(record.fields, question.corrects);
     if (typeof field === 'string' || isChat(field)) return copyValue(field);
     if (field !== undefined && field !== null) return JSON.stringify(field, null, 2);
     return '';
@@ -75,23 +77,23 @@ export function initialAnswers(settings: DatasetSettings, record: RecordView): I
     const v = fieldDefault(q, record);
     if (v !== undefined) values[q.name] = v;
   }
-  const own = record.response;
+  const mine = record.response;
   const suggested =
-    !own || own.status === 'draft'
+    !mine || mine.status === 'draft'
       ? bestSuggestions(settings.questions, record.suggestions, settings.fields)
       : {};
   for (const [name, s] of Object.entries(suggested)) values[name] = copyValue(s.value);
-  if (own && own.status !== 'discarded') {
+  if (mine && mine.status !== 'discarded') {
     for (const q of settings.questions) {
-      const v = own.values[q.name];
+      const v = own(mine.values, q.name);
       if (v !== undefined && fitsQuestion(q, v, settings.fields)) values[q.name] = copyValue(v);
     }
   }
   for (const q of settings.questions) {
     if (q.type !== 'span') continue;
-    const text = record.fields[q.field];
+    const text = own(record.fields, q.field);
     values[q.name] = validSpans(
-      values[q.name],
+      own(values, q.name),
       typeof text === 'string' ? text.length : 0,
       q.labels.map((l) => l.value),
     );
@@ -116,7 +118,7 @@ export function isAnswered(question: QuestionSettings, value: AnswerValue | unde
 
 /** Required questions still without an answer, in form order. */
 export function missingRequired(questions: QuestionSettings[], values: Values): QuestionSettings[] {
-  return questions.filter((q) => q.required && !isAnswered(q, values[q.name]));
+  return questions.filter((q) => q.required && !isAnswered(q, own(values, q.name)));
 }
 
 export function questionTitle(q: { name: string; title?: string }): string {
@@ -127,7 +129,7 @@ export function questionTitle(q: { name: string; title?: string }): string {
 export function submittedValues(questions: QuestionSettings[], values: Values): Values {
   const out: Values = {};
   for (const q of questions) {
-    const v = values[q.name];
+    const v = own(values, q.name);
     if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '' && !q.required)) continue;
     out[q.name] = v;
   }

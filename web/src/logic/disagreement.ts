@@ -5,7 +5,9 @@
  * surrounding white space, and a preference answer is its choice (its strength is shown, not
  * compared).
  */
+
 import { answerKey } from '../../../src/core/answer-compare.js';
+import { own } from '../../../src/core/own.js';
 import type { QuestionSettings, ResponseView } from '../api/types.js';
 
 export type CellAgreement = 'agree' | 'disagree' | 'missing';
@@ -33,7 +35,7 @@ export function agreementFor(question: QuestionSettings, responses: ResponseView
   const cells = new Map<number, CellAgreement>();
   const groups = new Map<string, number[]>();
   for (const r of responses) {
-    const value = r.values[question.name];
+    const value = own(r.values, question.name);
     if (r.status === 'discarded' || isMissing(value)) {
       cells.set(r.id, 'missing');
       continue;

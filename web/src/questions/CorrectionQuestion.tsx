@@ -1,5 +1,6 @@
 import { useDeferredValue, useId, useMemo } from 'react';
 import { correctableRoles } from '../../../src/core/corrections.js';
+import { own } from '../../../src/core/own.js';
 import type { ChatMessage } from '../api/types';
 import { DiffView } from '../components/DiffView';
 import { GrowingTextarea } from '../components/GrowingTextarea';
@@ -20,7 +21,7 @@ export function CorrectionQuestion({
   titleId,
   record,
 }: QuestionProps<QuestionOf<'text'>>) {
-  const original = record.fields[question.corrects ?? ''];
+  const original = own(record.fields, question.corrects ?? '');
   const lang = record.language ?? undefined;
   if (isChat(original)) {
     const turns = isChat(value) ? value : original;

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { own } from '../../../src/core/own.js';
 import type { DatasetSettings, QuestionSettings, RecordView, SuggestionView } from '../api/types';
 import { questionTitle } from '../logic/answers';
 import { LabelQuestion } from './LabelQuestion';
@@ -71,7 +72,7 @@ function QuestionSection({
   const active = form.active === index;
   const props: QuestionProps = {
     question,
-    value: form.values[question.name],
+    value: own(form.values, question.name),
     onChange: (v) => form.setValue(question.name, v),
     record,
     settings,

@@ -1,3 +1,4 @@
+import { own } from '../../../src/core/own.js';
 import type { SpanValue } from '../api/types';
 import { excerpt } from '../logic/format';
 import { spanLabelKeys } from '../logic/keys';
@@ -19,7 +20,7 @@ export function SpanQuestion({
   titleId,
   inline,
 }: QuestionProps<QuestionOf<'span'>> & { inline?: boolean }) {
-  const raw = record.fields[question.field];
+  const raw = own(record.fields, question.field);
   const text = typeof raw === 'string' ? raw : '';
   const spans = Array.isArray(value) ? (value as SpanValue) : [];
   const keys = spanLabelKeys(question.labels.length);

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { own } from '../../../src/core/own.js';
 import type { AnswerValue, QuestionSettings, Values } from '../api/types';
 import { applyKey } from '../logic/keys';
 
@@ -57,7 +58,7 @@ export function useQuestionForm(questions: QuestionSettings[], initial: Values):
     const ctx =
       prev && prev.question === active ? { previousKey: prev.key, sincePreviousMs: now - prev.at } : {};
     lastKey.current = { key: e.key, at: now, question: active };
-    const next = applyKey(q, values[q.name], e.key, ctx);
+    const next = applyKey(q, own(values, q.name), e.key, ctx);
     if (next === undefined) return false;
     setValue(q.name, next);
     return true;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { own } from '../../../src/core/own.js';
 import { api, errorMessage } from '../api/client';
 import type { DatasetSettings, RecordView } from '../api/types';
 import { Comments, formatTime } from '../components/Comments';
@@ -93,7 +94,7 @@ export function RecordPanel({
                   <div key={q.name}>
                     <dt dir="auto">{questionTitle(q)}</dt>
                     <dd>
-                      <ValueView question={q} value={r.values[q.name]} record={record} />
+                      <ValueView question={q} value={own(r.values, q.name)} record={record} />
                     </dd>
                   </div>
                 ))}

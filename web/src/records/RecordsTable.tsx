@@ -1,3 +1,4 @@
+import { own } from '../../../src/core/own.js';
 import type { DatasetSettings, RecordView } from '../api/types';
 import { excerpt } from '../logic/format';
 import { isChat } from '../logic/textDiff';
@@ -6,10 +7,10 @@ import { STATUS_LABEL } from '../status';
 /** The text a row previews: the first text (or markdown) field, else the first user turn of a chat. */
 export function previewText(settings: DatasetSettings, record: RecordView): string {
   const textField = settings.fields.find((f) => f.type === 'text' || f.type === 'markdown');
-  const v = textField ? record.fields[textField.name] : undefined;
+  const v = textField ? own(record.fields, textField.name) : undefined;
   if (typeof v === 'string') return excerpt(v, 120);
   for (const f of settings.fields) {
-    const c = record.fields[f.name];
+    const c = own(record.fields, f.name);
     if (isChat(c)) return excerpt(c.find((m) => m.role === 'user')?.content ?? c[0]?.content ?? '', 120);
   }
   return '';

@@ -1,3 +1,4 @@
+import { own } from '../../../src/core/own.js';
 import type { DatasetSettings, RecordView, ResponseView } from '../api/types';
 import { questionTitle } from '../logic/answers';
 import { agreementFor } from '../logic/disagreement';
@@ -71,7 +72,7 @@ export function ResponsesTable({
                           ✓
                         </span>
                       )}
-                      <ValueView question={q} value={r.values[q.name]} record={record} />
+                      <ValueView question={q} value={own(r.values, q.name)} record={record} />
                     </td>
                   );
                 })}

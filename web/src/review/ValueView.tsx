@@ -1,3 +1,4 @@
+import { own } from '../../../src/core/own.js';
 import type { AnswerValue, PreferenceValue, QuestionSettings, RecordView, SpanValue } from '../api/types';
 import { DiffView } from '../components/DiffView';
 import { BoundedText } from '../fields/BoundedText';
@@ -54,7 +55,7 @@ export function ValueView({
       );
     }
     case 'span': {
-      const text = record.fields[question.field];
+      const text = own(record.fields, question.field);
       const source = typeof text === 'string' ? text : '';
       const spans = Array.isArray(value) ? (value as SpanValue) : [];
       if (!spans.length) return <span className="muted">no spans</span>;
@@ -72,7 +73,7 @@ export function ValueView({
       );
     }
     case 'text': {
-      const original = question.corrects ? record.fields[question.corrects] : undefined;
+      const original = question.corrects ? own(record.fields, question.corrects) : undefined;
       if (isChat(original) && isChat(value)) {
         const changed = diffChatTurns(original, value).filter((d) => d.changed);
         if (!changed.length) return <span className="muted">no changes</span>;
