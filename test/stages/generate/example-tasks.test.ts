@@ -202,3 +202,30 @@ describe('examples/prometheus-judge', () => {
     }
   });
 });
+
+describe('the task recipes’ headers', () => {
+  const exported = [
+    ['self-instruct', 'alpaca'],
+    ['instruction-backtranslation', 'alpaca'],
+    ['prometheus-judge', 'jsonl'],
+  ] as const;
+  for (const [name, format] of exported)
+    it(`${name} cites its method and gives dry-run, offline and export commands for itself`, () => {
+      const text = readFileSync(recipePath(name), 'utf8');
+      expect(text).toMatch(/^# Method: .+\(\d{4}\), ".+/m);
+      expect(text).toMatch(/arXiv:\d{4}\.\d{5}/);
+      const commands = text
+        .split('\n')
+        .filter((l) => l.startsWith('#   tandem '))
+        .map((l) => l.slice(4));
+      const generate = commands.filter((c) => c.startsWith('tandem generate '));
+      for (const c of generate) expect(c).toMatch(`tandem generate examples/${name}/recipe.yaml `);
+      expect(generate.some((c) => c.includes(' --dry-run'))).toBe(true);
+      expect(generate.some((c) => c.includes(' --provider template'))).toBe(true);
+      const { recipe } = load(name);
+      const dataset = recipe.dataset.name ?? recipe.name;
+      expect(commands).toContainEqual(
+        expect.stringContaining(`tandem export --dataset ${dataset} --format ${format} `),
+      );
+    });
+});
