@@ -158,7 +158,10 @@ describe('the shipped example recipes', () => {
     expect(recipes.sort()).toEqual([
       'evol-instruct/recipe.yaml',
       'grounded-qa/recipe.yaml',
+      'instruction-backtranslation/recipe.yaml',
       'preference-pairs/recipe.yaml',
+      'prometheus-judge/recipe.yaml',
+      'self-instruct/recipe.yaml',
       'support-conversations/demo-recipe.yaml',
       'support-conversations/recipe.yaml',
     ]);
