@@ -148,6 +148,12 @@ export const judgeColumn = z
         .optional()
         .describe('Extra guidance for the judge, e.g. the policy to check against.'),
       criteria: z.array(criterion).min(1).max(20),
+      reasoning: z
+        .enum(['after', 'before'])
+        .default('after')
+        .describe(
+          "Where each criterion's reasoning goes in the answer: after its score, or before it (the model argues, then scores: Prometheus-style).",
+        ),
     }),
     ...generation,
   })

@@ -389,7 +389,7 @@ async function judge(
   structured: Structured,
 ): Promise<unknown> {
   const criteria = column.spec.judge.criteria;
-  const schema = judgeSchema(criteria);
+  const schema = judgeSchema(criteria, column.spec.judge.reasoning);
   const target = renderTemplate(column.target, scope, random);
   const instructions = render(column.instructions, scope, random);
   const offlineRandom = rowRandom(Number(scope.seed), Number(scope.row_index), `${column.name}:offline`);
@@ -402,7 +402,7 @@ async function judge(
     }),
   );
   const req: CompletionRequest = {
-    messages: judgeMessages(criteria, target, instructions),
+    messages: judgeMessages(criteria, target, instructions, column.spec.judge.reasoning),
     params: mergeParams({ ...defaults, temperature: 0 }, paramsOf(column, scope), seedOf(random)),
     responseFormat: { type: 'json_schema', name: column.name, schema },
   };
