@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 /**
  * JSON with object keys sorted at every depth, so equal content always serialises the same way
  * whatever order a file listed its keys in. Objects whose keys are already sorted skip the sort,
- * and strings go straight to JSON.stringify: this runs once per imported record.
+ * small ones are sorted in place (Array#sort allocates a copy, a run's cache keys sort a few per
+ * call), and strings go straight to JSON.stringify: this runs once per imported record.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
@@ -20,7 +21,8 @@ export function canonicalJson(value: unknown): string {
   const keys = Object.keys(obj);
   for (let i = 1; i < keys.length; i++) {
     if (keys[i - 1]! > keys[i]!) {
-      keys.sort();
+      if (keys.length <= 16) insertionSort(keys);
+      else keys.sort();
       break;
     }
   }
@@ -34,6 +36,19 @@ export function canonicalJson(value: unknown): string {
     out += `${JSON.stringify(k)}:${typeof v === 'string' ? JSON.stringify(v) : canonicalJson(v)}`;
   }
   return `${out}}`;
+}
+
+/** Sorts a few strings in place, in the order Array#sort gives them (UTF-16 code units). */
+function insertionSort(keys: string[]): void {
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
 }
 
 /** The content hash of a record: SHA-256 of its fields in canonical JSON, hex, first 32 chars (128 bits). */
