@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/core/hash.js';
+import { canonicalJson, contentHash, sha256 } from '../../src/core/hash.js';
 import { seededRandom } from '../../src/core/random.js';
 
 /** What canonicalJson promises, written the plain way: keys sorted by Array#sort at every depth. */
@@ -34,6 +35,15 @@ describe('canonicalJson', () => {
       canonicalJson({ format: null, messages: [{ role: 'user', content: 'hi' }], params: {}, provider: 'p' }),
     ).toBe(
       canonicalJson({ provider: 'p', params: {}, format: null, messages: [{ content: 'hi', role: 'user' }] }),
+    );
+  });
+
+  it('hashes text as UTF-8, the same digest createHash gives', () => {
+    for (const text of ['', 'Name a tent.', 'Zelt für zwei — 😀, 日本語']) {
+      expect(sha256(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+    }
+    expect(contentHash({ b: 'ä', a: 1 })).toBe(
+      createHash('sha256').update('{"a":1,"b":"ä"}').digest('hex').slice(0, 32),
     );
   });
 });
