@@ -15,8 +15,8 @@ import {
   type OpenAIErrorContext,
   parseChatCompletion,
   preview,
-  toProviderError,
 } from './openai.js';
+import { toProviderError } from './openai-client.js';
 import type { Completion, CompletionRequest } from './types.js';
 
 export const BATCH_ENDPOINT = '/v1/chat/completions';

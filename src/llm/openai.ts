@@ -3,12 +3,16 @@
  * api.openai.com and any OpenAI-compatible server (vLLM, Ollama, LiteLLM…) via `baseURL` /
  * OPENAI_BASE_URL. The client never retries (`maxRetries: 0`): retries, rate limits and backoff
  * belong to the scheduler, which needs every failure as a ProviderError to decide.
+ *
+ * Chat completions go out over node:http (openai-chat-post.ts), so this module does not load the
+ * client: openai-client.ts does, on first use (embeddings, the Batch API). Loading the client costs
+ * ~70 ms of CPU, a run of thousands of rows' worth of its per-row budget.
  */
 
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type { OpenAI } from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { ProviderError, type ProviderFailure } from './errors.js';
-import { failureMessage, retryAfterMs, rootCause } from './http-errors.js';
+import { failureMessage, retryAfterMs } from './http-errors.js';
 import { isChatPostError, postChatCompletion } from './openai-chat-post.js';
 import type { Completion, CompletionRequest, FinishReason, Provider } from './types.js';
 
@@ -32,13 +36,13 @@ export interface OpenAIErrorContext {
   signal?: AbortSignal;
 }
 
-interface Settings extends OpenAIErrorContext {
+export interface Settings extends OpenAIErrorContext {
   apiKey: string | undefined;
 }
 
 const env = (name: string): string | undefined => process.env[name] || undefined;
 
-function resolveSettings(options: OpenAIProviderOptions): Settings {
+export function resolveSettings(options: OpenAIProviderOptions): Settings {
   const baseURL = options.baseURL || env('OPENAI_BASE_URL');
   return {
     label: `openai:${options.model}`,
@@ -48,22 +52,13 @@ function resolveSettings(options: OpenAIProviderOptions): Settings {
   };
 }
 
-/** The configured client, for the provider and for the batch runner. Throws an `auth` ProviderError without a key. */
-export function createOpenAIClient(options: OpenAIProviderOptions): OpenAI {
-  const settings = resolveSettings(options);
-  if (!settings.apiKey) {
-    throw new ProviderError(
-      settings.label,
-      'auth',
-      'no API key — set OPENAI_API_KEY (or OPENAI_BASE_URL to use a local OpenAI-compatible server)',
-    );
-  }
-  return new OpenAI({
-    apiKey: settings.apiKey,
-    baseURL: settings.baseURL,
-    timeout: settings.timeoutMs,
-    maxRetries: 0,
-  });
+/** The error a provider without a key fails with: it names the variable to set. */
+export function missingKeyError(label: string): ProviderError {
+  return new ProviderError(
+    label,
+    'auth',
+    'no API key — set OPENAI_API_KEY (or OPENAI_BASE_URL to use a local OpenAI-compatible server)',
+  );
 }
 
 /**
@@ -160,43 +155,22 @@ export function failureForStatus(status: number, code?: string | null): Provider
   return 'bad_request';
 }
 
-/** Any error from the client as a ProviderError, sorted by what the caller should do about it. */
-export function toProviderError(error: unknown, ctx: OpenAIErrorContext): ProviderError {
+/**
+ * An error of the chat path (node:http) or any non-HTTP error as a ProviderError. The chat path
+ * throws ProviderErrors itself; anything else is a bug or a misconfiguration, which retrying would
+ * not fix. openai-client.ts sorts the client's own errors first and ends here.
+ */
+export function transportError(error: unknown, ctx: OpenAIErrorContext): ProviderError {
   const { label } = ctx;
   if (error instanceof ProviderError) return error;
-  if (error instanceof APIUserAbortError || ctx.signal?.aborted) {
+  if (ctx.signal?.aborted) {
     return new ProviderError(label, 'aborted', 'the request was cancelled', { cause: error });
-  }
-  if (error instanceof APIConnectionTimeoutError) {
-    return new ProviderError(label, 'timeout', `no answer within ${ctx.timeoutMs} ms`, { cause: error });
-  }
-  if (error instanceof APIConnectionError) {
-    const target = ctx.baseURL ?? 'api.openai.com';
-    return new ProviderError(label, 'network', `could not reach ${target}: ${rootCause(error)}`, {
-      cause: error,
-    });
-  }
-  if (error instanceof APIError && typeof error.status === 'number') {
-    const failure = failureForStatus(error.status, error.code);
-    const body = isRecord(error.error) ? error.error : {};
-    const detail = typeof body.message === 'string' ? body.message : error.message;
-    return new ProviderError(
-      label,
-      failure,
-      failureMessage(failure, error.status, detail, { keyVariable: 'OPENAI_API_KEY', baseURL: ctx.baseURL }),
-      {
-        status: error.status,
-        retryAfterMs: retryAfterMs(error.headers),
-        cause: error,
-      },
-    );
   }
   if (error instanceof SyntaxError) {
     return new ProviderError(label, 'malformed', `the answer was not valid JSON: ${error.message}`, {
       cause: error,
     });
   }
-  // Anything else is a bug or a misconfiguration, which retrying would not fix.
   const message = error instanceof Error ? error.message : String(error);
   return new ProviderError(label, 'bad_request', `unexpected error: ${message}`, { cause: error });
 }
@@ -211,10 +185,11 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
   const settings = resolveSettings(options);
   const { label } = settings;
   const tokenField = tokenLimitField(settings.baseURL);
-  // Made on first use, so building a provider (for a dry run, say) needs no key.
+  // Made on first use (embeddings only), so building a provider needs no key and a run no client.
   let client: OpenAI | undefined;
-  const getClient = (): OpenAI => {
-    client ??= createOpenAIClient(options);
+  const sdk = () => import('./openai-client.js');
+  const getClient = async (): Promise<OpenAI> => {
+    client ??= (await sdk()).createOpenAIClient(options);
     return client;
   };
 
@@ -224,7 +199,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
     model: options.model,
 
     async complete(request: CompletionRequest, signal: AbortSignal): Promise<Completion> {
-      if (!settings.apiKey) getClient(); // throws the auth error that says which variable to set
+      if (!settings.apiKey) throw missingKeyError(label);
       let body: unknown;
       try {
         body = await postChatCompletion(
@@ -253,7 +228,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
             },
           );
         }
-        throw toProviderError(e, { ...settings, signal });
+        throw transportError(e, { ...settings, signal });
       }
       const completion = parseChatCompletion(body, options.model);
       if (!completion)
@@ -267,9 +242,9 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
       try {
         // `float` explicitly: the client otherwise asks for base64, which some compatible servers lack.
         const params = { model: options.model, input: texts, encoding_format: 'float' } as const;
-        body = await getClient().embeddings.create(params, { signal });
+        body = await (await getClient()).embeddings.create(params, { signal });
       } catch (e) {
-        throw toProviderError(e, { ...settings, signal });
+        throw (await sdk()).toProviderError(e, { ...settings, signal });
       }
       const vectors = parseEmbeddings(body, texts.length);
       if (!vectors)

@@ -25,6 +25,8 @@ interface CacheRow {
 // statements are prepared once per connection and run directly, without building queries.
 interface SqliteCache {
   get: SqliteDatabase.Statement;
+  /** One answer: the INSERT on its own is its own transaction, committed before `run` returns. */
+  put: SqliteDatabase.Statement;
   /** One commit for the lot (a savepoint inside the caller's own transaction); made once, not per call. */
   putAll: SqliteDatabase.Transaction<(list: readonly CachedResponse[], t: number) => void>;
 }
@@ -39,6 +41,7 @@ function sqliteStatements(db: SqliteDatabase.Database): SqliteCache {
     );
     s = {
       get: db.prepare('SELECT * FROM llm_cache WHERE key = ?'),
+      put,
       putAll: db.transaction((list: readonly CachedResponse[], t: number) => {
         for (const e of list)
           put.run(
@@ -83,7 +86,22 @@ export async function putCachedResponse(ctx: Ctx, entries: CachedResponse | Cach
   const t = now();
   const raw = rawSqlite(ctx);
   if (raw) {
-    sqliteStatements(raw).putAll.immediate(list, t);
+    const s = sqliteStatements(raw);
+    const e = list.length === 1 ? list[0]! : undefined;
+    // A run stores answers one at a time: one statement in autocommit (its own write transaction,
+    // waiting on a busy store like BEGIN IMMEDIATE does) saves the BEGIN and COMMIT statements.
+    if (e)
+      s.put.run(
+        e.key,
+        e.provider,
+        e.model,
+        writeJson(e.response),
+        e.inputTokens,
+        e.outputTokens,
+        e.costUsd,
+        t,
+      );
+    else s.putAll.immediate(list, t);
     return;
   }
   await ctx.db

@@ -16,7 +16,7 @@ export class FakeClock implements Clock {
   private time = 0;
   private seq = 0;
   private timers: Timer[] = [];
-  /** Every duration asked for, in order. */
+  /** Every duration asked for (sleeps and timers), in order. */
   readonly sleeps: number[] = [];
 
   now(): number {
@@ -39,6 +39,15 @@ export class FakeClock implements Clock {
       signal.addEventListener('abort', onAbort, { once: true });
       this.timers.push(timer);
     });
+  }
+
+  after(ms: number, fire: () => void): () => void {
+    this.sleeps.push(ms);
+    const timer: Timer = { at: this.time + Math.max(0, ms), seq: this.seq++, resolve: fire };
+    this.timers.push(timer);
+    return () => {
+      this.timers = this.timers.filter((t) => t !== timer);
+    };
   }
 
   get pendingTimers(): number {

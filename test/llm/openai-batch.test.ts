@@ -1,7 +1,6 @@
 import type OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ProviderError } from '../../src/llm/errors.js';
-import { createOpenAIClient } from '../../src/llm/openai.js';
 import {
   type BatchResult,
   buildBatchLine,
@@ -12,6 +11,7 @@ import {
   parseResultLine,
   uploadBatch,
 } from '../../src/llm/openai-batch.js';
+import { createOpenAIClient } from '../../src/llm/openai-client.js';
 import type { CompletionRequest } from '../../src/llm/types.js';
 import {
   createFakeLlmServer,

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProviderError, type ProviderFailure } from '../../src/llm/errors.js';
 import { retryAfterMs } from '../../src/llm/http-errors.js';
-import { createOpenAIClient, createOpenAIProvider, tokenLimitField } from '../../src/llm/openai.js';
+import { createOpenAIProvider, tokenLimitField } from '../../src/llm/openai.js';
+import { createOpenAIClient } from '../../src/llm/openai-client.js';
 import type { CompletionRequest, Provider } from '../../src/llm/types.js';
 import {
   createFakeLlmServer,

@@ -10,12 +10,13 @@ import type { CompletionRequest } from '../types.js';
  * resumed run and repeated judge pay again for answers it already has.
  */
 export function cacheKey(provider: string, request: CompletionRequest): string {
+  // Keys written in sorted order, as canonicalJson would sort them: it then skips the sort.
   return sha256(
     canonicalJson({
-      provider,
-      params: request.params,
       format: request.responseFormat ?? null,
       messages: request.messages,
+      params: request.params,
+      provider,
     }),
   );
 }

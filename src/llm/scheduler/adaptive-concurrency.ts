@@ -4,6 +4,8 @@
  * when the limit drops are allowed to finish; no new ones start until the count is under it.
  */
 
+import { onAbort } from './abort-hub.js';
+
 export interface AdaptiveConcurrencyOptions {
   /** The ceiling the limit grows back to. */
   max: number;
@@ -21,9 +23,9 @@ export interface AdaptiveConcurrencyOptions {
 export const defaultCooldownMs = 5_000;
 
 interface Waiter {
-  signal: AbortSignal;
   resolve(): void;
-  onAbort(): void;
+  /** Stops waiting for the caller's abort (see abort-hub.ts). */
+  leave(): void;
 }
 
 export class AdaptiveConcurrency {
@@ -67,15 +69,13 @@ export class AdaptiveConcurrency {
     }
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
-        signal,
         resolve,
-        onAbort: () => {
+        leave: onAbort(signal, () => {
           const index = this.queue.indexOf(waiter);
           if (index >= 0) this.queue.splice(index, 1);
           reject(signal.reason);
-        },
+        }),
       };
-      signal.addEventListener('abort', waiter.onAbort, { once: true });
       this.queue.push(waiter);
     });
   }
@@ -114,7 +114,7 @@ export class AdaptiveConcurrency {
     while (this.active < this.current) {
       const next = this.queue.shift();
       if (next === undefined) return;
-      next.signal.removeEventListener('abort', next.onAbort);
+      next.leave();
       this.active += 1;
       next.resolve();
     }

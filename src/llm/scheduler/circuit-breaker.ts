@@ -59,6 +59,11 @@ export class CircuitBreaker {
     return this.openedAt !== undefined;
   }
 
+  /** Neither open nor given up: `pass` would answer 'normal' without waiting. */
+  get closed(): boolean {
+    return this.openedAt === undefined && this.broken === undefined;
+  }
+
   /** Waits until a request may be sent; throws the `unreachable` error once the wait is over. */
   async pass(signal: AbortSignal): Promise<Passage> {
     for (;;) {

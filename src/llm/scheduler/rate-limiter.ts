@@ -4,12 +4,19 @@
  * continuously; callers queue in arrival order so a large request is not starved by small ones.
  */
 
+import { onAbort } from './abort-hub.js';
+
 /** Time, injectable so tests can drive the limiter with a fake clock. */
 export interface Clock {
   /** Milliseconds on a monotonic scale. */
   now(): number;
   /** Resolves after `ms`; rejects with `signal.reason` if the signal aborts first. */
   sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /**
+   * Calls `fire` after `ms` unless the returned `cancel` runs first: a timer without a promise or a
+   * signal of its own, for the per-request timeout (a run starts thousands of them a second).
+   */
+  after(ms: number, fire: () => void): () => void;
 }
 
 export const systemClock: Clock = {
@@ -20,16 +27,19 @@ export const systemClock: Clock = {
         reject(signal.reason);
         return;
       }
-      const onAbort = (): void => {
+      const leave = onAbort(signal, () => {
         clearTimeout(timer);
         reject(signal.reason);
-      };
+      });
       const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
+        leave();
         resolve();
       }, ms);
-      signal.addEventListener('abort', onAbort, { once: true });
     }),
+  after: (ms, fire) => {
+    const timer = setTimeout(fire, ms);
+    return () => clearTimeout(timer);
+  },
 };
 
 export interface RateLimits {
@@ -84,9 +94,9 @@ class Bucket {
 
 interface Waiter {
   tokens: number;
-  signal: AbortSignal;
   resolve(): void;
-  onAbort(): void;
+  /** Stops waiting for the caller's abort (see abort-hub.ts). */
+  leave(): void;
 }
 
 export class RateLimiter {
@@ -132,16 +142,14 @@ export class RateLimiter {
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
         tokens: Math.max(0, estimatedTokens),
-        signal,
         resolve,
-        onAbort: () => {
+        leave: onAbort(signal, () => {
           const index = this.queue.indexOf(waiter);
           if (index >= 0) this.queue.splice(index, 1);
           if (index === 0) this.wake?.abort();
           reject(signal.reason);
-        },
+        }),
       };
-      signal.addEventListener('abort', waiter.onAbort, { once: true });
       this.queue.push(waiter);
       void this.pump();
     });
@@ -169,7 +177,7 @@ export class RateLimiter {
           this.queue.shift();
           this.requests?.take(1);
           this.tokens?.take(head.tokens);
-          head.signal.removeEventListener('abort', head.onAbort);
+          head.leave();
           head.resolve();
           continue;
         }

@@ -8,6 +8,7 @@ import { isProviderError, ProviderError, type ProviderFailure } from '../errors.
 import { costOf, estimateTokens, type ModelPrice, type PriceLookupOptions, priceFor } from '../pricing.js';
 import type { Completion, CompletionRequest, Provider } from '../types.js';
 import { AdaptiveConcurrency } from './adaptive-concurrency.js';
+import { CallDeadlines } from './call-deadlines.js';
 import { CircuitBreaker, type CircuitEvent, type CircuitOptions, type Passage } from './circuit-breaker.js';
 import { type Clock, RateLimiter, type RateLimits, systemClock } from './rate-limiter.js';
 import { defaultRetryPolicy, type RetryPolicy, retryDelay } from './retry-policy.js';
@@ -28,7 +29,7 @@ export interface ScheduleOptions {
   initialConcurrency?: number;
   /** See AdaptiveConcurrencyOptions.cooldownMs. */
   concurrencyCooldownMs?: number;
-  /** Per attempt, waiting for limits excluded. Default 60 s. */
+  /** Per attempt, waiting for limits excluded; up to a hundredth more (see call-deadlines.ts). Default 60 s. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   /** An explicit price; otherwise looked up from the provider's kind and model. */
@@ -70,8 +71,6 @@ export interface ScheduledProvider extends Provider {
 export const defaultTimeoutMs = 60_000;
 /** Signals whose listener limit is lifted already. */
 const unlimited = new WeakSet<AbortSignal>();
-/** The reason a finished call cancels its timeout with: one object, not a DOMException per call. */
-const FINISHED = new Error('finished');
 export const defaultMaxConcurrency = 8;
 /** Output budget assumed for rate limiting when the request does not set maxTokens. */
 const defaultOutputEstimate = 256;
@@ -87,6 +86,7 @@ export function scheduleProvider(provider: Provider, options: ScheduleOptions = 
   const random = options.random ?? Math.random;
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const deadlines = new CallDeadlines(clock, timeoutMs);
   const limiter = new RateLimiter(options.rateLimits ?? {}, clock);
   const concurrency = new AdaptiveConcurrency({
     max: options.maxConcurrency ?? defaultMaxConcurrency,
@@ -115,40 +115,47 @@ export function scheduleProvider(provider: Provider, options: ScheduleOptions = 
     new ProviderError(provider.id, 'aborted', 'request cancelled', { cause });
 
   /**
-   * One call under the timeout, on one controller linked to the caller's signal: it carries the
-   * caller's abort and the timeout to the provider, and aborting it when the call is over cancels
-   * the timer. Races the abort so a provider that ignores its signal still stops.
+   * One call under the timeout. The call settles at the first of the answer, the timeout and the
+   * caller's abort, so a provider that ignores its signal still stops. The provider's signal and the
+   * timer are shared with the calls that time out together (see call-deadlines.ts): per call that
+   * is one entry in a Set, not a controller, a timer and listeners of its own.
    */
-  async function callOnce(request: CompletionRequest, caller: AbortSignal): Promise<Completion> {
-    const link = linkedController(caller);
-    const signal = link.controller.signal;
-    let timedOut = false;
-    clock.sleep(timeoutMs, signal).then(
-      () => {
-        timedOut = true;
-        link.controller.abort(new Error(`timed out after ${timeoutMs} ms`));
-      },
-      () => {}, // cancelled: the call finished first, or the caller aborted
-    );
-    let onAbort: (() => void) | undefined;
-    const stopped = new Promise<never>((_, reject) => {
-      onAbort = () => reject(signal.reason);
-      if (signal.aborted) onAbort();
-      else signal.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-      return await Promise.race([provider.complete(request, signal), stopped]);
-    } catch (e) {
-      if (caller.aborted) throw aborted(e);
-      if (timedOut) {
-        throw new ProviderError(provider.id, 'timeout', `no answer within ${timeoutMs} ms`, { cause: e });
+  function callOnce(request: CompletionRequest, caller: AbortSignal): Promise<Completion> {
+    if (caller.aborted) return Promise.reject(aborted(caller.reason));
+    return new Promise<Completion>((resolve, reject) => {
+      let done = false;
+      const call = deadlines.join(caller, (stop) => {
+        if (done) return;
+        done = true;
+        reject(
+          stop.kind === 'aborted'
+            ? aborted(stop.reason)
+            : new ProviderError(provider.id, 'timeout', `no answer within ${timeoutMs} ms`, {
+                cause: stop.reason,
+              }),
+        );
+      });
+      let answer: Promise<Completion>;
+      try {
+        answer = provider.complete(request, call.signal);
+      } catch (e) {
+        answer = Promise.reject(e);
       }
-      throw e;
-    } finally {
-      if (onAbort) signal.removeEventListener('abort', onAbort);
-      link.dispose();
-      if (!signal.aborted) link.controller.abort(FINISHED);
-    }
+      answer.then(
+        (completion) => {
+          if (done) return;
+          done = true;
+          call.leave();
+          resolve(completion);
+        },
+        (e: unknown) => {
+          if (done) return;
+          done = true;
+          call.leave();
+          reject(caller.aborted ? aborted(e) : e);
+        },
+      );
+    });
   }
 
   /** Holds a concurrency slot, then the rate limit, for exactly one attempt. */
@@ -195,7 +202,8 @@ export function scheduleProvider(provider: Provider, options: ScheduleOptions = 
       let error: unknown;
       let passage: Passage = 'normal';
       try {
-        if (circuit) passage = await circuit.pass(caller);
+        // A closed circuit lets a request through at once: no wait to await (the usual case).
+        if (circuit && !circuit.closed) passage = await circuit.pass(caller);
       } catch (e) {
         if (isProviderError(e)) totals.failures[e.failure] = (totals.failures[e.failure] ?? 0) + 1;
         fail(caller.aborted ? aborted(e) : e);
@@ -251,20 +259,4 @@ function noteForCircuit(circuit: CircuitBreaker, error: ProviderError, passage: 
   if (error.failure === 'network') circuit.unreachable(error, passage);
   else if (error.status !== undefined) circuit.reached();
   else circuit.released(passage);
-}
-
-/**
- * A controller aborted when `parent` is. Unlike AbortSignal.any, nothing is left registered on the
- * parent once `dispose` runs: a run's one long-lived signal would otherwise collect a dependant per
- * request (Node 20 keeps them until the parent aborts), which grows memory over a long run.
- */
-export function linkedController(parent: AbortSignal): { controller: AbortController; dispose(): void } {
-  const controller = new AbortController();
-  if (parent.aborted) {
-    controller.abort(parent.reason);
-    return { controller, dispose() {} };
-  }
-  const onAbort = () => controller.abort(parent.reason);
-  parent.addEventListener('abort', onAbort, { once: true });
-  return { controller, dispose: () => parent.removeEventListener('abort', onAbort) };
 }

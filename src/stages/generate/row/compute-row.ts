@@ -301,10 +301,14 @@ async function llm(
   const system = render(column.system, scope, random);
   const prompt = renderTemplate(column.prompt, scope, random);
   // Offline answers use their own stream, so adding an offline template never shifts other values.
-  const offlineRandom = rowRandom(Number(scope.seed), Number(scope.row_index), `${column.name}:offline`);
+  // Made only where an offline answer is rendered: a text column without one draws nothing from it.
+  const offlineRandom = () =>
+    rowRandom(Number(scope.seed), Number(scope.row_index), `${column.name}:offline`);
 
   if (spec.llm === 'text') {
-    const offline = render(column.offline as CompiledTemplate | undefined, scope, offlineRandom);
+    const offline = column.offline
+      ? render(column.offline as CompiledTemplate, scope, offlineRandom())
+      : undefined;
     const req: CompletionRequest = { messages: textMessages(system, prompt), params };
     return (await call(column, 'answer', req, offline)).text.trim();
   }
@@ -313,8 +317,8 @@ async function llm(
     const schema = spec.schema as JsonSchema;
     const offline =
       column.offline !== undefined
-        ? renderOffline(column.offline as OfflineValue, scope, offlineRandom)
-        : exampleFromSchema(schema, offlineRandom);
+        ? renderOffline(column.offline as OfflineValue, scope, offlineRandom())
+        : exampleFromSchema(schema, offlineRandom());
     const req: CompletionRequest = {
       messages: structuredMessages(system, prompt, schema),
       params,
@@ -328,7 +332,7 @@ async function llm(
   // chat
   const head: ChatMessage[] = system && spec.include_system ? [{ role: 'system', content: system }] : [];
   const offlineTurns = column.offline
-    ? renderOfflineTurns(column.offline as OfflineTurn[] | CompiledTemplate, scope, offlineRandom)
+    ? renderOfflineTurns(column.offline as OfflineTurn[] | CompiledTemplate, scope, offlineRandom())
     : undefined;
   if (spec.mode === 'structured') {
     const offline = offlineTurns ?? stubTurns(spec.turns, prompt);

@@ -3,7 +3,6 @@ import { TandemError, usage } from '../../../core/errors.js';
 import { createCachedCalls } from '../../../llm/call/cached-calls.js';
 import type { ModelCall } from '../../../llm/call/model-call.js';
 import { ProviderError } from '../../../llm/errors.js';
-import { createOpenAIClient } from '../../../llm/openai.js';
 import {
   type BatchState,
   buildBatchLine,
@@ -14,6 +13,7 @@ import {
   getBatch,
   uploadBatch,
 } from '../../../llm/openai-batch.js';
+import { createOpenAIClient } from '../../../llm/openai-client.js';
 import { costOf, priceFor } from '../../../llm/pricing.js';
 import { parseProviderId } from '../../../llm/registry.js';
 import type { OpenStore as Store } from '../../../store/store.js';
