@@ -43,22 +43,16 @@ function sqliteStatements(db: SqliteDatabase.Database): SqliteCache {
       get: db.prepare('SELECT * FROM llm_cache WHERE key = ?'),
       put,
       putAll: db.transaction((list: readonly CachedResponse[], t: number) => {
-        for (const e of list)
-          put.run(
-            e.key,
-            e.provider,
-            e.model,
-            writeJson(e.response),
-            e.inputTokens,
-            e.outputTokens,
-            e.costUsd,
-            t,
-          );
+        for (const e of list) putOne(put, e, t);
       }),
     };
     statements.set(db, s);
   }
   return s;
+}
+
+function putOne(put: SqliteDatabase.Statement, e: CachedResponse, t: number): void {
+  put.run(e.key, e.provider, e.model, writeJson(e.response), e.inputTokens, e.outputTokens, e.costUsd, t);
 }
 
 export async function getCachedResponse(ctx: Ctx, key: string): Promise<CachedResponse | undefined> {
@@ -90,17 +84,7 @@ export async function putCachedResponse(ctx: Ctx, entries: CachedResponse | Cach
     const e = list.length === 1 ? list[0]! : undefined;
     // A run stores answers one at a time: one statement in autocommit (its own write transaction,
     // waiting on a busy store like BEGIN IMMEDIATE does) saves the BEGIN and COMMIT statements.
-    if (e)
-      s.put.run(
-        e.key,
-        e.provider,
-        e.model,
-        writeJson(e.response),
-        e.inputTokens,
-        e.outputTokens,
-        e.costUsd,
-        t,
-      );
+    if (e) putOne(s.put, e, t);
     else s.putAll.immediate(list, t);
     return;
   }
