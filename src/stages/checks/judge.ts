@@ -29,6 +29,12 @@ export const judgeConfig = z
     provider: z.string().min(1).describe("e.g. 'openai:gpt-4o-mini', 'anthropic:MODEL' or 'template'"),
     criteria: z.array(criterion).min(1).max(20),
     instructions: z.string().min(1).optional(),
+    reasoning: z
+      .enum(['after', 'before'])
+      .optional()
+      .describe(
+        "Each criterion's reasoning after its score (default) or before it (the judge argues, then scores).",
+      ),
     /** The field to judge; all fields when unset. */
     field: z.string().min(1).optional(),
     /** A record passes when every criterion scores at least this; default each scale's midpoint. */
@@ -174,7 +180,7 @@ export function askJudge(
   record: DatasetRecord,
   settings: DatasetSettings,
 ): Promise<CheckedAnswer> {
-  const schema = judgeSchema(config.criteria);
+  const schema = judgeSchema(config.criteria, config.reasoning);
   return callChecked(
     call,
     {
@@ -185,6 +191,7 @@ export function askJudge(
           config.criteria,
           renderTarget(record, settings, config.field),
           config.instructions,
+          config.reasoning,
         ),
         params: { temperature: 0 },
         responseFormat: { type: 'json_schema', name: 'judge', schema },

@@ -312,6 +312,30 @@ describe('judge against an OpenAI-compatible server', () => {
     }
   });
 
+  it('with reasoning: before, asks for the reasoning first (in words and in the schema) and reads the answer', async () => {
+    fake.options = {
+      responder: () =>
+        JSON.stringify({
+          helpfulness: { reasoning: 'clear steps', score: 4 },
+          safety: { reasoning: 'safe', score: 3 },
+        }),
+    };
+    const { store, dataset } = await setup(2);
+    try {
+      const s = await runJudge(store, { dataset, config: { ...config, reasoning: 'before' } });
+      expect(s).toMatchObject({ judged: 2, passed: 2, errors: 0 });
+      const body = fake.bodies('chat')[0] as {
+        messages: { role: string; content: string }[];
+        response_format: { json_schema: { schema: { properties: Record<string, { properties: object }> } } };
+      };
+      expect(body.messages[0]!.content).toMatch(/first write your reasoning/);
+      const helpfulness = body.response_format.json_schema.schema.properties.helpfulness!;
+      expect(Object.keys(helpfulness.properties)).toEqual(['reasoning', 'score']);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('aborts the run with a provider error on a 401', async () => {
     fake.options = { responder, faults: () => ({ kind: 'status', status: 401 }) };
     const { store, dataset, records } = await setup(5, 'k');
