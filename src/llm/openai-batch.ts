@@ -9,14 +9,9 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { type OpenAI, toFile } from 'openai';
 import { ProviderError } from './errors.js';
-import {
-  chatParams,
-  failureForStatus,
-  type OpenAIErrorContext,
-  parseChatCompletion,
-  preview,
-} from './openai.js';
+import { chatParams, parseChatCompletion, preview } from './openai.js';
 import { toProviderError } from './openai-client.js';
+import { failureForStatus, type OpenAIErrorContext } from './openai-common.js';
 import type { Completion, CompletionRequest } from './types.js';
 
 export const BATCH_ENDPOINT = '/v1/chat/completions';

@@ -14,7 +14,7 @@ import {
   type OpenAIProviderOptions,
   resolveSettings,
   transportError,
-} from './openai.js';
+} from './openai-common.js';
 
 /** The configured client, for the provider and for the batch runner. Throws an `auth` ProviderError without a key. */
 export function createOpenAIClient(options: OpenAIProviderOptions): OpenAI {
