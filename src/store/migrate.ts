@@ -21,6 +21,7 @@ const migrations: Record<string, () => Promise<MigrationModule>> = {
   '008-search': () => import('./migrations/008-search.js'),
   '010-server-secrets': () => import('./migrations/010-server-secrets.js'),
   '011-check-shards': () => import('./migrations/011-check-shards.js'),
+  '012-double-precision': () => import('./migrations/012-double-precision.js'),
 };
 
 class InCodeProvider implements MigrationProvider {
