@@ -1,3 +1,4 @@
+import { own } from '../../../core/own.js';
 import { paramColumn } from '../recipe/columns.js';
 
 /**
@@ -45,7 +46,7 @@ export function columnParams(spec: ColumnParamSpecs, row: Readonly<Record<string
       continue;
     }
     const name = paramColumn(s)!;
-    const raw = row[name];
+    const raw = own(row, name);
     const n =
       typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
     if (!RANGES[key].ok(n)) {
