@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { dataFile } from '../../../core/data-files.js';
 import { badInput } from '../../../core/errors.js';
+import { checkLanguage, readTsvText, tsvRows } from '../../../io/tsv-table.js';
 
 /**
  * The paired swap lists of the counterfactual probe (data/lexicons/counterfactual-swaps.tsv, or a
@@ -29,33 +29,13 @@ const HEADER = ['type', 'language', 'x', 'y', 'source'];
 const TERM = /^[\p{L}\p{N}]+(?:[ '-][\p{L}\p{N}]+){0,3}$/u;
 
 export function parseSwapList(text: string, file: string): SwapList {
-  let header = false;
   const seen = new Map<string, number>();
   const pairs: SwapPair[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === '' || raw.startsWith('#')) return;
-    const cells = raw.split('\t').map((c) => c.trim());
-    const where = { file, line };
-    if (!header) {
-      if (cells.join('\t') !== HEADER.join('\t'))
-        throw badInput(`the header must be '${HEADER.join('<TAB>')}', found '${raw}'`, where);
-      header = true;
-      return;
-    }
-    if (cells.length !== HEADER.length)
-      throw badInput(
-        `expected ${HEADER.length} tab-separated columns (${HEADER.join(', ')}), found ${cells.length}`,
-        where,
-      );
+  for (const { cells, line, where } of tsvRows(text, file, HEADER, 'the swap list')) {
     const [type, language, x, y, source] = cells as [string, string, string, string, string];
     if (!(SWAP_TYPES as readonly string[]).includes(type))
       throw badInput(`unknown swap type '${type}': one of ${SWAP_TYPES.join(', ')}`, where);
-    if (!/^[a-z]{2,3}$/.test(language))
-      throw badInput(
-        `language '${language}' is not an ISO 639 code (two or three lower-case letters)`,
-        where,
-      );
+    checkLanguage(language, where);
     for (const t of [x, y])
       if (!TERM.test(t)) throw badInput(`term '${t}' must be 1 to 4 words of letters or digits`, where);
     if (x.toLowerCase() === y.toLowerCase()) throw badInput(`'${x}' is swapped with itself`, where);
@@ -66,8 +46,7 @@ export function parseSwapList(text: string, file: string): SwapList {
       throw badInput(`the pair '${x}' / '${y}' is listed twice (first at line ${earlier})`, where);
     seen.set(key, line);
     pairs.push({ type: type as SwapType, language, x, y, source, line });
-  });
-  if (!header) throw badInput('the swap list is empty (no header line)', { file });
+  }
   return { file, pairs };
 }
 
@@ -75,11 +54,5 @@ export function parseSwapList(text: string, file: string): SwapList {
 export const DEFAULT_SWAP_LIST = dataFile('lexicons/counterfactual-swaps.tsv');
 
 export function readSwapList(file = DEFAULT_SWAP_LIST): SwapList {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw badInput(`cannot read the swap list: ${(e as Error).message}`, { file });
-  }
-  return parseSwapList(text, file);
+  return parseSwapList(readTsvText(file, 'the swap list'), file);
 }

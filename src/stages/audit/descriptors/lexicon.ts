@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { dataFile } from '../../../core/data-files.js';
 import { badInput } from '../../../core/errors.js';
+import { checkLanguage, readTsvText, tsvRows } from '../../../io/tsv-table.js';
 
 /**
  * A lexicon of identity terms (data/lexicons/identity-terms.tsv, or a file of the same shape): one
@@ -41,37 +41,16 @@ const WORD = /[\p{L}\p{N}]+/gu;
 export const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
 
 export function parseLexicon(text: string, file: string): Lexicon {
-  const lines = text.split(/\r?\n/);
-  let header = false;
   const seen = new Map<string, number>();
   const terms: LexiconTerm[] = [];
-  lines.forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === '' || raw.startsWith('#')) return;
-    const cells = raw.split('\t').map((c) => c.trim());
-    const where = { file, line };
-    if (!header) {
-      if (cells.join('\t') !== HEADER.join('\t'))
-        throw badInput(`the header must be '${HEADER.join('<TAB>')}', found '${raw}'`, where);
-      header = true;
-      return;
-    }
-    if (cells.length !== HEADER.length)
-      throw badInput(
-        `expected ${HEADER.length} tab-separated columns (${HEADER.join(', ')}), found ${cells.length}`,
-        where,
-      );
+  for (const { cells, line, where } of tsvRows(text, file, HEADER, 'the lexicon')) {
     const [axis, term, language, source] = cells as [string, string, string, string];
     if (!(AXES as readonly string[]).includes(axis))
       throw badInput(`unknown axis '${axis}': one of ${AXES.join(', ')}`, where);
     const words = wordsOf(term);
     if (words.length === 0 || words.length > 4)
       throw badInput(`term '${term}' must have 1 to 4 words of letters or digits`, where);
-    if (!/^[a-z]{2,3}$/.test(language))
-      throw badInput(
-        `language '${language}' is not an ISO 639 code (two or three lower-case letters)`,
-        where,
-      );
+    checkLanguage(language, where);
     if (source === '') throw badInput(`term '${term}' names no source`, where);
     const key = `${language}\u0001${words.join(' ')}`;
     const earlier = seen.get(key);
@@ -79,8 +58,7 @@ export function parseLexicon(text: string, file: string): Lexicon {
       throw badInput(`term '${term}' (${language}) is listed twice (first at line ${earlier})`, where);
     seen.set(key, line);
     terms.push({ axis: axis as Axis, term, words, language, source, line });
-  });
-  if (!header) throw badInput('the lexicon is empty (no header line)', { file });
+  }
   return { file, terms };
 }
 
@@ -88,11 +66,5 @@ export function parseLexicon(text: string, file: string): Lexicon {
 export const DEFAULT_LEXICON = dataFile('lexicons/identity-terms.tsv');
 
 export function readLexicon(file = DEFAULT_LEXICON): Lexicon {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw badInput(`cannot read the lexicon: ${(e as Error).message}`, { file });
-  }
-  return parseLexicon(text, file);
+  return parseLexicon(readTsvText(file, 'the lexicon'), file);
 }
