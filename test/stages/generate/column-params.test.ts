@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isTandemError, type TandemError } from '../../../src/core/errors.js';
 import { cacheKey } from '../../../src/llm/call/cache-key.js';
 import { createTemplateProvider, withOfflineAnswer } from '../../../src/llm/template.js';
 import type { GenerationParams } from '../../../src/llm/types.js';
 import { loadRecipe } from '../../../src/stages/generate/recipe/load.js';
 import { computeRow, type RowCall, type RowResult } from '../../../src/stages/generate/row/compute-row.js';
+import { recipeError } from '../../helpers/recipes.js';
 
 /**
  * Request parameters drawn per row: `temperature: "{{ temp }}"` reads an earlier column (a sampler
@@ -47,15 +47,7 @@ async function row(text: string, index: number): Promise<{ result: RowResult; pa
   return { result, params };
 }
 
-function errorOf(text: string): TandemError {
-  try {
-    loadRecipe(text, 'r.yaml');
-  } catch (e) {
-    if (isTandemError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected the recipe to be rejected');
-}
+const errorOf = recipeError;
 
 describe('request parameters from columns', () => {
   it('sends each row the value its sampler drew; numbers written in place stay as they are', async () => {

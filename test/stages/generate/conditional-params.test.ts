@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isTandemError, type TandemError } from '../../../src/core/errors.js';
 import { loadRecipe } from '../../../src/stages/generate/recipe/load.js';
 import { dryRun } from '../../../src/stages/generate/run/dry-run.js';
+import { recipeError } from '../../helpers/recipes.js';
 
 const RECIPE = `name: cond
 count: 300
@@ -30,15 +30,7 @@ columns:
       - { when: "greeting == 'bonjour'", min: 10, max: 12 }
 `;
 
-function errorOf(text: string): TandemError {
-  try {
-    loadRecipe(text, 'r.yaml');
-  } catch (e) {
-    if (isTandemError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected the recipe to be rejected');
-}
+const errorOf = recipeError;
 
 describe('conditional sampler parameters', () => {
   it('draws with the first entry whose condition holds, else the column’s own', async () => {

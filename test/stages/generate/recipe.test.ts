@@ -1,23 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isTandemError, type TandemError } from '../../../src/core/errors.js';
 import { recipeJsonSchema } from '../../../src/stages/generate/recipe/json-schema.js';
 import { loadRecipe } from '../../../src/stages/generate/recipe/load.js';
 import { dryRun } from '../../../src/stages/generate/run/dry-run.js';
 import { fixtures } from '../../helpers/files.js';
+import { recipeError } from '../../helpers/recipes.js';
 
 const file = fixtures('recipe', '.yaml');
 
-function errorOf(text: string, name = 'r.yaml'): TandemError {
-  try {
-    loadRecipe(text, name);
-  } catch (e) {
-    if (isTandemError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected the recipe to be rejected');
-}
+const errorOf = recipeError;
 
 const base = `name: r
 columns:
