@@ -1,0 +1,219 @@
+import net from 'node:net';
+import tls from 'node:tls';
+import { Http1ProtocolError, type Http1Response, Http1ResponseReader } from './http1-response.js';
+
+/**
+ * Keep-alive HTTP/1.1 connections to one origin, for requests written whole by the caller (head and
+ * body in one string) and answered whole. Why not node:http or undici (fetch): at the rates a
+ * generation run reaches against a local server (over a thousand requests a second), node:http took
+ * 2.5× and fetch 10× the CPU of this per request (`npm run bench -- http-post`), as much as the whole
+ * rest of a row: ClientRequest/IncomingMessage streams, per-request header objects and listeners.
+ * This writes each request once, reads plain sockets without stream events (`onread`), and attaches
+ * its listeners once per connection.
+ *
+ * What it does not do, because the chat path needs none of it: pipelining, request streaming,
+ * compressed bodies (no Accept-Encoding is sent), proxies, HTTP/2.
+ */
+
+export interface Http1Origin {
+  secure: boolean;
+  /** A name or an IP address (IPv6 without brackets). */
+  hostname: string;
+  port: number;
+  /**
+   * Certificates to trust instead of the system's, for HTTPS (the tests' own). Users with a private
+   * CA set NODE_EXTRA_CA_CERTS, which adds to the system's.
+   */
+  ca?: string;
+}
+
+export interface Http1Exchange {
+  /**
+   * The response. Rejects with the socket's error (its `code` is the errno name, e.g. ECONNREFUSED),
+   * an Http1ProtocolError, or the reason given to `cancel`.
+   */
+  done: Promise<Http1Response>;
+  /** Stops the request: its connection is closed and `done` rejects with `reason`. */
+  cancel(reason: Error): void;
+}
+
+/** `unanswered`: the connection closed before a byte of the answer arrived. */
+type Settle = (error: Error | undefined, response?: Http1Response, unanswered?: boolean) => void;
+
+/** An idle connection older than this is closed rather than reused: servers close theirs at ~5 s. */
+const DEFAULT_IDLE_MS = 4_000;
+
+export class Http1Pool {
+  /** Idle connections, the most recently used last (LIFO keeps few connections warm). */
+  private readonly idle: Connection[] = [];
+
+  constructor(
+    readonly origin: Http1Origin,
+    private readonly idleMs = DEFAULT_IDLE_MS,
+  ) {}
+
+  send(request: string, maxBodyBytes: number): Http1Exchange {
+    let settle!: Settle;
+    let conn: Connection;
+    const done = new Promise<Http1Response>((resolve, reject) => {
+      settle = (error, response) => (error ? reject(error) : resolve(response!));
+    });
+    const start = (fresh: boolean) => {
+      conn = (fresh ? undefined : this.takeIdle()) ?? new Connection(this);
+      const reused = conn.requests > 0;
+      conn.start(request, maxBodyBytes, (error, response, unanswered) => {
+        // A kept-alive connection the server closed while it was idle: the request is sent once
+        // more on a new connection, as browsers and undici do. A server that had taken it would
+        // have answered before closing; the scheduler's retries would resend it anyway.
+        if (error && reused && unanswered) start(true);
+        else settle(error, response);
+      });
+    };
+    start(false);
+    return { done, cancel: (reason) => conn.cancel(reason) };
+  }
+
+  /** Closes the idle connections (those in use close when their answers arrive). */
+  close(): void {
+    for (const c of this.idle.splice(0)) c.socket.destroy();
+  }
+
+  /** @internal A connection whose answer arrived whole and which the server keeps open. */
+  release(c: Connection): void {
+    c.idleSince = performance.now();
+    c.socket.unref(); // an idle connection does not keep the process alive
+    this.idle.push(c);
+  }
+
+  /** @internal */
+  forget(c: Connection): void {
+    const i = this.idle.lastIndexOf(c);
+    if (i >= 0) this.idle.splice(i, 1);
+  }
+
+  private takeIdle(): Connection | undefined {
+    const now = performance.now();
+    for (let c = this.idle.pop(); c; c = this.idle.pop()) {
+      if (!c.closed && now - c.idleSince < this.idleMs) return c;
+      c.socket.destroy();
+    }
+    return undefined;
+  }
+}
+
+/** The connection closed before the answer was whole, without a socket error to say why. */
+class ConnectionLost extends Error {
+  readonly code = 'ECONNRESET';
+  constructor(started: boolean) {
+    super(started ? 'the connection closed in the middle of the answer' : 'socket hang up');
+    this.name = 'ConnectionLost';
+  }
+}
+
+/** Shared by every plain connection: a read is copied out before the next one can happen. */
+const readBuffer = Buffer.allocUnsafe(64 * 1024);
+
+class Connection {
+  readonly socket: net.Socket;
+  requests = 0;
+  idleSince = 0;
+  closed = false;
+  private reader: Http1ResponseReader | undefined;
+  private settle: Settle | undefined;
+  private error: Error | undefined;
+
+  constructor(private readonly pool: Http1Pool) {
+    const { secure, hostname, port, ca } = pool.origin;
+    this.socket = secure
+      ? tls.connect({
+          host: hostname,
+          port,
+          // SNI takes a name, never an address.
+          ...(net.isIP(hostname) ? {} : { servername: hostname }),
+          ALPNProtocols: ['http/1.1'],
+          ...(ca ? { ca } : {}),
+        })
+      : net.connect({
+          host: hostname,
+          port,
+          // Bytes read into one buffer and handed over directly, without the stream's 'data' events
+          // (a third of the client's CPU per request). onData copies what it keeps.
+          onread: {
+            buffer: readBuffer,
+            callback: (n: number, buf: Uint8Array) => {
+              this.onData(Buffer.from(buf.subarray(0, n)));
+              return true;
+            },
+          },
+        });
+    this.socket.setNoDelay(true);
+    if (secure) this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.socket.on('error', (e: Error) => {
+      this.error ??= e;
+    });
+    this.socket.on('close', () => this.onClose());
+  }
+
+  start(request: string, maxBodyBytes: number, settle: Settle): void {
+    this.requests++;
+    this.reader = new Http1ResponseReader(maxBodyBytes);
+    this.settle = settle;
+    this.socket.ref();
+    this.socket.write(request);
+  }
+
+  cancel(reason: Error): void {
+    const settle = this.take();
+    if (!settle) return;
+    this.socket.destroy();
+    settle(reason);
+  }
+
+  private onData(chunk: Buffer): void {
+    const reader = this.reader;
+    if (!reader) {
+      this.socket.destroy(); // bytes nobody asked for: the connection's state is unknown
+      return;
+    }
+    let response: Http1Response | undefined;
+    try {
+      response = reader.push(chunk);
+    } catch (e) {
+      const settle = this.take();
+      this.socket.destroy();
+      settle?.(e as Error);
+      return;
+    }
+    if (!response) return;
+    const settle = this.take()!;
+    if (response.keepAlive) this.pool.release(this);
+    else this.socket.destroy();
+    settle(undefined, response);
+  }
+
+  private onClose(): void {
+    this.closed = true;
+    this.pool.forget(this);
+    const reader = this.reader;
+    const settle = this.take();
+    if (!reader || !settle) return;
+    if (this.error) {
+      settle(this.error, undefined, !reader.started);
+      return;
+    }
+    try {
+      settle(undefined, reader.end()); // a body framed by the close is whole now
+    } catch (e) {
+      const lost = e instanceof Http1ProtocolError ? new ConnectionLost(reader.started) : (e as Error);
+      settle(lost, undefined, !reader.started);
+    }
+  }
+
+  /** The pending request's callback, now detached from this connection. */
+  private take(): Settle | undefined {
+    const settle = this.settle;
+    this.settle = undefined;
+    this.reader = undefined;
+    return settle;
+  }
+}
