@@ -74,7 +74,7 @@ function endpointOf(target: ChatPostTarget): Endpoint {
       pool,
       head:
         `POST ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\n` +
-        'Content-Type: application/json\r\nAccept: application/json\r\n' +
+        'Content-Type: application/json\r\nAccept: application/json\r\nAccept-Encoding: identity\r\n' +
         `Authorization: Bearer ${target.apiKey}\r\nContent-Length: `,
     };
     byKey.set(target.apiKey, e);

@@ -165,15 +165,11 @@ describe('Http1Pool', () => {
         req.on('data', (d) => {
           body += d;
         });
-        req.on('end', () =>
-          res.end(
-            JSON.stringify({
-              path: req.url,
-              body,
-              alpn: (req.socket as import('node:tls').TLSSocket).alpnProtocol,
-            }),
-          ),
-        );
+        req.on('end', () => {
+          const socket = req.socket as import('node:tls').TLSSocket;
+          const resumed = socket.isSessionReused();
+          res.end(JSON.stringify({ path: req.url, body, alpn: socket.alpnProtocol, resumed }));
+        });
       },
     );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -187,7 +183,16 @@ describe('Http1Pool', () => {
     });
     pools.push(trusted);
     const r = await trusted.send(request('{"hi":1}'), 1000).done;
-    expect(JSON.parse(r.body.toString())).toEqual({ path: '/v1/x', body: '{"hi":1}', alpn: 'http/1.1' });
+    expect(JSON.parse(r.body.toString())).toEqual({
+      path: '/v1/x',
+      body: '{"hi":1}',
+      alpn: 'http/1.1',
+      resumed: false,
+    });
+    // A new connection resumes the TLS session of the first instead of a full handshake.
+    trusted.close();
+    const again = await trusted.send(request(), 1000).done;
+    expect(JSON.parse(again.body.toString()).resumed).toBe(true);
     // Without the test's CA the self-signed certificate is refused, as any unknown one would be.
     const untrusted = new Http1Pool({ secure: true, hostname: 'localhost', port });
     pools.push(untrusted);

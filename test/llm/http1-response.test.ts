@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { type Http1Response, Http1ResponseReader, headersOf } from '../../src/llm/http/http1-response.js';
 
@@ -150,5 +151,31 @@ describe('Http1ResponseReader', () => {
     half.push(Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n12345'));
     expect(half.started).toBe(true);
     expect(() => half.end()).toThrow(/closed in the middle of the response/);
+  });
+
+  it('undoes a Content-Encoding the server used anyway, within the size limit', () => {
+    const json = Buffer.from(JSON.stringify({ text: 'x'.repeat(2000) }));
+    const framed = (coding: string, body: Buffer) =>
+      Buffer.concat([
+        Buffer.from(
+          `HTTP/1.1 200 OK\r\nContent-Encoding: ${coding}\r\nContent-Length: ${body.length}\r\n\r\n`,
+        ),
+        body,
+      ]);
+    for (const [coding, body] of [
+      ['gzip', zlib.gzipSync(json)],
+      ['deflate', zlib.deflateSync(json)],
+      ['br', zlib.brotliCompressSync(json)],
+      ['gzip, br', zlib.brotliCompressSync(zlib.gzipSync(json))],
+    ] as const) {
+      expect(read(framed(coding, body))?.body.equals(json), coding).toBe(true);
+    }
+    expect(() => read(framed('zstd', json))).toThrow(/encoded with 'zstd', which this client cannot undo/);
+    expect(() => read(framed('gzip', json))).toThrow(/gzip encoding is corrupt/);
+    // A small body that inflates past the limit is refused, not inflated.
+    const bomb = zlib.gzipSync(Buffer.alloc(50_000));
+    expect(() => read(framed('gzip', bomb), [], { max: 10_000 })).toThrow(
+      /larger than 10000 bytes once decompressed/,
+    );
   });
 });

@@ -46,6 +46,8 @@ const DEFAULT_IDLE_MS = 4_000;
 export class Http1Pool {
   /** Idle connections, the most recently used last (LIFO keeps few connections warm). */
   private readonly idle: Connection[] = [];
+  /** The last TLS session the server offered: a new connection resumes it (no full handshake). */
+  tlsSession: Buffer | undefined;
 
   constructor(
     readonly origin: Http1Origin,
@@ -124,6 +126,7 @@ class Connection {
 
   constructor(private readonly pool: Http1Pool) {
     const { secure, hostname, port, ca } = pool.origin;
+    const session = pool.tlsSession;
     this.socket = secure
       ? tls.connect({
           host: hostname,
@@ -132,6 +135,7 @@ class Connection {
           ...(net.isIP(hostname) ? {} : { servername: hostname }),
           ALPNProtocols: ['http/1.1'],
           ...(ca ? { ca } : {}),
+          ...(session ? { session } : {}),
         })
       : net.connect({
           host: hostname,
@@ -147,7 +151,12 @@ class Connection {
           },
         });
     this.socket.setNoDelay(true);
-    if (secure) this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    if (secure) {
+      this.socket.on('data', (chunk: Buffer) => this.onData(chunk));
+      this.socket.on('session', (s: Buffer) => {
+        pool.tlsSession = s;
+      });
+    }
     this.socket.on('error', (e: Error) => {
       this.error ??= e;
     });

@@ -5,6 +5,8 @@
  * the connection cannot be trusted again (the response is kept; the connection is not reused).
  */
 
+import { decodeContent } from './content-coding.js';
+
 export interface Http1Response {
   status: number;
   /** The header lines as received (without the status line); `headersOf` reads them. */
@@ -36,6 +38,8 @@ export class Http1ResponseReader {
   private pending: Buffer | undefined;
   private status = 0;
   private head = '';
+  /** Content-Encoding, when the server compressed the body anyway. */
+  private coding: string | undefined;
   private keepAlive = false;
   private parts: Buffer[] = [];
   private size = 0;
@@ -170,6 +174,7 @@ export class Http1ResponseReader {
         if (name === 'content-length') cl = cl === undefined ? value : `${cl}, ${value}`;
         else if (name === 'transfer-encoding') te = te === undefined ? value : `${te}, ${value}`;
         else if (name === 'connection') connection += ` ${value.toLowerCase()}`;
+        else if (name === 'content-encoding') this.coding = this.coding ? `${this.coding}, ${value}` : value;
       }
       i = end + 2;
     }
@@ -230,7 +235,8 @@ export class Http1ResponseReader {
   }
 
   private finish(extraBytes: boolean): Http1Response {
-    const body = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
+    const raw = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
+    const body = this.coding ? decodeContent(raw, this.coding, this.maxBodyBytes) : raw;
     return {
       status: this.status,
       head: this.head,
