@@ -149,6 +149,19 @@ describe('Http1Pool', () => {
     expect((await pool(p2.port).send(request(), 1000).done).body.toString()).toBe('{"ok":1}');
   });
 
+  it('a cancel after the answer leaves the connection, now serving another request, alone', async () => {
+    const { port, seen } = await rawServer((_req, nth, s) =>
+      setTimeout(() => s.write(reply(`{"n":${nth}}`)), 10),
+    );
+    const p = pool(port);
+    const first = p.send(request(), 1000);
+    await first.done;
+    const second = p.send(request(), 1000); // the same kept-alive connection
+    first.cancel(new Error('late'));
+    expect((await second.done).body.toString()).toBe('{"n":1}');
+    expect(seen.connections).toBe(1);
+  });
+
   it('rejects an answer over the limit and closes that connection', async () => {
     const { port, seen } = await rawServer((_req, _nth, s) => s.write(reply('x'.repeat(5000))));
     const p = pool(port);

@@ -57,8 +57,13 @@ export class Http1Pool {
   send(request: string, maxBodyBytes: number): Http1Exchange {
     let settle!: Settle;
     let conn: Connection;
+    let finished = false;
     const done = new Promise<Http1Response>((resolve, reject) => {
-      settle = (error, response) => (error ? reject(error) : resolve(response!));
+      settle = (error, response) => {
+        finished = true;
+        if (error) reject(error);
+        else resolve(response!);
+      };
     });
     const start = (fresh: boolean) => {
       conn = (fresh ? undefined : this.takeIdle()) ?? new Connection(this);
@@ -72,7 +77,8 @@ export class Http1Pool {
       });
     };
     start(false);
-    return { done, cancel: (reason) => conn.cancel(reason) };
+    // Once answered, the connection may already serve another request: a late cancel is a no-op.
+    return { done, cancel: (reason) => finished || conn.cancel(reason) };
   }
 
   /** Closes the idle connections (those in use close when their answers arrive). */
