@@ -178,4 +178,20 @@ describe('Http1ResponseReader', () => {
       /larger than 10000 bytes once decompressed/,
     );
   });
+
+  it('keeps the bytes in order when a server sends them a few at a time', () => {
+    // 3,000 chunks of 1–3 bytes with a few large ones between: small pieces are gathered into one
+    // buffer after the first few, large ones kept as they are.
+    const pieces: string[] = [];
+    for (let i = 0; i < 3000; i++)
+      pieces.push(i % 1000 === 500 ? 'L'.repeat(2000) : String(i % 997).slice(0, 1 + (i % 3)));
+    const head = 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n';
+    const wire = `${head + pieces.map((p) => `${p.length.toString(16)}\r\n${p}\r\n`).join('')}0\r\n\r\n`;
+    expect(read(wire)?.body.toString()).toBe(pieces.join(''));
+    // The same with one byte per read, framed by the close.
+    const body = pieces.join('');
+    const bytes = `HTTP/1.1 200 OK\r\n\r\n${body}`;
+    const cuts = Array.from({ length: 5000 }, (_, i) => 19 + i);
+    expect(read(bytes, cuts, { close: true })?.body.toString()).toBe(body);
+  });
 });

@@ -41,13 +41,16 @@ export class Http1ResponseReader {
   /** Content-Encoding, when the server compressed the body anyway. */
   private coding: string | undefined;
   private keepAlive = false;
+  /** Body pieces in order; after the first few, small pieces are copied into `tail` instead. */
   private parts: Buffer[] = [];
+  private tail: Buffer | undefined;
+  private tailLength = 0;
   private size = 0;
   private remaining = 0;
 
   constructor(
     private readonly maxBodyBytes: number,
-    private readonly maxHeadBytes = 64 * 1024,
+    private readonly maxHeadBytes = 32 * 1024,
   ) {}
 
   /** True once any byte of the response arrived. */
@@ -116,7 +119,7 @@ export class Http1ResponseReader {
         }
         case 'until-close': {
           this.grow(buf.length - pos);
-          this.parts.push(pos === 0 ? buf : buf.subarray(pos));
+          this.keepBody(pos === 0 ? buf : buf.subarray(pos));
           pos = buf.length;
           break;
         }
@@ -212,9 +215,36 @@ export class Http1ResponseReader {
   /** Takes up to `want` body bytes from `buf` at `pos`; returns the new position. */
   private take(buf: Buffer, pos: number, want: number): number {
     const n = Math.min(want, buf.length - pos);
-    if (n > 0) this.parts.push(pos === 0 && n === buf.length ? buf : buf.subarray(pos, pos + n));
+    if (n > 0) this.keepBody(pos === 0 && n === buf.length ? buf : buf.subarray(pos, pos + n));
     this.remaining -= n;
     return pos + n;
+  }
+
+  /**
+   * Keeps a piece of the body. A server that sends its answer a few bytes at a time (tiny chunks,
+   * or one byte per read) would otherwise cost an object per piece: up to the body limit, that is
+   * gigabytes. Small pieces after the first few go into one buffer that doubles as it fills.
+   */
+  private keepBody(piece: Buffer): void {
+    if (piece.length >= 1024 || this.parts.length < 16) {
+      this.flushTail();
+      this.parts.push(piece);
+      return;
+    }
+    const need = this.tailLength + piece.length;
+    if (!this.tail || need > this.tail.length) {
+      const grown = Buffer.allocUnsafe(Math.max(4096, need * 2));
+      if (this.tail) this.tail.copy(grown, 0, 0, this.tailLength);
+      this.tail = grown;
+    }
+    piece.copy(this.tail, this.tailLength);
+    this.tailLength = need;
+  }
+
+  private flushTail(): void {
+    if (this.tail && this.tailLength > 0) this.parts.push(this.tail.subarray(0, this.tailLength));
+    this.tail = undefined;
+    this.tailLength = 0;
   }
 
   /** Counts body bytes about to come; refuses a body over the limit before buffering it. */
@@ -235,6 +265,7 @@ export class Http1ResponseReader {
   }
 
   private finish(extraBytes: boolean): Http1Response {
+    this.flushTail();
     const raw = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
     const body = this.coding ? decodeContent(raw, this.coding, this.maxBodyBytes) : raw;
     return {
