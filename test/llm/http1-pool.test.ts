@@ -94,6 +94,19 @@ describe('Http1Pool', () => {
     expect(seen.connections).toBe(3);
   });
 
+  it('closes connections left idle past the limit, without a request to notice', async () => {
+    let closed = 0;
+    const { port } = await rawServer((_req, _nth, s) => {
+      s.on('close', () => closed++);
+      s.write(reply('{}'));
+    });
+    const p = pool(port, 40);
+    await Promise.all([p.send(request(), 1000).done, p.send(request(), 1000).done]);
+    expect(closed).toBe(0);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(closed).toBe(2);
+  });
+
   it('sends again on a new connection when a kept-alive one turns out closed, before any answer', async () => {
     // The server takes the second request on a connection and closes without a byte: what a server
     // closing an idle connection just as the request leaves looks like.

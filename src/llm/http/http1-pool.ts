@@ -84,6 +84,7 @@ export class Http1Pool {
   /** Closes the idle connections (those in use close when their answers arrive). */
   close(): void {
     for (const c of this.idle.splice(0)) c.socket.destroy();
+    this.stopSweep();
   }
 
   /** @internal A connection whose answer arrived whole and which the server keeps open. */
@@ -91,6 +92,23 @@ export class Http1Pool {
     c.idleSince = performance.now();
     c.socket.unref(); // an idle connection does not keep the process alive
     this.idle.push(c);
+    // One timer for the pool, not one per connection: a request then costs no timer work.
+    this.sweeper ??= setInterval(() => this.sweep(), this.idleMs).unref();
+  }
+
+  private sweeper: NodeJS.Timeout | undefined;
+
+  /** Closes the connections idle past the limit (the oldest are first in the list). */
+  private sweep(): void {
+    const now = performance.now();
+    while (this.idle.length > 0 && now - this.idle[0]!.idleSince >= this.idleMs)
+      this.idle.shift()!.socket.destroy();
+    if (this.idle.length === 0) this.stopSweep();
+  }
+
+  private stopSweep(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = undefined;
   }
 
   /** @internal */
