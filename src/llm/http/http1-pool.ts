@@ -12,7 +12,8 @@ import { Http1ProtocolError, type Http1Response, Http1ResponseReader } from './h
  * its listeners once per connection.
  *
  * What it does not do, because the chat path needs none of it: pipelining, request streaming,
- * compressed bodies (no Accept-Encoding is sent), proxies, HTTP/2.
+ * proxies, HTTP/2. (The chat path asks for `identity`; an answer compressed anyway is undone by the
+ * reader, see content-coding.ts.)
  */
 
 export interface Http1Origin {
@@ -48,6 +49,8 @@ export class Http1Pool {
   private readonly idle: Connection[] = [];
   /** The last TLS session the server offered: a new connection resumes it (no full handshake). */
   tlsSession: Buffer | undefined;
+  /** Closes connections idle past the limit; running only while some are idle. */
+  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(
     readonly origin: Http1Origin,
@@ -69,9 +72,10 @@ export class Http1Pool {
       conn = (fresh ? undefined : this.takeIdle()) ?? new Connection(this);
       const reused = conn.requests > 0;
       conn.start(request, maxBodyBytes, (error, response, unanswered) => {
-        // A kept-alive connection the server closed while it was idle: the request is sent once
-        // more on a new connection, as browsers and undici do. A server that had taken it would
-        // have answered before closing; the scheduler's retries would resend it anyway.
+        // A kept-alive connection that turns out closed, with no byte of an answer: the usual cause
+        // is a server closing it while idle, which never saw the request. It is sent once more on
+        // a new connection, as browsers and undici do; a server that did see it and then died
+        // would have had it resent by the scheduler's retries anyway.
         if (error && reused && unanswered) start(true);
         else settle(error, response);
       });
@@ -95,8 +99,6 @@ export class Http1Pool {
     // One timer for the pool, not one per connection: a request then costs no timer work.
     this.sweeper ??= setInterval(() => this.sweep(), this.idleMs).unref();
   }
-
-  private sweeper: NodeJS.Timeout | undefined;
 
   /** Closes the connections idle past the limit (the oldest are first in the list). */
   private sweep(): void {
