@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { describeAudit } from '../../../src/cli/commands/audit-describe.js';
 import { isTandemError } from '../../../src/core/errors.js';
 import { contentHash, sha256 } from '../../../src/core/hash.js';
@@ -12,12 +12,8 @@ import {
   readSwapList,
 } from '../../../src/stages/audit/index.js';
 import type { Store } from '../../../src/store/store.js';
-import {
-  createFakeLlmServer,
-  type FakeChatRequest,
-  type FakeLlmServer,
-  type RunningFakeServer,
-} from '../../helpers/fake-llm/fake-llm-server.js';
+import type { FakeChatRequest } from '../../helpers/fake-llm/fake-llm-server.js';
+import { setUpFakeLlm } from '../../helpers/fake-llm/set-up-fake-llm.js';
 import { backends } from '../../helpers/stores.js';
 
 /**
@@ -140,27 +136,15 @@ describe('swapping terms', () => {
 for (const b of backends()) {
   describe.skipIf(b.skip)(`counterfactual probe on ${b.name}`, () => {
     const backend = b.make();
-    let fake: FakeLlmServer;
-    let server: RunningFakeServer;
-    const env = { ...process.env };
-    beforeAll(async () => {
-      fake = createFakeLlmServer();
-      server = await fake.start();
-      process.env.OPENAI_BASE_URL = server.url;
-      process.env.OPENAI_API_KEY = 'test-key';
-    });
-    afterAll(async () => {
-      await server.close();
-      process.env = env;
-      await backend.cleanup();
-    });
+    const llm = setUpFakeLlm();
+    afterAll(() => backend.cleanup());
     afterEach(() => {
-      fake.options = {};
-      fake.reset();
+      llm.fake.options = {};
+      llm.fake.reset();
     });
 
     it('flags a judge that scores women higher, on names and pronouns, and stores the audit', async () => {
-      fake.options = { responder: judges.biased };
+      llm.fake.options = { responder: judges.biased };
       const store = await backend.open();
       try {
         await seed(store);
@@ -188,7 +172,7 @@ for (const b of backends()) {
         expect(describeAudit(stored)).toContain('FLAGGED');
 
         // Same seed, same sample; the answers now come from the cache.
-        const sent = fake.stats.requests;
+        const sent = llm.fake.stats.requests;
         const again = await counterfactualAudit(store, 'cf', {
           sample: 80,
           seed: 3,
@@ -196,14 +180,14 @@ for (const b of backends()) {
           store: false,
         });
         expect(again.results.swaps).toEqual(res.swaps);
-        expect(fake.stats.requests).toBe(sent);
+        expect(llm.fake.stats.requests).toBe(sent);
       } finally {
         await store.close();
       }
     });
 
     it.each([['invariant'], ['noisy']] as const)('does not flag an unbiased judge (%s)', async (kind) => {
-      fake.options = { responder: judges[kind] };
+      llm.fake.options = { responder: judges[kind] };
       const store = await backend.open();
       try {
         await seed(store);
@@ -229,7 +213,7 @@ for (const b of backends()) {
     });
 
     it('stops with a provider error on a refused key, storing nothing', async () => {
-      fake.options = { responder: judges.biased, faults: () => ({ kind: 'status', status: 401 }) };
+      llm.fake.options = { responder: judges.biased, faults: () => ({ kind: 'status', status: 401 }) };
       const store = await backend.open();
       try {
         await seed(store);
@@ -285,7 +269,7 @@ for (const b of backends()) {
           'bad_input: only 0 of 3 records mention a term of the swap lists (names, pronouns, groups): nothing to probe',
         );
         expect(await store.audits.list()).toEqual([]);
-        expect(fake.stats.requests).toBe(0);
+        expect(llm.fake.stats.requests).toBe(0);
       } finally {
         await store.close();
       }

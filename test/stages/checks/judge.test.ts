@@ -13,12 +13,8 @@ import { openStore } from '../../../src/store/connect.js';
 import type { Dataset } from '../../../src/store/datasets.js';
 import type { NewRecord } from '../../../src/store/records.js';
 import type { OpenStore as Store } from '../../../src/store/store.js';
-import {
-  createFakeLlmServer,
-  type FakeChatRequest,
-  type FakeLlmServer,
-  type RunningFakeServer,
-} from '../../helpers/fake-llm/fake-llm-server.js';
+import type { FakeChatRequest } from '../../helpers/fake-llm/fake-llm-server.js';
+import { setUpFakeLlm } from '../../helpers/fake-llm/set-up-fake-llm.js';
 import { fixtures } from '../../helpers/files.js';
 import { type Backend, backends } from '../../helpers/stores.js';
 
@@ -236,9 +232,7 @@ for (const b of backends()) {
 }
 
 describe('judge against an OpenAI-compatible server', () => {
-  let fake: FakeLlmServer;
-  let server: RunningFakeServer;
-  const env = { ...process.env };
+  const llm = setUpFakeLlm();
   const config: JudgeConfigInput = { provider: 'openai:fake-judge', criteria, field: 'question' };
   const valid = (helpfulness: number) =>
     JSON.stringify({
@@ -254,32 +248,22 @@ describe('judge against an OpenAI-compatible server', () => {
     return valid(4);
   };
   const callsFor = (tag: string) =>
-    fake.bodies('chat').filter((b) => JSON.stringify(b).includes(`[${tag}]`)).length;
+    llm.fake.bodies('chat').filter((b) => JSON.stringify(b).includes(`[${tag}]`)).length;
 
-  beforeAll(async () => {
-    fake = createFakeLlmServer();
-    server = await fake.start();
-    process.env.OPENAI_BASE_URL = server.url;
-    process.env.OPENAI_API_KEY = 'test-key';
-  });
-  afterAll(async () => {
-    await server.close();
-    process.env = env;
-  });
   afterEach(() => {
-    fake.options = {};
-    fake.reset();
+    llm.fake.options = {};
+    llm.fake.reset();
   });
 
   it('repairs invalid JSON once, counts a failed repair as an error, and pays nothing the second time', async () => {
-    fake.options = { responder };
+    llm.fake.options = { responder };
     const { store, dataset, records } = await setup(4);
     try {
       const s = await runJudge(store, { dataset, config });
       expect(s).toMatchObject({ judged: 3, passed: 2, failed: 1, errors: 1 });
       expect(s.inputTokens).toBeGreaterThan(0);
       expect([callsFor('r0'), callsFor('r1'), callsFor('r2'), callsFor('r3')]).toEqual([1, 2, 2, 1]);
-      const body = fake.bodies('chat')[0] as {
+      const body = llm.fake.bodies('chat')[0] as {
         response_format: { type: string; json_schema: { name: string } };
       };
       expect(body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'judge' } });
@@ -302,9 +286,9 @@ describe('judge against an OpenAI-compatible server', () => {
         [records[1]!.id, 'judge:safety', 3, 'judge:openai:fake-judge'],
       ]);
 
-      const sent = fake.stats.requests;
+      const sent = llm.fake.stats.requests;
       const again = await runJudge(store, { dataset, config });
-      expect(fake.stats.requests).toBe(sent);
+      expect(llm.fake.stats.requests).toBe(sent);
       expect(again).toMatchObject({ judged: 3, passed: 2, failed: 1, errors: 1, inputTokens: 0 });
       expect((await judgeResults(store, records)).map((r) => r.length)).toEqual([1, 1, 0, 1]);
     } finally {
@@ -313,7 +297,7 @@ describe('judge against an OpenAI-compatible server', () => {
   });
 
   it('with reasoning: before, asks for the reasoning first (in words and in the schema) and reads the answer', async () => {
-    fake.options = {
+    llm.fake.options = {
       responder: () =>
         JSON.stringify({
           helpfulness: { reasoning: 'clear steps', score: 4 },
@@ -324,7 +308,7 @@ describe('judge against an OpenAI-compatible server', () => {
     try {
       const s = await runJudge(store, { dataset, config: { ...config, reasoning: 'before' } });
       expect(s).toMatchObject({ judged: 2, passed: 2, errors: 0 });
-      const body = fake.bodies('chat')[0] as {
+      const body = llm.fake.bodies('chat')[0] as {
         messages: { role: string; content: string }[];
         response_format: { json_schema: { schema: { properties: Record<string, { properties: object }> } } };
       };
@@ -337,14 +321,14 @@ describe('judge against an OpenAI-compatible server', () => {
   });
 
   it('aborts the run with a provider error on a 401', async () => {
-    fake.options = { responder, faults: () => ({ kind: 'status', status: 401 }) };
+    llm.fake.options = { responder, faults: () => ({ kind: 'status', status: 401 }) };
     const { store, dataset, records } = await setup(5, 'k');
     try {
       await expect(runJudge(store, { dataset, config })).rejects.toMatchObject({
         name: 'TandemError',
         code: 'provider',
       });
-      expect(fake.stats.requests).toBeLessThanOrEqual(5);
+      expect(llm.fake.stats.requests).toBeLessThanOrEqual(5);
       expect((await judgeResults(store, records)).flat()).toEqual([]);
     } finally {
       await store.close();
@@ -352,7 +336,7 @@ describe('judge against an OpenAI-compatible server', () => {
   });
 
   it('counts a record whose retries are spent as an error and goes on', async () => {
-    fake.options = {
+    llm.fake.options = {
       responder,
       faults: ({ body }) =>
         JSON.stringify(body).includes('[t3]') ? { kind: 'status', status: 500 } : undefined,
@@ -372,13 +356,13 @@ describe('judge against an OpenAI-compatible server', () => {
   });
 
   it('keeps at most `concurrency` requests in flight', async () => {
-    fake.options = { responder, latencyMs: 40 };
+    llm.fake.options = { responder, latencyMs: 40 };
     const { store, dataset } = await setup(10, 'c');
     try {
       const s = await runJudge(store, { dataset, config: { ...config, concurrency: 3 } });
       expect(s.judged).toBe(10);
-      expect(fake.stats.peakConcurrency).toBeLessThanOrEqual(3);
-      expect(fake.stats.peakConcurrency).toBeGreaterThan(1);
+      expect(llm.fake.stats.peakConcurrency).toBeLessThanOrEqual(3);
+      expect(llm.fake.stats.peakConcurrency).toBeGreaterThan(1);
     } finally {
       await store.close();
     }

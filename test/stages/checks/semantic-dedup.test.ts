@@ -1,29 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DatasetSettings } from '../../../src/core/settings.js';
 import { runChecks } from '../../../src/stages/checks/run-checks.js';
 import { openStore } from '../../../src/store/connect.js';
-import {
-  createFakeLlmServer,
-  type FakeLlmServer,
-  type RunningFakeServer,
-} from '../../helpers/fake-llm/fake-llm-server.js';
+import { setUpFakeLlm } from '../../helpers/fake-llm/set-up-fake-llm.js';
 import { fixtures } from '../../helpers/files.js';
 
 const file = fixtures('semantic', '.db');
-let fake: FakeLlmServer;
-let server: RunningFakeServer;
-const env = { ...process.env };
-
-beforeAll(async () => {
-  fake = createFakeLlmServer({ embeddingDims: 32 });
-  server = await fake.start();
-  process.env.OPENAI_BASE_URL = server.url;
-  process.env.OPENAI_API_KEY = 'k';
-});
-afterAll(async () => {
-  await server.close();
-  process.env = env;
-});
+const llm = setUpFakeLlm({ embeddingDims: 32 }, { key: 'k' });
 
 const settings = (checks: Record<string, unknown>) =>
   ({
@@ -99,7 +82,7 @@ describe('semantic duplicates through an embedding endpoint', () => {
         details: { duplicateOf: 'copy', provider: 'openai:embed-test' },
       });
       // Four texts in batches of three: two requests.
-      expect(fake.stats.byPath['POST /v1/embeddings']).toBe(2);
+      expect(llm.fake.stats.byPath['POST /v1/embeddings']).toBe(2);
     } finally {
       await store.close();
     }

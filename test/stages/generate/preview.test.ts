@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadRecipe } from '../../../src/stages/generate/recipe/load.js';
 import { previewRun } from '../../../src/stages/generate/run/preview.js';
 import { runGeneration } from '../../../src/stages/generate/run/run-generation.js';
-import {
-  createFakeLlmServer,
-  type FakeLlmServer,
-  type RunningFakeServer,
-} from '../../helpers/fake-llm/fake-llm-server.js';
+import { setUpFakeLlm } from '../../helpers/fake-llm/set-up-fake-llm.js';
 import { backends } from '../../helpers/stores.js';
 
 const RECIPE = `
@@ -34,19 +30,7 @@ dataset:
   fields: [{ name: question }, { name: answer }]
 `;
 
-let fake: FakeLlmServer;
-let server: RunningFakeServer;
-const env = { ...process.env };
-beforeAll(async () => {
-  fake = createFakeLlmServer({ seed: 5 });
-  server = await fake.start();
-  process.env.OPENAI_BASE_URL = server.url;
-  process.env.OPENAI_API_KEY = 'test-key';
-});
-afterAll(async () => {
-  await server.close();
-  process.env = env;
-});
+const llm = setUpFakeLlm({ seed: 5 });
 
 for (const b of backends()) {
   describe.skipIf(b.skip)(`generate --preview on ${b.name}`, () => {
@@ -57,9 +41,9 @@ for (const b of backends()) {
       const store = await backend.open();
       try {
         const recipe = loadRecipe(RECIPE, 'r.yaml');
-        const before = fake.stats.requests;
+        const before = llm.fake.stats.requests;
         const p = await previewRun(store, { recipe, rows: 4 });
-        expect(fake.stats.requests - before).toBe(8);
+        expect(llm.fake.stats.requests - before).toBe(8);
         expect(p.rows.map((r) => r.row)).toEqual([0, 1, 2, 3]);
         expect(p.calls).toEqual({ sent: 8, cacheHits: 0 });
         expect(p.tokens.input).toBeGreaterThan(0);

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadRecipe } from '../../../src/stages/generate/recipe/load.js';
 import { diversityOfRun } from '../../../src/stages/generate/run/run-diversity.js';
 import { runGeneration } from '../../../src/stages/generate/run/run-generation.js';
-import {
-  createFakeLlmServer,
-  type FakeLlmServer,
-  type RunningFakeServer,
-} from '../../helpers/fake-llm/fake-llm-server.js';
+import { setUpFakeLlm } from '../../helpers/fake-llm/set-up-fake-llm.js';
 import { backends } from '../../helpers/stores.js';
 
 const RECIPE = `
@@ -32,19 +28,7 @@ dataset:
   fields: [{ name: question }, { name: answer }]
 `;
 
-let fake: FakeLlmServer;
-let server: RunningFakeServer;
-const env = { ...process.env };
-beforeAll(async () => {
-  fake = createFakeLlmServer({ seed: 5 });
-  server = await fake.start();
-  process.env.OPENAI_BASE_URL = server.url;
-  process.env.OPENAI_API_KEY = 'test-key';
-});
-afterAll(async () => {
-  await server.close();
-  process.env = env;
-});
+setUpFakeLlm({ seed: 5 });
 
 for (const b of backends()) {
   describe.skipIf(b.skip)(`the cost of a dataset over resumed runs on ${b.name}`, () => {

@@ -1,14 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadRecipe } from '../../../src/stages/generate/recipe/load.js';
 import { runBatchGeneration } from '../../../src/stages/generate/run/batch-run.js';
 import { runGeneration } from '../../../src/stages/generate/run/run-generation.js';
 import { openStore } from '../../../src/store/connect.js';
 import type { OpenStore as Store } from '../../../src/store/store.js';
-import {
-  createFakeLlmServer,
-  type FakeLlmServer,
-  type RunningFakeServer,
-} from '../../helpers/fake-llm/fake-llm-server.js';
+import { setUpFakeLlm } from '../../helpers/fake-llm/set-up-fake-llm.js';
 import { fixtures } from '../../helpers/files.js';
 
 const file = fixtures('gen-fake', '.db');
@@ -35,27 +31,12 @@ columns:
       required: [reply]
 ${extra}`;
 
-let fake: FakeLlmServer;
-let server: RunningFakeServer;
-const env = { ...process.env };
-
-beforeAll(async () => {
-  fake = createFakeLlmServer({ seed: 5 });
-  server = await fake.start();
-  process.env.OPENAI_BASE_URL = server.url;
-  process.env.OPENAI_API_KEY = 'test-key';
-  process.env.ANTHROPIC_BASE_URL = server.origin;
-  process.env.ANTHROPIC_API_KEY = 'test-key';
-});
-afterAll(async () => {
-  await server.close();
-  process.env = env;
-});
+const llm = setUpFakeLlm({ seed: 5 }, { anthropic: true });
 afterEach(async () => {
   // Requests a failed run had already written reach this in-process server a moment later.
   await new Promise((r) => setTimeout(r, 200));
-  fake.options = { seed: 5 };
-  fake.reset();
+  llm.fake.options = { seed: 5 };
+  llm.fake.reset();
 });
 
 async function recordsOf(store: Store, name = 'fake-run') {
@@ -67,14 +48,14 @@ async function recordsOf(store: Store, name = 'fake-run') {
 
 describe('generation against an OpenAI-compatible server', () => {
   it('stores exactly N rows while 10% of requests are answered 429, and retries them', async () => {
-    fake.options = { seed: 5, rate429Fraction: 0.1 };
+    llm.fake.options = { seed: 5, rate429Fraction: 0.1 };
     const store = await openStore(file(''));
     try {
       const recipe = loadRecipe(recipeText('openai:fake-model'), 'r.yaml');
       const s = await runGeneration(store, { recipe, actor: 'test' });
       expect(s.rows).toMatchObject({ wanted: 60, stored: 60, failed: 0 });
       expect(s.calls.retries).toBeGreaterThan(0);
-      expect(s.calls.failures.rate_limited).toBe(fake.stats.byOutcome.random_429);
+      expect(s.calls.failures.rate_limited).toBe(llm.fake.stats.byOutcome.random_429);
       const records = await recordsOf(store);
       expect(new Set(records.map((r) => r.externalId)).size).toBe(60);
       // Each row's question came from its own prompt: the fake echoes the prompt it got.
@@ -89,7 +70,7 @@ describe('generation against an OpenAI-compatible server', () => {
   });
 
   it('still stores exactly N rows when some answers are 500s, 503s or not JSON', async () => {
-    fake.options = {
+    llm.fake.options = {
       seed: 5,
       faults: (c) => {
         if (c.endpoint !== 'chat') return undefined;
@@ -105,9 +86,9 @@ describe('generation against an OpenAI-compatible server', () => {
       const recipe = loadRecipe(recipeText('openai:fake-model').replace('count: 60', 'count: 30'), 'r.yaml');
       const s = await runGeneration(store, { recipe, actor: 'test' });
       expect(s.rows).toMatchObject({ wanted: 30, stored: 30, failed: 0 });
-      expect(s.calls.failures.server).toBe(fake.stats.byOutcome.fault_500);
-      expect(s.calls.failures.overloaded).toBe(fake.stats.byOutcome.fault_503);
-      expect(s.calls.failures.malformed).toBe(fake.stats.byOutcome.malformed);
+      expect(s.calls.failures.server).toBe(llm.fake.stats.byOutcome.fault_500);
+      expect(s.calls.failures.overloaded).toBe(llm.fake.stats.byOutcome.fault_503);
+      expect(s.calls.failures.malformed).toBe(llm.fake.stats.byOutcome.malformed);
       expect((await recordsOf(store)).length).toBe(30);
     } finally {
       await store.close();
@@ -115,20 +96,20 @@ describe('generation against an OpenAI-compatible server', () => {
   });
 
   it('never sends more requests at once than the concurrency limit', async () => {
-    fake.options = { seed: 5, latencyMs: 20 };
+    llm.fake.options = { seed: 5, latencyMs: 20 };
     const store = await openStore(file(''));
     try {
       const recipe = loadRecipe(recipeText('openai:fake-model'), 'r.yaml');
       await runGeneration(store, { recipe, concurrency: 4, actor: 'test' });
-      expect(fake.stats.peakConcurrency).toBeLessThanOrEqual(4);
-      expect(fake.stats.peakConcurrency).toBeGreaterThan(1);
+      expect(llm.fake.stats.peakConcurrency).toBeLessThanOrEqual(4);
+      expect(llm.fake.stats.peakConcurrency).toBeGreaterThan(1);
     } finally {
       await store.close();
     }
   });
 
   it('repairs an invalid structured answer with one more call, and records the repair', async () => {
-    fake.options = {
+    llm.fake.options = {
       seed: 5,
       responder: (req) => {
         if (req.responseFormat === 'text') return `A question about ${req.lastUserMessage.slice(0, 40)}`;
@@ -150,7 +131,7 @@ describe('generation against an OpenAI-compatible server', () => {
   });
 
   it('records a row as failed with the reason when repair and retry both fail, and goes on', async () => {
-    fake.options = {
+    llm.fake.options = {
       seed: 5,
       responder: (req) => (req.responseFormat === 'text' ? 'q' : 'not json at all'),
     };
@@ -165,21 +146,21 @@ describe('generation against an OpenAI-compatible server', () => {
       const events = await store.events.list({ datasetId: d.id });
       expect(events.filter((e) => e.action === 'generation.row_failed')).toHaveLength(3);
       // answer, repair, retry per row, after the question
-      expect(fake.stats.byPath['POST /v1/chat/completions']).toBe(3 * 4);
+      expect(llm.fake.stats.byPath['POST /v1/chat/completions']).toBe(3 * 4);
     } finally {
       await store.close();
     }
   });
 
   it('fails fast with a clear message when the key is rejected, storing nothing', async () => {
-    fake.options = { seed: 5, faults: () => ({ kind: 'status', status: 401 }) };
+    llm.fake.options = { seed: 5, faults: () => ({ kind: 'status', status: 401 }) };
     const store = await openStore(file(''));
     try {
       const recipe = loadRecipe(recipeText('openai:fake-model'), 'r.yaml');
       const err = await runGeneration(store, { recipe, actor: 'test' }).catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 'provider' });
       expect(String((err as Error).message)).toMatch(/401|key/i);
-      expect(fake.stats.requests).toBeLessThanOrEqual(8);
+      expect(llm.fake.stats.requests).toBeLessThanOrEqual(8);
       expect(await recordsOf(store)).toHaveLength(0);
     } finally {
       await store.close();
@@ -188,7 +169,7 @@ describe('generation against an OpenAI-compatible server', () => {
 
   it('retries a timed-out request and still completes', async () => {
     let hung = 0;
-    fake.options = {
+    llm.fake.options = {
       seed: 5,
       faults: (c) => (c.endpoint === 'chat' && hung++ < 2 ? { kind: 'hang' } : undefined),
     };
@@ -209,7 +190,7 @@ describe('generation against an OpenAI-compatible server', () => {
 
   it('runs the same recipe against the Anthropic messages API', async () => {
     // Anthropic has no JSON mode: the schema travels in the prompt, and this fake answers it.
-    fake.options = {
+    llm.fake.options = {
       seed: 5,
       responder: (req) =>
         req.lastUserMessage.includes('JSON Schema') ? '{"reply": "ok"}' : `Q: ${req.lastUserMessage}`,
@@ -222,7 +203,7 @@ describe('generation against an OpenAI-compatible server', () => {
       );
       const s = await runGeneration(store, { recipe, actor: 'test' });
       expect(s.rows.stored).toBe(6);
-      expect(fake.stats.byPath['POST /v1/messages']).toBe(12);
+      expect(llm.fake.stats.byPath['POST /v1/messages']).toBe(12);
       const records = await recordsOf(store);
       expect(records.every((r) => (r.fields.answer as { reply: string }).reply === 'ok')).toBe(true);
       expect((records[0]!.provenance as { model: string }).model).toBe('claude-test');
@@ -232,16 +213,16 @@ describe('generation against an OpenAI-compatible server', () => {
   });
 
   it('collects through the Batch API in rounds, and a restarted run collects the batch it sent instead of paying again', async () => {
-    fake.options = { seed: 5, batchPollsUntilComplete: 1 };
+    llm.fake.options = { seed: 5, batchPollsUntilComplete: 1 };
     const path = file('');
     const store = await openStore(path);
     try {
       const recipe = loadRecipe(recipeText('openai:gpt-4o-mini').replace('count: 60', 'count: 10'), 'r.yaml');
       // Interrupt the first run while it polls its first batch.
-      fake.options = { seed: 5, batchPollsUntilComplete: 1000 };
+      llm.fake.options = { seed: 5, batchPollsUntilComplete: 1000 };
       const controller = new AbortController();
       const watch = setInterval(() => {
-        if ((fake.stats.byPath['GET /v1/batches/:id'] ?? 0) >= 1) controller.abort();
+        if ((llm.fake.stats.byPath['GET /v1/batches/:id'] ?? 0) >= 1) controller.abort();
       }, 1);
       const first = await runBatchGeneration(store, {
         recipe,
@@ -251,9 +232,9 @@ describe('generation against an OpenAI-compatible server', () => {
       }).catch((e: unknown) => e);
       clearInterval(watch);
       expect(first).toBeInstanceOf(Error);
-      expect(fake.stats.byPath['POST /v1/batches']).toBe(1);
+      expect(llm.fake.stats.byPath['POST /v1/batches']).toBe(1);
 
-      fake.options = { seed: 5, batchPollsUntilComplete: 1 };
+      llm.fake.options = { seed: 5, batchPollsUntilComplete: 1 };
       // Worse: the run died before it learned the batch id. The batch is found by its input file.
       const [job] = await store.jobs.ofRun<{ batchId: string; fileId: string }>(
         'batch:fake-run:fake-run:s3',
@@ -263,9 +244,9 @@ describe('generation against an OpenAI-compatible server', () => {
       const s = await runBatchGeneration(store, { recipe, actor: 'test', pollMs: 5 });
       expect(s.rows.stored).toBe(10);
       // Round 1 (questions) was collected, not resent; round 2 (answers) is the only other batch.
-      expect(fake.stats.byPath['POST /v1/batches']).toBe(2);
-      expect(fake.stats.byPath['POST /v1/files']).toBe(2);
-      expect(fake.stats.byPath['POST /v1/chat/completions'] ?? 0).toBe(0);
+      expect(llm.fake.stats.byPath['POST /v1/batches']).toBe(2);
+      expect(llm.fake.stats.byPath['POST /v1/files']).toBe(2);
+      expect(llm.fake.stats.byPath['POST /v1/chat/completions'] ?? 0).toBe(0);
       expect(s.costUsd).toBeGreaterThan(0);
       const records = await recordsOf(store);
       expect(records).toHaveLength(10);

@@ -1,13 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadRecipe } from '../../../src/stages/generate/recipe/load.js';
 import { runGeneration } from '../../../src/stages/generate/run/run-generation.js';
 import { openStore } from '../../../src/store/connect.js';
 import type { OpenStore as Store } from '../../../src/store/store.js';
-import {
-  createFakeLlmServer,
-  type FakeLlmServer,
-  type RunningFakeServer,
-} from '../../helpers/fake-llm/fake-llm-server.js';
+import { setUpFakeLlm } from '../../helpers/fake-llm/set-up-fake-llm.js';
 import { fixtures } from '../../helpers/files.js';
 
 /**
@@ -34,24 +30,11 @@ columns:
     max_tokens: 5
     prompt: "Tell a long story (row {{ row_index }})."`;
 
-let fake: FakeLlmServer;
-let server: RunningFakeServer;
-const env = { ...process.env };
 const long = 'once upon a time there was a very long story that went on and on';
-
-beforeAll(async () => {
-  fake = createFakeLlmServer({ seed: 5 });
-  server = await fake.start();
-  process.env.OPENAI_BASE_URL = server.url;
-  process.env.OPENAI_API_KEY = 'test-key';
-});
-afterAll(async () => {
-  await server.close();
-  process.env = env;
-});
+const llm = setUpFakeLlm({ seed: 5 });
 afterEach(() => {
-  fake.options = { seed: 5 };
-  fake.reset();
+  llm.fake.options = { seed: 5 };
+  llm.fake.reset();
 });
 
 async function recordsOf(store: Store) {
@@ -65,7 +48,7 @@ type Calls = { purpose: string; finishReason?: string }[];
 
 describe('answers cut at max_tokens', () => {
   it('are stored flagged by default, with the finish reason in provenance and a count in the summary', async () => {
-    fake.options = { seed: 5, responder: () => long };
+    llm.fake.options = { seed: 5, responder: () => long };
     const store = await openStore(file(''));
     try {
       const s = await runGeneration(store, {
@@ -88,7 +71,7 @@ describe('answers cut at max_tokens', () => {
   });
 
   it('are not flagged when the answer ended by itself', async () => {
-    fake.options = { seed: 5, responder: () => 'short' };
+    llm.fake.options = { seed: 5, responder: () => 'short' };
     const store = await openStore(file(''));
     try {
       const s = await runGeneration(store, {
@@ -105,7 +88,7 @@ describe('answers cut at max_tokens', () => {
   });
 
   it('fail their rows when the recipe says truncated: fail', async () => {
-    fake.options = { seed: 5, responder: () => long };
+    llm.fake.options = { seed: 5, responder: () => long };
     const store = await openStore(file(''));
     try {
       const recipe = loadRecipe(recipeText(`truncated: fail\n${textColumn}`), 'r.yaml');
@@ -121,7 +104,7 @@ describe('answers cut at max_tokens', () => {
   it('report a structured answer cut short as truncated, and ask the repair and retry with more tokens', async () => {
     // 70 characters of JSON: ~18 tokens, cut at 8 and at 16, whole at 32.
     const json = JSON.stringify({ reply: 'x'.repeat(56) });
-    fake.options = { seed: 5, responder: () => json };
+    llm.fake.options = { seed: 5, responder: () => json };
     const store = await openStore(file(''));
     try {
       const recipe = loadRecipe(
@@ -136,7 +119,7 @@ columns:
       );
       const s = await runGeneration(store, { recipe, actor: 't' });
       expect(s.rows).toMatchObject({ stored: 4, failed: 0, truncated: 0 });
-      const limits = (fake.bodies('chat') as { max_tokens: number }[]).map((b) => b.max_tokens).sort();
+      const limits = (llm.fake.bodies('chat') as { max_tokens: number }[]).map((b) => b.max_tokens).sort();
       // answer, repair, retry for each of 4 rows.
       expect(limits).toEqual([...Array(4).fill(8), ...Array(4).fill(16), ...Array(4).fill(32)].sort());
       const [r] = await recordsOf(store);
@@ -147,7 +130,7 @@ columns:
         ['answer:retry', 'stop'],
       ]);
       // The repair said what was wrong: cut short, not "no JSON object".
-      const repair = (fake.bodies('chat') as { messages: { content: string }[] }[]).find((b) =>
+      const repair = (llm.fake.bodies('chat') as { messages: { content: string }[] }[]).find((b) =>
         b.messages.at(-1)!.content.includes('could not be used'),
       )!;
       expect(repair.messages.at(-1)!.content).toMatch(/truncated.*max_tokens \(8\)/);
@@ -157,7 +140,7 @@ columns:
   });
 
   it('fail a structured row as truncated when even the larger limits cut it', async () => {
-    fake.options = { seed: 5, responder: () => JSON.stringify({ reply: 'y'.repeat(400) }) };
+    llm.fake.options = { seed: 5, responder: () => JSON.stringify({ reply: 'y'.repeat(400) }) };
     const store = await openStore(file(''));
     try {
       const recipe = loadRecipe(
