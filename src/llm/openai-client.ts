@@ -1,7 +1,7 @@
 /**
  * The official `openai` client, for what goes through it: embeddings and the Batch API (files,
- * batches). Kept apart from openai.ts so that a run posting chat completions over node:http never
- * loads it (~70 ms of CPU); openai.ts imports this module only when an embedding is asked for.
+ * batches). Kept apart from openai.ts so that a run posting chat completions (over our own HTTP
+ * pool) never loads it (~70 ms of CPU); openai.ts imports this module only for embeddings.
  */
 
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';

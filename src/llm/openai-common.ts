@@ -1,7 +1,8 @@
 /**
- * What the OpenAI chat path (openai.ts, over node:http) and the official client (openai-client.ts,
- * embeddings and the Batch API) share: the provider's settings and how failures are named. A module
- * of its own so that openai.ts can load the client lazily without the two importing each other.
+ * What the OpenAI chat path (openai.ts, over http/http1-pool.ts) and the official client
+ * (openai-client.ts, embeddings and the Batch API) share: the provider's settings and how failures
+ * are named. A module of its own so that openai.ts can load the client lazily without the two
+ * importing each other.
  */
 
 import { ProviderError, type ProviderFailure } from './errors.js';
@@ -63,8 +64,8 @@ export function failureForStatus(status: number, code?: string | null): Provider
 }
 
 /**
- * An error of the chat path (node:http) or any non-HTTP error as a ProviderError. The chat path
- * throws ProviderErrors itself; anything else is a bug or a misconfiguration, which retrying would
+ * An error of the chat path (openai-chat-post.ts) or any non-HTTP error as a ProviderError. The
+ * chat path throws ProviderErrors itself; anything else is a bug or a misconfiguration, which retrying would
  * not fix. openai-client.ts sorts the client's own errors first and ends here.
  */
 export function transportError(error: unknown, ctx: OpenAIErrorContext): ProviderError {

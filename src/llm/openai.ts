@@ -1,12 +1,11 @@
 /**
- * The OpenAI provider: chat completions and embeddings through the official `openai` client, for
- * api.openai.com and any OpenAI-compatible server (vLLM, Ollama, LiteLLM…) via `baseURL` /
- * OPENAI_BASE_URL. The client never retries (`maxRetries: 0`): retries, rate limits and backoff
- * belong to the scheduler, which needs every failure as a ProviderError to decide.
+ * The OpenAI provider, for api.openai.com and any OpenAI-compatible server (vLLM, Ollama, LiteLLM…)
+ * via `baseURL` / OPENAI_BASE_URL. Nothing here retries: retries, rate limits and backoff belong to
+ * the scheduler, which needs every failure as a ProviderError to decide.
  *
- * Chat completions go out over node:http (openai-chat-post.ts), so this module does not load the
- * client: openai-client.ts does, on first use (embeddings, the Batch API). Loading the client costs
- * ~70 ms of CPU, a run of thousands of rows' worth of its per-row budget.
+ * Chat completions go out over our own keep-alive HTTP pool (openai-chat-post.ts, http/). Embeddings
+ * use the official client, which openai-client.ts loads on first use (`maxRetries: 0`): loading it
+ * costs ~70 ms of CPU, thousands of rows' worth of a run's per-row budget.
  */
 
 import type { OpenAI } from 'openai';
