@@ -1,6 +1,7 @@
 import { ProviderError } from './errors.js';
 import { Http1Pool } from './http/http1-pool.js';
 import { type Http1Response, headersOf } from './http/http1-response.js';
+import { Http1ProtocolError } from './http/protocol-error.js';
 import { onAbort } from './scheduler/abort-hub.js';
 
 /**
@@ -44,7 +45,16 @@ function endpointOf(target: ChatPostTarget): Endpoint {
   }
   let e = byKey.get(target.apiKey);
   if (!e) {
-    const url = new URL(`${target.baseURL.replace(/\/+$/, '')}/chat/completions`);
+    let url: URL;
+    try {
+      url = new URL(`${target.baseURL.replace(/\/+$/, '')}/chat/completions`);
+    } catch {
+      throw new ProviderError(
+        target.label,
+        'bad_request',
+        `the base URL ${JSON.stringify(target.baseURL)} is not a URL (OPENAI_BASE_URL, e.g. http://localhost:8000/v1)`,
+      );
+    }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       throw new ProviderError(
         target.label,
@@ -99,7 +109,12 @@ export function postChatCompletion(
     return Promise.reject(
       new ProviderError(target.label, 'aborted', 'the request was cancelled', { cause: signal.reason }),
     );
-  const endpoint = endpointOf(target);
+  let endpoint: Endpoint;
+  try {
+    endpoint = endpointOf(target);
+  } catch (e) {
+    return Promise.reject(e);
+  }
   const payload = JSON.stringify(body);
   const exchange = endpoint.pool.send(
     `${endpoint.head}${Buffer.byteLength(payload)}\r\n\r\n${payload}`,
@@ -131,6 +146,16 @@ export function postChatCompletion(
         throw new ProviderError(target.label, 'timeout', `no answer within ${target.timeoutMs} ms`, {
           cause: e,
         });
+      // The server answered, but not in HTTP this client can read: not a connection failure.
+      if (e instanceof Http1ProtocolError)
+        throw new ProviderError(
+          target.label,
+          'malformed',
+          `unreadable answer from ${target.baseURL}: ${e.message}`,
+          {
+            cause: e,
+          },
+        );
       throw new ProviderError(
         target.label,
         'network',

@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { Http1ProtocolError } from './protocol-error.js';
 
 /**
  * Undoes a response's Content-Encoding. The chat path asks for `identity`, but a server or a proxy
@@ -18,11 +19,11 @@ export function decodeContent(body: Buffer, coding: string, maxBytes: number): B
       if (c === 'gzip' || c === 'x-gzip') out = zlib.gunzipSync(out, options);
       else if (c === 'deflate') out = zlib.inflateSync(out, options);
       else if (c === 'br') out = zlib.brotliDecompressSync(out, options);
-      else throw new ContentCodingError(`the answer is encoded with '${c}', which this client cannot undo`);
+      else throw new Http1ProtocolError(`the answer is encoded with '${c}', which this client cannot undo`);
     } catch (e) {
-      if (e instanceof ContentCodingError) throw e;
+      if (e instanceof Http1ProtocolError) throw e;
       const tooLarge = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
-      throw new ContentCodingError(
+      throw new Http1ProtocolError(
         tooLarge
           ? `answer larger than ${maxBytes} bytes once decompressed`
           : `the answer's ${c} encoding is corrupt: ${(e as Error).message}`,
@@ -30,11 +31,4 @@ export function decodeContent(body: Buffer, coding: string, maxBytes: number): B
     }
   }
   return out;
-}
-
-export class ContentCodingError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ContentCodingError';
-  }
 }

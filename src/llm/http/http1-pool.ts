@@ -1,6 +1,6 @@
 import net from 'node:net';
 import tls from 'node:tls';
-import { Http1ProtocolError, type Http1Response, Http1ResponseReader } from './http1-response.js';
+import { type Http1Response, Http1ResponseReader, ResponseCutShort } from './http1-response.js';
 
 /**
  * Keep-alive HTTP/1.1 connections to one origin, for requests written whole by the caller (head and
@@ -239,7 +239,7 @@ class Connection {
     try {
       settle(undefined, reader.end()); // a body framed by the close is whole now
     } catch (e) {
-      const lost = e instanceof Http1ProtocolError ? new ConnectionLost(reader.started) : (e as Error);
+      const lost = e instanceof ResponseCutShort ? new ConnectionLost(reader.started) : (e as Error);
       settle(lost, undefined, !reader.started);
     }
   }

@@ -6,6 +6,12 @@
  */
 
 import { decodeContent } from './content-coding.js';
+import { Http1ProtocolError } from './protocol-error.js';
+
+export { Http1ProtocolError };
+
+/** The connection closed before the answer was whole (what `end()` throws unless the close frames it). */
+export class ResponseCutShort extends Http1ProtocolError {}
 
 export interface Http1Response {
   status: number;
@@ -14,14 +20,6 @@ export interface Http1Response {
   body: Buffer;
   /** The server left the connection open for another request. */
   keepAlive: boolean;
-}
-
-/** The bytes are not an HTTP/1.x response we can read; `message` says what and where. */
-export class Http1ProtocolError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'Http1ProtocolError';
-  }
 }
 
 const CRLF = Buffer.from('\r\n');
@@ -133,7 +131,7 @@ export class Http1ResponseReader {
    */
   end(): Http1Response {
     if (this.state === 'until-close') return this.finish(false);
-    throw new Http1ProtocolError(
+    throw new ResponseCutShort(
       this.started
         ? 'the connection closed in the middle of the response'
         : 'the connection closed before any response',
