@@ -26,6 +26,7 @@
  */
 import { createRequire } from 'node:module';
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import { escapeRegExp } from './escape-regexp.js';
 
 export type OffensiveSource = 'obscenity' | 'naughty-words';
 
@@ -64,11 +65,6 @@ export function naughtyWordsLanguages(): string[] {
 
 const UNSPACED =
   /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
-
-function escapeRegExp(s: string): string {
-  // Only syntax characters and '/': the 'u' flag rejects any other escape.
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
 
 /** A term as a pattern: regex-escaped, any run of whitespace matching any run of whitespace. */
 function termPattern(term: string): string {

@@ -18,8 +18,10 @@
  * over the whole address).
  */
 
+import { escapeRegExp } from '../escape-regexp.js';
 import { NATIVE_CITY_NAMES } from './data/places.js';
-import type { Entity, Recognizer, ScanContext } from './types.js';
+import { chars, type GatePattern, one, pattern, range, some, word } from './gate-pattern.js';
+import { type Entity, GATE, type Recognizer, type ScanContext } from './types.js';
 
 /** Han-script city names: a Chinese address found after other Han text starts at the first of them. */
 const HAN_CITIES = NATIVE_CITY_NAMES.trim()
@@ -40,17 +42,32 @@ const NUM = '\\d{1,4}(?:\\s?[a-zA-Z](?![\\p{L}]))?(?:[-/]\\d{1,4})?';
 /** ", 10115 Berlin", ", 1017 GC Amsterdam", ", 75011 Paris", " - Lisboa", ", Roma". */
 const CITY_AFTER = `(?:(?:,\\s*|\\s+-\\s+)(?:\\d{4,5}(?:[ \\u00a0][A-Z]{2})?[ \\u00a0]+|\\d{4}-\\d{3}[ \\u00a0]+)?${CAP}(?:[ \\u00a0-](?:(?:de|do|da|am|an|der|di|sur)[ \\u00a0])?${CAP}){0,2})?`;
 
-const GERMANIC_SUFFIX =
-  '(?:straße|strasse|str\\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|straat|laan|gracht|plein|kade|singel|dijk|steeg|hof|dreef|park)';
-const GERMANIC = `(?:${CAP}${GERMANIC_SUFFIX}|(?:Am|An der|Auf der|Im|In der|Zum|Zur)[ \\u00a0]+${CAP})[ \\u00a0]+${NUM}(?![\\d.,]\\d)`;
+/** Word lists as a regex alternation "(?:a|b|…)". */
+const alternation = (words: readonly string[]) => `(?:${words.map(escapeRegExp).join('|')})`;
 
-const FR_TYPE =
-  '(?:rue|avenue|av\\.|boulevard|bd|place|impasse|allée|chemin|quai|cours|route|square|passage|voie|sentier|rond-point|faubourg)';
+const GERMANIC_SUFFIXES = [
+  ...['straße', 'strasse', 'str.', 'weg', 'allee', 'platz', 'gasse', 'ring', 'damm', 'ufer', 'chaussee'],
+  ...['steig', 'pfad', 'markt', 'straat', 'laan', 'gracht', 'plein', 'kade', 'singel', 'dijk', 'steeg'],
+  ...['hof', 'dreef', 'park'],
+];
+const GERMANIC_SUFFIX = alternation(GERMANIC_SUFFIXES);
+const GERMANIC_LEADS = ['Am', 'An der', 'Auf der', 'Im', 'In der', 'Zum', 'Zur'];
+const GERMANIC = `(?:${CAP}${GERMANIC_SUFFIX}|${alternation(GERMANIC_LEADS)}[ \\u00a0]+${CAP})[ \\u00a0]+${NUM}(?![\\d.,]\\d)`;
+
+const FR_TYPES = [
+  ...['rue', 'avenue', 'av.', 'boulevard', 'bd', 'place', 'impasse', 'allée', 'chemin', 'quai', 'cours'],
+  ...['route', 'square', 'passage', 'voie', 'sentier', 'rond-point', 'faubourg'],
+];
+const FR_TYPE = alternation(FR_TYPES);
 const FR_LINK = "(?:(?:de la|de l['’]|du|des|de|d['’]|la|le|les|l['’])[ \\u00a0]*)";
 const FRENCH = `(?<![\\d.,])\\d{1,4}(?:[ \\u00a0]?(?:bis|ter))?,?[ \\u00a0]+${FR_TYPE}[ \\u00a0]+${FR_LINK}?${CAP}(?:[ \\u00a0-]+${FR_LINK}?${CAP}){0,4}`;
 
-const ROMANCE_TYPE =
-  '(?:Calle|C\\/|Avenida|Avda\\.|Av\\.|Paseo|Plaza|Ronda|Camino|Carrera|Carrer|Travesía|Glorieta|Via|Viale|Corso|Piazza|Piazzale|Largo|Vicolo|Strada|Lungomare|Rua|Travessa|Praça|Alameda|Estrada|Rodovia|Avenue)';
+const ROMANCE_TYPES = [
+  ...['Calle', 'C/', 'Avenida', 'Avda.', 'Av.', 'Paseo', 'Plaza', 'Ronda', 'Camino', 'Carrera', 'Carrer'],
+  ...['Travesía', 'Glorieta', 'Via', 'Viale', 'Corso', 'Piazza', 'Piazzale', 'Largo', 'Vicolo', 'Strada'],
+  ...['Lungomare', 'Rua', 'Travessa', 'Praça', 'Alameda', 'Estrada', 'Rodovia', 'Avenue'],
+];
+const ROMANCE_TYPE = alternation(ROMANCE_TYPES);
 const ROMANCE_LINK =
   "(?:(?:de la|de los|de las|del|de|dei|degli|della|delle|dello|del|di|do|da|dos|das|d['’])[ \\u00a0]+)";
 const ROMANCE = `${ROMANCE_TYPE}[ \\u00a0]+${ROMANCE_LINK}?(?:${CAP}|\\d{1,2}(?: de ${CAP})?)(?:[ \\u00a0]+${ROMANCE_LINK}?${CAP}){0,4},?[ \\u00a0]*(?:n[º°o.]{1,2}[ \\u00a0]*)?${NUM}(?![\\d.,]\\d)`;
@@ -60,14 +77,18 @@ const LATIN_ADDRESS = new RegExp(
   'gu',
 );
 const CITY_AFTER_RE = new RegExp(CITY_AFTER, 'uy');
+const SPACE = chars(' \u00a0');
+const DIGIT = range(0x30, 0x39);
 /**
- * Cheap test before the address pattern: what each of its branches must contain, as case-sensitive as
- * the pattern itself (a case-insensitive test passed on "during", "park" and "offering" in half of all
- * chat texts, and cost as much as the address pattern).
+ * The gate before the Latin address pattern: what each of its branches must contain, as
+ * case-sensitive as the pattern itself (a case-insensitive test passed on "during", "park" and
+ * "offering" in half of all chat texts). A street suffix then spaces and a digit; a German lead, a
+ * French or a Romance street type then a space.
  */
-const STREET_WORD = new RegExp(
-  `${GERMANIC_SUFFIX}[ \\u00a0]+\\d|(?:Am|An der|Auf der|Im|In der|Zum|Zur)[ \\u00a0]|${FR_TYPE}[ \\u00a0]|${ROMANCE_TYPE}[ \\u00a0]`,
-);
+const STREET_GATES = [
+  ...GERMANIC_SUFFIXES.map((w) => pattern(GATE.STREET, word(w), some(SPACE), one(DIGIT))),
+  ...[...GERMANIC_LEADS, ...FR_TYPES, ...ROMANCE_TYPES].map((w) => pattern(GATE.STREET, word(w), one(SPACE))),
+];
 
 const HAN = '[\\p{Script=Han}々ヶ]';
 const JAPANESE = new RegExp(
@@ -82,7 +103,13 @@ const ARABIC =
   /(?<![\p{Script=Arabic}])(?:شارع|طريق|ميدان|حي)(?:\s+[\p{Script=Arabic}]+){1,3}\s+\d{1,4}(?:[،,]\s*[\p{Script=Arabic}]+(?:\s[\p{Script=Arabic}]+)?)?/gu;
 const HINDI =
   /(?<![\p{N}])\d{1,4},?\s+(?:[\p{Script=Devanagari}\p{M}]+\s+){1,3}(?:मार्ग|रोड|नगर|गली|कॉलोनी|चौक|बाज़ार|बाजार|विहार|एन्क्लेव|लेन)(?![\p{L}\p{M}])(?:,\s*[\p{Script=Devanagari}\p{M}]+(?:\s[\p{Script=Devanagari}\p{M}]+)?)?/gu;
-const NON_LATIN = /[\u0600-\u06ff\u0900-\u097f\u3400-\u9fff]/;
+/** Arabic, Devanagari, Han: the scripts of the patterns after the Latin one. */
+const NON_LATIN = [0x600, 0x6ff, 0x900, 0x97f, 0x3400, 0x9fff];
+
+export const ADDRESS_GATES: readonly GatePattern[] = [
+  ...STREET_GATES,
+  pattern(GATE.ADDRESS_SCRIPT, one(NON_LATIN)),
+];
 
 function push(out: Entity[], text: string, start: number, end: number, score: number) {
   out.push({ type: 'LOCATION', start, end, text: text.slice(start, end), score });
@@ -94,7 +121,7 @@ export const intlAddressRecognizer: Recognizer = {
   find(text: string, ctx: ScanContext, out: Entity[]): void {
     if (!ctx.hasDigits) return;
     LATIN_ADDRESS.lastIndex = 0;
-    if (STREET_WORD.test(text))
+    if (ctx.gates & GATE.STREET)
       for (let m = LATIN_ADDRESS.exec(text); m; m = LATIN_ADDRESS.exec(text)) {
         let end = m.index + m[0].length;
         CITY_AFTER_RE.lastIndex = end;
@@ -104,7 +131,7 @@ export const intlAddressRecognizer: Recognizer = {
         push(out, text, m.index, end, full ? FULL_INTL_SCORE : STREET_INTL_SCORE);
         LATIN_ADDRESS.lastIndex = end;
       }
-    if (!NON_LATIN.test(text)) return;
+    if (!(ctx.gates & GATE.ADDRESS_SCRIPT)) return;
     for (const re of [JAPANESE, CHINESE, ARABIC, HINDI]) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -10,6 +10,7 @@ import { intlAddressRecognizer } from './address-intl.js';
 import { creditCardRecognizer } from './credit-card.js';
 import { dateRecognizer } from './date.js';
 import { emailRecognizer } from './email.js';
+import { scanGates } from './gates.js';
 import { ibanRecognizer } from './iban.js';
 import { locationRecognizer } from './location.js';
 import { nationalIdRecognizer } from './national-ids.js';
@@ -18,7 +19,15 @@ import { personRecognizer } from './person.js';
 import { scriptPersonRecognizer } from './person-scripts.js';
 import { phoneRecognizer } from './phone.js';
 import { secretRecognizer } from './secrets.js';
-import type { AnalyzeOptions, Entity, EntityType, Recognizer, ScanContext } from './types.js';
+import {
+  type AnalyzeOptions,
+  type Entity,
+  type EntityType,
+  GATE,
+  type Recognizer,
+  type ResolvedOptions,
+  type ScanContext,
+} from './types.js';
 
 export const RECOGNIZERS: readonly Recognizer[] = [
   emailRecognizer,
@@ -73,8 +82,6 @@ export const DEFAULT_PHONE_REGIONS: readonly string[] = [
 ];
 export const DEFAULT_CONTEXT_WORDS = 5;
 
-const DIGIT = /\d/;
-
 function checkRegion(r: string): string {
   const up = r.toUpperCase();
   if (!isSupportedCountry(up))
@@ -83,7 +90,7 @@ function checkRegion(r: string): string {
 }
 
 /** Options with defaults applied and checked; throws RangeError on an unknown region or a bad number. */
-export function resolveOptions(options: AnalyzeOptions = {}): Omit<ScanContext, 'hasDigits'> {
+export function resolveOptions(options: AnalyzeOptions = {}): ResolvedOptions {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   if (!(minScore >= 0 && minScore <= 1)) throw new RangeError(`minScore must be in [0, 1], got ${minScore}`);
   const contextWords = options.contextWords ?? DEFAULT_CONTEXT_WORDS;
@@ -131,9 +138,9 @@ export function analyze(text: string, options?: AnalyzeOptions): Entity[] {
 }
 
 /** Resolved options by their values, so that a loop calling analyze() checks regions once. */
-const resolvedCache = new Map<string, Omit<ScanContext, 'hasDigits'>>();
+const resolvedCache = new Map<string, ResolvedOptions>();
 
-function resolvedFor(options: AnalyzeOptions | undefined): Omit<ScanContext, 'hasDigits'> {
+function resolvedFor(options: AnalyzeOptions | undefined): ResolvedOptions {
   const o = options ?? {};
   const key = `${o.region}|${o.phoneRegions?.join(',')}|${o.minScore}|${o.contextWords}`;
   let r = resolvedCache.get(key);
@@ -151,15 +158,20 @@ function resolvedFor(options: AnalyzeOptions | undefined): Omit<ScanContext, 'ha
  */
 export function analyzeWith(
   text: string,
-  resolved: Omit<ScanContext, 'hasDigits'>,
+  resolved: ResolvedOptions,
   entities?: readonly EntityType[],
 ): Entity[] {
   if (text.length === 0) return [];
   // Arabic-Indic, Eastern Arabic-Indic (Persian/Urdu) and Devanagari digits are read as ASCII digits:
   // each is one UTF-16 unit, as is its ASCII digit, so offsets into the folded text are offsets into
   // `text`, and the recognizers' patterns stay ASCII.
-  const scanned = OTHER_DIGITS.test(text) ? foldDigits(text) : text;
-  const ctx: ScanContext = { ...resolved, hasDigits: DIGIT.test(scanned) };
+  let gates = scanGates(text);
+  let scanned = text;
+  if (gates & GATE.OTHER_DIGIT) {
+    scanned = foldDigits(text);
+    gates = scanGates(scanned);
+  }
+  const ctx: ScanContext = { ...resolved, hasDigits: (gates & GATE.DIGIT) !== 0, gates };
   const wanted = entities ? new Set<EntityType>(entities) : undefined;
   const found: Entity[] = [];
   for (const r of RECOGNIZERS) {
@@ -171,7 +183,6 @@ export function analyzeWith(
   return resolveOverlaps(kept);
 }
 
-const OTHER_DIGITS = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]/;
 const OTHER_DIGITS_ALL = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]/g;
 
 /** `text` with ٠-٩, ۰-۹ and ०-९ replaced by 0-9 (same length). */

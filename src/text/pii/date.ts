@@ -19,9 +19,11 @@
  * geboren", "…に生まれました", "…出生于").
  */
 
+import { escapeRegExp } from '../escape-regexp.js';
 import { boosted, CONTEXT_BOOST, contextPattern, hasContext } from './context.js';
 import { ICU_MONTHS, ICU_WEEKDAYS } from './data/icu-names.js';
-import type { Entity, Recognizer, ScanContext } from './types.js';
+import { type GatePattern, pattern, word } from './gate-pattern.js';
+import { type Entity, GATE, type Recognizer, type ScanContext } from './types.js';
 
 export const DATE_SCORE = 0.6;
 export const SHORT_YEAR_SCORE = 0.5;
@@ -208,13 +210,23 @@ const BIRTH_BEFORE = contextPattern([
 const BIRTH_AFTER =
   /^[^.!?。\n]{0,30}?(?:(?<![\p{L}])(?:geboren|born|nacid[oa]|né|née|nato|nata|nascid[oa])(?![\p{L}])|生まれ|出生|に誕生)/iu;
 
+const BIRTH_STEMS = [
+  ...['born', 'birth', 'dob', 'd.o.b', 'nac', 'né', 'naiss', 'geb', 'nasc', 'nato', 'nata', 'geboorte'],
+  ...['født', 'född', 'urodz', 'doğum', 'рожд', 'родил', '生', '誕', 'जन्म', 'ولد', 'ميلاد', 'مواليد'],
+];
 /**
  * A cheap test of the whole text for anything that could start a birth word: without one, no date in
  * it is a date of birth, and the context search per date (the costliest part of this recognizer on
- * chat text full of delivery dates) is skipped.
+ * chat text full of delivery dates) is skipped. It runs only where the BIRTH_WORD gate passed.
  */
-const BIRTH_HINT =
-  /born|birth|dob|d\.o\.b|nac|né|naiss|geb|nasc|nat[oa]\b|geboorte|født|född|urodz|doğum|рожд|родил|生|誕|जन्म|ولد|ميلاد|مواليد/i;
+const BIRTH_HINT = new RegExp(
+  BIRTH_STEMS.map((w) => (w === 'nato' || w === 'nata' ? `${w}\\b` : escapeRegExp(w))).join('|'),
+  'i',
+);
+/** The stems alone, as case-insensitive as BIRTH_HINT: the gate passes wherever BIRTH_HINT matches. */
+export const DATE_GATES: readonly GatePattern[] = BIRTH_STEMS.map((w) =>
+  pattern(GATE.BIRTH_WORD, word(w, true)),
+);
 
 function emitDate(
   text: string,
@@ -311,14 +323,14 @@ export const dateRecognizer: Recognizer = {
         if (!m) continue;
         end = at + m[0].length;
         if (!/\p{L}/u.test(m[0]) || /[年년]/.test(m[0])) {
-          hint ??= BIRTH_HINT.test(text);
+          hint ??= (ctx.gates & GATE.BIRTH_WORD) !== 0 && BIRTH_HINT.test(text);
           if (emitDate(text, start, m[0], ctx, out, hint)) done = end;
           continue;
         }
       }
       const weekday = wordBefore(text, start, true);
       if (weekday && weekdaySet.has(weekday.key)) start = weekday.start;
-      hint ??= BIRTH_HINT.test(text);
+      hint ??= (ctx.gates & GATE.BIRTH_WORD) !== 0 && BIRTH_HINT.test(text);
       if (emitDate(text, start, text.slice(start, end), ctx, out, hint)) done = end;
     }
   },

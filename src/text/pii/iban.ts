@@ -5,7 +5,8 @@
  */
 
 import { ibanValid } from './checksums.js';
-import type { Entity, Recognizer, ScanContext } from './types.js';
+import { ASCII_DIGIT, type GatePattern, one, pattern, range } from './gate-pattern.js';
+import { type Entity, GATE, type Recognizer, type ScanContext } from './types.js';
 
 /** Total IBAN length per country (SWIFT IBAN registry). */
 export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
@@ -101,6 +102,11 @@ export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
 };
 
 const START = /(?<![A-Za-z0-9])([A-Z]{2})\d{2}/g;
+const CAPITAL = range(0x41, 0x5a);
+/** What START needs at least: two capital letters and two digits. */
+export const IBAN_GATES: readonly GatePattern[] = [
+  pattern(GATE.IBAN_START, one(CAPITAL), one(CAPITAL), one(ASCII_DIGIT), one(ASCII_DIGIT)),
+];
 
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
@@ -110,7 +116,7 @@ export const ibanRecognizer: Recognizer = {
   name: 'iban',
   entities: ['IBAN_CODE'],
   find(text: string, ctx: ScanContext, out: Entity[]): void {
-    if (!ctx.hasDigits) return;
+    if (!(ctx.gates & GATE.IBAN_START)) return;
     START.lastIndex = 0;
     for (let m = START.exec(text); m; m = START.exec(text)) {
       const length = IBAN_LENGTHS[m[1]!];

@@ -26,7 +26,8 @@ import { FIRST_NAMES } from './data/first-names.js';
 import { ICU_COUNTRIES } from './data/icu-names.js';
 import { LATIN_CITY_NAMES, NATIVE_CITY_NAMES } from './data/places.js';
 import { REGION_NAMES } from './data/regions.js';
-import type { Entity, Recognizer, ScanContext } from './types.js';
+import { type GatePattern, one, pattern } from './gate-pattern.js';
+import { type Entity, GATE, type Recognizer, type ScanContext } from './types.js';
 
 export const COUNTRY_SCORE = 0.6;
 export const BIG_CITY_SCORE = 0.55;
@@ -176,7 +177,12 @@ const NATIVE_RE = new RegExp(
   'gu',
 );
 /** Scripts the native alternation is for: skip it on texts without any. */
-const NON_LATIN = /[\u0400-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+export const LOCATION_GATES: readonly GatePattern[] = [
+  pattern(
+    GATE.PLACE_SCRIPT,
+    one([0x400, 0x6ff, 0x900, 0x97f, 0x3040, 0x30ff, 0x3400, 0x9fff, 0xac00, 0xd7af]),
+  ),
+];
 /** A CJK place name at the start of an organisation's name: 中国银行, 日本航空, 北京大学. */
 const ORG_AFTER =
   /^(?:银行|銀行|移动|移動|电信|電信|联通|航空|大学|大學|公司|集团|集團|株式会社|証券|证券|电力|電力|石油|铁路|鉄道|日報|日报|新闻|新聞|医院|病院|ホテル|酒店)/;
@@ -236,7 +242,7 @@ export const locationRecognizer: Recognizer = {
         if (!hit) i++;
       }
     }
-    if (!NON_LATIN.test(text)) return;
+    if (!(ctx.gates & GATE.PLACE_SCRIPT)) return;
     NATIVE_RE.lastIndex = 0;
     for (let m = NATIVE_RE.exec(text); m; m = NATIVE_RE.exec(text)) {
       const end = m.index + m[0].length;

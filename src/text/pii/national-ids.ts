@@ -20,13 +20,22 @@
 
 import { deTaxIdValid, luhnValid, nhsValid, nifLetter, verhoeffValid } from './checksums.js';
 import { boosted, contextPattern, hasContext } from './context.js';
-import type { Entity, EntityType, Recognizer, ScanContext } from './types.js';
+import { chars, digitRun, type GatePattern, one, optional, pattern, range } from './gate-pattern.js';
+import { type Entity, type EntityType, GATE, type Recognizer, type ScanContext } from './types.js';
 
 /** Bare runs of 9–12 digits, or the grouped shapes below; never part of a longer number. */
 const RUN =
   /(?<![\w.,+/-]|\d[ -])(?:\d{9,12}|\d{3}([ .-])\d{2}\1\d{4}|\d{3}([ -])\d{3}\2\d{3,4}|\d{4}([ -])\d{4}\3\d{4}|\d{2}([ -])\d{3}\4\d{3}\4\d{3})(?![\w/-]|[ .,-]\d)/g;
 /** NIE X-1234567-L; DNI/NIF 12345678Z, 12345678-Z, 12.345.678-Z. */
 const NIF = /(?<![\w.-])(?:([XYZ])-?(\d{7})|(\d{1,2}\.\d{3}\.\d{3}|\d{8}))-?([A-Z])(?![\w-])/g;
+/**
+ * What RUN needs at least (nine digits, single separators between), and what NIF needs at least (seven
+ * digits, single dots between, then an optional dash and a capital letter).
+ */
+export const NATIONAL_ID_GATES: readonly GatePattern[] = [
+  pattern(GATE.ID_DIGITS, digitRun(9, ' .-')),
+  pattern(GATE.NIF_DIGITS, digitRun(7, ' .-'), optional(chars('-')), one(range(0x41, 0x5a))),
+];
 
 export const WEAK_SCORE = 0.4;
 const SSN_SCORES = { '-': 0.5, ' ': 0.4, '.': 0.4, '': 0.3 } as const;
@@ -93,34 +102,42 @@ export const nationalIdRecognizer: Recognizer = {
       push(type, start, s, distinctive || context(type, start) ? 1 : WEAK_SCORE);
 
     RUN.lastIndex = 0;
-    for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-      const s = m[0];
-      const sep = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
-      const groups = sep ? s.split(sep).map((g) => g.length) : [s.length];
-      const shape = groups.join('-');
-      const digits = sep ? s.split(sep).join('') : s;
-      const bare = groups.length === 1;
-      const at = m.index;
-      if (/^(\d)\1+$/.test(digits)) continue; // 000 000 0000 passes mod 11 but is nobody's number
-      switch (digits.length) {
-        case 9:
-          if ((bare || shape === '3-2-4') && ssnValid(digits)) {
-            push('US_SSN', at, s, boosted(SSN_SCORES[sep as keyof typeof SSN_SCORES], context('US_SSN', at)));
-          }
-          if ((bare || shape === '3-3-3') && sinValid(digits)) checked('CA_SIN', at, s, false);
-          break;
-        case 10:
-          if ((bare || shape === '3-3-4') && nhsValid(digits)) checked('UK_NHS', at, s, false);
-          break;
-        case 11:
-          if ((bare || shape === '2-3-3-3') && deTaxIdValid(digits)) checked('DE_TAX_ID', at, s, !bare);
-          break;
-        case 12:
-          if ((bare || shape === '4-4-4') && aadhaarValid(digits)) checked('IN_AADHAAR', at, s, !bare);
-          break;
+    if (ctx.gates & GATE.ID_DIGITS) {
+      for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+        const s = m[0];
+        const sep = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+        const groups = sep ? s.split(sep).map((g) => g.length) : [s.length];
+        const shape = groups.join('-');
+        const digits = sep ? s.split(sep).join('') : s;
+        const bare = groups.length === 1;
+        const at = m.index;
+        if (/^(\d)\1+$/.test(digits)) continue; // 000 000 0000 passes mod 11 but is nobody's number
+        switch (digits.length) {
+          case 9:
+            if ((bare || shape === '3-2-4') && ssnValid(digits)) {
+              push(
+                'US_SSN',
+                at,
+                s,
+                boosted(SSN_SCORES[sep as keyof typeof SSN_SCORES], context('US_SSN', at)),
+              );
+            }
+            if ((bare || shape === '3-3-3') && sinValid(digits)) checked('CA_SIN', at, s, false);
+            break;
+          case 10:
+            if ((bare || shape === '3-3-4') && nhsValid(digits)) checked('UK_NHS', at, s, false);
+            break;
+          case 11:
+            if ((bare || shape === '2-3-3-3') && deTaxIdValid(digits)) checked('DE_TAX_ID', at, s, !bare);
+            break;
+          case 12:
+            if ((bare || shape === '4-4-4') && aadhaarValid(digits)) checked('IN_AADHAAR', at, s, !bare);
+            break;
+        }
       }
     }
 
+    if (!(ctx.gates & GATE.NIF_DIGITS)) return;
     NIF.lastIndex = 0;
     for (let m = NIF.exec(text); m; m = NIF.exec(text)) {
       const letter = m[4]!;

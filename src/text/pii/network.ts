@@ -6,15 +6,13 @@
  */
 
 import { boosted, contextPattern, hasContext } from './context.js';
-import type { Entity, Recognizer, ScanContext } from './types.js';
+import { chars, type GatePattern, one, pattern, range, union, word } from './gate-pattern.js';
+import { type Entity, GATE, type Recognizer, type ScanContext } from './types.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`, 'g');
 const IPV6_CANDIDATE =
   /(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:|::?)(?:[0-9A-Fa-f]{0,4}:){0,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{1,4})?(?:%[\w.-]{1,32})?(?![\w:.%])/g;
-/** Cheap tests before the full patterns: a dotted digit group; two colons with at most 4 hex digits between. */
-const DOTTED = /\d\.\d{1,3}\.\d/;
-const COLONS = /:[0-9A-Fa-f]{0,4}:/;
 const IPV4_EXACT = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
 
@@ -68,7 +66,7 @@ export const ipRecognizer: Recognizer = {
   name: 'ip',
   entities: ['IP_ADDRESS'],
   find(text: string, ctx: ScanContext, out: Entity[]): void {
-    if (ctx.hasDigits && DOTTED.test(text)) {
+    if (ctx.gates & GATE.IPV4_DOTS) {
       IPV4.lastIndex = 0;
       for (let m = IPV4.exec(text); m; m = IPV4.exec(text)) {
         if (hasContext(text, m.index, VERSION_BEFORE, 2)) continue;
@@ -76,7 +74,7 @@ export const ipRecognizer: Recognizer = {
         out.push({ type: 'IP_ADDRESS', start: m.index, end: m.index + m[0].length, text: m[0], score });
       }
     }
-    if (!COLONS.test(text)) return;
+    if (!(ctx.gates & GATE.IPV6_COLONS)) return;
     IPV6_CANDIDATE.lastIndex = 0;
     for (let m = IPV6_CANDIDATE.exec(text); m; m = IPV6_CANDIDATE.exec(text)) {
       const s = m[0];
@@ -139,7 +137,7 @@ export const urlRecognizer: Recognizer = {
       }
       return s;
     };
-    if (text.includes('://') || /www\./i.test(text)) {
+    if (ctx.gates & GATE.URL_START) {
       URL_RE.lastIndex = 0;
       for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
         const s = trim(m[0]);
@@ -151,7 +149,7 @@ export const urlRecognizer: Recognizer = {
         out.push({ type: 'URL', start: m.index, end: m.index + s.length, text: s, score });
       }
     }
-    if (!BARE_HINT.test(text)) return;
+    if (!(ctx.gates & GATE.DOMAIN_DOT)) return;
     BARE_DOMAIN.lastIndex = 0;
     for (let m = BARE_DOMAIN.exec(text); m; m = BARE_DOMAIN.exec(text)) {
       const tld = m[1]!.toLowerCase();
@@ -166,5 +164,19 @@ export const urlRecognizer: Recognizer = {
   },
 };
 
-/** Cheap test before the bare-domain pattern: a letter or digit, a dot, two lower-case letters. */
-const BARE_HINT = /[a-z0-9]\.[a-z]{2}/i;
+const DIGIT = range(0x30, 0x39);
+const LETTER = union(range(0x41, 0x5a), range(0x61, 0x7a));
+const digits = (n: number) => Array.from({ length: n }, () => one(DIGIT));
+const hexDigits = (n: number) => Array.from({ length: n }, () => one(union(DIGIT, chars('ABCDEFabcdef'))));
+
+/** The gates before the full patterns (each the exact test it replaced). */
+export const NETWORK_GATES: readonly GatePattern[] = [
+  // A dotted digit group: \d\.\d{1,3}\.\d.
+  ...[1, 2, 3].map((n) => pattern(GATE.IPV4_DOTS, one(DIGIT), word('.'), digits(n), word('.'), one(DIGIT))),
+  // Two colons with at most four hexadecimal digits between: :[0-9A-Fa-f]{0,4}:.
+  ...[0, 1, 2, 3, 4].map((n) => pattern(GATE.IPV6_COLONS, word(':'), hexDigits(n), word(':'))),
+  pattern(GATE.URL_START, word('://')),
+  pattern(GATE.URL_START, word('www.', true)),
+  // Before the bare-domain pattern: a letter or digit, a dot, two letters ([a-z0-9]\.[a-z]{2} under i).
+  pattern(GATE.DOMAIN_DOT, one(union(LETTER, DIGIT)), word('.'), one(LETTER), one(LETTER)),
+];

@@ -22,7 +22,8 @@ import {
   DEVANAGARI_GIVEN_NAMES,
   JAPANESE_FAMILY_NAMES,
 } from './data/places.js';
-import type { Entity, Recognizer, ScanContext } from './types.js';
+import { type GatePattern, one, pattern } from './gate-pattern.js';
+import { type Entity, GATE, type Recognizer, type ScanContext } from './types.js';
 
 const words = (s: string) =>
   s
@@ -82,9 +83,11 @@ const KO_LEAD = new RegExp(
   `(?:제 이름은|내 이름은|이름은|성함은|이름:)[ ]*((?:${KO_FAMILY})${HANGUL}{2})`,
   'gu',
 );
-const HANGUL_CHAR = /[\uac00-\ud7af]/;
+export const SCRIPT_NAME_GATES: readonly GatePattern[] = [
+  pattern(GATE.HANGUL, one([0xac00, 0xd7af])),
+  pattern(GATE.NAME_SCRIPT, one([0x600, 0x6ff, 0x900, 0x97f, 0x3040, 0x30ff, 0x3400, 0x9fff])),
+];
 
-const NON_LATIN = /[\u0600-\u06ff\u0900-\u097f\u3040-\u30ff\u3400-\u9fff]/;
 const AR_OR_HI = { ar: new RegExp(AR_WORD, 'uy'), hi: new RegExp(HI_WORD, 'uy') };
 
 /** Up to `max` words of the script from `at` (single spaces between), stopping at a stop word. */
@@ -122,12 +125,12 @@ function korean(text: string, push: (start: number, end: number, score: number) 
 export const scriptPersonRecognizer: Recognizer = {
   name: 'person-scripts',
   entities: ['PERSON'],
-  find(text: string, _ctx: ScanContext, out: Entity[]): void {
+  find(text: string, ctx: ScanContext, out: Entity[]): void {
     const push = (start: number, end: number, score: number) => {
       if (end > start) out.push({ type: 'PERSON', start, end, text: text.slice(start, end), score });
     };
-    if (HANGUL_CHAR.test(text)) korean(text, push);
-    if (!NON_LATIN.test(text)) return;
+    if (ctx.gates & GATE.HANGUL) korean(text, push);
+    if (!(ctx.gates & GATE.NAME_SCRIPT)) return;
     for (const [re, score] of [
       [CJK_HONORIFIC, 0.8],
       [JA_BEFORE, 0.85],

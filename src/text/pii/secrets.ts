@@ -10,8 +10,10 @@
  * like key, secret, token, password, credential: 0.4 for the token, which needs its keyword (+0.35).
  */
 
+import { escapeRegExp } from '../escape-regexp.js';
 import { shannonEntropy } from './checksums.js';
-import type { Entity, Recognizer, ScanContext } from './types.js';
+import { chars, type GatePattern, one, pattern, word } from './gate-pattern.js';
+import { type Entity, GATE, type Recognizer, type ScanContext } from './types.js';
 
 interface KeyFormat {
   re: RegExp;
@@ -37,23 +39,35 @@ const KEYS = new RegExp(
 );
 const ANCHORED = FORMATS.map((f) => new RegExp(`^(?:${f.re.source})$`));
 /**
- * Literal pieces every known key contains: a cheap test before the combined regex. Shared prefixes are
- * factored out (sk- and sk_live_ as sk[-_], AKIA, ASIA and AIza as A…), so the regex engine tries fewer
- * alternatives at each position: a third less time on chat text. (It may pass a little more text, such
- * as "desk_", which the combined regex then turns down.)
+ * The gate before the combined regex: a literal piece every known key contains (sk- and sk_live_ as
+ * sk- or sk_, which may pass a little more text, such as "desk_", for the regex to turn down).
  */
-const PREFILTER = /sk[-_]|rk_live_|A(?:KIA|SIA|Iza)|gh[pousr]_|github_pat_|xox[baprs]-|eyJ/;
+const KEY_PREFIX_GATES = [
+  pattern(GATE.KEY_PREFIX, word('sk'), one(chars('-_'))),
+  ...['rk_live_', 'AKIA', 'ASIA', 'AIza', 'github_pat_', 'eyJ'].map((w) => pattern(GATE.KEY_PREFIX, word(w))),
+  pattern(GATE.KEY_PREFIX, word('gh'), one(chars('pousr')), word('_')),
+  pattern(GATE.KEY_PREFIX, word('xox'), one(chars('baprs')), word('-')),
+];
 
 /** The body is bounded (16 KiB of base64 and header lines) so that many unclosed BEGIN lines stay linear. */
 const PEM =
   /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s:,.-]{0,16384}?-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g;
 
+const SECRET_WORDS = [
+  ...['key', 'secret', 'token', 'password', 'passwd', 'pwd', 'passphrase', 'credential', 'clave'],
+  ...['contraseña', 'passwort', 'mot de passe', 'jeton'],
+];
 /**
  * key, secret, token, password, … as a word or a part of an identifier (api_key, apiKey, AUTH_TOKEN).
  * Case-insensitive here; `keywordStarts` then rejects the middle of a word ("monkey", "MONKEY").
  */
-const KEYWORD =
-  /(?:key|secret|token|passw(?:or)?d|pwd|passphrase|credential|clave|contraseña|passwort|mot de passe|jeton)s?(?![a-z])/gi;
+const KEYWORD = new RegExp(`(?:${SECRET_WORDS.map(escapeRegExp).join('|')})s?(?![a-z])`, 'gi');
+
+export const SECRET_GATES: readonly GatePattern[] = [
+  ...KEY_PREFIX_GATES,
+  // The words alone, as case-insensitive as KEYWORD: the gate passes wherever KEYWORD matches.
+  ...SECRET_WORDS.map((w) => pattern(GATE.SECRET_WORD, word(w, true))),
+];
 
 function keywordStarts(text: string, at: number): boolean {
   if (at === 0) return true;
@@ -88,7 +102,7 @@ export const secretRecognizer: Recognizer = {
   name: 'secrets',
   entities: ['API_KEY', 'SECRET'],
   find(text: string, ctx: ScanContext, out: Entity[]): void {
-    if (PREFILTER.test(text)) {
+    if (ctx.gates & GATE.KEY_PREFIX) {
       KEYS.lastIndex = 0;
       for (let m = KEYS.exec(text); m; m = KEYS.exec(text)) {
         const s = m[0];
@@ -105,7 +119,7 @@ export const secretRecognizer: Recognizer = {
         out.push({ type: 'SECRET', start: m.index, end: m.index + m[0].length, text: m[0], score: 1 });
       }
     }
-    if (!ctx.hasDigits) return;
+    if (!ctx.hasDigits || !(ctx.gates & GATE.SECRET_WORD)) return;
     KEYWORD.lastIndex = 0;
     for (let k = KEYWORD.exec(text); k; k = KEYWORD.exec(text)) {
       const from = k.index + k[0].length;

@@ -71,7 +71,58 @@ export interface ScanContext {
   minScore: number;
   /** The text holds at least one ASCII digit. */
   hasDigits: boolean;
+  /** The bits of GATE whose tests the text passes (gates.ts makes them all in one pass). */
+  gates: number;
 }
+
+/** Options with their defaults applied and checked: a ScanContext before a text is looked at. */
+export type ResolvedOptions = Omit<ScanContext, 'hasDigits' | 'gates'>;
+
+/**
+ * Cheap tests of a whole text that guard costly patterns, as bits of ScanContext.gates. Each
+ * recognizer defines the patterns of its own gates next to the regexes they guard (see
+ * gate-automaton.ts); a gate passes whenever the test it stands for would.
+ */
+export const GATE = {
+  /** An ASCII digit (after other scripts' digits are read as ASCII). */
+  DIGIT: 1 << 0,
+  /** An Arabic-Indic, Persian or Devanagari digit. */
+  OTHER_DIGIT: 1 << 1,
+  /** A street word where an address in a Latin-script language other than English could be. */
+  STREET: 1 << 2,
+  /** The prefix of an API key format. */
+  KEY_PREFIX: 1 << 3,
+  /** A word like key, secret, token, password. */
+  SECRET_WORD: 1 << 4,
+  /** A word about birth, in any language. */
+  BIRTH_WORD: 1 << 5,
+  /** A digit, a dot, one to three digits, a dot, a digit. */
+  IPV4_DOTS: 1 << 6,
+  /** Two colons with at most four hexadecimal digits between them. */
+  IPV6_COLONS: 1 << 7,
+  /** "://" or "www.". */
+  URL_START: 1 << 8,
+  /** A letter or digit, a dot, two letters. */
+  DOMAIN_DOT: 1 << 9,
+  /** Arabic, Devanagari or Han: the scripts of non-Latin addresses. */
+  ADDRESS_SCRIPT: 1 << 10,
+  /** Cyrillic, Arabic, Devanagari, kana, Han or Hangul: the scripts of native place names. */
+  PLACE_SCRIPT: 1 << 11,
+  /** Arabic, Devanagari, kana or Han: the scripts of the non-Latin name patterns. */
+  NAME_SCRIPT: 1 << 12,
+  /** A Hangul syllable. */
+  HANGUL: 1 << 13,
+  /** Twelve digits, with single spaces, dots or dashes between them. */
+  CARD_DIGITS: 1 << 14,
+  /** Nine digits, with single spaces, dots or dashes between them. */
+  ID_DIGITS: 1 << 15,
+  /** Seven digits (single spaces, dots or dashes between them), an optional dash and a capital letter. */
+  NIF_DIGITS: 1 << 16,
+  /** Two capital letters and two digits. */
+  IBAN_START: 1 << 17,
+  /** A word that announces a name ("my name is", "Hi", "Regards"), then spaces and a capital letter. */
+  LEAD_WORD: 1 << 18,
+} as const;
 
 /** One family of patterns. `find` appends candidates (already scored, context included) to `out`. */
 export interface Recognizer {

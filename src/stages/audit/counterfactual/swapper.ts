@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../../text/escape-regexp.js';
 import type { SwapPair, SwapType } from './swap-list.js';
 
 /**
@@ -14,8 +15,6 @@ export interface Swapped {
   /** The pairs used, as `x→y` keys, for the per-pair breakdown. */
   pairs: string[];
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function keepCase(original: string, replacement: string): string {
   if (original.length > 1 && original === original.toUpperCase() && original !== original.toLowerCase())

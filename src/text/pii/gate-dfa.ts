@@ -1,0 +1,224 @@
+/**
+ * The DFA behind GateAutomaton: the patterns as an NFA, code units split into classes, and subset
+ * construction done lazily, one state at a time, when a scan first reaches the state.
+ */
+
+import type { CharSet, Element, GatePattern } from './gate-pattern.js';
+
+const MAX_UNIT = 0xffff;
+/** The gate-bits slot of a row not yet worked out. */
+const UNFILLED = -1;
+
+interface Nfa {
+  /** Per NFA state: the set its element reads, or undefined for a pattern's accepting state. */
+  sets: (CharSet | undefined)[];
+  times: Element['times'][];
+  /** Per NFA state: the gate bit it accepts (0 unless accepting). */
+  accepts: number[];
+  /** Per NFA state: itself and the states reachable by skipping optional and repeated elements. */
+  closure: number[][];
+  /** The closures of every pattern's first state. */
+  starts: number[];
+}
+
+function buildNfa(patterns: readonly GatePattern[]): Nfa {
+  const nfa: Nfa = { sets: [], times: [], accepts: [], closure: [], starts: [] };
+  for (const p of patterns) {
+    const base = nfa.sets.length;
+    for (const e of p.elements) {
+      nfa.sets.push(e.set);
+      nfa.times.push(e.times);
+      nfa.accepts.push(0);
+    }
+    nfa.sets.push(undefined);
+    nfa.times.push('one');
+    nfa.accepts.push(p.gate);
+    const n = p.elements.length;
+    for (let i = n; i >= 0; i--) {
+      const id = base + i;
+      const skip = i < n && nfa.times[id] !== 'one' ? nfa.closure[id + 1]! : [];
+      nfa.closure[id] = [id, ...skip];
+    }
+    // closure was filled from the end: the entries for this pattern are in place.
+    for (const id of nfa.closure[base]!) if (!nfa.starts.includes(id)) nfa.starts.push(id);
+  }
+  return nfa;
+}
+
+/** Splits the code units into classes by which NFA states' sets hold them. */
+function classify(sets: readonly (CharSet | undefined)[]): {
+  classOf: Uint8Array | Uint16Array;
+  classes: number;
+  member: Uint8Array[];
+} {
+  const points = new Set<number>([0, MAX_UNIT + 1]);
+  for (const set of sets) {
+    if (!set) continue;
+    for (let k = 0; k < set.length; k += 2) {
+      points.add(set[k]!);
+      points.add(set[k + 1]! + 1);
+    }
+  }
+  const bounds = [...points].sort((a, b) => a - b);
+  const at = new Map(bounds.map((b, i) => [b, i]));
+  // Per interval [bounds[t], bounds[t + 1]): the NFA states whose set holds it, in increasing order.
+  const holders: number[][] = bounds.map(() => []);
+  sets.forEach((set, id) => {
+    if (!set) return;
+    for (let k = 0; k < set.length; k += 2) {
+      for (let t = at.get(set[k]!)!; bounds[t]! <= set[k + 1]!; t++) {
+        if (holders[t]!.at(-1) !== id) holders[t]!.push(id);
+      }
+    }
+  });
+  const byKey = new Map<string, number>([['', 0]]);
+  const classHolders: number[][] = [[]];
+  const interval: number[] = [];
+  for (let t = 0; t + 1 < bounds.length; t++) {
+    const key = holders[t]!.join(',');
+    let c = byKey.get(key);
+    if (c === undefined) {
+      c = classHolders.length;
+      byKey.set(key, c);
+      classHolders.push(holders[t]!);
+    }
+    interval.push(c);
+  }
+  const classOf = classHolders.length <= 256 ? new Uint8Array(MAX_UNIT + 1) : new Uint16Array(MAX_UNIT + 1);
+  for (let t = 0; t + 1 < bounds.length; t++) classOf.fill(interval[t]!, bounds[t]!, bounds[t + 1]!);
+  const member = classHolders.map((ids) => {
+    const m = new Uint8Array(sets.length);
+    for (const id of ids) m[id] = 1;
+    return m;
+  });
+  return { classOf, classes: classHolders.length, member };
+}
+
+/**
+ * States are sets of NFA states (the start states of every pattern implicitly present at every
+ * position: a match may begin anywhere), kept sorted and keyed by their members as one string. A
+ * state's row is `classes` next-row offsets, then its gate bits, UNFILLED until `fill` works it out.
+ * Most states read most classes as the empty set does (no pattern under way continues on them), so a
+ * row starts as a copy of the empty set's and only the classes some member reads are worked out.
+ */
+export class LazyDfa {
+  readonly classOf: Uint8Array | Uint16Array;
+  readonly classes: number;
+  /** Rows of `classes + 1` entries; offsets, not state numbers, so a scan needs no multiplication. */
+  table: Int32Array;
+  readonly #stride: number;
+  readonly #nfa: Nfa;
+  readonly #member: readonly Uint8Array[];
+  /** The classes each NFA state reads. */
+  readonly #reads: number[][];
+  /** Per class: the NFA states the starts reach on it, and the offset of that DFA state. */
+  readonly #fromStart: number[][] = [];
+  readonly #startRow: number[] = [];
+  readonly #ids = new Map<string, number>();
+  readonly #sets: number[][] = [];
+  // Scratch for one successor set: its members, and a stamp per NFA state that says it is in.
+  readonly #stamp: Int32Array;
+  #generation = 0;
+  #out: number[] = [];
+
+  constructor(patterns: readonly GatePattern[]) {
+    this.#nfa = buildNfa(patterns);
+    const { classOf, classes, member } = classify(this.#nfa.sets);
+    this.classOf = classOf;
+    this.classes = classes;
+    this.#member = member;
+    this.#stride = classes + 1;
+    this.table = new Int32Array(256 * this.#stride);
+    this.#stamp = new Int32Array(this.#nfa.sets.length);
+    this.#reads = this.#nfa.sets.map(() => []);
+    for (let c = 0; c < classes; c++) {
+      const m = member[c]!;
+      for (let id = 0; id < m.length; id++) if (m[id] === 1) this.#reads[id]!.push(c);
+    }
+    this.#begin();
+    this.#finish(); // the empty set: state 0, offset 0
+    for (let c = 0; c < classes; c++) {
+      this.#begin();
+      this.#advance(this.#nfa.starts, c);
+      this.#fromStart.push(this.#out);
+      this.#startRow.push(this.#finish());
+    }
+    this.fill(0);
+  }
+
+  get states(): number {
+    return this.#sets.length;
+  }
+
+  /** Works out the row at `offset`; returns the table, which may have been reallocated. */
+  fill(offset: number): Int32Array {
+    const states = this.#sets[offset / this.#stride]!;
+    const next = this.#startRow.slice();
+    let gates = 0;
+    const done = new Set<number>();
+    for (const id of states) {
+      gates |= this.#nfa.accepts[id]!;
+      for (const c of this.#reads[id]!) {
+        if (done.has(c)) continue;
+        done.add(c);
+        this.#begin();
+        for (const start of this.#fromStart[c]!) this.#add(start);
+        this.#advance(states, c);
+        next[c] = this.#finish();
+      }
+    }
+    const table = this.table; // after #finish, which may grow it
+    for (let c = 0; c < this.classes; c++) table[offset + c] = next[c]!;
+    table[offset + this.classes] = gates;
+    return table;
+  }
+
+  #begin(): void {
+    this.#generation++;
+    this.#out = [];
+  }
+
+  #add(id: number): void {
+    if (this.#stamp[id] === this.#generation) return;
+    this.#stamp[id] = this.#generation;
+    // Insertion keeps the set sorted: sets hold a few states.
+    const out = this.#out;
+    let i = out.length;
+    out.push(id);
+    while (i > 0 && out[i - 1]! > id) {
+      out[i] = out[i - 1]!;
+      i--;
+    }
+    out[i] = id;
+  }
+
+  /** Adds the NFA states reached from `from` by reading a unit of class `c`. */
+  #advance(from: readonly number[], c: number): void {
+    const m = this.#member[c]!;
+    const nfa = this.#nfa;
+    for (const id of from) {
+      if (m[id] !== 1) continue;
+      for (const next of nfa.times[id] === 'many' ? nfa.closure[id]! : nfa.closure[id + 1]!) this.#add(next);
+    }
+  }
+
+  /** The offset of the DFA state for the set being built, a new unfilled row if it is new. */
+  #finish(): number {
+    const out = this.#out;
+    const key = String.fromCharCode(...out.map((id) => id & 0xffff), ...out.map((id) => id >>> 16));
+    let id = this.#ids.get(key);
+    if (id === undefined) {
+      id = this.#sets.length;
+      this.#ids.set(key, id);
+      this.#sets.push(out);
+      const offset = id * this.#stride;
+      if (offset + this.#stride > this.table.length) {
+        const grown = new Int32Array(this.table.length * 2);
+        grown.set(this.table);
+        this.table = grown;
+      }
+      this.table[offset + this.classes] = UNFILLED;
+    }
+    return id * this.#stride;
+  }
+}
