@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, type Entity, resolveOverlaps } from '../../src/text/pii/index.js';
+import {
+  analyze,
+  analyzeMany,
+  analyzeWith,
+  type Entity,
+  resolveOptions,
+  resolveOverlaps,
+} from '../../src/text/pii/index.js';
+import { PII_CASES } from './pii-cases.js';
 
 const e = (start: number, end: number, score: number, type: Entity['type'] = 'URL'): Entity => ({
   type,
@@ -114,5 +122,18 @@ describe('digits of other scripts', () => {
 
   it('finds nothing in other-script digits that would be nothing in ASCII', () => {
     expect(analyze('الطلب رقم ١٢٣ بسعر ٤٥ ريال')).toEqual([]);
+  });
+});
+
+describe('analyzeMany', () => {
+  it('finds in each text of a batch what analyzeWith finds in it alone', () => {
+    const texts = ['', ...PII_CASES.map((c) => c.text), 'Zahl ٠١٢-٣٤٥-٦٧٨٩ und ana@example.com', ''];
+    const resolved = resolveOptions({});
+    const one = texts.map((t) => analyzeWith(t, resolved));
+    expect(one.filter((f) => f.length > 0).length).toBeGreaterThan(150);
+    expect(analyzeMany(texts, resolved)).toEqual(one);
+    const some = ['EMAIL_ADDRESS', 'PERSON'] as const;
+    expect(analyzeMany(texts, resolved, some)).toEqual(texts.map((t) => analyzeWith(t, resolved, some)));
+    expect(analyzeMany([], resolved)).toEqual([]);
   });
 });

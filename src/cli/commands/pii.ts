@@ -117,7 +117,9 @@ export function registerPii(program: Command): void {
       }
       const options: AnalyzeOptions = { region: o.region, minScore: parseMinScore(o.minScore) };
       const modelThreshold = parseModelThreshold(o.modelThreshold, o.model);
-      const { analyzeWith, anonymize, FakeMap, resolveOptions } = await import('../../text/pii/index.js');
+      const { analyzeMany, analyzeWith, anonymize, FakeMap, resolveOptions } = await import(
+        '../../text/pii/index.js'
+      );
       let resolved: ReturnType<typeof resolveOptions>;
       try {
         resolved = resolveOptions(options);
@@ -136,12 +138,27 @@ export function registerPii(program: Command): void {
       const bar = progress('pii');
       try {
         for await (const rows of strictRows(file, 'jsonl', { chunkSize: 256 * 1024, batchSize: 100 })) {
+          // The rows before a bad one are handled first, as when rows were read one at a time.
+          const texts: string[] = [];
+          let bad: unknown;
           for (const item of rows) {
-            const text = textField(item, o.field, file);
+            try {
+              texts.push(textField(item, o.field, file));
+            } catch (e) {
+              bad = e;
+              break;
+            }
+          }
+          // A batch at once: each recognizer runs over all of it in turn (see analyzeMany).
+          const batch = withModel ? undefined : analyzeMany(texts, resolved);
+          for (let i = 0; i < texts.length; i++) {
+            const item = rows[i]!;
+            const text = texts[i]!;
             lines++;
-            const rules = analyzeWith(text, resolved);
             // The model is async and the rules are not: without --model, no await and no copy here.
-            const found = withModel ? withModel.merge(rules, await withModel.model.find(text)) : rules;
+            const found = withModel
+              ? withModel.merge(analyzeWith(text, resolved), await withModel.model.find(text))
+              : batch![i]!;
             if (found.length > 0) withPii++;
             for (const e of found) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
             let pending: void | Promise<void> | undefined;
@@ -163,6 +180,7 @@ export function registerPii(program: Command): void {
             if (pending) await pending;
           }
           bar.update(lines);
+          if (bad) throw bad;
         }
       } catch (e) {
         await sink.abort();

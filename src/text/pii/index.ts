@@ -1,6 +1,13 @@
 /** PII detection and anonymization: pure functions over strings (no store, no I/O). */
 
-export { analyze, analyzeWith, RECOGNIZERS, resolveOptions, resolveOverlaps } from './analyze.js';
+export {
+  analyze,
+  analyzeMany,
+  analyzeWith,
+  RECOGNIZERS,
+  resolveOptions,
+  resolveOverlaps,
+} from './analyze.js';
 export { type ChatEntity, type RedactChatOptions, redactChat } from './chat.js';
 export { CONTEXT_BOOST } from './context.js';
 export { FakeMap, fakeValue } from './fake.js';
