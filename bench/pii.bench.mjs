@@ -1,6 +1,6 @@
 // PII scan speed and quality. Speed: `analyze` over ~50 MB of generated support-chat text with sparse
-// PII (bench/lib/gen-pii-text.mjs, seeded), one call per record as the checks stage makes them; the
-// issue's target is ≥ 20 MB/s. Quality: precision and recall per entity type on the labelled cases in
+// PII (bench/lib/gen-pii-text.mjs, seeded), one call per record as the checks stage makes them, then
+// `analyzeMany` on batches of 100 as `tandem pii` makes them; the issue's target is ≥ 20 MB/s. Quality: precision and recall per entity type on the labelled cases in
 // test/text/pii-cases.ts (exact type and span); target ≥ 0.95 for the checksum- and pattern-based types.
 // With PII_MODEL=<model folder> (and the engine in .engines/, see docs/checks.md) it also measures the
 // optional model-based recognizer on the first ~200 KB of the same text. The CLI runs twice: on all
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import * as phoneMax from 'libphonenumber-js/max';
 import * as phoneMin from 'libphonenumber-js/min';
 import ts from 'typescript';
-import { analyze, anonymize, ENTITY_TYPES } from '../dist/text/pii/index.js';
+import { analyze, analyzeMany, anonymize, ENTITY_TYPES, resolveOptions } from '../dist/text/pii/index.js';
 import { generatePiiText } from './lib/gen-pii-text.mjs';
 import { machine } from './lib/machine.mjs';
 
@@ -70,6 +70,17 @@ function speed() {
   }
   console.log(
     `analyze (best of 3): ${best.wall.toFixed(2)} s wall, ${(bytes / 1e6 / best.wall).toFixed(1)} MB/s (${(bytes / 1e6 / best.cpu).toFixed(1)} MB/s of CPU time), ${Math.round(records.length / best.wall)} records/s, ${best.found} entities; load average ${os.loadavg()[0].toFixed(1)}`,
+  );
+  // In batches of 100, as `tandem pii` analyses them (analyzeMany: recognizer by recognizer).
+  const resolved = resolveOptions({});
+  let bestBatch = Number.POSITIVE_INFINITY;
+  for (let pass = 0; pass < 3; pass++) {
+    const t1 = performance.now();
+    for (let i = 0; i < records.length; i += 100) analyzeMany(records.slice(i, i + 100), resolved);
+    bestBatch = Math.min(bestBatch, (performance.now() - t1) / 1000);
+  }
+  console.log(
+    `analyzeMany, batches of 100 (best of 3): ${bestBatch.toFixed(2)} s wall, ${(bytes / 1e6 / bestBatch).toFixed(1)} MB/s`,
   );
   const t2 = performance.now();
   for (const r of records) anonymize(r, analyze(r), 'replace');

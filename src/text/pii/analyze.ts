@@ -193,7 +193,15 @@ export function analyzeMany(
       gates = scanGates(folded);
     }
     scanned.push(folded);
-    contexts.push({ ...resolved, hasDigits: (gates & GATE.DIGIT) !== 0, gates });
+    // Written out, not spread from `resolved`: a spread here cost more than a microsecond a text.
+    contexts.push({
+      region: resolved.region,
+      phoneRegions: resolved.phoneRegions,
+      minScore: resolved.minScore,
+      contextWords: resolved.contextWords,
+      hasDigits: (gates & GATE.DIGIT) !== 0,
+      gates,
+    });
     found.push([]);
   }
   for (const r of recognizers) {
