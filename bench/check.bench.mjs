@@ -21,7 +21,7 @@ timed('node', [cli, 'import', data, '--dataset', 'bench', '--db', db, '--json'])
 const r = timed('node', [cli, 'check', '--dataset', 'bench', '--db', db, '--json']);
 const s = JSON.parse(r.stdout);
 console.log(
-  `${N.toLocaleString('en-US')} records (${(bytes / 2 ** 20).toFixed(0)} MiB): check in ${r.seconds.toFixed(1)} s = ${Math.round(N / r.seconds).toLocaleString('en-US')} records/s, peak RSS ${r.peakMB.toFixed(0)} MB`,
+  `${N.toLocaleString('en-US')} records (${(bytes / 2 ** 20).toFixed(0)} MiB): check in ${r.seconds.toFixed(1)} s = ${Math.round(N / r.seconds).toLocaleString('en-US')} records/s, ${r.cpuSeconds.toFixed(1)} s of CPU, peak RSS ${r.peakMB.toFixed(0)} MB`,
 );
 for (const c of s.checks) console.log(`  ${c.check.padEnd(14)} failed ${c.failed}`);
 const again = timed('node', [cli, 'check', '--dataset', 'bench', '--db', db, '--only', 'dedup', '--json']);

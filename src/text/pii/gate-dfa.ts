@@ -33,14 +33,16 @@ function buildNfa(patterns: readonly GatePattern[]): Nfa {
     nfa.sets.push(undefined);
     nfa.times.push('one');
     nfa.accepts.push(p.gate);
+    // Worked out from the end, then appended in order (writing past an array's end makes it sparse).
     const n = p.elements.length;
-    for (let i = n; i >= 0; i--) {
-      const id = base + i;
-      const skip = i < n && nfa.times[id] !== 'one' ? nfa.closure[id + 1]! : [];
-      nfa.closure[id] = [id, ...skip];
+    const closures: number[][] = [];
+    closures[n] = [base + n];
+    for (let i = n - 1; i >= 0; i--) {
+      closures[i] = nfa.times[base + i] === 'one' ? [base + i] : [base + i, ...closures[i + 1]!];
     }
-    // closure was filled from the end: the entries for this pattern are in place.
-    for (const id of nfa.closure[base]!) if (!nfa.starts.includes(id)) nfa.starts.push(id);
+    for (const c of closures) nfa.closure.push(c);
+    // Each pattern's states are its own, so no start is pushed twice.
+    for (const id of closures[0]!) nfa.starts.push(id);
   }
   return nfa;
 }
@@ -50,6 +52,8 @@ function classify(sets: readonly (CharSet | undefined)[]): {
   classOf: Uint8Array | Uint16Array;
   classes: number;
   member: Uint8Array[];
+  /** Per class: the NFA states whose set holds it. */
+  holders: number[][];
 } {
   const points = new Set<number>([0, MAX_UNIT + 1]);
   for (const set of sets) {
@@ -91,7 +95,7 @@ function classify(sets: readonly (CharSet | undefined)[]): {
     for (const id of ids) m[id] = 1;
     return m;
   });
-  return { classOf, classes: classHolders.length, member };
+  return { classOf, classes: classHolders.length, member, holders: classHolders };
 }
 
 /**
@@ -116,6 +120,8 @@ export class LazyDfa {
   readonly #startRow: number[] = [];
   readonly #ids = new Map<string, number>();
   readonly #sets: number[][] = [];
+  /** Per class: the offset of the row `fill` last worked it out for. */
+  readonly #doneFor: Int32Array;
   // Scratch for one successor set: its members, and a stamp per NFA state that says it is in.
   readonly #stamp: Int32Array;
   #generation = 0;
@@ -123,23 +129,31 @@ export class LazyDfa {
 
   constructor(patterns: readonly GatePattern[]) {
     this.#nfa = buildNfa(patterns);
-    const { classOf, classes, member } = classify(this.#nfa.sets);
+    const { classOf, classes, member, holders } = classify(this.#nfa.sets);
     this.classOf = classOf;
     this.classes = classes;
     this.#member = member;
     this.#stride = classes + 1;
     this.table = new Int32Array(256 * this.#stride);
     this.#stamp = new Int32Array(this.#nfa.sets.length);
-    this.#reads = this.#nfa.sets.map(() => []);
-    for (let c = 0; c < classes; c++) {
-      const m = member[c]!;
-      for (let id = 0; id < m.length; id++) if (m[id] === 1) this.#reads[id]!.push(c);
-    }
+    const reads: number[][] = [];
+    for (let id = 0; id < this.#nfa.sets.length; id++) reads.push([]);
+    holders.forEach((ids, c) => {
+      for (const id of ids) reads[id]!.push(c);
+    });
+    this.#reads = reads;
+    this.#doneFor = new Int32Array(classes).fill(-1);
+    const isStart = new Uint8Array(this.#nfa.sets.length);
+    for (const id of this.#nfa.starts) isStart[id] = 1;
     this.#begin();
     this.#finish(); // the empty set: state 0, offset 0
     for (let c = 0; c < classes; c++) {
       this.#begin();
-      this.#advance(this.#nfa.starts, c);
+      // Only the start states that read c: the NFA states holding c, less those that are not starts.
+      this.#advance(
+        holders[c]!.filter((id) => isStart[id] === 1),
+        c,
+      );
       this.#fromStart.push(this.#out);
       this.#startRow.push(this.#finish());
     }
@@ -155,12 +169,12 @@ export class LazyDfa {
     const states = this.#sets[offset / this.#stride]!;
     const next = this.#startRow.slice();
     let gates = 0;
-    const done = new Set<number>();
+    const done = this.#doneFor;
     for (const id of states) {
       gates |= this.#nfa.accepts[id]!;
       for (const c of this.#reads[id]!) {
-        if (done.has(c)) continue;
-        done.add(c);
+        if (done[c] === offset) continue;
+        done[c] = offset;
         this.#begin();
         for (const start of this.#fromStart[c]!) this.#add(start);
         this.#advance(states, c);
@@ -205,7 +219,7 @@ export class LazyDfa {
   /** The offset of the DFA state for the set being built, a new unfilled row if it is new. */
   #finish(): number {
     const out = this.#out;
-    const key = String.fromCharCode(...out.map((id) => id & 0xffff), ...out.map((id) => id >>> 16));
+    const key = out.join(',');
     let id = this.#ids.get(key);
     if (id === undefined) {
       id = this.#sets.length;
