@@ -3,46 +3,65 @@
  * construction done lazily, one state at a time, when a scan first reaches the state.
  */
 
-import type { CharSet, Element, GatePattern } from './gate-pattern.js';
+import type { CharSet, GatePattern } from './gate-pattern.js';
 
 const MAX_UNIT = 0xffff;
 /** The gate-bits slot of a row not yet worked out. */
 const UNFILLED = -1;
 
+/** How an NFA state's element repeats; ACCEPT marks a pattern's end. */
+const ONE = 0;
+const OPTIONAL = 1;
+const MANY = 2;
+const ACCEPT = 3;
+const TIMES = { one: ONE, optional: OPTIONAL, many: MANY } as const;
+
+/**
+ * The patterns as one NFA, state i of a pattern being "i elements read", in flat arrays: thousands of
+ * small arrays per state made the first scan cost a garbage collection.
+ */
 interface Nfa {
   /** Per NFA state: the set its element reads, or undefined for a pattern's accepting state. */
   sets: (CharSet | undefined)[];
-  times: Element['times'][];
+  times: Uint8Array;
   /** Per NFA state: the gate bit it accepts (0 unless accepting). */
-  accepts: number[];
-  /** Per NFA state: itself and the states reachable by skipping optional and repeated elements. */
-  closure: number[][];
+  accepts: Int32Array;
+  /**
+   * Per NFA state: the last state of its closure, the states reached by skipping optional and
+   * repeated elements. A closure is a range: a state and those after it up to the first that must
+   * read a unit (or the accepting state).
+   */
+  closureEnd: Int32Array;
   /** The closures of every pattern's first state. */
   starts: number[];
 }
 
 function buildNfa(patterns: readonly GatePattern[]): Nfa {
-  const nfa: Nfa = { sets: [], times: [], accepts: [], closure: [], starts: [] };
+  const sets: (CharSet | undefined)[] = [];
+  for (const p of patterns) sets.push(...p.elements.map((e) => e.set), undefined);
+  const n = sets.length;
+  const nfa: Nfa = {
+    sets,
+    times: new Uint8Array(n),
+    accepts: new Int32Array(n),
+    closureEnd: new Int32Array(n),
+    starts: [],
+  };
+  let base = 0;
   for (const p of patterns) {
-    const base = nfa.sets.length;
-    for (const e of p.elements) {
-      nfa.sets.push(e.set);
-      nfa.times.push(e.times);
-      nfa.accepts.push(0);
+    const k = p.elements.length;
+    p.elements.forEach((e, i) => {
+      nfa.times[base + i] = TIMES[e.times];
+    });
+    nfa.times[base + k] = ACCEPT;
+    nfa.accepts[base + k] = p.gate;
+    for (let i = k; i >= 0; i--) {
+      const id = base + i;
+      const t = nfa.times[id];
+      nfa.closureEnd[id] = t === OPTIONAL || t === MANY ? nfa.closureEnd[id + 1]! : id;
     }
-    nfa.sets.push(undefined);
-    nfa.times.push('one');
-    nfa.accepts.push(p.gate);
-    // Worked out from the end, then appended in order (writing past an array's end makes it sparse).
-    const n = p.elements.length;
-    const closures: number[][] = [];
-    closures[n] = [base + n];
-    for (let i = n - 1; i >= 0; i--) {
-      closures[i] = nfa.times[base + i] === 'one' ? [base + i] : [base + i, ...closures[i + 1]!];
-    }
-    for (const c of closures) nfa.closure.push(c);
-    // Each pattern's states are its own, so no start is pushed twice.
-    for (const id of closures[0]!) nfa.starts.push(id);
+    for (let id = base; id <= nfa.closureEnd[base]!; id++) nfa.starts.push(id);
+    base += k + 1;
   }
   return nfa;
 }
@@ -113,8 +132,9 @@ export class LazyDfa {
   readonly #stride: number;
   readonly #nfa: Nfa;
   readonly #member: readonly Uint8Array[];
-  /** The classes each NFA state reads. */
-  readonly #reads: number[][];
+  /** The classes each NFA state reads: #readClasses[#readStart[id] .. #readStart[id + 1]). */
+  readonly #readStart: Int32Array;
+  readonly #readClasses: Uint16Array;
   /** Per class: the NFA states the starts reach on it, and the offset of that DFA state. */
   readonly #fromStart: number[][] = [];
   readonly #startRow: number[] = [];
@@ -136,12 +156,15 @@ export class LazyDfa {
     this.#stride = classes + 1;
     this.table = new Int32Array(256 * this.#stride);
     this.#stamp = new Int32Array(this.#nfa.sets.length);
-    const reads: number[][] = [];
-    for (let id = 0; id < this.#nfa.sets.length; id++) reads.push([]);
+    const n = this.#nfa.sets.length;
+    this.#readStart = new Int32Array(n + 1);
+    for (const ids of holders) for (const id of ids) this.#readStart[id + 1]!++;
+    for (let id = 0; id < n; id++) this.#readStart[id + 1]! += this.#readStart[id]!;
+    this.#readClasses = new Uint16Array(this.#readStart[n]!);
+    const filled = this.#readStart.slice(0, n);
     holders.forEach((ids, c) => {
-      for (const id of ids) reads[id]!.push(c);
+      for (const id of ids) this.#readClasses[filled[id]!++] = c;
     });
-    this.#reads = reads;
     this.#doneFor = new Int32Array(classes).fill(-1);
     const isStart = new Uint8Array(this.#nfa.sets.length);
     for (const id of this.#nfa.starts) isStart[id] = 1;
@@ -172,7 +195,8 @@ export class LazyDfa {
     const done = this.#doneFor;
     for (const id of states) {
       gates |= this.#nfa.accepts[id]!;
-      for (const c of this.#reads[id]!) {
+      for (let r = this.#readStart[id]!; r < this.#readStart[id + 1]!; r++) {
+        const c = this.#readClasses[r]!;
         if (done[c] === offset) continue;
         done[c] = offset;
         this.#begin();
@@ -212,7 +236,9 @@ export class LazyDfa {
     const nfa = this.#nfa;
     for (const id of from) {
       if (m[id] !== 1) continue;
-      for (const next of nfa.times[id] === 'many' ? nfa.closure[id]! : nfa.closure[id + 1]!) this.#add(next);
+      // A repeated element may read again; any other goes on to the next.
+      const to = nfa.times[id] === MANY ? id : id + 1;
+      for (let next = to; next <= nfa.closureEnd[to]!; next++) this.#add(next);
     }
   }
 
