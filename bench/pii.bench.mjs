@@ -1,7 +1,8 @@
 // PII scan speed and quality. Speed: `analyze` over ~50 MB of generated support-chat text with sparse
 // PII (bench/lib/gen-pii-text.mjs, seeded), one call per record as the checks stage makes them, then
-// `analyzeMany` on batches of 100 as `tandem pii` makes them; the issue's target is ≥ 20 MB/s. Quality: precision and recall per entity type on the labelled cases in
-// test/text/pii-cases.ts (exact type and span); target ≥ 0.95 for the checksum- and pattern-based types.
+// `analyzeMany` on batches of 100 as `tandem pii` makes them; the issue's target is ≥ 20 MB/s.
+// Quality: precision and recall per entity type on the labelled cases in test/text/pii-cases.ts
+// (exact type and span); target ≥ 0.95 for the checksum- and pattern-based types.
 // With PII_MODEL=<model folder> (and the engine in .engines/, see docs/checks.md) it also measures the
 // optional model-based recognizer on the first ~200 KB of the same text. The CLI runs twice: on all
 // cores, and pinned to one (`taskset -c 0`, where taskset exists; the median of PII_CLI_RUNS=5 runs),

@@ -20,7 +20,7 @@
 
 import { escapeRegExp } from '../escape-regexp.js';
 import { NATIVE_CITY_NAMES } from './data/places.js';
-import { chars, type GatePattern, one, pattern, range, some, word } from './gate-pattern.js';
+import { ASCII_DIGIT, chars, type GatePattern, one, pattern, some, word } from './gate-pattern.js';
 import { type Entity, GATE, type Recognizer, type ScanContext } from './types.js';
 
 /** Han-script city names: a Chinese address found after other Han text starts at the first of them. */
@@ -78,7 +78,6 @@ const LATIN_ADDRESS = new RegExp(
 );
 const CITY_AFTER_RE = new RegExp(CITY_AFTER, 'uy');
 const SPACE = chars(' \u00a0');
-const DIGIT = range(0x30, 0x39);
 /**
  * The gate before the Latin address pattern: what each of its branches must contain, as
  * case-sensitive as the pattern itself (a case-insensitive test passed on "during", "park" and
@@ -86,7 +85,7 @@ const DIGIT = range(0x30, 0x39);
  * French or a Romance street type then a space.
  */
 const STREET_GATES = [
-  ...GERMANIC_SUFFIXES.map((w) => pattern(GATE.STREET, word(w), some(SPACE), one(DIGIT))),
+  ...GERMANIC_SUFFIXES.map((w) => pattern(GATE.STREET, word(w), some(SPACE), one(ASCII_DIGIT))),
   ...[...GERMANIC_LEADS, ...FR_TYPES, ...ROMANCE_TYPES].map((w) => pattern(GATE.STREET, word(w), one(SPACE))),
 ];
 
@@ -119,7 +118,7 @@ export const intlAddressRecognizer: Recognizer = {
   name: 'address-intl',
   entities: ['LOCATION'],
   find(text: string, ctx: ScanContext, out: Entity[]): void {
-    if (!ctx.hasDigits) return;
+    if (!(ctx.gates & GATE.DIGIT)) return;
     LATIN_ADDRESS.lastIndex = 0;
     if (ctx.gates & GATE.STREET)
       for (let m = LATIN_ADDRESS.exec(text); m; m = LATIN_ADDRESS.exec(text)) {

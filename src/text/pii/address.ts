@@ -11,7 +11,7 @@
  */
 
 import { boosted, contextPattern, hasContext } from './context.js';
-import type { Entity, Recognizer, ScanContext } from './types.js';
+import { type Entity, GATE, type Recognizer, type ScanContext } from './types.js';
 
 /** USPS street suffixes (Publication 28, appendix C1), full and abbreviated, and common British ones. */
 const SUFFIX = [
@@ -71,7 +71,7 @@ export const addressRecognizer: Recognizer = {
   name: 'address',
   entities: ['LOCATION'],
   find(text: string, ctx: ScanContext, out: Entity[]): void {
-    if (!ctx.hasDigits) return;
+    if (!(ctx.gates & GATE.DIGIT)) return;
     STREET.lastIndex = 0;
     for (let m = STREET.exec(text); m; m = STREET.exec(text)) {
       let end = m.index + m[0].length;

@@ -199,7 +199,6 @@ export function analyzeMany(
       phoneRegions: resolved.phoneRegions,
       minScore: resolved.minScore,
       contextWords: resolved.contextWords,
-      hasDigits: (gates & GATE.DIGIT) !== 0,
       gates,
     });
     found.push([]);

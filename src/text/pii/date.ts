@@ -292,7 +292,7 @@ export const dateRecognizer: Recognizer = {
   name: 'date',
   entities: ['DATE_TIME', 'DATE_OF_BIRTH'],
   find(text: string, ctx: ScanContext, out: Entity[]): void {
-    if (!ctx.hasDigits) return;
+    if (!(ctx.gates & GATE.DIGIT)) return;
     // Every date has a digit: each digit run is tried once as the start of a date, or as the day after
     // a month name ("March 3, 2021"); a weekday before the date joins it. (One regex over the whole
     // text, an alternation of a few hundred names tried at every position, cost five times more.)

@@ -42,8 +42,10 @@ export function union(...sets: CharSet[]): CharSet {
   return sets.flat();
 }
 
-/** 0-9 (what `\\d` reads in a regex). */
+/** 0-9 (what `\d` reads in a regex). */
 export const ASCII_DIGIT: CharSet = [0x30, 0x39];
+/** A-Z. */
+export const ASCII_CAPITAL: CharSet = [0x41, 0x5a];
 /**
  * A run of at least `n` digits, with at most one separator from `separators` between two digits: the
  * gate of the patterns for numbers written in groups.
@@ -63,7 +65,7 @@ export const some = (set: CharSet): Element[] => [one(set), many(set)];
 /**
  * The non-ASCII code units that have a case mapping or are one (Latin, Greek, Cyrillic, Armenian,
  * Georgian, Cherokee, Glagolitic, Coptic, letterlike and circled symbols, full-width Latin): outside
- * them no character matches another under a regex's `i` flag. test/text/pii/gate-automaton.test.ts
+ * them no character matches another under a regex's `i` flag. test/text/pii-gate-automaton.test.ts
  * checks this against all 65,536 code units.
  */
 export const CASED_RANGES: readonly number[] = [

@@ -8,7 +8,7 @@ import { ADDRESS_GATES } from './address-intl.js';
 import { CARD_GATES } from './credit-card.js';
 import { DATE_GATES } from './date.js';
 import { GateAutomaton } from './gate-automaton.js';
-import { one, pattern, range } from './gate-pattern.js';
+import { ASCII_DIGIT, one, pattern } from './gate-pattern.js';
 import { IBAN_GATES } from './iban.js';
 import { LOCATION_GATES } from './location.js';
 import { NATIONAL_ID_GATES } from './national-ids.js';
@@ -20,7 +20,7 @@ import { GATE } from './types.js';
 
 /** The analyzer's own: any ASCII digit; any Arabic-Indic (٠-٩), Persian (۰-۹) or Devanagari (०-९) digit. */
 const DIGIT_GATES = [
-  pattern(GATE.DIGIT, one(range(0x30, 0x39))),
+  pattern(GATE.DIGIT, one(ASCII_DIGIT)),
   pattern(GATE.OTHER_DIGIT, one([0x660, 0x669, 0x6f0, 0x6f9, 0x966, 0x96f])),
 ];
 

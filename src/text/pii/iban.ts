@@ -5,7 +5,7 @@
  */
 
 import { ibanValid } from './checksums.js';
-import { ASCII_DIGIT, type GatePattern, one, pattern, range } from './gate-pattern.js';
+import { ASCII_CAPITAL, ASCII_DIGIT, type GatePattern, one, pattern } from './gate-pattern.js';
 import { type Entity, GATE, type Recognizer, type ScanContext } from './types.js';
 
 /** Total IBAN length per country (SWIFT IBAN registry). */
@@ -102,10 +102,9 @@ export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
 };
 
 const START = /(?<![A-Za-z0-9])([A-Z]{2})\d{2}/g;
-const CAPITAL = range(0x41, 0x5a);
 /** What START needs at least: two capital letters and two digits. */
 export const IBAN_GATES: readonly GatePattern[] = [
-  pattern(GATE.IBAN_START, one(CAPITAL), one(CAPITAL), one(ASCII_DIGIT), one(ASCII_DIGIT)),
+  pattern(GATE.IBAN_START, one(ASCII_CAPITAL), one(ASCII_CAPITAL), one(ASCII_DIGIT), one(ASCII_DIGIT)),
 ];
 
 function isAlnum(c: number): boolean {

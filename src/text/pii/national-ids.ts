@@ -20,7 +20,7 @@
 
 import { deTaxIdValid, luhnValid, nhsValid, nifLetter, verhoeffValid } from './checksums.js';
 import { boosted, contextPattern, hasContext } from './context.js';
-import { chars, digitRun, type GatePattern, one, optional, pattern, range } from './gate-pattern.js';
+import { ASCII_CAPITAL, chars, digitRun, type GatePattern, one, optional, pattern } from './gate-pattern.js';
 import { type Entity, type EntityType, GATE, type Recognizer, type ScanContext } from './types.js';
 
 /** Bare runs of 9–12 digits, or the grouped shapes below; never part of a longer number. */
@@ -30,11 +30,12 @@ const RUN =
 const NIF = /(?<![\w.-])(?:([XYZ])-?(\d{7})|(\d{1,2}\.\d{3}\.\d{3}|\d{8}))-?([A-Z])(?![\w-])/g;
 /**
  * What RUN needs at least (nine digits, single separators between), and what NIF needs at least (seven
- * digits, single dots between, then an optional dash and a capital letter).
+ * digits, then an optional dash and a capital letter; NIF's dots are let through with RUN's other
+ * separators, one separator set keeping the automaton small).
  */
 export const NATIONAL_ID_GATES: readonly GatePattern[] = [
   pattern(GATE.ID_DIGITS, digitRun(9, ' .-')),
-  pattern(GATE.NIF_DIGITS, digitRun(7, ' .-'), optional(chars('-')), one(range(0x41, 0x5a))),
+  pattern(GATE.NIF_DIGITS, digitRun(7, ' .-'), optional(chars('-')), one(ASCII_CAPITAL)),
 ];
 
 export const WEAK_SCORE = 0.4;
@@ -92,7 +93,7 @@ export const nationalIdRecognizer: Recognizer = {
   name: 'national-ids',
   entities: ['US_SSN', 'UK_NHS', 'CA_SIN', 'IN_AADHAAR', 'DE_TAX_ID', 'ES_NIF', 'ES_NIE'],
   find(text: string, ctx: ScanContext, out: Entity[]): void {
-    if (!ctx.hasDigits) return;
+    if (!(ctx.gates & GATE.DIGIT)) return;
     const push = (type: EntityType, start: number, s: string, score: number) =>
       out.push({ type, start, end: start + s.length, text: s, score });
     const context = (type: keyof typeof CONTEXT, start: number) =>
@@ -102,38 +103,32 @@ export const nationalIdRecognizer: Recognizer = {
       push(type, start, s, distinctive || context(type, start) ? 1 : WEAK_SCORE);
 
     RUN.lastIndex = 0;
-    if (ctx.gates & GATE.ID_DIGITS) {
-      for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-        const s = m[0];
-        const sep = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
-        const groups = sep ? s.split(sep).map((g) => g.length) : [s.length];
-        const shape = groups.join('-');
-        const digits = sep ? s.split(sep).join('') : s;
-        const bare = groups.length === 1;
-        const at = m.index;
-        if (/^(\d)\1+$/.test(digits)) continue; // 000 000 0000 passes mod 11 but is nobody's number
-        switch (digits.length) {
-          case 9:
-            if ((bare || shape === '3-2-4') && ssnValid(digits)) {
-              push(
-                'US_SSN',
-                at,
-                s,
-                boosted(SSN_SCORES[sep as keyof typeof SSN_SCORES], context('US_SSN', at)),
-              );
-            }
-            if ((bare || shape === '3-3-3') && sinValid(digits)) checked('CA_SIN', at, s, false);
-            break;
-          case 10:
-            if ((bare || shape === '3-3-4') && nhsValid(digits)) checked('UK_NHS', at, s, false);
-            break;
-          case 11:
-            if ((bare || shape === '2-3-3-3') && deTaxIdValid(digits)) checked('DE_TAX_ID', at, s, !bare);
-            break;
-          case 12:
-            if ((bare || shape === '4-4-4') && aadhaarValid(digits)) checked('IN_AADHAAR', at, s, !bare);
-            break;
-        }
+    // Without nine digits in a run (the gate), RUN cannot match: the loop does not start.
+    for (let m = ctx.gates & GATE.ID_DIGITS ? RUN.exec(text) : null; m; m = RUN.exec(text)) {
+      const s = m[0];
+      const sep = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+      const groups = sep ? s.split(sep).map((g) => g.length) : [s.length];
+      const shape = groups.join('-');
+      const digits = sep ? s.split(sep).join('') : s;
+      const bare = groups.length === 1;
+      const at = m.index;
+      if (/^(\d)\1+$/.test(digits)) continue; // 000 000 0000 passes mod 11 but is nobody's number
+      switch (digits.length) {
+        case 9:
+          if ((bare || shape === '3-2-4') && ssnValid(digits)) {
+            push('US_SSN', at, s, boosted(SSN_SCORES[sep as keyof typeof SSN_SCORES], context('US_SSN', at)));
+          }
+          if ((bare || shape === '3-3-3') && sinValid(digits)) checked('CA_SIN', at, s, false);
+          break;
+        case 10:
+          if ((bare || shape === '3-3-4') && nhsValid(digits)) checked('UK_NHS', at, s, false);
+          break;
+        case 11:
+          if ((bare || shape === '2-3-3-3') && deTaxIdValid(digits)) checked('DE_TAX_ID', at, s, !bare);
+          break;
+        case 12:
+          if ((bare || shape === '4-4-4') && aadhaarValid(digits)) checked('IN_AADHAAR', at, s, !bare);
+          break;
       }
     }
 

@@ -6,7 +6,7 @@
  */
 
 import { boosted, contextPattern, hasContext } from './context.js';
-import { chars, type GatePattern, one, pattern, range, union, word } from './gate-pattern.js';
+import { ASCII_DIGIT, chars, type GatePattern, one, pattern, range, union, word } from './gate-pattern.js';
 import { type Entity, GATE, type Recognizer, type ScanContext } from './types.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -164,19 +164,21 @@ export const urlRecognizer: Recognizer = {
   },
 };
 
-const DIGIT = range(0x30, 0x39);
 const LETTER = union(range(0x41, 0x5a), range(0x61, 0x7a));
-const digits = (n: number) => Array.from({ length: n }, () => one(DIGIT));
-const hexDigits = (n: number) => Array.from({ length: n }, () => one(union(DIGIT, chars('ABCDEFabcdef'))));
+const digits = (n: number) => Array.from({ length: n }, () => one(ASCII_DIGIT));
+const hexDigits = (n: number) =>
+  Array.from({ length: n }, () => one(union(ASCII_DIGIT, chars('ABCDEFabcdef'))));
 
 /** The gates before the full patterns (each the exact test it replaced). */
 export const NETWORK_GATES: readonly GatePattern[] = [
   // A dotted digit group: \d\.\d{1,3}\.\d.
-  ...[1, 2, 3].map((n) => pattern(GATE.IPV4_DOTS, one(DIGIT), word('.'), digits(n), word('.'), one(DIGIT))),
+  ...[1, 2, 3].map((n) =>
+    pattern(GATE.IPV4_DOTS, one(ASCII_DIGIT), word('.'), digits(n), word('.'), one(ASCII_DIGIT)),
+  ),
   // Two colons with at most four hexadecimal digits between: :[0-9A-Fa-f]{0,4}:.
   ...[0, 1, 2, 3, 4].map((n) => pattern(GATE.IPV6_COLONS, word(':'), hexDigits(n), word(':'))),
   pattern(GATE.URL_START, word('://')),
   pattern(GATE.URL_START, word('www.', true)),
   // Before the bare-domain pattern: a letter or digit, a dot, two letters ([a-z0-9]\.[a-z]{2} under i).
-  pattern(GATE.DOMAIN_DOT, one(union(LETTER, DIGIT)), word('.'), one(LETTER), one(LETTER)),
+  pattern(GATE.DOMAIN_DOT, one(union(LETTER, ASCII_DIGIT)), word('.'), one(LETTER), one(LETTER)),
 ];

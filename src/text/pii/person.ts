@@ -118,7 +118,7 @@ const LEAD = new RegExp(
   `\\b(?:(${STRONG_LEADS.join('|')})|(${MEDIUM_LEADS.join('|')})|(${WEAK_LEADS.join('|')}))[ \\t]*[,:]?[ \\t\\n]+(?=[A-Z\\u00c0-\\u00d6\\u00d8-\\u00de])`,
   'g',
 );
-/** The words with what LEAD needs after them (the leading \\b left out): the gate before LEAD. */
+/** The words with what LEAD needs after them (the leading \b left out): the gate before LEAD. */
 export const LEAD_GATES: readonly GatePattern[] = [...STRONG_LEADS, ...MEDIUM_LEADS, ...WEAK_LEADS].flatMap(
   (source) =>
     alternatives(source).map((lead) =>
@@ -318,29 +318,27 @@ export const personRecognizer: Recognizer = {
     // Names right after a lead word: after "my name is" and the like any capitalised words; after a
     // greeting or sign-off ("Hi Maria", "Regards,\nTom") a lone listed given name.
     LEAD.lastIndex = 0;
-    if (ctx.gates & GATE.LEAD_WORD) {
-      for (let m = LEAD.exec(text); m; m = LEAD.exec(text)) {
-        const at = m.index + m[0].length;
-        if (m[1]) {
-          const pieces = leadingPieces(text, at);
-          const end = pieces.length ? nameEnd(pieces, 0, 3) : 0;
-          if (end > 0) emit(pieces, 0, end, end > 1 ? NAME_SCORE : SINGLE_NAME_SCORE);
+    for (let m = ctx.gates & GATE.LEAD_WORD ? LEAD.exec(text) : null; m; m = LEAD.exec(text)) {
+      const at = m.index + m[0].length;
+      if (m[1]) {
+        const pieces = leadingPieces(text, at);
+        const end = pieces.length ? nameEnd(pieces, 0, 3) : 0;
+        if (end > 0) emit(pieces, 0, end, end > 1 ? NAME_SCORE : SINGLE_NAME_SCORE);
+        continue;
+      }
+      if (m[2]) {
+        const pieces = leadingPieces(text, at);
+        const end = pieces.length ? nameEnd(pieces, 0, 3) : 0;
+        if (end > 1) {
+          emit(pieces, 0, end, LEAD_NAME_SCORE);
           continue;
         }
-        if (m[2]) {
-          const pieces = leadingPieces(text, at);
-          const end = pieces.length ? nameEnd(pieces, 0, 3) : 0;
-          if (end > 1) {
-            emit(pieces, 0, end, LEAD_NAME_SCORE);
-            continue;
-          }
-        }
-        SINGLE.lastIndex = at;
-        const single = SINGLE.exec(text);
-        if (!single || !FIRST_NAMES.has(key(single[0]))) continue;
-        const score = Math.round((SINGLE_NAME_SCORE + CONTEXT_BOOST) * 100) / 100;
-        out.push({ type: 'PERSON', start: at, end: at + single[0].length, text: single[0], score });
       }
+      SINGLE.lastIndex = at;
+      const single = SINGLE.exec(text);
+      if (!single || !FIRST_NAMES.has(key(single[0]))) continue;
+      const score = Math.round((SINGLE_NAME_SCORE + CONTEXT_BOOST) * 100) / 100;
+      out.push({ type: 'PERSON', start: at, end: at + single[0].length, text: single[0], score });
     }
 
     // A sign-off line ("Best regards,", "Mit freundlichen Grüßen") and then a line of one to three

@@ -15,7 +15,7 @@
 import { type CountryCode, type PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { digitsOf } from './checksums.js';
 import { boosted, contextPattern, hasContext } from './context.js';
-import type { Entity, Recognizer, ScanContext } from './types.js';
+import { type Entity, GATE, type Recognizer, type ScanContext } from './types.js';
 
 /** At least seven digits (a bracketed group counts once), not starting with a date like 12/03/2024. */
 const CANDIDATE =
@@ -220,7 +220,7 @@ export const phoneRecognizer: Recognizer = {
   name: 'phone',
   entities: ['PHONE_NUMBER'],
   find(text: string, ctx: ScanContext, out: Entity[]): void {
-    if (!ctx.hasDigits) return;
+    if (!(ctx.gates & GATE.DIGIT)) return;
     CANDIDATE.lastIndex = 0;
     for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
       let context: boolean | undefined;

@@ -119,7 +119,7 @@ export const secretRecognizer: Recognizer = {
         out.push({ type: 'SECRET', start: m.index, end: m.index + m[0].length, text: m[0], score: 1 });
       }
     }
-    if (!ctx.hasDigits || !(ctx.gates & GATE.SECRET_WORD)) return;
+    if (!(ctx.gates & GATE.DIGIT) || !(ctx.gates & GATE.SECRET_WORD)) return; // a token has a digit
     KEYWORD.lastIndex = 0;
     for (let k = KEYWORD.exec(text); k; k = KEYWORD.exec(text)) {
       const from = k.index + k[0].length;

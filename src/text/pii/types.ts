@@ -69,14 +69,12 @@ export interface ScanContext {
   contextWords: number;
   /** The caller's threshold: a recognizer may skip work whose best possible score is below it. */
   minScore: number;
-  /** The text holds at least one ASCII digit. */
-  hasDigits: boolean;
   /** The bits of GATE whose tests the text passes (gates.ts makes them all in one pass). */
   gates: number;
 }
 
 /** Options with their defaults applied and checked: a ScanContext before a text is looked at. */
-export type ResolvedOptions = Omit<ScanContext, 'hasDigits' | 'gates'>;
+export type ResolvedOptions = Omit<ScanContext, 'gates'>;
 
 /**
  * Cheap tests of a whole text that guard costly patterns, as bits of ScanContext.gates. Each
